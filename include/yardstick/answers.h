@@ -1,0 +1,152 @@
+/* The answers file (DESIGN section 4): model, strict reader, canonical
+ * writer, and binding to a questionnaire.
+ *
+ * Unlike the questionnaire, answers are edited while the program runs, so
+ * every string here is allocated with ys_malloc()/ys_strdup() and owned by
+ * the ys_answers that holds it; ys_answers_free() frees everything. Use the
+ * setters below to change a field so ownership stays simple. */
+#ifndef YARDSTICK_ANSWERS_H
+#define YARDSTICK_ANSWERS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "yardstick/common.h"
+#include "yardstick/diag.h"
+#include "yardstick/questionnaire.h"
+
+#define YS_ANSWERS_FORMAT 1
+#define YS_KEY_DONT_KNOW "dont-know"
+#define YS_KEY_NA "n/a"
+
+typedef enum ys_answer_kind {
+	YS_ANS_NONE = 0,        /* unanswered */
+	YS_ANS_OPTION,          /* one of the question's options */
+	YS_ANS_DONT_KNOW,
+	YS_ANS_NA,
+} ys_answer_kind;
+
+/* A choice: what one answer or one vote says. */
+typedef struct ys_choice {
+	ys_answer_kind kind;
+	int option;             /* option index when kind == YS_ANS_OPTION, else -1 */
+} ys_choice;
+
+typedef struct ys_vote {
+	char *participant;      /* as listed in ys_answers.participants */
+	char *answer;           /* raw key as written: option key, dont-know or n/a */
+	ys_choice choice;       /* resolved by ys_answers_bind() */
+	ys_pos pos;
+} ys_vote;
+
+typedef struct ys_response {
+	char *question_id;
+	char *answer;           /* raw key: option key, "dont-know", "n/a"; NULL when unanswered */
+	ys_choice choice;       /* resolved by ys_answers_bind() */
+	char *note;             /* NULL when absent */
+	char *na_reason;        /* required with n/a */
+	char *at;               /* RFC 3339 UTC timestamp of the last change, NULL when absent */
+	ys_vote *votes;         /* workshop only */
+	size_t n_votes;
+	bool contested;         /* workshop only */
+	bool parked;
+	ys_pos pos;             /* where it was read; {0,0} when created in memory */
+} ys_response;
+
+typedef struct ys_action {
+	char *text;
+	char *owner;            /* NULL when absent */
+	char *due;              /* YYYY-MM-DD, NULL when absent */
+} ys_action;
+
+typedef struct ys_area_record {
+	char *area_id;
+	char *owner;            /* NULL when absent */
+	ys_action *actions;
+	size_t n_actions;
+} ys_area_record;
+
+typedef struct ys_answers {
+	char *q_id;
+	char *q_version;
+	char *q_sha256;         /* 64 hex digits */
+	char *organisation;     /* NULL when absent */
+	char **assessors;
+	size_t n_assessors;
+	char *mode;             /* "interview" or "workshop" */
+	char *target;           /* target profile name, NULL when absent */
+	char *created;          /* RFC 3339 UTC */
+	char *updated;
+	char **participants;    /* workshop only */
+	size_t n_participants;
+	ys_area_record *areas;
+	size_t n_areas;
+	/* Responses. After ys_answers_bind() the first n_questions entries are
+	 * the questionnaire's questions in order (empty ones have answer ==
+	 * NULL and no note), followed by responses to question ids the
+	 * questionnaire does not have (kept so nothing is lost). */
+	ys_response *responses;
+	size_t n_responses;
+	size_t n_bound;         /* n_questions after binding, else 0 */
+} ys_answers;
+
+/* Creates empty answers for questionnaire q (identity copied, created and
+ * updated set to now, mode "interview"), already bound. NULL when out of
+ * memory. */
+ys_answers *ys_answers_new(const ys_questionnaire *q);
+
+/* Reads an answers file. Strict like the questionnaire loader: every
+ * problem is a positioned diagnostic in d, exit code 65 (66 when the file
+ * cannot be read). Returns NULL on any error. The result is not bound. */
+ys_answers *ys_answers_read_file(const char *path, ys_diags *d);
+ys_answers *ys_answers_read_mem(const char *buf, size_t len,
+				const char *display_name, ys_diags *d);
+
+/* Resolves the answers against q: orders responses as described above,
+ * resolves every answer and vote key to a choice, and checks it (unknown
+ * answer key, n/a where the question does not allow it, n/a without a
+ * reason, unknown area id in areas, unknown target, vote by someone not
+ * in participants). Problems go to d (exit 65) with the positions they
+ * were read at, and the function returns false. The questionnaire
+ * identity (id, version, sha256) is NOT checked here: see ys_answers_diff. */
+bool ys_answers_bind(ys_answers *a, const ys_questionnaire *q,
+		     const char *display_name, ys_diags *d);
+
+/* What changed between the questionnaire the answers were started with
+ * and q. Returns true when the id, version or sha256 recorded in a differ
+ * from q's. old is the questionnaire the file was started with when it can
+ * be found (same sha256), else NULL. With old: removed lists ids of old
+ * not in q, added ids of q not in old. Without old: removed lists answered
+ * ids unknown to q and added is empty. The caller frees each list and its
+ * strings with ys_free(). */
+bool ys_answers_changed(const ys_answers *a, const ys_questionnaire *q,
+			const ys_questionnaire *old,
+			char ***removed, size_t *n_removed,
+			char ***added, size_t *n_added);
+
+/* Writes a in canonical order (DESIGN section 4): fixed key order,
+ * questions in questionnaire order, empty responses omitted. Returns 0, or
+ * errno of a failed write. Output for the same answers is byte-identical. */
+int ys_answers_write(const ys_answers *a, FILE *out);
+/* The same into a new buffer the caller frees with ys_free(). */
+char *ys_answers_to_string(const ys_answers *a, size_t *len);
+
+void ys_answers_free(ys_answers *a);
+
+/* Setters; each copies its string arguments (NULL clears) and updates
+ * response->at / a->updated with the current time. Return false when out
+ * of memory, leaving the old value in place. i is a question index. */
+bool ys_answers_set_choice(ys_answers *a, const ys_questionnaire *q,
+			   size_t i, ys_choice c);
+bool ys_answers_set_note(ys_answers *a, size_t i, const char *note);
+bool ys_answers_set_na_reason(ys_answers *a, size_t i, const char *reason);
+bool ys_answers_set_parked(ys_answers *a, size_t i, bool parked);
+bool ys_answers_set_string(char **field, const char *value);
+
+/* The current time as RFC 3339 UTC ("2026-11-21T10:00:00Z") into buf. Goes
+ * through a seam so tests can fix the clock (YARDSTICK_NOW environment
+ * variable, an RFC 3339 time, is honoured when set). */
+void ys_now_rfc3339(char buf[32]);
+
+#endif

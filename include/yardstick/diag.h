@@ -1,0 +1,63 @@
+/* Diagnostics: positioned error messages about an input file.
+ *
+ * The core never prints. Loaders add diagnostics to a ys_diags list; the
+ * command-line front end prints them with ys_diags_print(), GCC style:
+ *
+ *   yardstick: FILE:LINE:COL: error: MESSAGE
+ *     12 |   level: 7
+ *        |          ^
+ *
+ * so that editors can jump to them. Messages never contain raw control
+ * characters: text quoted from the input is sanitised when added. */
+#ifndef YARDSTICK_DIAG_H
+#define YARDSTICK_DIAG_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "yardstick/common.h"
+
+/* Cap on the diagnostics kept for one file; past it, one final
+ * "too many errors" diagnostic is added and the rest are dropped. */
+#define YS_DIAG_MAX 50
+
+typedef struct ys_diag {
+	char *file;             /* owned; may be NULL for "no file" */
+	ys_pos pos;             /* {0,0}: no position */
+	char *message;          /* owned; sanitised */
+} ys_diag;
+
+typedef struct ys_diags {
+	ys_diag *items;
+	size_t count;
+	size_t cap;
+	size_t dropped;         /* errors not kept past YS_DIAG_MAX */
+	int exit_code;          /* the exit code the first error implies (0 if none) */
+	/* Source text used to show the offending line under a diagnostic.
+	 * When src is NULL the file named by the diagnostic is re-read. */
+	const char *src;
+	size_t src_len;
+} ys_diags;
+
+/* A zero-initialised ys_diags is ready to use. */
+
+/* Adds an error at pos in file, with a printf-style message. exit_code is
+ * the code this error implies (YS_EX_DATAERR, YS_EX_NOINPUT, ...); the first
+ * one added wins. Out of memory is recorded as YS_EX_SOFTWARE. */
+void ys_diag_add(ys_diags *d, int exit_code, const char *file, ys_pos pos,
+		 const char *fmt, ...) YS_PRINTF(5, 6);
+void ys_diag_vadd(ys_diags *d, int exit_code, const char *file, ys_pos pos,
+		  const char *fmt, va_list ap) YS_PRINTF(5, 0);
+
+/* True once YS_DIAG_MAX errors are held. */
+bool ys_diags_full(const ys_diags *d);
+
+/* Prints every diagnostic to out, each followed by the source line and a
+ * caret when the line can be found. prog is the prefix ("yardstick"). */
+void ys_diags_print(const ys_diags *d, FILE *out, const char *prog);
+
+/* Frees the messages; the list can be used again. */
+void ys_diags_free(ys_diags *d);
+
+#endif

@@ -1,0 +1,122 @@
+/* A strict reader of YAML events on top of libyaml's event API, shared by
+ * the questionnaire loader and the answers reader.
+ *
+ * It turns libyaml's events into a simpler stream (mapping start/end,
+ * sequence start/end, scalar) and rejects, with a positioned diagnostic,
+ * everything yardstick's formats do not allow: several documents, anchors,
+ * aliases, tags, nesting deeper than YS_MAX_DEPTH, a scalar longer than
+ * YS_MAX_STRING, a file larger than YS_MAX_FILE, NUL or control characters
+ * inside a string, and byte-level problems (invalid UTF-8, control bytes)
+ * with a computed line and column. It also computes the SHA-256 of the
+ * bytes read.
+ *
+ * Duplicate keys are the caller's to detect (the caller knows the schema);
+ * ys_keyset helps with mappings whose keys are free-form. */
+#ifndef YARDSTICK_YREAD_H
+#define YARDSTICK_YREAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "yardstick/common.h"
+#include "yardstick/diag.h"
+
+#define YS_MAX_FILE (64u * 1024u * 1024u)
+#define YS_MAX_DEPTH 16
+#define YS_MAX_STRING (64u * 1024u)
+
+typedef enum ys_ytype {
+	YS_Y_END = 0,        /* end of the document (after the last value) */
+	YS_Y_MAP,            /* mapping start */
+	YS_Y_MAP_END,
+	YS_Y_SEQ,            /* sequence start */
+	YS_Y_SEQ_END,
+	YS_Y_SCALAR,
+} ys_ytype;
+
+typedef struct ys_yevent {
+	ys_ytype type;
+	ys_pos pos;             /* where the node starts */
+	const char *value;      /* scalar text, NUL-terminated; valid until the next call */
+	size_t len;             /* scalar length in bytes */
+	bool plain;             /* scalar was written without quotes or block style */
+	int depth;              /* nesting depth of the node (top-level value: 1) */
+} ys_yevent;
+
+typedef struct ys_yreader ys_yreader;
+
+/* Opens path for reading. On failure adds a diagnostic (exit 66 for a
+ * missing or unreadable file, 65 for one that is not a regular file or
+ * is too large) and returns NULL. The reader is freed with
+ * ys_yreader_close(). display_name is used in diagnostics (NULL: path). */
+ys_yreader *ys_yreader_open_file(const char *path, const char *display_name,
+				 ys_diags *d);
+/* Reads from memory (buf must outlive the reader). */
+ys_yreader *ys_yreader_open_mem(const char *buf, size_t len,
+				const char *display_name, ys_diags *d);
+
+/* Reads the next event into *ev. Returns true on success (including the
+ * final YS_Y_END), false after an error, which has been added to the
+ * diagnostics; every later call also returns false. */
+bool ys_yreader_next(ys_yreader *r, ys_yevent *ev);
+
+/* Skips the value whose first event is ev (a scalar, or a whole mapping or
+ * sequence). Returns false on error. */
+bool ys_yreader_skip(ys_yreader *r, const ys_yevent *ev);
+
+/* The SHA-256 of every byte of the input, as 64 hex digits. Valid once
+ * YS_Y_END has been returned. */
+const char *ys_yreader_sha256(const ys_yreader *r);
+/* Total bytes of input (valid after YS_Y_END). */
+size_t ys_yreader_size(const ys_yreader *r);
+/* The display name used in diagnostics. */
+const char *ys_yreader_name(const ys_yreader *r);
+
+void ys_yreader_close(ys_yreader *r);
+
+/* Scalar conversions. Each accepts only a plain scalar whose whole text is
+ * a number of the kind asked for (no spaces, no trailing text, no hex, no
+ * .inf/.nan), range-checked against [min, max]; on failure adds a
+ * diagnostic at ev->pos naming what (e.g. "level") and the allowed range,
+ * and returns false. */
+bool ys_yscalar_int(ys_yreader *r, const ys_yevent *ev, const char *what,
+		    long min, long max, long *out);
+bool ys_yscalar_double(ys_yreader *r, const ys_yevent *ev, const char *what,
+		       double min, double max, double *out);
+/* Accepts the plain scalars true and false. */
+bool ys_yscalar_bool(ys_yreader *r, const ys_yevent *ev, const char *what,
+		     bool *out);
+/* True when s is a valid id: [a-z0-9][a-z0-9._-]*, at most 64 characters. */
+bool ys_valid_id(const char *s, size_t len);
+
+/* Adds a data error (exit 65) at pos in this reader's file. */
+void ys_yerror(ys_yreader *r, ys_pos pos, const char *fmt, ...) YS_PRINTF(3, 4);
+/* The diagnostics list the reader reports into. */
+ys_diags *ys_yreader_diags(ys_yreader *r);
+
+/* "Did you mean" helper: returns the candidate closest to word by edit
+ * distance when it is close enough to be a likely typo, else NULL.
+ * candidates is NULL-terminated. */
+const char *ys_did_you_mean(const char *word, const char *const *candidates);
+
+/* A set of strings with their positions, for duplicate detection in
+ * free-form mappings (answer set names, target names, answers by question
+ * id). Zero-initialised is empty. */
+typedef struct ys_keyset {
+	struct ys_keyset_entry *slots;
+	size_t cap;
+	size_t count;
+} ys_keyset;
+
+/* Adds key (copied) at pos. Returns true when it was new; when it was
+ * already present returns false and stores the first position in *first.
+ * Out of memory also returns false with *first = {0,0}. */
+bool ys_keyset_add(ys_keyset *s, const char *key, size_t len, ys_pos pos,
+		   ys_pos *first);
+/* Looks key up; returns true and its position when present. */
+bool ys_keyset_find(const ys_keyset *s, const char *key, size_t len,
+		    ys_pos *pos);
+void ys_keyset_free(ys_keyset *s);
+
+#endif

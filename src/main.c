@@ -1,0 +1,91 @@
+/* yardstick: measure an organisation's digital maturity from a YAML
+ * questionnaire. This file dispatches git-style subcommands. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "ys_config.h"
+#include "yardstick/common.h"
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{"validate", cmd_validate, "check questionnaires and report every problem"},
+	{"list", cmd_list, "list the bundled and installed questionnaires"},
+	{"scorecard", cmd_scorecard, "score an answers file and print the scorecard"},
+};
+
+int cli_error(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("yardstick: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return code;
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("yardstick: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (cmd)
+		fprintf(stderr, "Try 'yardstick %s --help'.\n", cmd);
+	else
+		fputs("Try 'yardstick --help'.\n", stderr);
+	return YS_EX_USAGE;
+}
+
+static void usage(FILE *out)
+{
+	size_t i;
+
+	fputs("Usage: yardstick [COMMAND] [OPTIONS]\n"
+	      "Measure an organisation's digital maturity from a questionnaire.\n\n"
+	      "Commands:\n", out);
+	for (i = 0; i < YS_ARRAY_LEN(commands); i++)
+		fprintf(out, "  %-10s  %s\n", commands[i].name, commands[i].summary);
+	fputs("\nOptions:\n"
+	      "  -h, --help     show this help\n"
+	      "  -V, --version  show the version\n\n"
+	      "Run 'yardstick COMMAND --help' for a command's options.\n"
+	      "Exit codes: 0 success, 64 usage, 65 invalid content, 66 input missing,\n"
+	      "70 internal error, 73 cannot create output, 74 write error,\n"
+	      "75 answers file in use.\n", out);
+}
+
+int main(int argc, char **argv)
+{
+	const char *name;
+	size_t i;
+
+	if (argc < 2) {
+		usage(stderr);
+		return YS_EX_USAGE;
+	}
+	name = argv[1];
+	if (!strcmp(name, "-h") || !strcmp(name, "--help") || !strcmp(name, "help")) {
+		usage(stdout);
+		return YS_EX_OK;
+	}
+	if (!strcmp(name, "-V") || !strcmp(name, "--version")) {
+		printf("yardstick %s\n", YS_VERSION);
+		return YS_EX_OK;
+	}
+	for (i = 0; i < YS_ARRAY_LEN(commands); i++)
+		if (!strcmp(name, commands[i].name))
+			return commands[i].run(argc - 1, argv + 1);
+	return cli_usage_error(NULL, "unknown command '%s'", name);
+}
