@@ -1,6 +1,7 @@
 /* Bump allocator in chunks; see arena.h. */
 #include <stdalign.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "yardstick/alloc.h"
