@@ -1,2 +1,310 @@
-/* Placeholder: this module is being written. */
-typedef int ys_placeholder_catalog;
+/* Finding questionnaires by path or id; see catalog.h. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ys_config.h"
+#include "yardstick/alloc.h"
+#include "yardstick/catalog.h"
+#include "yardstick/yread.h"
+
+/* The folders searched for an id, in order; the caller frees each string
+ * and the array with ys_free. Built-ins are searched after these. */
+static char **search_dirs(size_t *n)
+{
+	const char *path = getenv("YARDSTICK_PATH");
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	char **dirs = NULL;
+	size_t count = 0, cap = 0;
+	char buf[4096];
+
+#define ADD(s)                                                          \
+	do {                                                            \
+		if (count == cap) {                                     \
+			char **nd;                                      \
+			cap = cap ? cap * 2 : 8;                        \
+			nd = ys_realloc(dirs, cap * sizeof(*nd));       \
+			if (!nd)                                        \
+				goto oom;                               \
+			dirs = nd;                                      \
+		}                                                       \
+		if (!(dirs[count] = ys_strdup(s)))                      \
+			goto oom;                                       \
+		count++;                                                \
+	} while (0)
+
+	if (path && *path) {
+		const char *p = path;
+
+		while (*p) {
+			const char *end = strchr(p, ':');
+			size_t len = end ? (size_t)(end - p) : strlen(p);
+
+			if (len > 0 && len < sizeof(buf)) {
+				memcpy(buf, p, len);
+				buf[len] = '\0';
+				ADD(buf);
+			}
+			p += len;
+			if (*p == ':')
+				p++;
+		}
+	}
+	if (xdg && *xdg) {
+		snprintf(buf, sizeof(buf), "%s/yardstick/questionnaires", xdg);
+		ADD(buf);
+	} else if (home && *home) {
+		snprintf(buf, sizeof(buf), "%s/.local/share/yardstick/questionnaires", home);
+		ADD(buf);
+	}
+	ADD(YS_DATADIR "/questionnaires");
+#undef ADD
+	*n = count;
+	return dirs;
+oom:
+	while (count)
+		ys_free(dirs[--count]);
+	ys_free(dirs);
+	*n = 0;
+	return NULL;
+}
+
+static void free_dirs(char **dirs, size_t n)
+{
+	while (n)
+		ys_free(dirs[--n]);
+	ys_free(dirs);
+}
+
+static bool is_path(const char *spec)
+{
+	size_t len = strlen(spec);
+
+	return strchr(spec, '/') || (len > 5 && !strcmp(spec + len - 5, ".yaml")) ||
+	       (len > 4 && !strcmp(spec + len - 4, ".yml"));
+}
+
+static const ys_builtin *find_builtin(const char *id)
+{
+	const ys_builtin *b;
+
+	for (b = ys_builtins; b->id; b++)
+		if (!strcmp(b->id, id))
+			return b;
+	return NULL;
+}
+
+static ys_questionnaire *load_builtin(const ys_builtin *b, ys_diags *d)
+{
+	char name[128];
+
+	snprintf(name, sizeof(name), "builtin:%s", b->id);
+	return ys_questionnaire_load_mem(b->data, b->len, name, d);
+}
+
+ys_questionnaire *ys_catalog_load(const char *spec, ys_diags *d)
+{
+	const ys_builtin *b;
+	char **dirs;
+	size_t n, i;
+
+	if (is_path(spec))
+		return ys_questionnaire_load_file(spec, NULL, d);
+	if (!ys_valid_id(spec, strlen(spec))) {
+		ys_diag_add(d, YS_EX_NOINPUT, NULL, (ys_pos){0, 0},
+			    "'%s' is neither a questionnaire file nor a questionnaire id", spec);
+		return NULL;
+	}
+	dirs = search_dirs(&n);
+	for (i = 0; i < n; i++) {
+		char path[4096];
+		struct stat st;
+
+		snprintf(path, sizeof(path), "%s/%s.yaml", dirs[i], spec);
+		if (stat(path, &st) == 0) {
+			free_dirs(dirs, n);
+			return ys_questionnaire_load_file(path, NULL, d);
+		}
+	}
+	free_dirs(dirs, n);
+	b = find_builtin(spec);
+	if (b)
+		return load_builtin(b, d);
+	ys_diag_add(d, YS_EX_NOINPUT, NULL, (ys_pos){0, 0},
+		    "no questionnaire with id '%s' (searched $YARDSTICK_PATH, "
+		    "$XDG_DATA_HOME/yardstick/questionnaires, " YS_DATADIR
+		    "/questionnaires and the built-in ones; 'yardstick list' shows them)",
+		    spec);
+	return NULL;
+}
+
+/* Calls fn for every questionnaire file in every folder, then every
+ * built-in; fn returns false to stop. */
+typedef bool (*visit_fn)(void *ctx, const char *path, const ys_builtin *b);
+
+static bool visit_all(visit_fn fn, void *ctx)
+{
+	const ys_builtin *b;
+	char **dirs;
+	size_t n, i;
+
+	dirs = search_dirs(&n);
+	if (!dirs && n == 0)
+		return false;
+	for (i = 0; i < n; i++) {
+		struct dirent **names = NULL;
+		int count = scandir(dirs[i], &names, NULL, alphasort), k;
+		bool go = true;
+
+		for (k = 0; k < count; k++) {
+			const char *e = names[k]->d_name;
+			size_t len = strlen(e);
+			char path[4096];
+
+			if (go && e[0] != '.' && len > 5 && !strcmp(e + len - 5, ".yaml")) {
+				snprintf(path, sizeof(path), "%s/%s", dirs[i], e);
+				go = fn(ctx, path, NULL);
+			}
+			free(names[k]);
+		}
+		free(names);
+		if (!go) {
+			free_dirs(dirs, n);
+			return true;
+		}
+	}
+	free_dirs(dirs, n);
+	for (b = ys_builtins; b->id; b++)
+		if (!fn(ctx, NULL, b))
+			break;
+	return true;
+}
+
+struct find_ctx {
+	const char *id;
+	const char *sha256;
+	ys_questionnaire *found;
+};
+
+static bool find_visit(void *ctx, const char *path, const ys_builtin *b)
+{
+	struct find_ctx *c = ctx;
+	ys_diags d = {0};
+	ys_questionnaire *q = path ? ys_questionnaire_load_file(path, NULL, &d)
+				   : load_builtin(b, &d);
+
+	ys_diags_free(&d);
+	if (q && !strcmp(q->id, c->id) && !strcmp(q->sha256, c->sha256)) {
+		c->found = q;
+		return false;
+	}
+	ys_questionnaire_free(q);
+	return true;
+}
+
+ys_questionnaire *ys_catalog_find_sha256(const char *id, const char *sha256)
+{
+	struct find_ctx c = {id, sha256, NULL};
+
+	visit_all(find_visit, &c);
+	return c.found;
+}
+
+struct list_ctx {
+	ys_catalog_entry *items;
+	size_t count;
+	size_t cap;
+	bool oom;
+};
+
+static bool list_visit(void *ctx, const char *path, const ys_builtin *b)
+{
+	struct list_ctx *c = ctx;
+	ys_diags d = {0};
+	ys_questionnaire *q = path ? ys_questionnaire_load_file(path, NULL, &d)
+				   : load_builtin(b, &d);
+	ys_catalog_entry *e;
+	char id[256];
+	size_t i;
+
+	ys_diags_free(&d);
+	if (q) {
+		snprintf(id, sizeof(id), "%s", q->id);
+	} else {
+		const char *base = path ? strrchr(path, '/') : NULL;
+		size_t len;
+
+		snprintf(id, sizeof(id), "%s", base ? base + 1 : (b ? b->id : "?"));
+		len = strlen(id);
+		if (len > 5 && !strcmp(id + len - 5, ".yaml"))
+			id[len - 5] = '\0';
+	}
+	for (i = 0; i < c->count; i++)
+		if (!strcmp(c->items[i].id, id)) {
+			ys_questionnaire_free(q);
+			return true;    /* the first source wins */
+		}
+	if (c->count == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 8;
+		ys_catalog_entry *items = ys_realloc(c->items, cap * sizeof(*items));
+
+		if (!items) {
+			c->oom = true;
+			ys_questionnaire_free(q);
+			return false;
+		}
+		c->items = items;
+		c->cap = cap;
+	}
+	e = &c->items[c->count];
+	memset(e, 0, sizeof(*e));
+	e->id = ys_strdup(id);
+	e->source = ys_strdup(path ? path : "built-in");
+	e->valid = q != NULL;
+	if (q) {
+		e->title = ys_strdup(q->title);
+		e->version = ys_strdup(q->version);
+		e->n_questions = q->n_questions;
+	}
+	ys_questionnaire_free(q);
+	c->count++;
+	if (!e->id || !e->source || (e->valid && (!e->title || !e->version))) {
+		c->oom = true;
+		return false;
+	}
+	return true;
+}
+
+bool ys_catalog_list(ys_catalog_entry **out, size_t *n)
+{
+	struct list_ctx c = {0};
+
+	if (!visit_all(list_visit, &c))
+		c.oom = true;
+	if (c.oom) {
+		ys_catalog_list_free(c.items, c.count);
+		*out = NULL;
+		*n = 0;
+		return false;
+	}
+	*out = c.items;
+	*n = c.count;
+	return true;
+}
+
+void ys_catalog_list_free(ys_catalog_entry *e, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		ys_free(e[i].id);
+		ys_free(e[i].title);
+		ys_free(e[i].version);
+		ys_free(e[i].source);
+	}
+	ys_free(e);
+}

@@ -1,2 +1,70 @@
-/* Placeholder: this module is being written. */
-typedef int ys_placeholder_cmd_validate;
+/* yardstick validate QUESTIONNAIRE... */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "yardstick/catalog.h"
+#include "yardstick/questionnaire.h"
+#include "yardstick/text.h"
+
+static void usage(FILE *out)
+{
+	fputs("Usage: yardstick validate [OPTIONS] QUESTIONNAIRE...\n"
+	      "Check questionnaires and report every problem found, as\n"
+	      "FILE:LINE:COL: error: MESSAGE with the source line and a caret.\n"
+	      "QUESTIONNAIRE is a file or the id of an installed or built-in one.\n\n"
+	      "Options:\n"
+	      "  -q, --quiet  print nothing for valid questionnaires\n"
+	      "  -h, --help   show this help\n\n"
+	      "Exit status: 0 all valid, 65 invalid content, 66 missing or\n"
+	      "unreadable file, 64 usage error.\n", out);
+}
+
+int cmd_validate(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	bool quiet = false;
+	int c, status = 0, i;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'q':
+			quiet = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			return cli_usage_error("validate", "invalid option");
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("validate", "no questionnaire given");
+	for (i = optind; i < argc; i++) {
+		ys_diags d = {0};
+		ys_questionnaire *q = ys_catalog_load(argv[i], &d);
+
+		if (q) {
+			if (!quiet) {
+				ys_fputs_safe(q->source, stdout, 0);
+				printf(": ok: %s %s, %zu areas, %zu questions\n", q->id,
+				       q->version, q->n_areas, q->n_questions);
+			}
+			ys_questionnaire_free(q);
+		} else {
+			ys_diags_print(&d, stderr, "yardstick");
+			if (!status)
+				status = d.exit_code ? d.exit_code : YS_EX_DATAERR;
+		}
+		ys_diags_free(&d);
+	}
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return cli_error(YS_EX_IOERR, "error writing to standard output");
+	return status;
+}

@@ -1,2 +1,1541 @@
-/* Placeholder: this module is being written. */
-typedef int ys_placeholder_questionnaire;
+/* The questionnaire loader: libyaml events -> an immutable model in one
+ * arena, enforcing every rule of the questionnaire format.
+ *
+ * The loader streams: it never builds a document tree, so peak memory stays
+ * close to the size of the model. Checks that need the whole file (levels
+ * may come after areas, answer sets after the questions that use them) are
+ * recorded with their positions while reading and run at the end. Schema
+ * problems are all reported (up to YS_DIAG_MAX); a YAML syntax error stops
+ * the load at that error. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "yardstick/alloc.h"
+#include "yardstick/questionnaire.h"
+#include "yardstick/yread.h"
+
+/* A growable array of fixed-size items (ys_realloc'd). */
+typedef struct vec {
+	void *items;
+	size_t count;
+	size_t cap;
+} vec;
+
+static void *vec_push(vec *v, size_t size)
+{
+	if (v->count == v->cap) {
+		size_t cap = v->cap ? v->cap + v->cap / 2 + 8 : 8;
+		void *items;
+
+		if (cap > SIZE_MAX / size)
+			return NULL;
+		items = ys_realloc(v->items, cap * size);
+		if (!items)
+			return NULL;
+		v->items = items;
+		v->cap = cap;
+	}
+	return memset((char *)v->items + v->count++ * size, 0, size);
+}
+
+static void vec_free(vec *v)
+{
+	ys_free(v->items);
+	v->items = NULL;
+	v->count = v->cap = 0;
+}
+
+/* What the end-of-file checks need to know about each question. */
+typedef struct qpend {
+	ys_pos level_pos;
+	ys_pos answers_pos;
+	const char *set_name;   /* arena; NULL for inline answers or none */
+	size_t rf_first;        /* range in loader.red_flags */
+	size_t rf_count;
+	long level;
+	bool has_level;
+	bool has_answers;
+} qpend;
+
+typedef struct rfpend {
+	const char *key;        /* arena */
+	ys_pos pos;
+} rfpend;
+
+typedef struct target_pend {
+	const char *name;
+	ys_pos pos;
+	size_t first;           /* range in loader.target_entries */
+	size_t count;
+} target_pend;
+
+typedef struct target_entry {
+	const char *area;       /* "default" or an area id; arena */
+	long level;
+	ys_pos pos;             /* of the key */
+	ys_pos level_pos;
+} target_entry;
+
+typedef struct rec_pend {
+	ys_pos pos;             /* of the level value */
+} rec_pend;
+
+typedef struct area_pend {
+	vec recs;               /* ys_recommendation */
+	vec rec_pos;            /* rec_pend */
+	ys_pos questions_pos;
+	bool has_questions;
+} area_pend;
+
+typedef struct loader {
+	ys_yreader *r;
+	ys_diags *d;
+	ys_questionnaire *q;
+	ys_arena *arena;
+	bool oom;
+	/* Top level */
+	bool has_levels;
+	ys_pos levels_pos;
+	ys_pos top_pos;
+	vec levels;             /* ys_level */
+	vec sets;               /* ys_answer_set */
+	vec targets;            /* target_pend */
+	vec target_entries;     /* target_entry */
+	vec areas;              /* ys_area */
+	vec area_pend;          /* area_pend */
+	vec questions;          /* ys_question */
+	vec qpend;              /* qpend */
+	vec red_flags;          /* rfpend */
+	ys_keyset area_ids;
+	ys_keyset set_names;
+	ys_keyset target_names;
+	ys_keyset question_ids;
+	size_t max_options;
+} loader;
+
+static void oom(loader *L)
+{
+	if (!L->oom)
+		ys_diag_add(L->d, YS_EX_SOFTWARE, ys_yreader_name(L->r), (ys_pos){0, 0},
+			    "out of memory");
+	L->oom = true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Mappings with a fixed set of keys. */
+
+typedef bool (*field_fn)(loader *L, void *ctx, int key, const ys_yevent *value);
+
+/* Reads the mapping whose start event is start. For each key found among
+ * keys (NULL-terminated) calls fn with its index and value event; fn must
+ * consume the whole value (skip it on error). Reports unknown keys (with a
+ * did-you-mean hint) and duplicate keys, skipping their values. Stores the
+ * key positions in key_pos (one per key, {0,0} when absent). Returns false
+ * only when reading must stop (syntax error, out of memory). */
+static bool read_fields(loader *L, const ys_yevent *start, const char *what,
+			const char *const *keys, ys_pos *key_pos, field_fn fn,
+			void *ctx)
+{
+	size_t nkeys = 0, i;
+	ys_yevent ev;
+
+	while (keys[nkeys])
+		nkeys++;
+	for (i = 0; i < nkeys; i++)
+		key_pos[i] = (ys_pos){0, 0};
+	(void)start;
+	for (;;) {
+		int found = -1;
+		ys_pos kpos;
+
+		if (!ys_yreader_next(L->r, &ev))
+			return false;
+		if (ev.type == YS_Y_MAP_END)
+			return true;
+		kpos = ev.pos;
+		if (ev.type != YS_Y_SCALAR) {
+			ys_yerror(L->r, ev.pos, "keys in %s must be plain names", what);
+			if (!ys_yreader_skip(L->r, &ev))
+				return false;
+			if (!ys_yreader_next(L->r, &ev) || !ys_yreader_skip(L->r, &ev))
+				return false;
+			continue;
+		}
+		for (i = 0; i < nkeys; i++)
+			if (!strcmp(ev.value, keys[i])) {
+				found = (int)i;
+				break;
+			}
+		if (found < 0) {
+			const char *hint = ys_did_you_mean(ev.value, keys);
+
+			if (hint)
+				ys_yerror(L->r, kpos, "unknown key '%s' in %s; did you mean '%s'?",
+					  ev.value, what, hint);
+			else
+				ys_yerror(L->r, kpos, "unknown key '%s' in %s", ev.value, what);
+		} else if (key_pos[found].line) {
+			ys_yerror(L->r, kpos,
+				  "duplicate key '%s' in %s (first defined at %lu:%lu)",
+				  keys[found], what, (unsigned long)key_pos[found].line,
+				  (unsigned long)key_pos[found].col);
+			found = -1;
+		} else {
+			key_pos[found] = kpos;
+		}
+		if (!ys_yreader_next(L->r, &ev))
+			return false;
+		if (found < 0) {
+			if (!ys_yreader_skip(L->r, &ev))
+				return false;
+			continue;
+		}
+		if (!fn(L, ctx, found, &ev))
+			return false;
+		if (L->oom)
+			return false;
+	}
+}
+
+/* Reports, in one message, the required keys missing from a mapping at pos. */
+static void require(loader *L, ys_pos pos, const char *what,
+		    const char *const *keys, const ys_pos *key_pos,
+		    const int *required)
+{
+	char list[256];
+	size_t used = 0, missing = 0;
+
+	list[0] = '\0';
+	for (; *required >= 0; required++) {
+		if (key_pos[*required].line)
+			continue;
+		if (used < sizeof(list))
+			used += (size_t)snprintf(list + used, sizeof(list) - used, "%s'%s'",
+						 missing ? ", " : "", keys[*required]);
+		missing++;
+	}
+	if (missing == 1)
+		ys_yerror(L->r, pos, "%s has no %s", what, list);
+	else if (missing > 1)
+		ys_yerror(L->r, pos, "%s is missing required keys: %s", what, list);
+}
+
+/* Checks that ev starts a mapping (or sequence); otherwise reports it and
+ * skips the value. */
+static bool expect(loader *L, const ys_yevent *ev, ys_ytype type,
+		   const char *what)
+{
+	static const char *const names[] = {
+		[YS_Y_END] = "nothing", [YS_Y_MAP] = "a mapping",
+		[YS_Y_MAP_END] = "end of mapping", [YS_Y_SEQ] = "a list",
+		[YS_Y_SEQ_END] = "end of list", [YS_Y_SCALAR] = "a single value",
+	};
+
+	if (ev->type == type)
+		return true;
+	if (ev->type == YS_Y_SCALAR && ev->plain && (!strcmp(ev->value, "") ||
+						     !strcmp(ev->value, "~") ||
+						     !strcmp(ev->value, "null")))
+		ys_yerror(L->r, ev->pos, "%s is empty; expected %s", what, names[type]);
+	else
+		ys_yerror(L->r, ev->pos, "%s must be %s, not %s", what, names[type],
+			  names[ev->type]);
+	ys_yreader_skip(L->r, ev);
+	return false;
+}
+
+/* Reads a string value into the arena. Empty strings are refused when
+ * nonempty is set. Returns NULL on error (reported). */
+static const char *read_string(loader *L, const ys_yevent *ev, const char *what,
+			       bool nonempty)
+{
+	const char *s;
+	size_t i;
+
+	if (ev->type != YS_Y_SCALAR) {
+		expect(L, ev, YS_Y_SCALAR, what);
+		return NULL;
+	}
+	if (ev->plain && (!strcmp(ev->value, "~") || !strcmp(ev->value, "null"))) {
+		ys_yerror(L->r, ev->pos, "%s is empty", what);
+		return NULL;
+	}
+	if (nonempty) {
+		for (i = 0; i < ev->len; i++)
+			if (ev->value[i] != ' ' && ev->value[i] != '\t' && ev->value[i] != '\n')
+				break;
+		if (i == ev->len) {
+			ys_yerror(L->r, ev->pos, "%s is empty", what);
+			return NULL;
+		}
+	}
+	s = ys_arena_strndup(L->arena, ev->value, ev->len);
+	if (!s)
+		oom(L);
+	return s;
+}
+
+/* Reads an id (a scalar matching [a-z0-9][a-z0-9._-]*, at most 64). */
+static const char *read_id(loader *L, const ys_yevent *ev, const char *what)
+{
+	if (ev->type != YS_Y_SCALAR) {
+		expect(L, ev, YS_Y_SCALAR, what);
+		return NULL;
+	}
+	if (!ys_valid_id(ev->value, ev->len)) {
+		if (ev->len > 64)
+			ys_yerror(L->r, ev->pos, "%s is longer than 64 characters", what);
+		else
+			ys_yerror(L->r, ev->pos,
+				  "%s '%s' is not a valid id (use lower-case letters, digits, "
+				  "'.', '_' and '-', starting with a letter or digit)",
+				  what, ev->value);
+		return NULL;
+	}
+	return read_string(L, ev, what, true);
+}
+
+/* Adds id to set; reports a duplicate with the first definition. */
+static bool unique(loader *L, ys_keyset *set, const char *id, ys_pos pos,
+		   const char *what)
+{
+	ys_pos first;
+
+	if (ys_keyset_add(set, id, strlen(id), pos, &first))
+		return true;
+	if (!first.line) {
+		oom(L);
+		return false;
+	}
+	ys_yerror(L->r, pos, "duplicate %s '%s' (first defined at %lu:%lu)", what, id,
+		  (unsigned long)first.line, (unsigned long)first.col);
+	return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* Levels */
+
+static const char *const level_keys[] = {"name", "description", NULL};
+
+static bool level_field(loader *L, void *ctx, int key, const ys_yevent *v)
+{
+	ys_level *lv = ctx;
+
+	if (key == 0)
+		lv->name = read_string(L, v, "level name", true);
+	else
+		lv->description = read_string(L, v, "level description", false);
+	return true;
+}
+
+static bool read_levels(loader *L, const ys_yevent *start)
+{
+	ys_yevent ev;
+
+	L->has_levels = true;
+	L->levels_pos = start->pos;
+	if (!expect(L, start, YS_Y_SEQ, "levels"))
+		return true;
+	for (;;) {
+		ys_pos kp[2];
+		ys_level *lv;
+
+		if (!ys_yreader_next(L->r, &ev))
+			return false;
+		if (ev.type == YS_Y_SEQ_END)
+			break;
+		if (!expect(L, &ev, YS_Y_MAP, "a level"))
+			continue;
+		lv = vec_push(&L->levels, sizeof(*lv));
+		if (!lv) {
+			oom(L);
+			return false;
+		}
+		if (!read_fields(L, &ev, "a level", level_keys, kp, level_field, lv))
+			return false;
+		if (!kp[0].line)
+			ys_yerror(L->r, ev.pos, "a level has no 'name'");
+		if (L->levels.count == YS_MAX_LEVELS + 1)
+			ys_yerror(L->r, ev.pos, "too many levels (at most %d)", YS_MAX_LEVELS);
+	}
+	if (L->levels.count < YS_MIN_LEVELS)
+		ys_yerror(L->r, start->pos, "levels must list %d to %d levels, not %zu",
+			  YS_MIN_LEVELS, YS_MAX_LEVELS, L->levels.count);
+	return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Answer options (in a named set or inline) */
+
+static const char *const option_keys[] = {"key", "label", "value", NULL};
+
+typedef struct option_ctx {
+	ys_option opt;
+	ys_pos value_pos;
+	bool value_ok;
+} option_ctx;
+
+static bool option_field(loader *L, void *ctx, int key, const ys_yevent *v)
+{
+	option_ctx *o = ctx;
+
+	switch (key) {
+	case 0:
+		o->opt.key = read_id(L, v, "answer key");
+		if (o->opt.key && (!strcmp(o->opt.key, "dont-know")))
+			ys_yerror(L->r, v->pos,
+				  "answer key 'dont-know' is reserved (don't know is always offered)");
+		break;
+	case 1:
+		o->opt.label = read_string(L, v, "answer label", true);
+		break;
+	case 2:
+		o->value_pos = v->pos;
+		o->value_ok = ys_yscalar_double(L->r, v, "answer value", 0.0, 1.0,
+						&o->opt.value);
+		break;
+	}
+	return true;
+}
+
+/* Reads a list of options; returns them in the arena via *out. */
+static bool read_options(loader *L, const ys_yevent *start, const char *what,
+			 const ys_option **out, size_t *n)
+{
+	static const int required[] = {0, 1, 2, -1};
+	vec opts = {0};
+	ys_keyset keys = {0};
+	ys_yevent ev;
+	bool ok = true, have_prev = false;
+	double prev = 0;
+	ys_option *copy;
+
+	*out = NULL;
+	*n = 0;
+	if (!expect(L, start, YS_Y_SEQ, what))
+		return true;
+	for (;;) {
+		option_ctx o;
+		ys_pos kp[3];
+		ys_option *slot;
+
+		if (!ys_yreader_next(L->r, &ev)) {
+			ok = false;
+			break;
+		}
+		if (ev.type == YS_Y_SEQ_END)
+			break;
+		if (!expect(L, &ev, YS_Y_MAP, "an answer option"))
+			continue;
+		memset(&o, 0, sizeof(o));
+		if (!read_fields(L, &ev, "an answer option", option_keys, kp,
+				 option_field, &o)) {
+			ok = false;
+			break;
+		}
+		require(L, ev.pos, "an answer option", option_keys, kp, required);
+		if (o.opt.key && !unique(L, &keys, o.opt.key, kp[0], "answer key") && L->oom) {
+			ok = false;
+			break;
+		}
+		if (o.value_ok) {
+			if (have_prev && !(o.opt.value > prev))
+				ys_yerror(L->r, o.value_pos,
+					  "answer values must increase strictly within a set "
+					  "(%g does not follow %g)", o.opt.value, prev);
+			prev = o.opt.value;
+			have_prev = true;
+		}
+		slot = vec_push(&opts, sizeof(ys_option));
+		if (!slot) {
+			oom(L);
+			ok = false;
+			break;
+		}
+		*slot = o.opt;
+	}
+	if (ok && opts.count == 0)
+		ys_yerror(L->r, start->pos, "%s has no answers", what);
+	if (ok && opts.count) {
+		copy = ys_arena_alloc(L->arena, opts.count * sizeof(ys_option));
+		if (!copy) {
+			oom(L);
+			ok = false;
+		} else {
+			memcpy(copy, opts.items, opts.count * sizeof(ys_option));
+			*out = copy;
+			*n = opts.count;
+			if (opts.count > L->max_options)
+				L->max_options = opts.count;
+		}
+	}
+	vec_free(&opts);
+	ys_keyset_free(&keys);
+	return ok;
+}
+
+static bool read_answer_sets(loader *L, const ys_yevent *start)
+{
+	ys_yevent ev;
+
+	if (!expect(L, start, YS_Y_MAP, "answer_sets"))
+		return true;
+	for (;;) {
+		ys_answer_set *set;
+		const char *name;
+		ys_pos pos;
+
+		if (!ys_yreader_next(L->r, &ev))
+			return false;
+		if (ev.type == YS_Y_MAP_END)
+			return true;
+		pos = ev.pos;
+		name = read_id(L, &ev, "answer set name");
+		if (name && !unique(L, &L->set_names, name, pos, "answer set"))
+			name = NULL;
+		if (L->oom || !ys_yreader_next(L->r, &ev))
+			return false;
+		if (!name) {
+			if (!ys_yreader_skip(L->r, &ev))
+				return false;
+			continue;
+		}
+		set = vec_push(&L->sets, sizeof(*set));
+		if (!set) {
+			oom(L);
+			return false;
+		}
+		set->name = name;
+		set->pos = pos;
+		if (!read_options(L, &ev, "an answer set", &set->options, &set->n_options))
+			return false;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Targets */
+
+static bool read_targets(loader *L, const ys_yevent *start)
+{
+	ys_yevent ev;
+
+	if (!expect(L, start, YS_Y_MAP, "targets"))
+		return true;
+	for (;;) {
+		target_pend *t;
+		const char *name;
+		ys_pos pos;
+		ys_keyset seen = {0};
+
+		if (!ys_yreader_next(L->r, &ev))
+			return false;
+		if (ev.type == YS_Y_MAP_END)
+			return true;
+		pos = ev.pos;
+		name = read_id(L, &ev, "target profile name");
+		if (name && !unique(L, &L->target_names, name, pos, "target profile"))
+			name = NULL;
+		if (L->oom || !ys_yreader_next(L->r, &ev))
+			return false;
+		if (!name) {
+			if (!ys_yreader_skip(L->r, &ev))
+				return false;
+			continue;
+		}
+		if (!expect(L, &ev, YS_Y_MAP, "a target profile"))
+			continue;
+		t = vec_push(&L->targets, sizeof(*t));
+		if (!t) {
+			oom(L);
+			return false;
+		}
+		t->name = name;
+		t->pos = pos;
+		t->first = L->target_entries.count;
+		for (;;) {
+			target_entry *e;
+			const char *area;
+			ys_pos kpos, first;
+
+			if (!ys_yreader_next(L->r, &ev)) {
+				ys_keyset_free(&seen);
+				return false;
+			}
+			if (ev.type == YS_Y_MAP_END)
+				break;
+			kpos = ev.pos;
+			area = read_id(L, &ev, "area id");
+			if (area && !ys_keyset_add(&seen, area, strlen(area), kpos, &first)) {
+				if (!first.line) {
+					oom(L);
+				} else {
+					ys_yerror(L->r, kpos,
+						  "duplicate key '%s' in a target profile (first defined at %lu:%lu)",
+						  area, (unsigned long)first.line,
+						  (unsigned long)first.col);
+				}
+				area = NULL;
+			}
+			if (L->oom || !ys_yreader_next(L->r, &ev)) {
+				ys_keyset_free(&seen);
+				return false;
+			}
+			e = area ? vec_push(&L->target_entries, sizeof(*e)) : NULL;
+			if (area && !e) {
+				oom(L);
+				ys_keyset_free(&seen);
+				return false;
+			}
+			if (!e) {
+				if (!ys_yreader_skip(L->r, &ev)) {
+					ys_keyset_free(&seen);
+					return false;
+				}
+				continue;
+			}
+			e->area = area;
+			e->pos = kpos;
+			e->level_pos = ev.pos;
+			if (!ys_yscalar_int(L->r, &ev, "target level", 0, YS_MAX_LEVELS - 1,
+					    &e->level))
+				e->level = -1;
+		}
+		ys_keyset_free(&seen);
+		t = (target_pend *)L->targets.items + L->targets.count - 1;
+		t->count = L->target_entries.count - t->first;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Questions */
+
+static const char *const question_keys[] = {
+	"id", "level", "weight", "text", "help", "answers", "red_flag",
+	"allow_na", "refs", NULL,
+};
+
+typedef struct question_ctx {
+	ys_question *qn;
+	qpend *pend;
+} question_ctx;
+
+static bool read_red_flags(loader *L, const ys_yevent *start, qpend *pend)
+{
+	ys_yevent ev;
+
+	pend->rf_first = L->red_flags.count;
+	if (!expect(L, start, YS_Y_SEQ, "red_flag"))
+		return true;
+	for (;;) {
+		rfpend *rf;
+		const char *key;
+
+		if (!ys_yreader_next(L->r, &ev))
+			return false;
+		if (ev.type == YS_Y_SEQ_END)
+			break;
+		key = read_string(L, &ev, "red_flag answer key", true);
+		if (!key)
+			continue;
+		rf = vec_push(&L->red_flags, sizeof(*rf));
+		if (!rf) {
+			oom(L);
+			return false;
+		}
+		rf->key = key;
+		rf->pos = ev.pos;
+	}
+	pend->rf_count = L->red_flags.count - pend->rf_first;
+	return true;
+}
+
+static bool read_refs(loader *L, const ys_yevent *start, ys_question *qn)
+{
+	vec refs = {0};
+	ys_keyset seen = {0};
+	ys_yevent ev;
+	bool ok = true;
+
+	if (!expect(L, start, YS_Y_MAP, "refs"))
+		return true;
+	for (;;) {
+		ys_ref *ref;
+		const char *key, *value;
+		ys_pos kpos, first;
+
+		if (!ys_yreader_next(L->r, &ev)) {
+			ok = false;
+			break;
+		}
+		if (ev.type == YS_Y_MAP_END)
+			break;
+		kpos = ev.pos;
+		key = read_id(L, &ev, "reference name");
+		if (key && !ys_keyset_add(&seen, key, strlen(key), kpos, &first)) {
+			if (!first.line)
+				oom(L);
+			else
+				ys_yerror(L->r, kpos,
+					  "duplicate key '%s' in refs (first defined at %lu:%lu)",
+					  key, (unsigned long)first.line, (unsigned long)first.col);
+			key = NULL;
+		}
+		if (L->oom || !ys_yreader_next(L->r, &ev)) {
+			ok = false;
+			break;
+		}
+		value = read_string(L, &ev, "reference", true);
+		if (!key || !value)
+			continue;
+		ref = vec_push(&refs, sizeof(*ref));
+		if (!ref) {
+			oom(L);
+			ok = false;
+			break;
+		}
+		ref->key = key;
+		ref->value = value;
+	}
+	if (ok && refs.count) {
+		ys_ref *copy = ys_arena_alloc(L->arena, refs.count * sizeof(*copy));
+
+		if (!copy) {
+			oom(L);
+			ok = false;
+		} else {
+			memcpy(copy, refs.items, refs.count * sizeof(*copy));
+			qn->refs = copy;
+			qn->n_refs = refs.count;
+		}
+	}
+	vec_free(&refs);
+	ys_keyset_free(&seen);
+	return ok;
+}
+
+static bool question_field(loader *L, void *ctx, int key, const ys_yevent *v)
+{
+	question_ctx *c = ctx;
+	ys_question *qn = c->qn;
+	long n;
+
+	switch (key) {
+	case 0:
+		qn->id = read_id(L, v, "question id");
+		if (qn->id && !unique(L, &L->question_ids, qn->id, v->pos, "question id"))
+			qn->id = NULL;
+		break;
+	case 1:
+		c->pend->level_pos = v->pos;
+		if (ys_yscalar_int(L->r, v, "level", -1000000, 1000000, &n)) {
+			c->pend->level = n;
+			qn->level = n >= 1 && n < YS_MAX_LEVELS ? (unsigned)n : 0;
+			c->pend->has_level = true;
+		}
+		break;
+	case 2:
+		if (ys_yscalar_int(L->r, v, "question weight", 1, 3, &n))
+			qn->weight = (unsigned)n;
+		break;
+	case 3:
+		qn->text = read_string(L, v, "question text", true);
+		break;
+	case 4:
+		qn->help = read_string(L, v, "help", false);
+		break;
+	case 5:
+		c->pend->answers_pos = v->pos;
+		c->pend->has_answers = true;
+		if (v->type == YS_Y_SCALAR) {
+			c->pend->set_name = read_id(L, v, "answer set name");
+			qn->answer_set = c->pend->set_name;
+		} else if (v->type == YS_Y_SEQ) {
+			return read_options(L, v, "answers", &qn->options, &qn->n_options);
+		} else {
+			ys_yerror(L->r, v->pos,
+				  "answers must name an answer set or list the answers");
+			return ys_yreader_skip(L->r, v);
+		}
+		break;
+	case 6:
+		return read_red_flags(L, v, c->pend);
+	case 7:
+		ys_yscalar_bool(L->r, v, "allow_na", &qn->allow_na);
+		break;
+	case 8:
+		return read_refs(L, v, qn);
+	}
+	return true;
+}
+
+static bool read_question(loader *L, const ys_yevent *start, size_t area)
+{
+	static const int required[] = {0, 1, 3, 5, -1};
+	ys_pos kp[9];
+	question_ctx c;
+	ys_question *qn;
+	qpend *pend;
+
+	if (L->questions.count >= YS_MAX_QUESTIONS) {
+		if (L->questions.count == YS_MAX_QUESTIONS) {
+			ys_yerror(L->r, start->pos, "too many questions (the limit is %d)",
+				  YS_MAX_QUESTIONS);
+			L->questions.count++;   /* report once */
+		}
+		return ys_yreader_skip(L->r, start);
+	}
+	qn = vec_push(&L->questions, sizeof(*qn));
+	pend = vec_push(&L->qpend, sizeof(*pend));
+	if (!qn || !pend) {
+		oom(L);
+		return false;
+	}
+	qn->weight = 1;
+	qn->area = area;
+	qn->index = L->questions.count - 1;
+	qn->pos = start->pos;
+	c.qn = qn;
+	c.pend = pend;
+	if (!read_fields(L, start, "a question", question_keys, kp, question_field, &c))
+		return false;
+	require(L, start->pos, "a question", question_keys, kp, required);
+	return true;
+}
+
+static bool read_questions(loader *L, const ys_yevent *start, size_t area)
+{
+	ys_yevent ev;
+
+	if (!expect(L, start, YS_Y_SEQ, "questions"))
+		return true;
+	for (;;) {
+		if (!ys_yreader_next(L->r, &ev))
+			return false;
+		if (ev.type == YS_Y_SEQ_END)
+			return true;
+		if (!expect(L, &ev, YS_Y_MAP, "a question"))
+			continue;
+		if (!read_question(L, &ev, area))
+			return false;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Areas */
+
+static const char *const area_keys[] = {
+	"id", "title", "weight", "description", "questions", "recommendations", NULL,
+};
+
+static const char *const rec_keys[] = {"level", "text", NULL};
+
+typedef struct rec_ctx {
+	ys_recommendation rec;
+	ys_pos level_pos;
+	bool level_ok;
+} rec_ctx;
+
+static bool rec_field(loader *L, void *ctx, int key, const ys_yevent *v)
+{
+	rec_ctx *c = ctx;
+	long n;
+
+	if (key == 0) {
+		c->level_pos = v->pos;
+		if (ys_yscalar_int(L->r, v, "recommendation level", 0, YS_MAX_LEVELS - 1, &n)) {
+			c->rec.level = (unsigned)n;
+			c->level_ok = true;
+		}
+	} else {
+		c->rec.text = read_string(L, v, "recommendation text", true);
+	}
+	return true;
+}
+
+typedef struct area_ctx {
+	ys_area *area;
+	area_pend *pend;
+	size_t index;
+} area_ctx;
+
+static bool read_recommendations(loader *L, const ys_yevent *start, area_pend *p)
+{
+	static const int required[] = {0, 1, -1};
+	ys_yevent ev;
+
+	if (!expect(L, start, YS_Y_SEQ, "recommendations"))
+		return true;
+	for (;;) {
+		rec_ctx c;
+		ys_pos kp[2];
+
+		if (!ys_yreader_next(L->r, &ev))
+			return false;
+		if (ev.type == YS_Y_SEQ_END)
+			return true;
+		if (!expect(L, &ev, YS_Y_MAP, "a recommendation"))
+			continue;
+		memset(&c, 0, sizeof(c));
+		if (!read_fields(L, &ev, "a recommendation", rec_keys, kp, rec_field, &c))
+			return false;
+		require(L, ev.pos, "a recommendation", rec_keys, kp, required);
+		if (c.level_ok && c.rec.text) {
+			ys_recommendation *r = vec_push(&p->recs, sizeof(*r));
+			rec_pend *rp = vec_push(&p->rec_pos, sizeof(*rp));
+
+			if (!r || !rp) {
+				oom(L);
+				return false;
+			}
+			*r = c.rec;
+			rp->pos = c.level_pos;
+		}
+	}
+}
+
+static bool area_field(loader *L, void *ctx, int key, const ys_yevent *v)
+{
+	area_ctx *c = ctx;
+	ys_area *a = c->area;
+
+	switch (key) {
+	case 0:
+		a->id = read_id(L, v, "area id");
+		if (a->id && !unique(L, &L->area_ids, a->id, v->pos, "area id"))
+			a->id = NULL;
+		break;
+	case 1:
+		a->title = read_string(L, v, "area title", true);
+		break;
+	case 2:
+		ys_yscalar_double(L->r, v, "area weight", 0.001, 1000.0, &a->weight);
+		break;
+	case 3:
+		a->description = read_string(L, v, "area description", false);
+		break;
+	case 4:
+		c->pend->questions_pos = v->pos;
+		c->pend->has_questions = true;
+		return read_questions(L, v, c->index);
+	case 5:
+		return read_recommendations(L, v, c->pend);
+	}
+	return true;
+}
+
+static bool read_areas(loader *L, const ys_yevent *start)
+{
+	static const int required[] = {0, 1, 4, -1};
+	ys_yevent ev;
+
+	if (!expect(L, start, YS_Y_SEQ, "areas"))
+		return true;
+	for (;;) {
+		area_ctx c;
+		ys_pos kp[6];
+		ys_area *a;
+		area_pend *p;
+
+		if (!ys_yreader_next(L->r, &ev))
+			return false;
+		if (ev.type == YS_Y_SEQ_END)
+			break;
+		if (!expect(L, &ev, YS_Y_MAP, "an area"))
+			continue;
+		a = vec_push(&L->areas, sizeof(*a));
+		p = vec_push(&L->area_pend, sizeof(*p));
+		if (!a || !p) {
+			oom(L);
+			return false;
+		}
+		a->weight = 1;
+		a->pos = ev.pos;
+		a->first_question = L->questions.count;
+		c.area = a;
+		c.pend = p;
+		c.index = L->areas.count - 1;
+		if (!read_fields(L, &ev, "an area", area_keys, kp, area_field, &c))
+			return false;
+		/* Questions may have grown the arrays: refresh pointers. */
+		a = (ys_area *)L->areas.items + c.index;
+		a->n_questions = (L->questions.count > YS_MAX_QUESTIONS ? YS_MAX_QUESTIONS
+									 : L->questions.count) -
+				 a->first_question;
+		require(L, ev.pos, "an area", area_keys, kp, required);
+	}
+	if (L->areas.count == 0)
+		ys_yerror(L->r, start->pos, "areas must list at least one area");
+	return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Top level */
+
+static const char *const top_keys[] = {
+	"yardstick", "id", "title", "version", "description", "threshold",
+	"levels", "answer_sets", "targets", "areas", NULL,
+};
+
+static bool top_field(loader *L, void *ctx, int key, const ys_yevent *v)
+{
+	ys_questionnaire *q = L->q;
+	long n;
+
+	(void)ctx;
+	switch (key) {
+	case 0:
+		if (v->type == YS_Y_SCALAR && v->plain && !strcmp(v->value, "1"))
+			break;
+		if (ys_yscalar_int(L->r, v, "yardstick (the format version)", 1, 1000000, &n))
+			ys_yerror(L->r, v->pos,
+				  "unsupported format version %ld (this yardstick reads version %d)",
+				  n, YS_FORMAT_VERSION);
+		break;
+	case 1:
+		q->id = read_id(L, v, "questionnaire id");
+		break;
+	case 2:
+		q->title = read_string(L, v, "title", true);
+		break;
+	case 3:
+		q->version = read_string(L, v, "version", true);
+		break;
+	case 4:
+		q->description = read_string(L, v, "description", false);
+		break;
+	case 5:
+		ys_yscalar_double(L->r, v, "threshold", 0.0, 1.0, &q->threshold);
+		break;
+	case 6:
+		return read_levels(L, v);
+	case 7:
+		return read_answer_sets(L, v);
+	case 8:
+		return read_targets(L, v);
+	case 9:
+		return read_areas(L, v);
+	}
+	return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* End-of-file checks and assembly */
+
+static const ys_answer_set *find_set(loader *L, const char *name)
+{
+	const ys_answer_set *sets = L->sets.items;
+	size_t i;
+
+	for (i = 0; i < L->sets.count; i++)
+		if (!strcmp(sets[i].name, name))
+			return &sets[i];
+	return NULL;
+}
+
+static long find_area(loader *L, const char *id)
+{
+	const ys_area *areas = L->areas.items;
+	size_t i;
+
+	for (i = 0; i < L->areas.count; i++)
+		if (areas[i].id && !strcmp(areas[i].id, id))
+			return (long)i;
+	return -1;
+}
+
+/* Collects names for a did-you-mean hint; the array is in the arena. */
+static const char **set_names(loader *L)
+{
+	const ys_answer_set *sets = L->sets.items;
+	const char **names = ys_arena_alloc(L->arena, (L->sets.count + 1) * sizeof(*names));
+	size_t i;
+
+	if (!names)
+		return NULL;
+	for (i = 0; i < L->sets.count; i++)
+		names[i] = sets[i].name;
+	return names;
+}
+
+static void check_questions(loader *L)
+{
+	ys_question *qs = L->questions.items;
+	qpend *pend = L->qpend.items;
+	rfpend *rfs = L->red_flags.items;
+	size_t nlev = L->levels.count, i, j, k;
+	const bool *no_flags = NULL;
+	const char **names = NULL;
+
+	for (i = 0; i < L->questions.count && !L->oom; i++) {
+		ys_question *qn = &qs[i];
+		qpend *p = &pend[i];
+
+		if (p->has_level && L->has_levels && nlev >= YS_MIN_LEVELS &&
+		    nlev <= YS_MAX_LEVELS && (p->level < 1 || (size_t)p->level > nlev - 1))
+			ys_yerror(L->r, p->level_pos,
+				  "level %ld is out of range: this questionnaire has %zu levels, "
+				  "so a question's level is 1 to %zu",
+				  p->level, nlev, nlev - 1);
+		else if (p->has_level && (p->level < 1 || p->level >= YS_MAX_LEVELS))
+			ys_yerror(L->r, p->level_pos, "level %ld is out of range (1 to %d)",
+				  p->level, YS_MAX_LEVELS - 1);
+		if (p->set_name) {
+			const ys_answer_set *set = find_set(L, p->set_name);
+
+			if (set) {
+				qn->options = set->options;
+				qn->n_options = set->n_options;
+			} else {
+				const char *hint;
+
+				if (!names && !(names = set_names(L))) {
+					oom(L);
+					return;
+				}
+				hint = ys_did_you_mean(p->set_name, names);
+				if (hint)
+					ys_yerror(L->r, p->answers_pos,
+						  "unknown answer set '%s'; did you mean '%s'?",
+						  p->set_name, hint);
+				else
+					ys_yerror(L->r, p->answers_pos,
+						  "unknown answer set '%s'", p->set_name);
+			}
+		}
+		if (p->rf_count && qn->n_options) {
+			bool *flags = ys_arena_alloc(L->arena, qn->n_options * sizeof(bool));
+
+			if (!flags) {
+				oom(L);
+				return;
+			}
+			for (j = 0; j < p->rf_count; j++) {
+				const rfpend *rf = &rfs[p->rf_first + j];
+
+				for (k = 0; k < qn->n_options; k++)
+					if (!strcmp(qn->options[k].key, rf->key))
+						break;
+				if (k == qn->n_options)
+					ys_yerror(L->r, rf->pos,
+						  "red_flag '%s' is not one of this question's answers",
+						  rf->key);
+				else
+					flags[k] = true;
+			}
+			qn->red_flag = flags;
+		}
+	}
+	if (L->oom)
+		return;
+	no_flags = ys_arena_alloc(L->arena, (L->max_options + 1) * sizeof(bool));
+	if (!no_flags) {
+		oom(L);
+		return;
+	}
+	for (i = 0; i < L->questions.count; i++)
+		if (!qs[i].red_flag)
+			qs[i].red_flag = no_flags;
+}
+
+static void check_areas(loader *L)
+{
+	ys_area *areas = L->areas.items;
+	area_pend *pend = L->area_pend.items;
+	const ys_question *qs = L->questions.items;
+	size_t nlev = L->levels.count, i, j;
+	bool levels_ok = L->has_levels && nlev >= YS_MIN_LEVELS && nlev <= YS_MAX_LEVELS;
+
+	for (i = 0; i < L->areas.count && !L->oom; i++) {
+		ys_area *a = &areas[i];
+		area_pend *p = &pend[i];
+		const ys_recommendation *recs = p->recs.items;
+		const rec_pend *rpos = p->rec_pos.items;
+		unsigned seen_rec[YS_MAX_LEVELS] = {0};
+
+		if (p->has_questions && a->n_questions == 0)
+			ys_yerror(L->r, p->questions_pos, "area '%s' has no questions",
+				  a->id ? a->id : "?");
+		if (levels_ok && a->n_questions) {
+			unsigned count[YS_MAX_LEVELS] = {0};
+
+			for (j = 0; j < a->n_questions; j++) {
+				unsigned lv = qs[a->first_question + j].level;
+
+				if (lv < YS_MAX_LEVELS)
+					count[lv]++;
+			}
+			for (j = 1; j < nlev; j++)
+				if (!count[j])
+					ys_yerror(L->r, a->pos,
+						  "area '%s' has no question at level %zu (%s); every "
+						  "area needs at least one question at each level 1 to %zu",
+						  a->id ? a->id : "?", j,
+						  ((const ys_level *)L->levels.items)[j].name
+							  ? ((const ys_level *)L->levels.items)[j].name
+							  : "?",
+						  nlev - 1);
+		}
+		for (j = 0; j < p->recs.count; j++) {
+			unsigned lv = recs[j].level;
+
+			if (levels_ok && lv >= nlev) {
+				ys_yerror(L->r, rpos[j].pos,
+					  "recommendation level %u is out of range (0 to %zu)",
+					  lv, nlev - 1);
+				continue;
+			}
+			if (lv < YS_MAX_LEVELS && seen_rec[lv]) {
+				ys_yerror(L->r, rpos[j].pos,
+					  "a second recommendation for level %u in area '%s'",
+					  lv, a->id ? a->id : "?");
+				continue;
+			}
+			if (lv < YS_MAX_LEVELS)
+				seen_rec[lv] = 1;
+		}
+		if (p->recs.count) {
+			ys_recommendation *copy =
+				ys_arena_alloc(L->arena, p->recs.count * sizeof(*copy));
+
+			if (!copy) {
+				oom(L);
+				return;
+			}
+			memcpy(copy, recs, p->recs.count * sizeof(*copy));
+			a->recommendations = copy;
+			a->n_recommendations = p->recs.count;
+		}
+	}
+}
+
+static void check_targets(loader *L, ys_target **out)
+{
+	const target_pend *ts = L->targets.items;
+	const target_entry *es = L->target_entries.items;
+	size_t nlev = L->levels.count, nareas = L->areas.count, i, j, k;
+	ys_target *targets;
+
+	*out = NULL;
+	if (!L->targets.count)
+		return;
+	targets = ys_arena_alloc(L->arena, L->targets.count * sizeof(*targets));
+	if (!targets) {
+		oom(L);
+		return;
+	}
+	for (i = 0; i < L->targets.count; i++) {
+		unsigned *levels = ys_arena_alloc(L->arena, (nareas + 1) * sizeof(*levels));
+		unsigned dflt = 0;
+
+		if (!levels) {
+			oom(L);
+			return;
+		}
+		targets[i].name = ts[i].name;
+		targets[i].levels = levels;
+		for (j = 0; j < ts[i].count; j++) {
+			const target_entry *e = &es[ts[i].first + j];
+
+			if (e->level >= 0 && L->has_levels && nlev >= YS_MIN_LEVELS &&
+			    (size_t)e->level >= nlev) {
+				ys_yerror(L->r, e->level_pos,
+					  "target level %ld is out of range (0 to %zu)",
+					  e->level, nlev - 1);
+				continue;
+			}
+			if (!strcmp(e->area, "default")) {
+				if (e->level >= 0)
+					dflt = (unsigned)e->level;
+				continue;
+			}
+			if (find_area(L, e->area) < 0) {
+				const ys_area *areas = L->areas.items;
+				const char **names = ys_arena_alloc(L->arena,
+								    (nareas + 2) * sizeof(*names));
+				const char *hint;
+
+				if (!names) {
+					oom(L);
+					return;
+				}
+				for (k = 0; k < nareas; k++)
+					names[k] = areas[k].id ? areas[k].id : "";
+				names[nareas] = "default";
+				hint = ys_did_you_mean(e->area, names);
+				if (hint)
+					ys_yerror(L->r, e->pos,
+						  "target profile '%s' names an unknown area '%s'; did you mean '%s'?",
+						  ts[i].name, e->area, hint);
+				else
+					ys_yerror(L->r, e->pos,
+						  "target profile '%s' names an unknown area '%s'",
+						  ts[i].name, e->area);
+			}
+		}
+		for (k = 0; k < nareas; k++)
+			levels[k] = dflt;
+		for (j = 0; j < ts[i].count; j++) {
+			const target_entry *e = &es[ts[i].first + j];
+			long a;
+
+			if (e->level < 0 || !strcmp(e->area, "default"))
+				continue;
+			a = find_area(L, e->area);
+			if (a >= 0 && (!L->has_levels || (size_t)e->level < nlev))
+				levels[a] = (unsigned)e->level;
+		}
+	}
+	*out = targets;
+}
+
+/* Builds the question id index: open addressing over question indexes + 1. */
+static uint64_t hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+static bool build_index(ys_questionnaire *q)
+{
+	size_t cap = 16, i;
+
+	while (cap < q->n_questions * 2)
+		cap *= 2;
+	q->priv_index = ys_calloc(cap, sizeof(uint32_t));
+	if (!q->priv_index)
+		return false;
+	q->priv_index_cap = cap;
+	for (i = 0; i < q->n_questions; i++) {
+		size_t slot = (size_t)hash_str(q->questions[i].id) & (cap - 1);
+
+		while (q->priv_index[slot])
+			slot = (slot + 1) & (cap - 1);
+		q->priv_index[slot] = (uint32_t)(i + 1);
+	}
+	return true;
+}
+
+static void loader_free(loader *L)
+{
+	size_t i;
+
+	for (i = 0; i < L->area_pend.count; i++) {
+		area_pend *p = (area_pend *)L->area_pend.items + i;
+
+		vec_free(&p->recs);
+		vec_free(&p->rec_pos);
+	}
+	vec_free(&L->levels);
+	vec_free(&L->sets);
+	vec_free(&L->targets);
+	vec_free(&L->target_entries);
+	vec_free(&L->areas);
+	vec_free(&L->area_pend);
+	vec_free(&L->questions);
+	vec_free(&L->qpend);
+	vec_free(&L->red_flags);
+	ys_keyset_free(&L->area_ids);
+	ys_keyset_free(&L->set_names);
+	ys_keyset_free(&L->target_names);
+	ys_keyset_free(&L->question_ids);
+}
+
+/* Copies a vec into the arena. */
+static void *to_arena(loader *L, const vec *v, size_t size)
+{
+	void *p;
+
+	if (!v->count)
+		return NULL;
+	p = ys_arena_alloc(L->arena, v->count * size);
+	if (!p) {
+		oom(L);
+		return NULL;
+	}
+	return memcpy(p, v->items, v->count * size);
+}
+
+static ys_questionnaire *load(ys_yreader *r, ys_diags *d)
+{
+	static const int required[] = {0, 1, 2, 3, 6, 9, -1};
+	size_t errors_before = d->count + d->dropped;
+	ys_questionnaire *q;
+	loader L;
+	ys_yevent ev;
+	ys_pos kp[10];
+	ys_target *targets = NULL;
+	bool ok;
+	size_t i;
+
+	if (!r)
+		return NULL;
+	q = ys_calloc(1, sizeof(*q));
+	if (!q) {
+		ys_diag_add(d, YS_EX_SOFTWARE, ys_yreader_name(r), (ys_pos){0, 0},
+			    "out of memory");
+		ys_yreader_close(r);
+		return NULL;
+	}
+	memset(&L, 0, sizeof(L));
+	L.r = r;
+	L.d = d;
+	L.q = q;
+	L.arena = &q->arena;
+	q->threshold = YS_DEFAULT_THRESHOLD;
+
+	ok = ys_yreader_next(r, &ev);
+	if (ok && ev.type == YS_Y_END) {
+		ys_yerror(r, (ys_pos){1, 1}, "the file is empty; expected a questionnaire");
+		ok = false;
+	} else if (ok && ev.type != YS_Y_MAP) {
+		ys_yerror(r, ev.pos,
+			  "a questionnaire must be a mapping of keys (yardstick, id, title, ...)");
+		ok = false;
+	}
+	if (ok) {
+		L.top_pos = ev.pos;
+		ok = read_fields(&L, &ev, "the questionnaire", top_keys, kp, top_field, NULL);
+	}
+	if (ok)
+		ok = ys_yreader_next(r, &ev);   /* the end of the document */
+	if (ok) {
+		require(&L, L.top_pos, "the questionnaire", top_keys, kp, required);
+		if (L.questions.count > YS_MAX_QUESTIONS)
+			L.questions.count = YS_MAX_QUESTIONS;
+		L.qpend.count = L.questions.count;
+		check_questions(&L);
+		check_areas(&L);
+		check_targets(&L, &targets);
+	}
+	ok = ok && !L.oom && d->count + d->dropped == errors_before;
+	if (ok) {
+		ys_area *areas = L.areas.items;
+
+		q->source = ys_arena_strdup(L.arena, ys_yreader_name(r));
+		memcpy(q->sha256, ys_yreader_sha256(r), 65);
+		q->size = ys_yreader_size(r);
+		q->levels = to_arena(&L, &L.levels, sizeof(ys_level));
+		q->n_levels = L.levels.count;
+		q->answer_sets = to_arena(&L, &L.sets, sizeof(ys_answer_set));
+		q->n_answer_sets = L.sets.count;
+		q->targets = targets;
+		q->n_targets = L.targets.count;
+		/* Keep the question array itself, trimmed, outside the arena. */
+		q->priv_questions = L.questions.items;
+		q->n_questions = L.questions.count;
+		L.questions.items = NULL;
+		L.questions.count = L.questions.cap = 0;
+		if (q->n_questions) {
+			ys_question *trim = ys_realloc(q->priv_questions,
+						       q->n_questions * sizeof(ys_question));
+
+			if (trim)
+				q->priv_questions = trim;
+		}
+		q->questions = q->priv_questions;
+		for (i = 0; i < L.areas.count; i++)
+			areas[i].questions = q->priv_questions + areas[i].first_question;
+		q->areas = to_arena(&L, &L.areas, sizeof(ys_area));
+		q->n_areas = L.areas.count;
+		if (!q->source || !build_index(q))
+			oom(&L);
+		ok = !L.oom;
+	}
+	loader_free(&L);
+	ys_yreader_close(r);
+	if (!ok) {
+		if (!d->exit_code)
+			d->exit_code = YS_EX_DATAERR;
+		ys_questionnaire_free(q);
+		return NULL;
+	}
+	return q;
+}
+
+ys_questionnaire *ys_questionnaire_load_file(const char *path,
+					     const char *display_name,
+					     ys_diags *d)
+{
+	return load(ys_yreader_open_file(path, display_name, d), d);
+}
+
+ys_questionnaire *ys_questionnaire_load_mem(const char *buf, size_t len,
+					    const char *display_name,
+					    ys_diags *d)
+{
+	return load(ys_yreader_open_mem(buf, len, display_name, d), d);
+}
+
+void ys_questionnaire_free(ys_questionnaire *q)
+{
+	if (!q)
+		return;
+	ys_arena_free(&q->arena);
+	ys_free(q->priv_questions);
+	ys_free(q->priv_index);
+	ys_free(q);
+}
+
+const ys_question *ys_questionnaire_find_question(const ys_questionnaire *q,
+						  const char *id)
+{
+	size_t slot;
+
+	if (!q->priv_index_cap)
+		return NULL;
+	slot = (size_t)hash_str(id) & (q->priv_index_cap - 1);
+	while (q->priv_index[slot]) {
+		const ys_question *qn = &q->questions[q->priv_index[slot] - 1];
+
+		if (!strcmp(qn->id, id))
+			return qn;
+		slot = (slot + 1) & (q->priv_index_cap - 1);
+	}
+	return NULL;
+}
+
+long ys_questionnaire_area_index(const ys_questionnaire *q, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < q->n_areas; i++)
+		if (!strcmp(q->areas[i].id, id))
+			return (long)i;
+	return -1;
+}
+
+const ys_target *ys_questionnaire_find_target(const ys_questionnaire *q,
+					      const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < q->n_targets; i++)
+		if (!strcmp(q->targets[i].name, name))
+			return &q->targets[i];
+	return NULL;
+}
+
+long ys_question_option_index(const ys_question *qn, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < qn->n_options; i++)
+		if (!strcmp(qn->options[i].key, key))
+			return (long)i;
+	return -1;
+}
+
+const char *ys_area_recommendation(const ys_area *a, unsigned level)
+{
+	size_t i;
+
+	for (i = 0; i < a->n_recommendations; i++)
+		if (a->recommendations[i].level == level)
+			return a->recommendations[i].text;
+	return NULL;
+}

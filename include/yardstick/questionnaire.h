@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "yardstick/arena.h"
 #include "yardstick/common.h"
@@ -105,6 +106,12 @@ typedef struct ys_questionnaire {
 	size_t n_areas;
 	const ys_question *questions;   /* all questions, in questionnaire order */
 	size_t n_questions;
+	/* Private: the question array and the id index (open addressing of
+	 * question indexes + 1), outside the arena so they can grow while
+	 * loading without copies. */
+	ys_question *priv_questions;
+	uint32_t *priv_index;
+	size_t priv_index_cap;
 } ys_questionnaire;
 
 /* Loads and validates the questionnaire at path. Returns NULL after adding
