@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 
+int cmd_interview(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_scorecard(int argc, char **argv);
