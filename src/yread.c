@@ -599,16 +599,19 @@ bool ys_yscalar_int(ys_yreader *r, const ys_yevent *ev, const char *what,
 
 	if (!expect_scalar(r, ev, what, "a whole number"))
 		return false;
-	if (!number_syntax(ev->value, ev->len, true)) {
-		ys_yerror(r, ev->pos, "%s must be a whole number from %ld to %ld, not '%s'",
-			  what, min, max, ev->value);
-		return false;
-	}
 	errno = 0;
-	v = strtol(ev->value, &end, 10);
-	if (errno || *end || v < min || v > max) {
-		ys_yerror(r, ev->pos, "%s must be a whole number from %ld to %ld, not %s",
-			  what, min, max, ev->value);
+	v = number_syntax(ev->value, ev->len, true) ? strtol(ev->value, &end, 10) : 0;
+	if (!number_syntax(ev->value, ev->len, true) || errno || *end ||
+	    v < min || v > max) {
+		bool quote = !number_syntax(ev->value, ev->len, true);
+
+		/* Callers that check the range later pass a wide one: don't show it. */
+		if (max - min >= 1000000)
+			ys_yerror(r, ev->pos, "%s must be a whole number, not %s%s%s", what,
+				  quote ? "'" : "", ev->value, quote ? "'" : "");
+		else
+			ys_yerror(r, ev->pos, "%s must be a whole number from %ld to %ld, not %s%s%s",
+				  what, min, max, quote ? "'" : "", ev->value, quote ? "'" : "");
 		return false;
 	}
 	*out = v;
