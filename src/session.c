@@ -453,7 +453,7 @@ static char *input_trimmed(const ys_session *s)
 	return ys_strndup(b, (size_t)(e - b));
 }
 
-static bool edit(ys_session *s, const ys_action *act)
+static bool edit(ys_session *s, const ys_session_action *act)
 {
 	switch (act->type) {
 	case YS_A_INPUT_INSERT:
@@ -754,10 +754,7 @@ static bool submit(ys_session *s)
 		recompute_score(s);
 		break;
 	}
-	case YS_PROMPT_ACTION_TEXT: {
-		const ys_area_record *r;
-		size_t i;
-
+	case YS_PROMPT_ACTION_TEXT:
 		if (!*text) {
 			close_prompt(s);
 			break;
@@ -765,13 +762,8 @@ static bool submit(ys_session *s)
 		drop_pending(s);
 		s->pending_action = text;
 		text = NULL;
-		r = NULL;
-		for (i = 0; i < s->a->n_areas; i++)
-			if (!strcmp(s->a->areas[i].area_id, s->q->areas[s->row].id))
-				r = &s->a->areas[i];
-		open_prompt(s, YS_PROMPT_ACTION_OWNER, r ? r->owner : NULL);
+		open_prompt(s, YS_PROMPT_ACTION_OWNER, NULL);
 		break;
-	}
 	case YS_PROMPT_ACTION_OWNER:
 		if (*text) {
 			s->pending_owner = text;
@@ -811,7 +803,7 @@ static bool submit(ys_session *s)
 	return true;
 }
 
-static bool prompt_action(ys_session *s, const ys_action *act)
+static bool prompt_action(ys_session *s, const ys_session_action *act)
 {
 	if (ys_session_text_prompt(s)) {
 		if (act->type == YS_A_SUBMIT)
@@ -905,7 +897,7 @@ static void begin(ys_session *s)
 	changed(s);
 }
 
-static bool start_action(ys_session *s, const ys_action *act)
+static bool start_action(ys_session *s, const ys_session_action *act)
 {
 	char *joined;
 	int dir = 1;
@@ -955,7 +947,7 @@ static bool start_action(ys_session *s, const ys_action *act)
 	}
 }
 
-static bool question_action(ys_session *s, const ys_action *act)
+static bool question_action(ys_session *s, const ys_session_action *act)
 {
 	const ys_question *qn = &s->q->questions[s->question];
 	const ys_response *r = &s->a->responses[s->question];
@@ -1044,7 +1036,7 @@ static void jump_area(ys_session *s, size_t ai)
 	go_question(s, ar->first_question + i);
 }
 
-static bool areas_action(ys_session *s, const ys_action *act)
+static bool areas_action(ys_session *s, const ys_session_action *act)
 {
 	switch (act->type) {
 	case YS_A_UP:
@@ -1065,7 +1057,7 @@ static bool areas_action(ys_session *s, const ys_action *act)
 	}
 }
 
-static bool review_action(ys_session *s, const ys_action *act)
+static bool review_action(ys_session *s, const ys_session_action *act)
 {
 	switch (act->type) {
 	case YS_A_UP:
@@ -1087,9 +1079,9 @@ static bool review_action(ys_session *s, const ys_action *act)
 	}
 }
 
-static bool profile_action(ys_session *s, const ys_action *act)
+static bool profile_action(ys_session *s, const ys_session_action *act)
 {
-	const ys_area_record *r = NULL;
+	ys_area_record *r = NULL;
 	size_t i;
 	char *msg = NULL;
 
@@ -1114,7 +1106,7 @@ static bool profile_action(ys_session *s, const ys_action *act)
 		open_prompt(s, YS_PROMPT_ACTION_TEXT, NULL);
 		return true;
 	case YS_A_DELETE_ACTION: {
-		ys_area_record *w = (ys_area_record *)r;
+		ys_area_record *w = r;
 		ys_action *last;
 
 		if (!w || !w->n_actions) {
@@ -1150,7 +1142,7 @@ static bool profile_action(ys_session *s, const ys_action *act)
 	}
 }
 
-static bool changed_action(ys_session *s, const ys_action *act)
+static bool changed_action(ys_session *s, const ys_session_action *act)
 {
 	switch (act->type) {
 	case YS_A_SELECT:
@@ -1177,7 +1169,7 @@ static bool changed_action(ys_session *s, const ys_action *act)
 	}
 }
 
-static bool help_action(ys_session *s, const ys_action *act)
+static bool help_action(ys_session *s, const ys_session_action *act)
 {
 	switch (act->type) {
 	case YS_A_UP:
@@ -1201,7 +1193,7 @@ static bool help_action(ys_session *s, const ys_action *act)
 }
 
 /* Actions that work the same on every screen once the interview runs. */
-static bool common_action(ys_session *s, const ys_action *act, bool *done)
+static bool common_action(ys_session *s, const ys_session_action *act, bool *done)
 {
 	bool running = s->screen != YS_SCR_START && s->screen != YS_SCR_CHANGED;
 
@@ -1272,7 +1264,7 @@ static bool common_action(ys_session *s, const ys_action *act, bool *done)
 	return false;
 }
 
-bool ys_session_apply(ys_session *s, const ys_action *act)
+bool ys_session_apply(ys_session *s, const ys_session_action *act)
 {
 	bool done;
 	bool r;
@@ -1323,7 +1315,7 @@ bool ys_session_apply(ys_session *s, const ys_action *act)
 
 bool ys_session_do(ys_session *s, ys_action_type type)
 {
-	ys_action a = {type, 0, NULL};
+	ys_session_action a = {type, 0, NULL};
 
 	return ys_session_apply(s, &a);
 }

@@ -208,7 +208,6 @@ void tui_fill(int y, int x, int width, int role)
 struct wrap_ctx {
 	int y, x, width, max, n, role;
 	bool draw;
-	char **lines;
 };
 
 static void wrap_emit(void *ctx, const char *line, size_t len)
@@ -228,7 +227,7 @@ static void wrap_emit(void *ctx, const char *line, size_t len)
 
 int tui_wrap(int y, int x, int width, int max_lines, const char *text, int role)
 {
-	struct wrap_ctx w = {y, x, width, max_lines, 0, role, true, NULL};
+	struct wrap_ctx w = {y, x, width, max_lines, 0, role, true};
 	char *t;
 
 	if (!text || width <= 0 || max_lines <= 0)
@@ -252,7 +251,7 @@ int tui_wrap(int y, int x, int width, int max_lines, const char *text, int role)
 
 int tui_wrap_count(const char *text, int width)
 {
-	struct wrap_ctx w = {0, 0, width, 0, 0, 0, false, NULL};
+	struct wrap_ctx w = {0, 0, width, 0, 0, 0, false};
 	char *t;
 
 	if (!text || width <= 0)
@@ -480,7 +479,7 @@ static void draw(const ys_session *s)
 
 /* ---- Keys ---- */
 
-#define CTRL(c) ((c) & 0x1f)
+#define YS_CTRL(c) ((c) & 0x1f)
 
 static ys_action_type map_key(const ys_session *s, int is_key, unsigned long ch,
 			      long *arg)
@@ -560,7 +559,7 @@ static ys_action_type map_key(const ys_session *s, int is_key, unsigned long ch,
 		return YS_A_PROFILE;
 	case '?':
 		return s->screen == YS_SCR_QUESTION ? YS_A_QHELP : YS_A_KEYS;
-	case CTRL('l'):
+	case YS_CTRL('l'):
 		return YS_A_NONE;
 	default:
 		break;
@@ -605,7 +604,7 @@ void tui_run(ys_session *s)
 	bool small = false;
 
 	while (s->outcome == YS_OUT_RUNNING) {
-		ys_action act = {YS_A_NONE, 0, NULL};
+		ys_session_action act = {YS_A_NONE, 0, NULL};
 		char buf[8];
 		wint_t wc;
 		int rc;
@@ -634,7 +633,7 @@ void tui_run(ys_session *s)
 		}
 		if (small && !(rc == OK && (wc == 'q' || wc == 'y' || wc == 'n')))
 			continue;
-		if (rc == OK && wc == CTRL('l')) {
+		if (rc == OK && wc == YS_CTRL('l')) {
 			clearok(curscr, TRUE);
 			redraw = true;
 			continue;

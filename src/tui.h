@@ -77,7 +77,7 @@ void tui_draw_qhelp(const ys_session *s);
 /* The open prompt at the bottom of the screen; positions the cursor. */
 void tui_draw_prompt(const ys_session *s);
 /* Maps a key while a text prompt is open. */
-bool tui_input_key(int is_key, unsigned long ch, ys_action *act, char buf[8]);
+bool tui_input_key(int is_key, unsigned long ch, ys_session_action *act, char buf[8]);
 
 /* First row shown so that row sel is visible in a page of height rows. */
 size_t tui_page_top(size_t sel, size_t height);

@@ -8,9 +8,9 @@
 #include "yardstick/alloc.h"
 #include "yardstick/text.h"
 
-#define CTRL(c) ((c) & 0x1f)
+#define YS_CTRL(c) ((c) & 0x1f)
 
-bool tui_input_key(int is_key, unsigned long ch, ys_action *act, char buf[8])
+bool tui_input_key(int is_key, unsigned long ch, ys_session_action *act, char buf[8])
 {
 	act->arg = 0;
 	act->text = NULL;
@@ -50,19 +50,19 @@ bool tui_input_key(int is_key, unsigned long ch, ys_action *act, char buf[8])
 		act->type = YS_A_CANCEL;
 		return true;
 	case 127:
-	case CTRL('h'):
+	case YS_CTRL('h'):
 		act->type = YS_A_INPUT_BACKSPACE;
 		return true;
-	case CTRL('a'):
+	case YS_CTRL('a'):
 		act->type = YS_A_INPUT_HOME;
 		return true;
-	case CTRL('e'):
+	case YS_CTRL('e'):
 		act->type = YS_A_INPUT_END;
 		return true;
-	case CTRL('u'):
+	case YS_CTRL('u'):
 		act->type = YS_A_INPUT_KILL;
 		return true;
-	case CTRL('d'):
+	case YS_CTRL('d'):
 		act->type = YS_A_INPUT_DELETE;
 		return true;
 	default:

@@ -44,10 +44,9 @@ static void area_row(const ys_session *s, int y, size_t ai)
 		 (size_t)as->level < s->q->n_levels ? s->q->levels[as->level].name : "?");
 	tui_text(y, 57, 14, buf, TUI_HEADING);
 	if (as->target > 0) {
-		snprintf(buf, sizeof(buf), "%s %u", as->target_met ?
-			 tui_glyph("\xe2\x9c\x93", "met") : tui_glyph("\xe2\x9c\x97", "NOT"),
-			 as->target);
-		tui_text(y, 72, 7, buf, as->target_met ? TUI_OK : TUI_FLAG);
+		snprintf(buf, sizeof(buf), "%u %s", as->target,
+			 as->target_met ? "met" : "not met");
+		tui_text(y, 71, 9, buf, as->target_met ? TUI_OK : TUI_FLAG);
 	}
 }
 
@@ -110,7 +109,7 @@ void tui_draw_profile(const ys_session *s)
 	tui_text(1, 3, 26, "Area", TUI_DIM);
 	tui_text(1, 31, 20, "Score", TUI_DIM);
 	tui_text(1, 57, 14, "Level", TUI_DIM);
-	tui_text(1, 72, 7, "Target", TUI_DIM);
+	tui_text(1, 71, 9, "Target", TUI_DIM);
 	top = tui_page_top(s->row, h);
 	for (i = top; i < n && i < top + h; i++)
 		area_row(s, y++, i);
@@ -134,8 +133,8 @@ void tui_draw_profile(const ys_session *s)
 	snprintf(buf, sizeof(buf), "Owners named for %ld%% of areas",
 		 ys_round(sc->ownership_clarity));
 	tui_text(y++, 2, COLS - 4, buf, TUI_DIM);
-	qlist_line(s, y++, "Red flags ", offsetof(ys_area_score, red_flags), TUI_FLAG);
-	qlist_line(s, y++, "Knowledge gaps ", offsetof(ys_area_score, dont_know), TUI_NORMAL);
+	qlist_line(s, y++, "Red flags: ", offsetof(ys_area_score, red_flags), TUI_FLAG);
+	qlist_line(s, y++, "Knowledge gaps: ", offsetof(ys_area_score, dont_know), TUI_NORMAL);
 	y++;
 
 	r = record(s, s->row);

@@ -97,11 +97,11 @@ typedef enum ys_action_type {
 	YS_A_CANCEL,
 } ys_action_type;
 
-typedef struct ys_action {
+typedef struct ys_session_action {
 	ys_action_type type;
 	long arg;
 	const char *text;       /* borrowed for the call */
-} ys_action;
+} ys_session_action;
 
 /* Rows of the start screen. */
 enum {
@@ -225,7 +225,7 @@ void ys_session_free(ys_session *s);
 
 /* Applies one action. Returns true when the state changed (the screen
  * should be redrawn). */
-bool ys_session_apply(ys_session *s, const ys_action *act);
+bool ys_session_apply(ys_session *s, const ys_session_action *act);
 
 /* Convenience for a type without argument. */
 bool ys_session_do(ys_session *s, ys_action_type type);
