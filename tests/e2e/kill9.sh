@@ -1,0 +1,61 @@
+#!/bin/sh
+# kill -9 at random moments while answering, at least 50 times: every
+# answer the screen showed as saved is in the file, and the file always
+# loads (each round resumes it, and it is parsed after every kill).
+. "$(dirname "$0")/lib.sh"
+e2e_init "$@"
+
+F=kill.yaml
+ROUNDS=${KILL_ROUNDS:-50}
+e2e_new_interview first $F
+e2e_keys first 1
+e2e_wait first "1 of 76 answered"
+kill -9 "$(e2e_pid first)"
+
+r=1
+while [ $r -le $ROUNDS ]; do
+	name=k$r
+	e2e_start $name "exec $YS interview -o $F"
+	pid=$(e2e_pid $name)
+	e2e_wait $name "76 answered"
+	if e2e_screen $name | grep -q "FINAL: all 76 answered"; then
+		# Everything is answered: go back to the questions and change some.
+		e2e_keys $name Enter
+		e2e_wait $name "Question"
+	fi
+	# A few answers, each one a random key; then kill at a random moment:
+	# right after a key, or after the screen caught up.
+	n=$(( $(od -An -N1 -tu1 /dev/urandom) % 6 + 1 ))
+	j=0
+	while [ $j -lt $n ]; do
+		case $(( $(od -An -N1 -tu1 /dev/urandom) % 6 )) in
+		0) key=d ;;
+		1) key=Right ;;
+		*) key=$(( $(od -An -N1 -tu1 /dev/urandom) % 3 + 1 )) ;;
+		esac
+		e2e_keys $name $key
+		j=$((j + 1))
+	done
+	if [ $(( $(od -An -N1 -tu1 /dev/urandom) % 2 )) -eq 0 ]; then
+		sleep 0.0$(( $(od -An -N1 -tu1 /dev/urandom) % 10 ))
+	fi
+	shown=$(e2e_screen $name | sed -n 's/.*Saved [0-9:]* . \([0-9]*\) of 76 answered.*/\1/p')
+	kill -9 "$pid"
+	e2e_wait_dead "$pid"
+	have=$(e2e_count_answers "$E2E_DIR/$F") ||
+		e2e_fail "round $r: the answers file does not load after kill -9"
+	if [ -n "$shown" ] && [ "$have" -lt "$shown" ]; then
+		e2e_fail "round $r: the screen showed $shown answers saved, the file has $have"
+	fi
+	$TMUX_CMD kill-session -t $name
+	r=$((r + 1))
+done
+ls -a "$E2E_DIR" | grep -q "tmp-" && e2e_fail "temporary files left behind: $(ls -a "$E2E_DIR")"
+
+# The file still resumes normally.
+e2e_start last "$YS interview -o $F; echo EXIT=\$? > $F.rc"
+e2e_wait last "76 answered"
+e2e_keys last q
+e2e_wait_file "$E2E_DIR/$F.rc"
+grep -q EXIT=0 "$E2E_DIR/$F.rc" || e2e_fail "resume after the kills: $(cat "$E2E_DIR/$F.rc")"
+echo "ok: $ROUNDS kills, $(e2e_count_answers "$E2E_DIR/$F") answers kept"

@@ -1,0 +1,179 @@
+# Shared helpers for the end-to-end tests: each test drives yardstick in a
+# private tmux server (its own socket, no configuration) at a fixed size and
+# polls the pane for expected text instead of sleeping.
+#
+# Usage, from a test script:
+#   . "$(dirname "$0")/lib.sh"
+#   e2e_init "$@"             # $1: the yardstick binary
+#   e2e_start NAME 'command'  # a detached 80x24 session running a command
+#   e2e_wait NAME 'text'      # until the pane shows text (fails after a timeout)
+#   e2e_keys NAME keys...     # tmux send-keys
+# Everything is cleaned up on exit.
+
+set -eu
+
+E2E_TIMEOUT=${E2E_TIMEOUT:-20}
+
+e2e_fail() {
+	echo "FAIL: $*" >&2
+	if [ -n "${E2E_LAST:-}" ]; then
+		echo "--- last screen of $E2E_LAST:" >&2
+		$TMUX_CMD capture-pane -p -t "$E2E_LAST" >&2 2>/dev/null || true
+		echo "---" >&2
+	fi
+	exit 1
+}
+
+e2e_cleanup() {
+	$TMUX_CMD kill-server >/dev/null 2>&1 || true
+	if [ -n "${E2E_DIR:-}" ] && [ -d "$E2E_DIR" ]; then
+		chmod -R u+w "$E2E_DIR" 2>/dev/null || true
+		rm -rf "$E2E_DIR"
+	fi
+}
+
+e2e_init() {
+	YS=${1:?usage: test YARDSTICK_BINARY}
+	case $YS in /*) ;; *) YS=$(pwd)/$YS ;; esac
+	[ -x "$YS" ] || e2e_fail "no yardstick binary at $YS"
+	command -v tmux >/dev/null || e2e_fail "tmux is needed for the end-to-end tests"
+	TMUX_SOCKET=yardstick-e2e-$$
+	TMUX_CMD="tmux -L $TMUX_SOCKET -f /dev/null"
+	unset TMUX
+	E2E_DIR=$(mktemp -d /tmp/yardstick-e2e.XXXXXX)
+	chmod 755 "$E2E_DIR"
+	trap e2e_cleanup EXIT
+	trap 'exit 1' INT TERM
+	# Make times and names predictable; keep the user's own data away.
+	export YARDSTICK_PATH=
+	export XDG_DATA_HOME=$E2E_DIR/xdg
+	export HOME=$E2E_DIR
+	export LANG=C.UTF-8 LC_ALL=C.UTF-8
+	unset NO_COLOR
+}
+
+# e2e_start NAME COMMAND [WIDTH HEIGHT]: runs COMMAND with sh in the test
+# folder, in a new detached session. The pane stays after the command
+# ends so its last screen can be read.
+e2e_start() {
+	name=$1 cmd=$2 w=${3:-80} h=${4:-24}
+	E2E_LAST=$name
+	if $TMUX_CMD has-session 2>/dev/null; then
+		$TMUX_CMD new-session -d -s "$name" -x "$w" -y "$h" -c "$E2E_DIR" \
+			"sh -c '$cmd'"
+	else
+		$TMUX_CMD new-session -d -s "$name" -x "$w" -y "$h" -c "$E2E_DIR" \
+			"sh -c '$cmd'" \; set-option -g remain-on-exit on
+	fi
+	$TMUX_CMD set-option -t "$name" remain-on-exit on >/dev/null
+}
+
+# e2e_screen NAME: what the pane shows now.
+e2e_screen() {
+	$TMUX_CMD capture-pane -p -t "$1"
+}
+
+# e2e_history NAME: the pane with its scrolled-off lines.
+e2e_history() {
+	$TMUX_CMD capture-pane -p -S - -t "$1"
+}
+
+# e2e_wait NAME TEXT [SECONDS]: waits until the pane shows TEXT (a fixed
+# string).
+e2e_wait() {
+	name=$1 text=$2 limit=${3:-$E2E_TIMEOUT}
+	E2E_LAST=$name
+	end=$(( $(date +%s) + limit ))
+	while :; do
+		if e2e_screen "$name" 2>/dev/null | grep -qF -- "$text"; then
+			return 0
+		fi
+		[ "$(date +%s)" -le "$end" ] || e2e_fail "'$text' did not appear in $name within ${limit}s"
+		sleep 0.05
+	done
+}
+
+# e2e_wait_gone NAME TEXT: waits until the pane no longer shows TEXT.
+e2e_wait_gone() {
+	name=$1 text=$2
+	end=$(( $(date +%s) + E2E_TIMEOUT ))
+	while e2e_screen "$name" | grep -qF -- "$text"; do
+		[ "$(date +%s)" -le "$end" ] || e2e_fail "'$text' stayed in $name"
+		sleep 0.05
+	done
+}
+
+# e2e_wait_file PATH: waits until PATH exists.
+e2e_wait_file() {
+	end=$(( $(date +%s) + E2E_TIMEOUT ))
+	while [ ! -e "$1" ]; do
+		[ "$(date +%s)" -le "$end" ] || e2e_fail "$1 did not appear"
+		sleep 0.05
+	done
+}
+
+# e2e_wait_dead PID: waits until the process has ended (a zombie counts).
+e2e_wait_dead() {
+	end=$(( $(date +%s) + E2E_TIMEOUT ))
+	while [ -r "/proc/$1/stat" ]; do
+		state=$(sed 's/^[0-9]* ([^)]*) \(.\).*/\1/' "/proc/$1/stat" 2>/dev/null || echo Z)
+		[ "$state" = Z ] && return 0
+		[ "$(date +%s)" -le "$end" ] || e2e_fail "process $1 did not end"
+		sleep 0.01
+	done
+}
+
+e2e_keys() {
+	name=$1
+	shift
+	$TMUX_CMD send-keys -t "$name" "$@"
+}
+
+# e2e_pid NAME: the process id of the yardstick running in the pane (a
+# child of the pane's shell, or the pane's process itself).
+e2e_pid() {
+	ppid=$($TMUX_CMD display-message -p -t "$1" '#{pane_pid}')
+	end=$(( $(date +%s) + E2E_TIMEOUT ))
+	while :; do
+		for st in /proc/[0-9]*/stat; do
+			p=${st#/proc/}
+			p=${p%/stat}
+			set -- $(sed 's/^[0-9]* ([^)]*) //' "$st" 2>/dev/null || echo x 0)
+			if [ "${2:-0}" = "$ppid" ] &&
+			   [ "$(readlink "/proc/$p/exe" 2>/dev/null)" = "$YS" ]; then
+				echo "$p"
+				return 0
+			fi
+		done
+		if [ "$(readlink "/proc/$ppid/exe" 2>/dev/null)" = "$YS" ]; then
+			echo "$ppid"
+			return 0
+		fi
+		[ "$(date +%s)" -le "$end" ] || e2e_fail "no yardstick process in $E2E_LAST"
+		sleep 0.05
+	done
+}
+
+# e2e_count_answers FILE: the number of answered questions in an answers
+# file (checked to be valid YAML of the right shape).
+e2e_count_answers() {
+	python3 - "$1" <<'EOF'
+import sys, yaml
+with open(sys.argv[1], encoding="utf-8") as f:
+    doc = yaml.safe_load(f)
+assert doc["yardstick-answers"] == 1, "not an answers file"
+answers = doc.get("answers") or {}
+print(sum(1 for r in answers.values() if r.get("answer")))
+EOF
+}
+
+# e2e_new_interview NAME FILE [EXTRA ARGS]: starts a new interview writing
+# FILE and gets past the start screen.
+e2e_new_interview() {
+	name=$1 file=$2
+	shift 2
+	e2e_start "$name" "$YS interview -o $file --org Anytown $*; echo EXIT=\$? > $file.rc"
+	e2e_wait "$name" "Begin the assessment"
+	e2e_keys "$name" Enter
+	e2e_wait "$name" "Question 1 of"
+}
