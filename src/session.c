@@ -156,7 +156,7 @@ bool ys_session_save(ys_session *s)
 		s->dirty = false;
 		s->started = true;
 		local_time(s->saved_at);
-		status_set(s, false, "Saved %s \xc2\xb7 %zu of %zu answered",
+		status_set(s, false, "Saved at %s (%zu of %zu answered)",
 			   s->saved_at, ys_session_answered(s),
 			   s->q->n_questions);
 		return true;

@@ -366,7 +366,10 @@ int tui_begin(void)
 		      "commands: yardstick scorecard, validate, list.\n", stderr);
 		return 64;
 	}
-	screen = newterm(NULL, stdout, stdin);
+	/* A dumb terminal type cannot move the cursor; it is usually set to
+	 * ask for plain output, so draw with the plainest full-screen type:
+	 * no colour, reverse video for the selection. */
+	screen = newterm(strcmp(term, "dumb") ? NULL : "vt100", stdout, stdin);
 	if (!screen) {
 		restore_signals();
 		fputs("yardstick: cannot use the terminal type '", stderr);
@@ -423,7 +426,7 @@ static void draw_small(void)
 
 	erase();
 	snprintf(msg, sizeof(msg),
-		 "Please enlarge the terminal to at least %dx%d (now %dx%d).",
+		 "Please enlarge the terminal\nto at least %dx%d.\nIt is now %dx%d.",
 		 TUI_MIN_COLS, TUI_MIN_LINES, COLS, LINES);
 	n = tui_wrap_count(msg, COLS);
 	y = (LINES - n) / 2;
@@ -598,6 +601,31 @@ static ys_action_type map_key(const ys_session *s, int is_key, unsigned long ch,
 	return YS_A_NONE;
 }
 
+/* Reads one key: OK with a character, KEY_CODE_YES with a key code, or
+ * ERR. Where the locale is not UTF-8, bytes are read one at a time (a
+ * multibyte reader could wait forever on bytes it cannot decode) and each
+ * non-ASCII character becomes a single '?'. */
+static int read_key(wint_t *wc)
+{
+	int c;
+
+	if (!ascii_mode)
+		return get_wch(wc);
+	for (;;) {
+		c = getch();
+		if (c == ERR)
+			return ERR;
+		if (c >= KEY_MIN) {
+			*wc = (wint_t)c;
+			return KEY_CODE_YES;
+		}
+		if (c >= 0x80 && c < 0xC0)
+			continue;       /* a continuation byte */
+		*wc = (wint_t)(c >= 0x80 ? '?' : c);
+		return OK;
+	}
+}
+
 void tui_run(ys_session *s)
 {
 	bool redraw = true;
@@ -624,7 +652,7 @@ void tui_run(ys_session *s)
 			small = COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES;
 			redraw = false;
 		}
-		rc = get_wch(&wc);
+		rc = read_key(&wc);
 		if (rc == ERR)
 			continue;
 		if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {

@@ -72,13 +72,15 @@ void tui_draw_question(const ys_session *s)
 		bool cur = r->choice.kind == YS_ANS_OPTION && r->choice.option == i;
 		int x;
 
+		/* The selection is the marker and the digit in one run of the
+		 * selected role, so a move rewrites a few cells per row. */
+		snprintf(buf, sizeof(buf), "%s %c", sel ? tui_glyph("\xe2\x96\xb6", ">") : " ",
+			 i < 9 ? '1' + i : ' ');
 		if (sel)
-			tui_text(y, OPT_X, 1, tui_glyph("\xe2\x96\xb6", ">"), TUI_SELECTED);
-		snprintf(buf, sizeof(buf), "%d", i + 1);
-		x = OPT_X + 2;
-		if (i < 9)
-			tui_text(y, x, 1, buf, sel ? TUI_SELECTED : TUI_KEY);
-		x += 3;
+			tui_text(y, OPT_X, 3, buf, TUI_SELECTED);
+		else
+			tui_text(y, OPT_X + 2, 1, buf + 2, TUI_KEY);
+		x = OPT_X + 5;
 		x += tui_text(y, x, COLS - x - 14, qn->options[i].label,
 			      cur ? TUI_CURRENT : TUI_NORMAL);
 		if (cur)

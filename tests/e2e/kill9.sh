@@ -39,7 +39,7 @@ while [ $r -le $ROUNDS ]; do
 	if [ $(( $(od -An -N1 -tu1 /dev/urandom) % 2 )) -eq 0 ]; then
 		sleep 0.0$(( $(od -An -N1 -tu1 /dev/urandom) % 10 ))
 	fi
-	shown=$(e2e_screen $name | sed -n 's/.*Saved [0-9:]* . \([0-9]*\) of 76 answered.*/\1/p')
+	shown=$(e2e_screen $name | sed -n 's/.*Saved at [0-9:]* (\([0-9]*\) of 76 answered).*/\1/p')
 	kill -9 "$pid"
 	e2e_wait_dead "$pid"
 	have=$(e2e_count_answers "$E2E_DIR/$F") ||
@@ -53,9 +53,10 @@ done
 ls -a "$E2E_DIR" | grep -q "tmp-" && e2e_fail "temporary files left behind: $(ls -a "$E2E_DIR")"
 
 # The file still resumes normally.
-e2e_start last "$YS interview -o $F; echo EXIT=\$? > $F.rc"
+rm -f "$E2E_DIR/$F.rc"
+e2e_start last "$YS interview -o $F 2> last.err; echo EXIT=\$? > $F.rc"
 e2e_wait last "76 answered"
 e2e_keys last q
 e2e_wait_file "$E2E_DIR/$F.rc"
-grep -q EXIT=0 "$E2E_DIR/$F.rc" || e2e_fail "resume after the kills: $(cat "$E2E_DIR/$F.rc")"
+grep -q EXIT=0 "$E2E_DIR/$F.rc" || e2e_fail "resume after the kills: $(cat "$E2E_DIR/$F.rc") $(cat "$E2E_DIR/last.err")"
 echo "ok: $ROUNDS kills, $(e2e_count_answers "$E2E_DIR/$F") answers kept"

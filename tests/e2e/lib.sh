@@ -34,8 +34,8 @@ e2e_cleanup() {
 
 e2e_init() {
 	YS=${1:?usage: test YARDSTICK_BINARY}
-	case $YS in /*) ;; *) YS=$(pwd)/$YS ;; esac
 	[ -x "$YS" ] || e2e_fail "no yardstick binary at $YS"
+	YS=$(readlink -f "$YS")
 	command -v tmux >/dev/null || e2e_fail "tmux is needed for the end-to-end tests"
 	TMUX_SOCKET=yardstick-e2e-$$
 	TMUX_CMD="tmux -L $TMUX_SOCKET -f /dev/null"
@@ -176,4 +176,53 @@ e2e_new_interview() {
 	e2e_wait "$name" "Begin the assessment"
 	e2e_keys "$name" Enter
 	e2e_wait "$name" "Question 1 of"
+}
+
+# e2e_start_piped NAME COMMAND OUT: like e2e_start, but everything the
+# program writes to the terminal is also copied to OUT (tmux pipe-pane),
+# from its first byte.
+e2e_start_piped() {
+	_pn=$1 _pcmd=$2 _pout=$3
+	rm -f "$E2E_DIR/$_pn.go"
+	e2e_start "$_pn" "while [ ! -e $_pn.go ]; do sleep 0.02; done; $_pcmd"
+	$TMUX_CMD pipe-pane -t "$_pn" -o "cat >> $E2E_DIR/$_pout"
+	: > "$E2E_DIR/$_pn.go"
+}
+
+# e2e_bytes FILE: its size in bytes.
+e2e_bytes() {
+	wc -c < "$1" | tr -d ' '
+}
+
+# e2e_small_questionnaire FILE TITLE QUESTION OPTION HELP: writes a small
+# valid questionnaire with the given texts (used to check that text from a
+# questionnaire never reaches the terminal unsanitised).
+e2e_small_questionnaire() {
+	cat > "$1" <<YAML
+yardstick: 1
+id: hostile
+title: "$2"
+version: "1"
+levels:
+  - name: Absent
+  - name: "Initial $2"
+answer_sets:
+  yn:
+    - {key: "no", label: "$4", value: 0}
+    - {key: "yes", label: "Yes", value: 1}
+areas:
+  - id: one
+    title: "Area $2"
+    questions:
+      - id: q1
+        level: 1
+        text: "$3"
+        help: "$5"
+        answers: yn
+        allow_na: true
+      - id: q2
+        level: 1
+        text: "Second $3"
+        answers: yn
+YAML
 }
