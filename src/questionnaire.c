@@ -111,6 +111,7 @@ typedef struct loader {
 	uint64_t *qindex;       /* see index_question() */
 	size_t qindex_cap;
 	size_t max_options;
+	size_t last_set;        /* find_set() cache */
 } loader;
 
 static void oom(loader *L)
@@ -1093,9 +1094,14 @@ static const ys_answer_set *find_set(loader *L, const char *name)
 	const ys_answer_set *sets = L->sets.items;
 	size_t i;
 
+	/* Neighbouring questions often share a set. */
+	if (L->last_set < L->sets.count && !strcmp(sets[L->last_set].name, name))
+		return &sets[L->last_set];
 	for (i = 0; i < L->sets.count; i++)
-		if (!strcmp(sets[i].name, name))
+		if (!strcmp(sets[i].name, name)) {
+			L->last_set = i;
 			return &sets[i];
+		}
 	return NULL;
 }
 
