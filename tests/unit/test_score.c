@@ -727,7 +727,7 @@ static void test_round(void **state)
 	assert_int_equal(ys_round(60.714285714), 61);
 	assert_int_equal(ys_round(99.5), 100);
 	assert_int_equal(ys_round(4503599627370495.5), 4503599627370496);
-	assert_int_equal(ys_round(NAN), 0);
+	assert_int_equal(ys_round((double)NAN), 0);
 	assert_true(ys_round(1e300) > 0);
 	assert_true(ys_round(-1e300) < 0);
 }
