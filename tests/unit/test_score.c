@@ -23,7 +23,8 @@
  *                     flag "unsigned" worth 0.8), a3 L2 w2 (N/A allowed),
  *                     a4 L2, a5 L3
  *   beta  (weight 2): b1 L1, b2a L2, b2b L2, b2c L2 (N/A), b3 L3 (N/A)
- *   gamma (weight 1): g1 L1, g2 L2, g3 L3, all allowing N/A */
+ *   gamma (weight 1): g1 L1 (red flag: most, which meets the threshold),
+ *                     g2 L2, g3 L3, all allowing N/A */
 static const char main_yaml[] =
 	"yardstick: 1\n"
 	"id: score-test\n"
@@ -76,7 +77,8 @@ static const char main_yaml[] =
 	"  - id: gamma\n"
 	"    title: Gamma\n"
 	"    questions:\n"
-	"      - {id: g1, level: 1, text: G1, answers: scale, allow_na: true}\n"
+	"      - {id: g1, level: 1, text: G1, answers: scale, allow_na: true,"
+	" red_flag: [most]}\n"
 	"      - {id: g2, level: 2, text: G2, answers: scale, allow_na: true}\n"
 	"      - {id: g3, level: 3, text: G3, answers: scale, allow_na: true}\n";
 
@@ -513,6 +515,18 @@ static void test_red_flags(void **state)
 	check_list(&al->blockers, 1, A4);
 	assert_int_equal(al->progress_to_next, 50);
 
+	/* Capped at 1 with every level-2 question N/A: nothing at level 2
+	 * fails, so progress is 100% and only the red flag holds it. */
+	answer(f, G1, "most");
+	answer(f, G2, YS_KEY_NA);
+	answer(f, G3, "all");
+	compute(f, NULL);
+	assert_int_equal(f->s.areas[GAMMA].level_uncapped, 3);
+	assert_int_equal(f->s.areas[GAMMA].level, 1);
+	assert_int_equal(f->s.areas[GAMMA].progress_to_next, 100);
+	check_list(&f->s.areas[GAMMA].blockers, 0);
+	check_list(&f->s.areas[GAMMA].red_flags, 1, G1);
+
 	/* A red-flag key under don't know or N/A is no red flag. */
 	answer(f, A2, YS_KEY_DONT_KNOW);
 	compute(f, NULL);
@@ -659,18 +673,18 @@ static void test_weakest_by_level(void **state)
 	struct fixture *f = *state;
 
 	/* alpha: level 3, score 100. beta: level 1, score 90. gamma: level
-	 * 2, score 50. The lowest level wins whatever the scores. */
+	 * 2, score 58.3. The lowest level wins whatever the scores. */
 	answer_area(f, ALPHA, "all");
 	answer_area(f, BETA, "all");
 	answer(f, B2C, "half");                 /* beta level 1, 90 */
-	answer(f, G1, "most");
+	answer(f, G1, "all");
 	answer(f, G2, "most");
-	answer(f, G3, "none");                  /* gamma level 2, 50 */
+	answer(f, G3, "none");                  /* gamma level 2, 58.3 */
 	compute(f, NULL);
 	assert_int_equal(f->s.areas[BETA].level, 1);
 	assert_near(f->s.areas[BETA].score, 90.0);
 	assert_int_equal(f->s.areas[GAMMA].level, 2);
-	assert_near(f->s.areas[GAMMA].score, 50.0);
+	assert_near(f->s.areas[GAMMA].score, 100.0 * 1.75 / 3.0);
 	assert_int_equal(f->s.weakest_area, BETA);
 }
 

@@ -419,13 +419,15 @@ static void check_wrap(const char *s, size_t width, const char *const *want)
 			fail_msg("\"%s\" at %zu: line %zu \"%s\", expected \"%s\"",
 				 s, width, i, l.text[i], want[i]);
 		/* No line is wider than the width unless it is a single
-		 * character that cannot fit. */
+		 * character that cannot fit (with its combining marks). */
 		if (ys_text_width(l.text[i], strlen(l.text[i])) > width) {
 			uint32_t cp;
 			size_t len = strlen(l.text[i]);
+			size_t first = ys_utf8_decode(l.text[i], len, &cp);
 
-			assert_int_equal(ys_utf8_decode(l.text[i], len, &cp),
-					 len);
+			assert_true((size_t)ys_cp_width(cp) > width);
+			assert_int_equal(ys_text_width(l.text[i] + first,
+						       len - first), 0);
 		}
 		/* Valid input never gives a line that splits a sequence. */
 		if (ys_utf8_valid(s, strlen(s)))
@@ -491,6 +493,9 @@ static void test_wrap_unicode(void **state)
 	/* A wide character that cannot fit goes alone on its line. */
 	WRAP("\xE4\xB8\xAD\xE6\x96\x87", 1, "\xE4\xB8\xAD", "\xE6\x96\x87");
 	WRAP("a\xE4\xB8\xAD", 2, "a", "\xE4\xB8\xAD");
+	/* ... with its combining mark (U+0301) still attached. */
+	WRAP("\xE4\xB8\xAD\xCC\x81\xE6\x96\x87", 1,
+	     "\xE4\xB8\xAD\xCC\x81", "\xE6\x96\x87");
 	/* Emoji are two columns. */
 	WRAP("\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80", 4,
 	     "\xF0\x9F\x98\x80\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80");
