@@ -574,6 +574,44 @@ static void test_large_file_early_close(void **state)
 	free(text);
 }
 
+static void test_question_limit(void **state)
+{
+	char *text = big_questionnaire(YS_MAX_QUESTIONS + 1, NULL);
+	ys_diags d = {0};
+
+	(void)state;
+	assert_null(load(text, &d));
+	assert_int_equal(d.exit_code, 65);
+	assert_int_equal(d.count, 1);
+	assert_non_null(strstr(d.items[0].message, "too many questions (the limit is 100000)"));
+	ys_diags_free(&d);
+	free(text);
+}
+
+static void test_file_size_limit(void **state)
+{
+	char path[] = "/tmp/ys-huge-XXXXXX";
+	int fd = mkstemp(path);
+	ys_diags d = {0};
+
+	(void)state;
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, (off_t)YS_MAX_FILE + 1), 0);
+	close(fd);
+	assert_null(ys_questionnaire_load_file(path, NULL, &d));
+	assert_int_equal(d.exit_code, 65);
+	assert_non_null(strstr(d.items[0].message, "too large"));
+	ys_diags_free(&d);
+	unlink(path);
+	/* Not a regular file: a folder and a device are refused at once. */
+	assert_null(ys_questionnaire_load_file("/tmp", NULL, &d));
+	assert_int_equal(d.exit_code, 66);
+	ys_diags_free(&d);
+	assert_null(ys_questionnaire_load_file("/dev/zero", NULL, &d));
+	assert_int_equal(d.exit_code, 66);
+	ys_diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -594,6 +632,8 @@ int main(void)
 		cmocka_unit_test(test_large_file_same_as_memory),
 		cmocka_unit_test(test_large_file_errors),
 		cmocka_unit_test(test_large_file_early_close),
+		cmocka_unit_test(test_question_limit),
+		cmocka_unit_test(test_file_size_limit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
