@@ -1,4 +1,6 @@
-# Helpers shared by the installation tests; sourced, POSIX sh.
+# Helpers shared by the installation tests; sourced, POSIX sh. The test
+# sets src (the source tree), home, out and err (files of its own).
+# shellcheck disable=SC2154
 
 failures=0
 

@@ -30,7 +30,7 @@ if ! "$yardstick" validate "$tmp/qdir/comp-test.yaml" >/dev/null; then
 	exit 1
 fi
 
-cd "$tmp/work"
+cd "$tmp/work" || exit 1
 : >a.yaml
 : >b.yml
 : >notes.txt
@@ -68,6 +68,7 @@ check()
 	COMPREPLY=()
 	_yardstick
 	got=$(printf '%s\n' "${COMPREPLY[@]}" | sed '/^$/d' | sort | tr '\n' ' ')
+	# shellcheck disable=SC2086 # the words of the list
 	expected=$(printf "%s\n" $expected | sed "/^$/d" | sort | tr "\n" " ")
 	if [[ $got == "$expected" ]]; then
 		printf 'ok   %s -> %s\n' "$*" "$got"
@@ -83,65 +84,69 @@ ptargets="baseline enhanced"       # every bundled questionnaire's profiles
 ctargets="quoted-name stretch.2027 basic_1"
 
 # Commands and global options.
-check "interview workshop scorecard compare merge benchmark validate list" $y ""
-check "scorecard" $y s
-check "compare" $y co
-check "-h --help -V --version" $y -
-check "--help --version" $y --
+check "interview workshop scorecard compare merge benchmark validate list" "$y" ""
+check "scorecard" "$y" s
+check "compare" "$y" co
+check "-h --help -V --version" "$y" -
+check "--help --version" "$y" --
 
 # Each command's options.
-check "--format --force" $y scorecard --f
-check "-f --format -o --output --force -t --target -w --width -q --questionnaire -h --help" $y scorecard -
-check "-q --quiet -h --help" $y validate -
-check "--org --output" $y interview --o
-check "-p" $y workshop -p
-check "--participant" $y workshop --p
-check "-o --output --force -h --help" $y merge -
-check "-h --help" $y list -
+check "--format --force" "$y" scorecard --f
+check "-f --format -o --output --force -t --target -w --width -q --questionnaire -h --help" "$y" scorecard -
+check "-q --quiet -h --help" "$y" validate -
+check "--org --output" "$y" interview --o
+check "-p" "$y" workshop -p
+check "--participant" "$y" workshop --p
+check "-o --output --force -h --help" "$y" merge -
+check "-f --format -o --output --force -t --target -w --width -q --questionnaire -h --help" "$y" compare -
+check "--highlight --help" "$y" benchmark --h
+check "-h --help" "$y" list -
 
 # --format values per command, as separate word, after '=' split off by
 # readline, and glued.
-check "text markdown csv json svg" $y scorecard a.yaml --format ""
-check "text markdown csv json svg" $y scorecard a.yaml -f ""
-check "text markdown json" $y compare a.yaml b.yml --format ""
-check "text csv json" $y benchmark a.yaml --format ""
-check "json" $y scorecard a.yaml --format = j
-check "csv" $y benchmark --format = ""c
-check "--format=json" $y scorecard a.yaml --format=j
-check "--format=markdown" $y compare --format=m
+check "text markdown csv json svg" "$y" scorecard a.yaml --format ""
+check "text markdown csv json svg" "$y" scorecard a.yaml -f ""
+check "text markdown json" "$y" compare a.yaml b.yml --format ""
+check "text csv json" "$y" benchmark a.yaml --format ""
+check "json" "$y" scorecard a.yaml --format = j
+check "csv" "$y" benchmark --format = ""c
+check "--format=json" "$y" scorecard a.yaml --format=j
+check "--format=markdown" "$y" compare --format=m
 
 # Questionnaire ids from 'yardstick list', and YAML files.
-check "$ids a.yaml b.yml local-q.yaml flow-answers.yaml block-answers.yaml sub" $y validate ""
-check "$ids a.yaml b.yml local-q.yaml flow-answers.yaml block-answers.yaml sub" $y interview -q ""
-check "remote-working-readiness" $y workshop --questionnaire r
-check "comp-test" $y validate comp
-check "sub/inner.yaml" $y validate sub/
+check "$ids a.yaml b.yml local-q.yaml flow-answers.yaml block-answers.yaml sub" "$y" validate ""
+check "$ids a.yaml b.yml local-q.yaml flow-answers.yaml block-answers.yaml sub" "$y" interview -q ""
+check "remote-working-readiness" "$y" workshop --questionnaire r
+check "comp-test" "$y" validate comp
+check "sub/inner.yaml" "$y" validate sub/
 
 # Target profiles of the questionnaire chosen on the line.
-check "$ctargets" $y interview -q comp-test --target ""
-check "$ctargets" $y interview --questionnaire=comp-test --target ""
-check "$ctargets" $y interview --questionnaire = comp-test --target ""
-check "stretch.2027" $y interview -q local-q.yaml --target s
-check "$ctargets" $y scorecard a.yaml -q "$tmp/qdir/comp-test.yaml" -t ""
-check "--target=basic_1" $y interview -q comp-test --target=b
+check "$ctargets" "$y" interview -q comp-test --target ""
+check "$ctargets" "$y" interview --questionnaire=comp-test --target ""
+check "$ctargets" "$y" interview --questionnaire = comp-test --target ""
+check "stretch.2027" "$y" interview -q local-q.yaml --target s
+check "$ctargets" "$y" scorecard a.yaml -q "$tmp/qdir/comp-test.yaml" -t ""
+check "--target=basic_1" "$y" interview -q comp-test --target=b
 # ... or named by the answers file.
-check "$ctargets" $y scorecard flow-answers.yaml --target ""
-check "$ptargets" $y scorecard block-answers.yaml -t ""
-check "$ctargets" $y interview -o flow-answers.yaml --target ""
+check "$ctargets" "$y" scorecard flow-answers.yaml --target ""
+check "$ptargets" "$y" scorecard block-answers.yaml -t ""
+check "$ctargets" "$y" interview -o flow-answers.yaml --target ""
 # -q wins over the answers file.
-check "$ptargets" $y scorecard flow-answers.yaml -q ai-and-data-readiness -t ""
+check "$ptargets" "$y" scorecard flow-answers.yaml -q ai-and-data-readiness -t ""
+check "$ctargets" "$y" compare flow-answers.yaml block-answers.yaml --target ""
 # Nothing for a questionnaire that cannot be read.
-check "" $y interview -q no-such-file.yaml --target ""
+check "" "$y" interview -q no-such-file.yaml --target ""
 
 # File names: any file for -o, YAML files for answers.
-check "a.yaml b.yml local-q.yaml flow-answers.yaml block-answers.yaml notes.txt sub" $y scorecard a.yaml -o ""
-check "notes.txt" $y merge a.yaml --output n
-check "a.yaml b.yml local-q.yaml flow-answers.yaml block-answers.yaml sub" $y scorecard ""
-check "" $y scorecard a.yaml ""
-check "a.yaml b.yml local-q.yaml flow-answers.yaml block-answers.yaml sub" $y compare a.yaml ""
-check "" $y compare a.yaml b.yml ""
-check "a.yaml b.yml local-q.yaml flow-answers.yaml block-answers.yaml sub" $y benchmark a.yaml b.yml ""
-check "" $y list ""
+check "a.yaml b.yml local-q.yaml flow-answers.yaml block-answers.yaml notes.txt sub" "$y" scorecard a.yaml -o ""
+check "notes.txt" "$y" merge a.yaml --output n
+check "a.yaml b.yml local-q.yaml flow-answers.yaml block-answers.yaml sub" "$y" benchmark sub -H ""
+check "a.yaml b.yml local-q.yaml flow-answers.yaml block-answers.yaml sub" "$y" scorecard ""
+check "" "$y" scorecard a.yaml ""
+check "a.yaml b.yml local-q.yaml flow-answers.yaml block-answers.yaml sub" "$y" compare a.yaml ""
+check "" "$y" compare a.yaml b.yml ""
+check "a.yaml b.yml local-q.yaml flow-answers.yaml block-answers.yaml sub" "$y" benchmark a.yaml b.yml ""
+check "" "$y" list ""
 
 # The completion is registered for the command.
 if [[ $(complete -p yardstick 2>/dev/null) != "complete -F _yardstick yardstick" ]]; then

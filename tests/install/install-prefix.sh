@@ -58,7 +58,7 @@ run "$bin" validate "$default"
 expect_rc 0 "validate with a copy in ~/.local/share" &&
 	expect_out "$home/.local/share/yardstick/questionnaires/$default.yaml: ok:" \
 		"validate with a copy in ~/.local/share" &&
-	pass "~/.local/share/yardstick/questionnaires before the data folder"
+	pass "\$HOME/.local/share/yardstick/questionnaires before the data folder"
 
 # ... and $XDG_DATA_HOME, when set, instead of it.
 run "XDG_DATA_HOME=$tmp/xdg" "$bin" validate "$default"

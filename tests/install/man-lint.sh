@@ -95,6 +95,7 @@ for cmd in $commands; do
 		continue
 	fi
 	ok=1
+	# shellcheck disable=SC2013 # options are single words
 	for opt in $(grep -E '^ +-' "$out" | grep -oE -- '--[a-z][a-z-]*'); do
 		if ! grep -qF -- "$opt" "$tmp/page1.txt"; then
 			fail "yardstick(1) does not document $cmd $opt"
