@@ -410,6 +410,7 @@ static bool read_options(loader *L, const ys_yevent *start, const char *what,
 	bool ok = true, have_prev = false;
 	double prev = 0;
 	ys_option *copy;
+	size_t listed = 0;
 
 	*out = NULL;
 	*n = 0;
@@ -447,6 +448,11 @@ static bool read_options(loader *L, const ys_yevent *start, const char *what,
 			prev = o.opt.value;
 			have_prev = true;
 		}
+		/* An incomplete option has been reported; leave it out so
+		 * later checks never see a missing key or label. */
+		listed++;
+		if (!o.opt.key || !o.opt.label || !o.value_ok)
+			continue;
 		slot = vec_push(&opts, sizeof(ys_option));
 		if (!slot) {
 			oom(L);
@@ -455,7 +461,7 @@ static bool read_options(loader *L, const ys_yevent *start, const char *what,
 		}
 		*slot = o.opt;
 	}
-	if (ok && opts.count == 0)
+	if (ok && listed == 0)
 		ys_yerror(L->r, start->pos, "%s has no answers", what);
 	if (ok && opts.count) {
 		copy = ys_arena_alloc(L->arena, opts.count * sizeof(ys_option));

@@ -331,7 +331,9 @@ ys_yreader *ys_yreader_open_mem(const char *buf, size_t len,
 	r->nread = len;
 	yaml_parser_set_input_string(&r->parser, (const unsigned char *)buf,
 				     r->utf16 ? 0 : len);
-	d->src = buf;
+	ys_free(d->src_name);
+	d->src_name = ys_strdup(name);
+	d->src = d->src_name ? buf : NULL;
 	d->src_len = len;
 	return r;
 }
