@@ -36,6 +36,7 @@ struct ys_yreader {
 	const char *mem;
 	size_t mem_len;
 	size_t nread;           /* bytes delivered to libyaml */
+	bool fingerprint;
 	bool too_large;
 	bool utf16;
 	int read_errno;
@@ -105,7 +106,8 @@ static int read_handler(void *data, unsigned char *buf, size_t size,
 		r->too_large = true;
 		return 0;
 	}
-	ys_sha256_update(&r->sha, buf, (size_t)n);
+	if (r->fingerprint)
+		ys_sha256_update(&r->sha, buf, (size_t)n);
 	r->nread += (size_t)n;
 	*size_read = (size_t)n;
 	return 1;
@@ -136,6 +138,12 @@ static ys_yreader *reader_new(const char *display_name, ys_diags *d)
 
 ys_yreader *ys_yreader_open_file(const char *path, const char *display_name,
 				 ys_diags *d)
+{
+	return ys_yreader_open_file_fp(path, display_name, true, d);
+}
+
+ys_yreader *ys_yreader_open_file_fp(const char *path, const char *display_name,
+				    bool fingerprint, ys_diags *d)
 {
 	const char *name = display_name ? display_name : path;
 	struct stat st;
@@ -186,6 +194,7 @@ ys_yreader *ys_yreader_open_file(const char *path, const char *display_name,
 		return NULL;
 	}
 	r->fd = fd;
+	r->fingerprint = fingerprint;
 	yaml_parser_set_input(&r->parser, read_handler, r);
 	return r;
 }
@@ -365,35 +374,58 @@ static bool fail(ys_yreader *r)
 	return false;
 }
 
-/* Checks a scalar's text: length limit and characters. */
+/* Checks a scalar's text: length limit and characters. Printable ASCII is
+ * the common case and takes the fast path; other bytes are decoded. */
 static bool check_scalar(ys_yreader *r, const yaml_event_t *e, ys_pos pos)
 {
-	const char *s = (const char *)e->data.scalar.value;
-	size_t n = e->data.scalar.length, i = 0;
+	const unsigned char *s = e->data.scalar.value;
+	size_t n = e->data.scalar.length, i;
 
 	if (n > YS_MAX_STRING) {
 		ys_yerror(r, pos, "string is too long (%zu bytes; the limit is %u KiB)",
 			  n, YS_MAX_STRING / 1024u);
 		return false;
 	}
-	while (i < n) {
+	for (i = 0; i < n; i++) {
+		unsigned char c = s[i];
 		uint32_t cp;
-		size_t k = ys_utf8_decode(s + i, n - i, &cp);
+		size_t k;
 
+		/* Eight bytes at a time while they are all printable ASCII:
+		 * no byte < 0x20, none >= 0x80, none equal to 0x7F. */
+		while (n - i >= 8) {
+			const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+			uint64_t x;
+
+			memcpy(&x, s + i, 8);
+			if ((x & high) || ((x - ones * 0x20) & ~x & high) ||
+			    (((x ^ (ones * 0x7F)) - ones) & ~(x ^ (ones * 0x7F)) & high))
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		c = s[i];
+		if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t')
+			continue;
+		if (c == 0) {
+			ys_yerror(r, pos, "NUL character in string");
+			return false;
+		}
+		if (c < 0x80) {
+			ys_yerror(r, pos, "control character U+%04X in string", (unsigned)c);
+			return false;
+		}
+		k = ys_utf8_decode((const char *)s + i, n - i, &cp);
 		if (cp == YS_REPLACEMENT && k == 1) {
 			ys_yerror(r, pos, "string is not valid UTF-8");
 			return false;
 		}
-		if (cp == 0) {
-			ys_yerror(r, pos, "NUL character in string");
-			return false;
-		}
-		if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F ||
-		    (cp >= 0x80 && cp <= 0x9F)) {
+		if (cp >= 0x80 && cp <= 0x9F) {
 			ys_yerror(r, pos, "control character U+%04X in string", (unsigned)cp);
 			return false;
 		}
-		i += k;
+		i += k - 1;
 	}
 	return true;
 }
@@ -431,8 +463,10 @@ bool ys_yreader_next(ys_yreader *r, ys_yevent *ev)
 		case YAML_STREAM_END_EVENT: {
 			unsigned char digest[32];
 
-			ys_sha256_final(&r->sha, digest);
-			ys_sha256_hex(digest, r->sha_hex);
+			if (r->fingerprint || r->mem) {
+				ys_sha256_final(&r->sha, digest);
+				ys_sha256_hex(digest, r->sha_hex);
+			}
 			r->done = true;
 			ev->type = YS_Y_END;
 			return true;
@@ -599,16 +633,19 @@ bool ys_yscalar_int(ys_yreader *r, const ys_yevent *ev, const char *what,
 
 	if (!expect_scalar(r, ev, what, "a whole number"))
 		return false;
-	if (!number_syntax(ev->value, ev->len, true)) {
-		ys_yerror(r, ev->pos, "%s must be a whole number from %ld to %ld, not '%s'",
-			  what, min, max, ev->value);
-		return false;
-	}
 	errno = 0;
-	v = strtol(ev->value, &end, 10);
-	if (errno || *end || v < min || v > max) {
-		ys_yerror(r, ev->pos, "%s must be a whole number from %ld to %ld, not %s",
-			  what, min, max, ev->value);
+	v = number_syntax(ev->value, ev->len, true) ? strtol(ev->value, &end, 10) : 0;
+	if (!number_syntax(ev->value, ev->len, true) || errno || *end ||
+	    v < min || v > max) {
+		bool quote = !number_syntax(ev->value, ev->len, true);
+
+		/* Callers that check the range later pass a wide one: don't show it. */
+		if (max - min >= 1000000)
+			ys_yerror(r, ev->pos, "%s must be a whole number, not %s%s%s", what,
+				  quote ? "'" : "", ev->value, quote ? "'" : "");
+		else
+			ys_yerror(r, ev->pos, "%s must be a whole number from %ld to %ld, not %s%s%s",
+				  what, min, max, quote ? "'" : "", ev->value, quote ? "'" : "");
 		return false;
 	}
 	*out = v;
