@@ -130,7 +130,8 @@ ys_fuzz_run() {
 	"$exe" "${args[@]}" "$scratch" "${dirs[@]}" >"$log" 2>&1 || rc=$?
 	if ((rc != 0)); then
 		tail -n 40 "$log" >&2
-		ys_say "fuzz_$target failed (exit $rc); the input is in $art"
+		ys_say "fuzz_$target failed (exit $rc); the input is in $art;" \
+			"reproduce with: $exe $art<file>"
 		return 1
 	fi
 	grep -E '^(stat::number_of_executed_units|stat::new_units_added)' "$log" >&2 || true
