@@ -3,10 +3,11 @@
  * Runs COMMAND RUNS times, one after the other, with its standard output
  * sent to /dev/null, and prints one line on stdout:
  *
- *   BEST_SECONDS MEDIAN_SECONDS PEAK_RSS_KIB
+ *   BEST_SECONDS MEDIAN_SECONDS PEAK_RSS_KIB CPU_SECONDS
  *
  * Wall time is taken with CLOCK_MONOTONIC around each run (spawn to exit);
- * the peak resident set size is the largest of any run, from
+ * the peak resident set size is the largest of any run, and CPU_SECONDS
+ * the mean user + system time of a run (all threads), both from
  * getrusage(RUSAGE_CHILDREN). Exits 1, naming the status, when a run does
  * not exit with status 0, and 2 on a usage or system error. */
 #include <errno.h>
@@ -103,7 +104,10 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	qsort(times, (size_t)runs, sizeof(times[0]), cmp_double);
-	printf("%.6f %.6f %ld\n", times[0], times[(runs - 1) / 2],
-	       (long)ru.ru_maxrss);
+	printf("%.6f %.6f %ld %.6f\n", times[0], times[(runs - 1) / 2],
+	       (long)ru.ru_maxrss,
+	       ((double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+		(double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6) /
+	       (double)runs);
 	return 0;
 }
