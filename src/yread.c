@@ -331,7 +331,9 @@ ys_yreader *ys_yreader_open_mem(const char *buf, size_t len,
 	r->nread = len;
 	yaml_parser_set_input_string(&r->parser, (const unsigned char *)buf,
 				     r->utf16 ? 0 : len);
-	d->src = buf;
+	ys_free(d->src_name);
+	d->src_name = ys_strdup(name);
+	d->src = d->src_name ? buf : NULL;
 	d->src_len = len;
 	return r;
 }
@@ -933,27 +935,37 @@ static bool number_syntax(const char *s, size_t n, bool integer)
 	return i == n;
 }
 
+/* Reports a number that failed to parse or is out of range. A range of a
+ * million or more means the caller checks it later: don't show it. */
+static void number_error(ys_yreader *r, const ys_yevent *ev, const char *what,
+			 const char *kind, const char *range, bool wide, bool integer)
+{
+	bool quote = !number_syntax(ev->value, ev->len, integer);
+
+	if (wide)
+		ys_yerror(r, ev->pos, "%s must be %s, not %s%s%s", what, kind,
+			  quote ? "'" : "", ev->value, quote ? "'" : "");
+	else
+		ys_yerror(r, ev->pos, "%s must be %s from %s, not %s%s%s", what, kind,
+			  range, quote ? "'" : "", ev->value, quote ? "'" : "");
+}
+
 bool ys_yscalar_int(ys_yreader *r, const ys_yevent *ev, const char *what,
 		    long min, long max, long *out)
 {
-	char *end;
-	long v;
+	char *end = NULL, range[64];
+	long v = 0;
+	bool ok;
 
 	if (!expect_scalar(r, ev, what, "a whole number"))
 		return false;
 	errno = 0;
-	v = number_syntax(ev->value, ev->len, true) ? strtol(ev->value, &end, 10) : 0;
-	if (!number_syntax(ev->value, ev->len, true) || errno || *end ||
-	    v < min || v > max) {
-		bool quote = !number_syntax(ev->value, ev->len, true);
-
-		/* Callers that check the range later pass a wide one: don't show it. */
-		if (max - min >= 1000000)
-			ys_yerror(r, ev->pos, "%s must be a whole number, not %s%s%s", what,
-				  quote ? "'" : "", ev->value, quote ? "'" : "");
-		else
-			ys_yerror(r, ev->pos, "%s must be a whole number from %ld to %ld, not %s%s%s",
-				  what, min, max, quote ? "'" : "", ev->value, quote ? "'" : "");
+	ok = number_syntax(ev->value, ev->len, true);
+	if (ok)
+		v = strtol(ev->value, &end, 10);
+	if (!ok || errno || *end || v < min || v > max) {
+		snprintf(range, sizeof(range), "%ld to %ld", min, max);
+		number_error(r, ev, what, "a whole number", range, max - min >= 1000000, true);
 		return false;
 	}
 	*out = v;
@@ -963,21 +975,19 @@ bool ys_yscalar_int(ys_yreader *r, const ys_yevent *ev, const char *what,
 bool ys_yscalar_double(ys_yreader *r, const ys_yevent *ev, const char *what,
 		       double min, double max, double *out)
 {
-	char *end;
-	double v;
+	char *end = NULL, range[64];
+	double v = 0;
+	bool ok;
 
 	if (!expect_scalar(r, ev, what, "a number"))
 		return false;
-	if (!number_syntax(ev->value, ev->len, false)) {
-		ys_yerror(r, ev->pos, "%s must be a number from %g to %g, not '%s'",
-			  what, min, max, ev->value);
-		return false;
-	}
 	errno = 0;
-	v = strtod(ev->value, &end);
-	if (errno || *end || !isfinite(v) || v < min || v > max) {
-		ys_yerror(r, ev->pos, "%s must be a number from %g to %g, not %s",
-			  what, min, max, ev->value);
+	ok = number_syntax(ev->value, ev->len, false);
+	if (ok)
+		v = strtod(ev->value, &end);
+	if (!ok || errno || *end || !isfinite(v) || v < min || v > max) {
+		snprintf(range, sizeof(range), "%g to %g", min, max);
+		number_error(r, ev, what, "a number", range, max - min >= 1000000, false);
 		return false;
 	}
 	*out = v;
