@@ -126,6 +126,60 @@ def load(path):
         return yaml.load(f, Loader=Core12Loader)
 
 
+def man_example(root):
+    """The example questionnaire of yardstick-questionnaire(5)."""
+    lines, state = [], 0
+    with open(os.path.join(root, "doc/yardstick-questionnaire.5"),
+              encoding="utf-8") as f:
+        for line in f:
+            if state == 0 and line.startswith("A small but complete"):
+                state = 1
+            elif state == 1 and line.startswith(".EX"):
+                state = 2
+            elif state == 2 and line.startswith(".EE"):
+                break
+            elif state == 2:
+                lines.append(line.replace("\\-", "-").replace("\\(aq", "'")
+                             .replace("\\e", "\\"))
+    return yaml.load("".join(lines), Loader=Core12Loader)
+
+
+# Rules of the schema that no file of the corpus exercises: a change to
+# ok-minimal.yaml that each must reject.
+def _set(path, value):
+    def change(doc):
+        node = doc
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+    return change
+
+
+MUTATIONS = [
+    ("reserved answer key dont-know",
+     _set(["answer_sets", "yesno", 0, "key"], "dont-know")),
+    ("empty answer set", _set(["answer_sets", "yesno"], [])),
+    ("answer label blank", _set(["answer_sets", "yesno", 0, "label"], " \n")),
+    ("area weight 0", _set(["areas", 0, "weight"], 0)),
+    ("question weight 1.5", _set(["areas", 0, "questions", 0, "weight"], 1.5)),
+    ("target level 10", _set(["targets", "baseline", "cyber"], 10)),
+    ("target profile name with a space", _set(["targets", "base line"], {})),
+    ("reference name in capitals",
+     _set(["areas", 0, "questions", 0, "refs"], {"CAF": "B4.d"})),
+    ("red_flag key empty", _set(["areas", 0, "questions", 0, "red_flag"], [""])),
+    ("unknown key in a question",
+     _set(["areas", 0, "questions", 0, "weigth"], 2)),
+    ("answers neither a name nor a list",
+     _set(["areas", 0, "questions", 0, "answers"], {"key": "x"})),
+    ("recommendation level -1",
+     _set(["areas", 0, "recommendations", 0, "level"], -1)),
+    ("level without a name", _set(["levels", 0], {"description": "x"})),
+    ("area without questions", _set(["areas", 0, "questions"], [])),
+    ("DEL in a help text",
+     _set(["areas", 0, "questions", 0, "help"], "bad \x7f char")),
+]
+
+
 def main():
     root = sys.argv[1]
     with open(os.path.join(root, "doc/schema/questionnaire.schema.json"),
@@ -171,6 +225,24 @@ def main():
             print("ok   %s: rejected: %s at /%s" % (
                 name, e.message[:100],
                 "/".join(str(p) for p in e.absolute_path)))
+
+    example = man_example(root)
+    errs = list(validator.iter_errors(example))
+    if errs or not example:
+        print("FAIL the example questionnaire of yardstick-questionnaire(5): %s"
+              % (errs[0].message if errs else "not found"))
+        failures += 1
+    else:
+        print("ok   the example questionnaire of yardstick-questionnaire(5): valid")
+
+    for what, change in MUTATIONS:
+        doc = load(os.path.join(corpus, "ok-minimal.yaml"))
+        change(doc)
+        if list(validator.iter_errors(doc)):
+            print("ok   ok-minimal.yaml with %s: rejected" % what)
+        else:
+            print("FAIL ok-minimal.yaml with %s: accepted" % what)
+            failures += 1
 
     known = set(SCHEMA_MATTERS) | set(NOT_SCHEMA_MATTERS)
     for path in sorted(glob.glob(os.path.join(corpus, "*.yaml"))):
