@@ -111,6 +111,7 @@ typedef struct loader {
 	uint64_t *qindex;       /* see index_question() */
 	size_t qindex_cap;
 	size_t max_options;
+	size_t last_set;        /* find_set() cache */
 } loader;
 
 static void oom(loader *L)
@@ -119,6 +120,21 @@ static void oom(loader *L)
 		ys_diag_add(L->d, YS_EX_SOFTWARE, ys_yreader_name(L->r), (ys_pos){0, 0},
 			    "out of memory");
 	L->oom = true;
+}
+
+/* Copies a vec into the arena. */
+static void *to_arena(loader *L, const vec *v, size_t size)
+{
+	void *p;
+
+	if (!v->count)
+		return NULL;
+	p = ys_arena_alloc(L->arena, v->count * size);
+	if (!p) {
+		oom(L);
+		return NULL;
+	}
+	return memcpy(p, v->items, v->count * size);
 }
 
 /* ------------------------------------------------------------------ */
@@ -312,6 +328,54 @@ static bool unique(loader *L, ys_keyset *set, const char *id, ys_pos pos,
 	return false;
 }
 
+/* Reads a mapping whose keys are names (answer sets, target profiles,
+ * references): checks each name is a valid id and not a duplicate (in
+ * names, or a set local to this mapping when names is NULL), then calls fn
+ * with the name and the value's first event; fn must consume the value.
+ * Bad entries are reported and their values skipped. what names the
+ * mapping in messages, name_what its keys. Returns false only when
+ * reading must stop. */
+typedef bool (*entry_fn)(loader *L, void *ctx, const char *name, ys_pos pos,
+			 const ys_yevent *value);
+
+static bool read_entries(loader *L, const ys_yevent *start, const char *what,
+			 const char *name_what, ys_keyset *names, entry_fn fn,
+			 void *ctx)
+{
+	ys_keyset local = {0};
+	ys_keyset *set = names ? names : &local;
+	bool ok = true;
+	ys_yevent ev;
+
+	if (!expect(L, start, YS_Y_MAP, what))
+		return true;
+	for (;;) {
+		const char *name;
+		ys_pos pos;
+
+		if (!ys_yreader_next(L->r, &ev)) {
+			ok = false;
+			break;
+		}
+		if (ev.type == YS_Y_MAP_END)
+			break;
+		pos = ev.pos;
+		name = read_id(L, &ev, name_what);
+		if (name && !unique(L, set, name, pos, name_what))
+			name = NULL;
+		if (L->oom || !ys_yreader_next(L->r, &ev)) {
+			ok = false;
+			break;
+		}
+		if (name ? !fn(L, ctx, name, pos, &ev) : !ys_yreader_skip(L->r, &ev)) {
+			ok = false;
+			break;
+		}
+	}
+	ys_keyset_free(&local);
+	return ok;
+}
+
 /* ------------------------------------------------------------------ */
 /* Levels */
 
@@ -409,6 +473,7 @@ static bool read_options(loader *L, const ys_yevent *start, const char *what,
 	bool ok = true, have_prev = false;
 	double prev = 0;
 	ys_option *copy;
+	size_t listed = 0;
 
 	*out = NULL;
 	*n = 0;
@@ -446,6 +511,11 @@ static bool read_options(loader *L, const ys_yevent *start, const char *what,
 			prev = o.opt.value;
 			have_prev = true;
 		}
+		/* An incomplete option has been reported; leave it out so
+		 * later checks never see a missing key or label. */
+		listed++;
+		if (!o.opt.key || !o.opt.label || !o.value_ok)
+			continue;
 		slot = vec_push(&opts, sizeof(ys_option));
 		if (!slot) {
 			oom(L);
@@ -454,7 +524,7 @@ static bool read_options(loader *L, const ys_yevent *start, const char *what,
 		}
 		*slot = o.opt;
 	}
-	if (ok && opts.count == 0)
+	if (ok && listed == 0)
 		ys_yerror(L->r, start->pos, "%s has no answers", what);
 	if (ok && opts.count) {
 		copy = ys_arena_alloc(L->arena, opts.count * sizeof(ys_option));
@@ -474,136 +544,74 @@ static bool read_options(loader *L, const ys_yevent *start, const char *what,
 	return ok;
 }
 
+static bool answer_set_entry(loader *L, void *ctx, const char *name,
+			     ys_pos pos, const ys_yevent *v)
+{
+	ys_answer_set *set = vec_push(&L->sets, sizeof(*set));
+
+	(void)ctx;
+	if (!set) {
+		oom(L);
+		return false;
+	}
+	set->name = name;
+	set->pos = pos;
+	return read_options(L, v, "an answer set", &set->options, &set->n_options);
+}
+
 static bool read_answer_sets(loader *L, const ys_yevent *start)
 {
-	ys_yevent ev;
-
-	if (!expect(L, start, YS_Y_MAP, "answer_sets"))
-		return true;
-	for (;;) {
-		ys_answer_set *set;
-		const char *name;
-		ys_pos pos;
-
-		if (!ys_yreader_next(L->r, &ev))
-			return false;
-		if (ev.type == YS_Y_MAP_END)
-			return true;
-		pos = ev.pos;
-		name = read_id(L, &ev, "answer set name");
-		if (name && !unique(L, &L->set_names, name, pos, "answer set"))
-			name = NULL;
-		if (L->oom || !ys_yreader_next(L->r, &ev))
-			return false;
-		if (!name) {
-			if (!ys_yreader_skip(L->r, &ev))
-				return false;
-			continue;
-		}
-		set = vec_push(&L->sets, sizeof(*set));
-		if (!set) {
-			oom(L);
-			return false;
-		}
-		set->name = name;
-		set->pos = pos;
-		if (!read_options(L, &ev, "an answer set", &set->options, &set->n_options))
-			return false;
-	}
+	return read_entries(L, start, "answer_sets", "answer set", &L->set_names,
+			    answer_set_entry, NULL);
 }
 
 /* ------------------------------------------------------------------ */
 /* Targets */
 
+static bool target_level_entry(loader *L, void *ctx, const char *area,
+			       ys_pos pos, const ys_yevent *v)
+{
+	target_entry *e = vec_push(&L->target_entries, sizeof(*e));
+
+	(void)ctx;
+	if (!e) {
+		oom(L);
+		return false;
+	}
+	e->area = area;
+	e->pos = pos;
+	e->level_pos = v->pos;
+	if (!ys_yscalar_int(L->r, v, "target level", 0, YS_MAX_LEVELS - 1, &e->level))
+		e->level = -1;
+	return true;
+}
+
+static bool target_entry_fn(loader *L, void *ctx, const char *name, ys_pos pos,
+			    const ys_yevent *v)
+{
+	size_t first = L->target_entries.count;
+	target_pend *t;
+
+	(void)ctx;
+	if (!read_entries(L, v, "a target profile", "area id", NULL,
+			  target_level_entry, NULL))
+		return false;
+	t = vec_push(&L->targets, sizeof(*t));
+	if (!t) {
+		oom(L);
+		return false;
+	}
+	t->name = name;
+	t->pos = pos;
+	t->first = first;
+	t->count = L->target_entries.count - first;
+	return true;
+}
+
 static bool read_targets(loader *L, const ys_yevent *start)
 {
-	ys_yevent ev;
-
-	if (!expect(L, start, YS_Y_MAP, "targets"))
-		return true;
-	for (;;) {
-		target_pend *t;
-		const char *name;
-		ys_pos pos;
-		ys_keyset seen = {0};
-
-		if (!ys_yreader_next(L->r, &ev))
-			return false;
-		if (ev.type == YS_Y_MAP_END)
-			return true;
-		pos = ev.pos;
-		name = read_id(L, &ev, "target profile name");
-		if (name && !unique(L, &L->target_names, name, pos, "target profile"))
-			name = NULL;
-		if (L->oom || !ys_yreader_next(L->r, &ev))
-			return false;
-		if (!name) {
-			if (!ys_yreader_skip(L->r, &ev))
-				return false;
-			continue;
-		}
-		if (!expect(L, &ev, YS_Y_MAP, "a target profile"))
-			continue;
-		t = vec_push(&L->targets, sizeof(*t));
-		if (!t) {
-			oom(L);
-			return false;
-		}
-		t->name = name;
-		t->pos = pos;
-		t->first = L->target_entries.count;
-		for (;;) {
-			target_entry *e;
-			const char *area;
-			ys_pos kpos, first;
-
-			if (!ys_yreader_next(L->r, &ev)) {
-				ys_keyset_free(&seen);
-				return false;
-			}
-			if (ev.type == YS_Y_MAP_END)
-				break;
-			kpos = ev.pos;
-			area = read_id(L, &ev, "area id");
-			if (area && !ys_keyset_add(&seen, area, strlen(area), kpos, &first)) {
-				if (!first.line) {
-					oom(L);
-				} else {
-					ys_yerror(L->r, kpos,
-						  "duplicate key '%s' in a target profile (first defined at %lu:%lu)",
-						  area, (unsigned long)first.line,
-						  (unsigned long)first.col);
-				}
-				area = NULL;
-			}
-			if (L->oom || !ys_yreader_next(L->r, &ev)) {
-				ys_keyset_free(&seen);
-				return false;
-			}
-			e = area ? vec_push(&L->target_entries, sizeof(*e)) : NULL;
-			if (area && !e) {
-				oom(L);
-				ys_keyset_free(&seen);
-				return false;
-			}
-			if (!e) {
-				if (!ys_yreader_skip(L->r, &ev)) {
-					ys_keyset_free(&seen);
-					return false;
-				}
-				continue;
-			}
-			e->area = area;
-			e->pos = kpos;
-			e->level_pos = ev.pos;
-			if (!ys_yscalar_int(L->r, &ev, "target level", 0, YS_MAX_LEVELS - 1,
-					    &e->level))
-				e->level = -1;
-		}
-		ys_keyset_free(&seen);
-		t = (target_pend *)L->targets.items + L->targets.count - 1;
-		t->count = L->target_entries.count - t->first;
-	}
+	return read_entries(L, start, "targets", "target profile", &L->target_names,
+			    target_entry_fn, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -649,67 +657,36 @@ static bool read_red_flags(loader *L, const ys_yevent *start, qpend *pend)
 	return true;
 }
 
+static bool ref_entry(loader *L, void *ctx, const char *key, ys_pos pos,
+		      const ys_yevent *v)
+{
+	const char *value = read_string(L, v, "reference", true);
+	ys_ref *ref;
+
+	(void)pos;
+	if (!value)
+		return !L->oom;
+	ref = vec_push(ctx, sizeof(*ref));
+	if (!ref) {
+		oom(L);
+		return false;
+	}
+	ref->key = key;
+	ref->value = value;
+	return true;
+}
+
 static bool read_refs(loader *L, const ys_yevent *start, ys_question *qn)
 {
 	vec refs = {0};
-	ys_keyset seen = {0};
-	ys_yevent ev;
-	bool ok = true;
+	bool ok = read_entries(L, start, "refs", "reference name", NULL, ref_entry, &refs);
 
-	if (!expect(L, start, YS_Y_MAP, "refs"))
-		return true;
-	for (;;) {
-		ys_ref *ref;
-		const char *key, *value;
-		ys_pos kpos, first;
-
-		if (!ys_yreader_next(L->r, &ev)) {
-			ok = false;
-			break;
-		}
-		if (ev.type == YS_Y_MAP_END)
-			break;
-		kpos = ev.pos;
-		key = read_id(L, &ev, "reference name");
-		if (key && !ys_keyset_add(&seen, key, strlen(key), kpos, &first)) {
-			if (!first.line)
-				oom(L);
-			else
-				ys_yerror(L->r, kpos,
-					  "duplicate key '%s' in refs (first defined at %lu:%lu)",
-					  key, (unsigned long)first.line, (unsigned long)first.col);
-			key = NULL;
-		}
-		if (L->oom || !ys_yreader_next(L->r, &ev)) {
-			ok = false;
-			break;
-		}
-		value = read_string(L, &ev, "reference", true);
-		if (!key || !value)
-			continue;
-		ref = vec_push(&refs, sizeof(*ref));
-		if (!ref) {
-			oom(L);
-			ok = false;
-			break;
-		}
-		ref->key = key;
-		ref->value = value;
-	}
 	if (ok && refs.count) {
-		ys_ref *copy = ys_arena_alloc(L->arena, refs.count * sizeof(*copy));
-
-		if (!copy) {
-			oom(L);
-			ok = false;
-		} else {
-			memcpy(copy, refs.items, refs.count * sizeof(*copy));
-			qn->refs = copy;
-			qn->n_refs = refs.count;
-		}
+		qn->refs = to_arena(L, &refs, sizeof(ys_ref));
+		qn->n_refs = qn->refs ? refs.count : 0;
+		ok = qn->refs != NULL;
 	}
 	vec_free(&refs);
-	ys_keyset_free(&seen);
 	return ok;
 }
 
@@ -1093,9 +1070,14 @@ static const ys_answer_set *find_set(loader *L, const char *name)
 	const ys_answer_set *sets = L->sets.items;
 	size_t i;
 
+	/* Neighbouring questions often share a set. */
+	if (L->last_set < L->sets.count && !strcmp(sets[L->last_set].name, name))
+		return &sets[L->last_set];
 	for (i = 0; i < L->sets.count; i++)
-		if (!strcmp(sets[i].name, name))
+		if (!strcmp(sets[i].name, name)) {
+			L->last_set = i;
 			return &sets[i];
+		}
 	return NULL;
 }
 
@@ -1378,21 +1360,6 @@ static void loader_free(loader *L)
 	ys_keyset_free(&L->set_names);
 	ys_keyset_free(&L->target_names);
 	ys_free(L->qindex);
-}
-
-/* Copies a vec into the arena. */
-static void *to_arena(loader *L, const vec *v, size_t size)
-{
-	void *p;
-
-	if (!v->count)
-		return NULL;
-	p = ys_arena_alloc(L->arena, v->count * size);
-	if (!p) {
-		oom(L);
-		return NULL;
-	}
-	return memcpy(p, v->items, v->count * size);
 }
 
 static ys_questionnaire *load(ys_yreader *r, ys_diags *d)
