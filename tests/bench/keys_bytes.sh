@@ -12,7 +12,7 @@ out=$E2E_DIR/moves.out
 e2e_start_piped s "$YS interview -o bench.yaml --org Bench" moves.out
 e2e_wait s "Begin the assessment"
 e2e_keys s Enter
-e2e_wait s "Question 1 of 76"
+e2e_wait s "Question 1 of $NQ"
 e2e_wait s "▶ 1  "
 
 # settle: waits until the captured output stops growing.

@@ -50,6 +50,10 @@ e2e_init() {
 	export HOME=$E2E_DIR
 	export LANG=C.UTF-8 LC_ALL=C.UTF-8
 	unset NO_COLOR
+	# The number of questions in the default questionnaire.
+	NQ=$("$YS" validate public-sector-digital-maturity |
+		sed -n 's/.* \([0-9][0-9]*\) questions.*/\1/p')
+	[ -n "$NQ" ] || e2e_fail "cannot count the default questionnaire's questions"
 }
 
 # e2e_start NAME COMMAND [WIDTH HEIGHT]: runs COMMAND with sh in the test

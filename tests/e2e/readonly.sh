@@ -29,7 +29,7 @@ echo "keep me" > "$E2E_DIR/w/assessment-$day.yaml"
 e2e_start w "cd w && $YS interview --org X; echo EXIT=\$? > ../w.rc"
 e2e_wait w "assessment-$day-2.yaml"
 e2e_keys w Enter
-e2e_wait w "Question 1 of 76"
+e2e_wait w "Question 1 of $NQ"
 e2e_keys w q
 e2e_wait_file "$E2E_DIR/w.rc"
 grep -q "keep me" "$E2E_DIR/w/assessment-$day.yaml" || e2e_fail "an existing assessment was overwritten"

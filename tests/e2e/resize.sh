@@ -41,7 +41,7 @@ settle() {
 		len=$(printf '%s' "$top" | wc -m)
 		rows=$(e2e_screen s | wc -l)
 		case $top in
-		*"Question "*" of 76") [ "$len" -eq $(( $1 - 1 )) ] && [ "$rows" -eq "$2" ] && return 0 ;;
+		*"Question "*" of $NQ") [ "$len" -eq $(( $1 - 1 )) ] && [ "$rows" -eq "$2" ] && return 0 ;;
 		esac
 		[ "$(date +%s)" -le "$end" ] || e2e_fail "the screen did not settle at $1x$2"
 		sleep 0.05
@@ -62,7 +62,7 @@ for size in "80 24" "$(( $(rand 121) + 80 )) $(( $(rand 37) + 24 ))"; do
 		printf '%s\n---\n%s\n' "$before" "$after" >&2
 		e2e_fail "the screen after resizing to $1x$2 differs from a full repaint"
 	}
-	printf '%s\n' "$after" | grep -q "of 76 answered" || e2e_fail "no progress line at $1x$2"
+	printf '%s\n' "$after" | grep -q "of $NQ answered" || e2e_fail "no progress line at $1x$2"
 	printf '%s\n' "$after" | grep -q "q save and quit" || e2e_fail "no key hints at $1x$2"
 done
 

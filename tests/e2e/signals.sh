@@ -11,11 +11,11 @@ run_case() {
 	e2e_start $n "trap : INT; stty -g > $n.before; $YS interview -o $n.yaml --org Anytown; echo \$? > $n.rc; stty -g > $n.after"
 	e2e_wait $n "Begin the assessment"
 	e2e_keys $n Enter
-	e2e_wait $n "Question 1 of 76"
+	e2e_wait $n "Question 1 of $NQ"
 	e2e_keys $n 2
-	e2e_wait $n "Question 2 of 76"
+	e2e_wait $n "Question 2 of $NQ"
 	e2e_keys $n d
-	e2e_wait $n "2 of 76 answered"
+	e2e_wait $n "2 of $NQ answered"
 }
 
 check_case() {
@@ -55,7 +55,7 @@ e2e_wait int "Quit? Your answers are saved."
 e2e_keys int n
 e2e_wait_gone int "Quit? Your answers are saved."
 e2e_keys int 3
-e2e_wait int "3 of 76 answered"
+e2e_wait int "3 of $NQ answered"
 e2e_keys int C-c
 e2e_wait int "Quit? Your answers are saved."
 e2e_keys int y
