@@ -349,6 +349,21 @@ void tui_hints(int y, const char *hints)
 
 /* ---- Start and stop ---- */
 
+/* True when terminfo knows term and it can move the cursor. */
+static bool usable_term(const char *term)
+{
+	int err = 0;
+	bool ok;
+	char *cup;
+
+	if (setupterm(term, STDOUT_FILENO, &err) != OK)
+		return false;
+	cup = tigetstr("cup");
+	ok = cup && cup != (char *)-1;
+	del_curterm(cur_term);
+	return ok;
+}
+
 int tui_begin(void)
 {
 	const char *cs;
@@ -369,8 +384,16 @@ int tui_begin(void)
 	/* A dumb terminal type cannot move the cursor; it is usually set to
 	 * ask for plain output, so draw with the plainest full-screen type:
 	 * no colour, reverse video for the selection. */
-	screen = newterm(strcmp(term, "dumb") ? NULL : "vt100", stdout, stdin);
+	if (!strcmp(term, "dumb"))
+		term = "vt100";
+	/* Look the type up first: newterm() leaks its half-made screen when
+	 * the type is unknown. */
+	if (!usable_term(term))
+		screen = NULL;
+	else
+		screen = newterm(term, stdout, stdin);
 	if (!screen) {
+		term = getenv("TERM");
 		restore_signals();
 		fputs("yardstick: cannot use the terminal type '", stderr);
 		ys_fputs_safe(term, stderr, 0);

@@ -8,10 +8,10 @@
 
 static const char *const keys_text[] = {
 	"Question screen",
-	"  Up/Down, Enter   choose an option and save it (moves to the next question)",
+	"  Up/Down, Enter   choose an option and save it; moves to the next question",
 	"  1-9              choose option 1 to 9 and save it",
 	"  d                don't know (counts as 0 and is listed as a knowledge gap)",
-	"  x                not applicable, with a reason (only where the question allows it)",
+	"  x                not applicable, with a reason (where the question allows it)",
 	"  n                add or change a note",
 	"  p                park the question for later, or unpark it",
 	"  Left/Right       previous / next question (also PgUp/PgDn)",

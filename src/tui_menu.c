@@ -38,10 +38,10 @@ void tui_draw_areas(const ys_session *s)
 		marker(y, sel);
 		tui_text(y, 3, 3, i < 9 ? buf : "", sel ? TUI_SELECTED : TUI_KEY);
 		x = 7;
-		tui_text(y, x, COLS - 40, s->q->areas[i].title, sel ? TUI_SELECTED : TUI_NORMAL);
-		tui_bar(y, COLS - 31, 12, total ? (double)done / (double)total : 0);
+		tui_text(y, x, COLS - x - 38, s->q->areas[i].title, sel ? TUI_SELECTED : TUI_NORMAL);
+		tui_bar(y, COLS - 36, 12, total ? (double)done / (double)total : 0);
 		snprintf(buf, sizeof(buf), "%3zu of %zu answered", done, total);
-		tui_text(y, COLS - 18, 17, buf, done == total ? TUI_OK : TUI_DIM);
+		tui_text(y, COLS - 22, 21, buf, done == total ? TUI_OK : TUI_DIM);
 	}
 	tui_hints(LINES - 2, "Up/Down choose  Enter or 1-9 go  Esc back to the question");
 	tui_hints(LINES - 1, "r review  s scores  q save and quit  F1 keys");

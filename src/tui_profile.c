@@ -12,6 +12,14 @@
 
 #define BAR_W 20
 
+/* Extra columns for area titles on wide terminals (up to 40). */
+static int extra(void)
+{
+	int e = COLS - 80;
+
+	return e < 0 ? 0 : e > 40 ? 40 : e;
+}
+
 static const ys_area_record *record(const ys_session *s, size_t ai)
 {
 	size_t i;
@@ -30,23 +38,23 @@ static void area_row(const ys_session *s, int y, size_t ai)
 
 	if (sel)
 		tui_text(y, 1, 1, tui_glyph("\xe2\x96\xb6", ">"), TUI_SELECTED);
-	tui_text(y, 3, 26, s->q->areas[ai].title, sel ? TUI_SELECTED : TUI_NORMAL);
+	tui_text(y, 3, 26 + extra(), s->q->areas[ai].title, sel ? TUI_SELECTED : TUI_NORMAL);
 	if (as->state != YS_AREA_ASSESSED) {
-		tui_bar(y, 31, BAR_W, 0);
-		tui_text(y, 53, 26, as->state == YS_AREA_NOT_APPLICABLE ?
+		tui_bar(y, 31 + extra(), BAR_W, 0);
+		tui_text(y, 53 + extra(), 26, as->state == YS_AREA_NOT_APPLICABLE ?
 			 "not applicable" : "not assessed", TUI_DIM);
 		return;
 	}
-	tui_bar(y, 31, BAR_W, as->score / 100.0);
+	tui_bar(y, 31 + extra(), BAR_W, as->score / 100.0);
 	snprintf(buf, sizeof(buf), "%3ld", ys_round(as->score));
-	tui_text(y, 52, 3, buf, TUI_NORMAL);
+	tui_text(y, 52 + extra(), 3, buf, TUI_NORMAL);
 	snprintf(buf, sizeof(buf), "%d %s", as->level,
 		 (size_t)as->level < s->q->n_levels ? s->q->levels[as->level].name : "?");
-	tui_text(y, 57, 14, buf, TUI_HEADING);
+	tui_text(y, 57 + extra(), 14, buf, TUI_HEADING);
 	if (as->target > 0) {
 		snprintf(buf, sizeof(buf), "%u %s", as->target,
 			 as->target_met ? "met" : "not met");
-		tui_text(y, 71, 9, buf, as->target_met ? TUI_OK : TUI_FLAG);
+		tui_text(y, 71 + extra(), 9, buf, as->target_met ? TUI_OK : TUI_FLAG);
 	}
 }
 
@@ -106,10 +114,10 @@ void tui_draw_profile(const ys_session *s)
 		tui_hints(LINES - 1, "Esc back  q save and quit");
 		return;
 	}
-	tui_text(1, 3, 26, "Area", TUI_DIM);
-	tui_text(1, 31, 20, "Score", TUI_DIM);
-	tui_text(1, 57, 14, "Level", TUI_DIM);
-	tui_text(1, 71, 9, "Target", TUI_DIM);
+	tui_text(1, 3, 26 + extra(), "Area", TUI_DIM);
+	tui_text(1, 31 + extra(), 20, "Score", TUI_DIM);
+	tui_text(1, 57 + extra(), 14, "Level", TUI_DIM);
+	tui_text(1, 71 + extra(), 9, "Target", TUI_DIM);
 	top = tui_page_top(s->row, h);
 	for (i = top; i < n && i < top + h; i++)
 		area_row(s, y++, i);

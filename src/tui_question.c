@@ -55,7 +55,7 @@ void tui_draw_question(const ys_session *s)
 	const ys_question *qn = &s->q->questions[s->question];
 	const ys_response *r = ys_session_response(s, s->question);
 	const char *given = answer_words(s, qn, r);
-	int width = COLS - 4;
+	int width = COLS - 4 > 96 ? 96 : COLS - 4;
 	int below = (int)qn->n_options + 8;     /* options, extras, status, hints */
 	int max_q = LINES - 4 - below;
 	int y = 4, i, lines;
