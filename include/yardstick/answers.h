@@ -37,7 +37,8 @@ typedef struct ys_vote {
 	char *participant;      /* as listed in ys_answers.participants */
 	char *answer;           /* raw key as written: option key, dont-know or n/a */
 	ys_choice choice;       /* resolved by ys_answers_bind() */
-	ys_pos pos;
+	ys_pos pos;             /* of the participant's name */
+	ys_pos answer_pos;      /* of the answer key */
 } ys_vote;
 
 typedef struct ys_response {
@@ -52,6 +53,7 @@ typedef struct ys_response {
 	bool contested;         /* workshop only */
 	bool parked;
 	ys_pos pos;             /* where it was read; {0,0} when created in memory */
+	ys_pos answer_pos;      /* of the answer value; {0,0} when none was read */
 } ys_response;
 
 typedef struct ys_action {
@@ -65,6 +67,7 @@ typedef struct ys_area_record {
 	char *owner;            /* NULL when absent */
 	ys_action *actions;
 	size_t n_actions;
+	ys_pos pos;             /* of the area id where read; {0,0} otherwise */
 } ys_area_record;
 
 typedef struct ys_answers {
@@ -76,6 +79,7 @@ typedef struct ys_answers {
 	size_t n_assessors;
 	char *mode;             /* "interview" or "workshop" */
 	char *target;           /* target profile name, NULL when absent */
+	ys_pos target_pos;      /* where the target was read; {0,0} otherwise */
 	char *created;          /* RFC 3339 UTC */
 	char *updated;
 	char **participants;    /* workshop only */
@@ -129,7 +133,9 @@ bool ys_answers_changed(const ys_answers *a, const ys_questionnaire *q,
  * questions in questionnaire order, empty responses omitted. Returns 0, or
  * errno of a failed write. Output for the same answers is byte-identical. */
 int ys_answers_write(const ys_answers *a, FILE *out);
-/* The same into a new buffer the caller frees with ys_free(). */
+/* The same into a new NUL-terminated buffer the caller frees with
+ * ys_free(); *len (when len is not NULL) gets its length. NULL with errno
+ * ENOMEM when out of memory, EINVAL when a string is not valid UTF-8. */
 char *ys_answers_to_string(const ys_answers *a, size_t *len);
 
 void ys_answers_free(ys_answers *a);
