@@ -931,6 +931,16 @@ static void check_workshop(reader *R, const ys_pos *kp)
 	if (strcmp(a->mode, "workshop")) {
 		if (kp[8].line)
 			note_workshop_only(R, kp[8], "participants");
+		/* In file order. */
+		for (i = 1; i < R->n_wonly; i++) {
+			wonly w = R->wonly[i];
+
+			for (j = i; j > 0 && (R->wonly[j - 1].pos.line > w.pos.line ||
+					      (R->wonly[j - 1].pos.line == w.pos.line &&
+					       R->wonly[j - 1].pos.col > w.pos.col)); j--)
+				R->wonly[j] = R->wonly[j - 1];
+			R->wonly[j] = w;
+		}
 		for (i = 0; i < R->n_wonly; i++)
 			ys_yerror(R->r, R->wonly[i].pos,
 				  "%s is only allowed in workshop mode (this file's mode is '%s' at %lu:%lu)",
