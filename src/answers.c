@@ -549,7 +549,7 @@ static bool action_field(reader *R, void *ctx, int key, const ys_yevent *v)
 
 	switch (key) {
 	case 0:
-		set_field(&act->text, read_text(R, v, "action text", true));
+		set_field(&act->text, read_text(R, v, "action text", false));
 		break;
 	case 1:
 		set_field(&act->owner, read_text(R, v, "action owner", false));
@@ -1464,7 +1464,12 @@ static void commit_times(ys_answers *a, ys_response *rs, char *at, char *updated
 	a->updated = updated;
 }
 
-/* Sets a text field of response i (empty text clears it). */
+static bool blank(const char *s)
+{
+	return s[strspn(s, " \t\n\r")] == '\0';
+}
+
+/* Sets a text field of response i (blank text clears it). */
 static bool set_response_text(ys_answers *a, size_t i, size_t offset,
 			      const char *value)
 {
@@ -1475,7 +1480,7 @@ static bool set_response_text(ys_answers *a, size_t i, size_t offset,
 		return false;
 	rs = &a->responses[i];
 	field = (char **)(void *)((char *)rs + offset);
-	if (value && *value) {
+	if (value && !blank(value)) {
 		s = clean_copy(value);
 		if (!s)
 			return false;
@@ -1924,7 +1929,7 @@ static void write_body(emitter *E, const ys_answers *a)
 	if (a->n_assessors)
 		string_list(E, "assessors", a->assessors, a->n_assessors);
 	key_value(E, "mode", a->mode ? a->mode : "interview", ST_TEXT);
-	if (a->target)
+	if (a->target && !blank(a->target))
 		key_value(E, "target", a->target, ST_TEXT);
 	if (a->created)
 		key_value(E, "created", a->created, ST_PLAIN);

@@ -286,8 +286,8 @@ static const char *const tricky[] = {
 	"ps\xE2\x80\xA9sep", "bom \xEF\xBB\xBF inside", "nbsp\xC2\xA0here",
 	"private \xEE\x80\x80 \xEE\xA0\x80 \xEE\x8F\xBF\xEE\x90\x80 \xEF\xA3\xBF",
 	"1st place", "3 laptops excluded", "12e34", "0xZZ", "1.2.3", "v1.0",
-	"a very long note that goes on and on well past eighty columns so that a "
-	"writer which folded long lines would fold it in some unpredictable place",
+	("a very long note that goes on and on well past eighty columns so that a "
+	 "writer which folded long lines would fold it in some unpredictable place"),
 };
 
 /* s, or "x" when s is empty or blank (names and action texts must not be). */
@@ -324,10 +324,10 @@ static void test_round_trip_tricky_strings(void **state)
 		a->areas[0].owner = ys_strdup(tricky[i]);
 		a->areas[0].actions = ys_calloc(1, sizeof(ys_action));
 		a->areas[0].n_actions = 1;
-		a->areas[0].actions[0].text = ys_strdup(nonblank(tricky[i]));
+		a->areas[0].actions[0].text = ys_strdup(tricky[i]);
 		a->areas[0].actions[0].owner = ys_strdup(tricky[i]);
 		assert_true(ys_answers_set_choice(a, q, 0, (ys_choice){YS_ANS_OPTION, 2}));
-		assert_true(ys_answers_set_note(a, 0, tricky[i][0] ? tricky[i] : "x"));
+		assert_true(ys_answers_set_note(a, 0, nonblank(tricky[i])));
 		a->responses[0].votes = ys_calloc(1, sizeof(ys_vote));
 		a->responses[0].n_votes = 1;
 		a->responses[0].votes[0].participant = ys_strdup(who);
@@ -475,6 +475,17 @@ static void test_setters(void **state)
 			    "f\xEF\xBF\xBD");
 	assert_true(ys_answers_set_parked(a, 1, true));
 	assert_true(r->parked);
+	/* Blank text clears; a blank target is not written. */
+	assert_true(ys_answers_set_na_reason(a, 1, " \n\t"));
+	assert_null(r->na_reason);
+	assert_true(ys_answers_set_string(&a->target, "  "));
+	{
+		size_t len;
+		char *s = write_str(a, &len);
+
+		assert_null(strstr(s, "target"));
+		ys_free(s);
+	}
 	assert_true(ys_answers_set_string(&a->target, "stretch"));
 	assert_string_equal(a->target, "stretch");
 	assert_true(ys_answers_set_string(&a->target, NULL));
