@@ -228,9 +228,11 @@ void ys_diags_print(const ys_diags *d, FILE *out, const char *prog)
 		ys_free(name);
 		if (!g->pos.line || !g->file)
 			continue;
-		if (d->src) {
+		if (d->src && d->src_name && !strcmp(d->src_name, g->file)) {
 			src = d->src;
 			src_len = d->src_len;
+		} else if (!strncmp(g->file, "builtin:", 8)) {
+			continue;       /* a built-in questionnaire not in d->src */
 		} else {
 			if (!cached_name || strcmp(cached_name, g->file)) {
 				ys_free(cached);
@@ -261,6 +263,10 @@ void ys_diags_free(ys_diags *d)
 		ys_free(d->items[i].message);
 	}
 	ys_free(d->items);
+	ys_free(d->src_name);
+	d->src_name = NULL;
+	d->src = NULL;
+	d->src_len = 0;
 	d->items = NULL;
 	d->count = d->cap = d->dropped = 0;
 	d->exit_code = 0;

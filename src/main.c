@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "ys_config.h"
 #include "yardstick/common.h"
+#include "yardstick/text.h"
 
 struct command {
 	const char *name;
@@ -20,15 +21,25 @@ static const struct command commands[] = {
 	{"scorecard", cmd_scorecard, "score an answers file and print the scorecard"},
 };
 
+/* Prints "yardstick: MESSAGE" to stderr, sanitised: messages quote file
+ * names and ids the user typed, which must not reach the terminal raw. */
+static void vwarn(const char *fmt, va_list ap)
+{
+	char buf[2048];
+
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	fputs("yardstick: ", stderr);
+	ys_fputs_safe(buf, stderr, 0);
+	fputc('\n', stderr);
+}
+
 int cli_error(int code, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("yardstick: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vwarn(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return code;
 }
 
@@ -36,11 +47,9 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("yardstick: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vwarn(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	if (cmd)
 		fprintf(stderr, "Try 'yardstick %s --help'.\n", cmd);
 	else

@@ -49,10 +49,9 @@ static void vec_free(vec *v)
 typedef struct qpend {
 	ys_pos level_pos;
 	ys_pos answers_pos;
-	const char *set_name;   /* arena; NULL for inline answers or none */
-	size_t rf_first;        /* range in loader.red_flags */
-	size_t rf_count;
-	long level;
+	uint32_t rf_first;      /* range in loader.red_flags */
+	uint32_t rf_count;
+	int32_t level;
 	bool has_level;
 	bool has_answers;
 } qpend;
@@ -109,8 +108,10 @@ typedef struct loader {
 	ys_keyset area_ids;
 	ys_keyset set_names;
 	ys_keyset target_names;
-	ys_keyset question_ids;
+	uint64_t *qindex;       /* see index_question() */
+	size_t qindex_cap;
 	size_t max_options;
+	size_t last_set;        /* find_set() cache */
 } loader;
 
 static void oom(loader *L)
@@ -119,6 +120,21 @@ static void oom(loader *L)
 		ys_diag_add(L->d, YS_EX_SOFTWARE, ys_yreader_name(L->r), (ys_pos){0, 0},
 			    "out of memory");
 	L->oom = true;
+}
+
+/* Copies a vec into the arena. */
+static void *to_arena(loader *L, const vec *v, size_t size)
+{
+	void *p;
+
+	if (!v->count)
+		return NULL;
+	p = ys_arena_alloc(L->arena, v->count * size);
+	if (!p) {
+		oom(L);
+		return NULL;
+	}
+	return memcpy(p, v->items, v->count * size);
 }
 
 /* ------------------------------------------------------------------ */
@@ -162,7 +178,7 @@ static bool read_fields(loader *L, const ys_yevent *start, const char *what,
 			continue;
 		}
 		for (i = 0; i < nkeys; i++)
-			if (!strcmp(ev.value, keys[i])) {
+			if (keys[i][0] == ev.value[0] && !strcmp(ev.value, keys[i])) {
 				found = (int)i;
 				break;
 			}
@@ -312,6 +328,54 @@ static bool unique(loader *L, ys_keyset *set, const char *id, ys_pos pos,
 	return false;
 }
 
+/* Reads a mapping whose keys are names (answer sets, target profiles,
+ * references): checks each name is a valid id and not a duplicate (in
+ * names, or a set local to this mapping when names is NULL), then calls fn
+ * with the name and the value's first event; fn must consume the value.
+ * Bad entries are reported and their values skipped. what names the
+ * mapping in messages, name_what its keys. Returns false only when
+ * reading must stop. */
+typedef bool (*entry_fn)(loader *L, void *ctx, const char *name, ys_pos pos,
+			 const ys_yevent *value);
+
+static bool read_entries(loader *L, const ys_yevent *start, const char *what,
+			 const char *name_what, ys_keyset *names, entry_fn fn,
+			 void *ctx)
+{
+	ys_keyset local = {0};
+	ys_keyset *set = names ? names : &local;
+	bool ok = true;
+	ys_yevent ev;
+
+	if (!expect(L, start, YS_Y_MAP, what))
+		return true;
+	for (;;) {
+		const char *name;
+		ys_pos pos;
+
+		if (!ys_yreader_next(L->r, &ev)) {
+			ok = false;
+			break;
+		}
+		if (ev.type == YS_Y_MAP_END)
+			break;
+		pos = ev.pos;
+		name = read_id(L, &ev, name_what);
+		if (name && !unique(L, set, name, pos, name_what))
+			name = NULL;
+		if (L->oom || !ys_yreader_next(L->r, &ev)) {
+			ok = false;
+			break;
+		}
+		if (name ? !fn(L, ctx, name, pos, &ev) : !ys_yreader_skip(L->r, &ev)) {
+			ok = false;
+			break;
+		}
+	}
+	ys_keyset_free(&local);
+	return ok;
+}
+
 /* ------------------------------------------------------------------ */
 /* Levels */
 
@@ -409,6 +473,7 @@ static bool read_options(loader *L, const ys_yevent *start, const char *what,
 	bool ok = true, have_prev = false;
 	double prev = 0;
 	ys_option *copy;
+	size_t listed = 0;
 
 	*out = NULL;
 	*n = 0;
@@ -446,6 +511,11 @@ static bool read_options(loader *L, const ys_yevent *start, const char *what,
 			prev = o.opt.value;
 			have_prev = true;
 		}
+		/* An incomplete option has been reported; leave it out so
+		 * later checks never see a missing key or label. */
+		listed++;
+		if (!o.opt.key || !o.opt.label || !o.value_ok)
+			continue;
 		slot = vec_push(&opts, sizeof(ys_option));
 		if (!slot) {
 			oom(L);
@@ -454,7 +524,7 @@ static bool read_options(loader *L, const ys_yevent *start, const char *what,
 		}
 		*slot = o.opt;
 	}
-	if (ok && opts.count == 0)
+	if (ok && listed == 0)
 		ys_yerror(L->r, start->pos, "%s has no answers", what);
 	if (ok && opts.count) {
 		copy = ys_arena_alloc(L->arena, opts.count * sizeof(ys_option));
@@ -474,136 +544,74 @@ static bool read_options(loader *L, const ys_yevent *start, const char *what,
 	return ok;
 }
 
+static bool answer_set_entry(loader *L, void *ctx, const char *name,
+			     ys_pos pos, const ys_yevent *v)
+{
+	ys_answer_set *set = vec_push(&L->sets, sizeof(*set));
+
+	(void)ctx;
+	if (!set) {
+		oom(L);
+		return false;
+	}
+	set->name = name;
+	set->pos = pos;
+	return read_options(L, v, "an answer set", &set->options, &set->n_options);
+}
+
 static bool read_answer_sets(loader *L, const ys_yevent *start)
 {
-	ys_yevent ev;
-
-	if (!expect(L, start, YS_Y_MAP, "answer_sets"))
-		return true;
-	for (;;) {
-		ys_answer_set *set;
-		const char *name;
-		ys_pos pos;
-
-		if (!ys_yreader_next(L->r, &ev))
-			return false;
-		if (ev.type == YS_Y_MAP_END)
-			return true;
-		pos = ev.pos;
-		name = read_id(L, &ev, "answer set name");
-		if (name && !unique(L, &L->set_names, name, pos, "answer set"))
-			name = NULL;
-		if (L->oom || !ys_yreader_next(L->r, &ev))
-			return false;
-		if (!name) {
-			if (!ys_yreader_skip(L->r, &ev))
-				return false;
-			continue;
-		}
-		set = vec_push(&L->sets, sizeof(*set));
-		if (!set) {
-			oom(L);
-			return false;
-		}
-		set->name = name;
-		set->pos = pos;
-		if (!read_options(L, &ev, "an answer set", &set->options, &set->n_options))
-			return false;
-	}
+	return read_entries(L, start, "answer_sets", "answer set", &L->set_names,
+			    answer_set_entry, NULL);
 }
 
 /* ------------------------------------------------------------------ */
 /* Targets */
 
+static bool target_level_entry(loader *L, void *ctx, const char *area,
+			       ys_pos pos, const ys_yevent *v)
+{
+	target_entry *e = vec_push(&L->target_entries, sizeof(*e));
+
+	(void)ctx;
+	if (!e) {
+		oom(L);
+		return false;
+	}
+	e->area = area;
+	e->pos = pos;
+	e->level_pos = v->pos;
+	if (!ys_yscalar_int(L->r, v, "target level", 0, YS_MAX_LEVELS - 1, &e->level))
+		e->level = -1;
+	return true;
+}
+
+static bool target_entry_fn(loader *L, void *ctx, const char *name, ys_pos pos,
+			    const ys_yevent *v)
+{
+	size_t first = L->target_entries.count;
+	target_pend *t;
+
+	(void)ctx;
+	if (!read_entries(L, v, "a target profile", "area id", NULL,
+			  target_level_entry, NULL))
+		return false;
+	t = vec_push(&L->targets, sizeof(*t));
+	if (!t) {
+		oom(L);
+		return false;
+	}
+	t->name = name;
+	t->pos = pos;
+	t->first = first;
+	t->count = L->target_entries.count - first;
+	return true;
+}
+
 static bool read_targets(loader *L, const ys_yevent *start)
 {
-	ys_yevent ev;
-
-	if (!expect(L, start, YS_Y_MAP, "targets"))
-		return true;
-	for (;;) {
-		target_pend *t;
-		const char *name;
-		ys_pos pos;
-		ys_keyset seen = {0};
-
-		if (!ys_yreader_next(L->r, &ev))
-			return false;
-		if (ev.type == YS_Y_MAP_END)
-			return true;
-		pos = ev.pos;
-		name = read_id(L, &ev, "target profile name");
-		if (name && !unique(L, &L->target_names, name, pos, "target profile"))
-			name = NULL;
-		if (L->oom || !ys_yreader_next(L->r, &ev))
-			return false;
-		if (!name) {
-			if (!ys_yreader_skip(L->r, &ev))
-				return false;
-			continue;
-		}
-		if (!expect(L, &ev, YS_Y_MAP, "a target profile"))
-			continue;
-		t = vec_push(&L->targets, sizeof(*t));
-		if (!t) {
-			oom(L);
-			return false;
-		}
-		t->name = name;
-		t->pos = pos;
-		t->first = L->target_entries.count;
-		for (;;) {
-			target_entry *e;
-			const char *area;
-			ys_pos kpos, first;
-
-			if (!ys_yreader_next(L->r, &ev)) {
-				ys_keyset_free(&seen);
-				return false;
-			}
-			if (ev.type == YS_Y_MAP_END)
-				break;
-			kpos = ev.pos;
-			area = read_id(L, &ev, "area id");
-			if (area && !ys_keyset_add(&seen, area, strlen(area), kpos, &first)) {
-				if (!first.line) {
-					oom(L);
-				} else {
-					ys_yerror(L->r, kpos,
-						  "duplicate key '%s' in a target profile (first defined at %lu:%lu)",
-						  area, (unsigned long)first.line,
-						  (unsigned long)first.col);
-				}
-				area = NULL;
-			}
-			if (L->oom || !ys_yreader_next(L->r, &ev)) {
-				ys_keyset_free(&seen);
-				return false;
-			}
-			e = area ? vec_push(&L->target_entries, sizeof(*e)) : NULL;
-			if (area && !e) {
-				oom(L);
-				ys_keyset_free(&seen);
-				return false;
-			}
-			if (!e) {
-				if (!ys_yreader_skip(L->r, &ev)) {
-					ys_keyset_free(&seen);
-					return false;
-				}
-				continue;
-			}
-			e->area = area;
-			e->pos = kpos;
-			e->level_pos = ev.pos;
-			if (!ys_yscalar_int(L->r, &ev, "target level", 0, YS_MAX_LEVELS - 1,
-					    &e->level))
-				e->level = -1;
-		}
-		ys_keyset_free(&seen);
-		t = (target_pend *)L->targets.items + L->targets.count - 1;
-		t->count = L->target_entries.count - t->first;
-	}
+	return read_entries(L, start, "targets", "target profile", &L->target_names,
+			    target_entry_fn, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -623,7 +631,7 @@ static bool read_red_flags(loader *L, const ys_yevent *start, qpend *pend)
 {
 	ys_yevent ev;
 
-	pend->rf_first = L->red_flags.count;
+	pend->rf_first = (uint32_t)L->red_flags.count;
 	if (!expect(L, start, YS_Y_SEQ, "red_flag"))
 		return true;
 	for (;;) {
@@ -645,72 +653,109 @@ static bool read_red_flags(loader *L, const ys_yevent *start, qpend *pend)
 		rf->key = key;
 		rf->pos = ev.pos;
 	}
-	pend->rf_count = L->red_flags.count - pend->rf_first;
+	pend->rf_count = (uint32_t)(L->red_flags.count - pend->rf_first);
+	return true;
+}
+
+static bool ref_entry(loader *L, void *ctx, const char *key, ys_pos pos,
+		      const ys_yevent *v)
+{
+	const char *value = read_string(L, v, "reference", true);
+	ys_ref *ref;
+
+	(void)pos;
+	if (!value)
+		return !L->oom;
+	ref = vec_push(ctx, sizeof(*ref));
+	if (!ref) {
+		oom(L);
+		return false;
+	}
+	ref->key = key;
+	ref->value = value;
 	return true;
 }
 
 static bool read_refs(loader *L, const ys_yevent *start, ys_question *qn)
 {
 	vec refs = {0};
-	ys_keyset seen = {0};
-	ys_yevent ev;
-	bool ok = true;
+	bool ok = read_entries(L, start, "refs", "reference name", NULL, ref_entry, &refs);
 
-	if (!expect(L, start, YS_Y_MAP, "refs"))
-		return true;
-	for (;;) {
-		ys_ref *ref;
-		const char *key, *value;
-		ys_pos kpos, first;
-
-		if (!ys_yreader_next(L->r, &ev)) {
-			ok = false;
-			break;
-		}
-		if (ev.type == YS_Y_MAP_END)
-			break;
-		kpos = ev.pos;
-		key = read_id(L, &ev, "reference name");
-		if (key && !ys_keyset_add(&seen, key, strlen(key), kpos, &first)) {
-			if (!first.line)
-				oom(L);
-			else
-				ys_yerror(L->r, kpos,
-					  "duplicate key '%s' in refs (first defined at %lu:%lu)",
-					  key, (unsigned long)first.line, (unsigned long)first.col);
-			key = NULL;
-		}
-		if (L->oom || !ys_yreader_next(L->r, &ev)) {
-			ok = false;
-			break;
-		}
-		value = read_string(L, &ev, "reference", true);
-		if (!key || !value)
-			continue;
-		ref = vec_push(&refs, sizeof(*ref));
-		if (!ref) {
-			oom(L);
-			ok = false;
-			break;
-		}
-		ref->key = key;
-		ref->value = value;
-	}
 	if (ok && refs.count) {
-		ys_ref *copy = ys_arena_alloc(L->arena, refs.count * sizeof(*copy));
-
-		if (!copy) {
-			oom(L);
-			ok = false;
-		} else {
-			memcpy(copy, refs.items, refs.count * sizeof(*copy));
-			qn->refs = copy;
-			qn->n_refs = refs.count;
-		}
+		qn->refs = to_arena(L, &refs, sizeof(ys_ref));
+		qn->n_refs = qn->refs ? refs.count : 0;
+		ok = qn->refs != NULL;
 	}
 	vec_free(&refs);
-	ys_keyset_free(&seen);
 	return ok;
+}
+
+/* The question id index: open addressing; each slot holds the id's 32-bit
+ * hash in the high half and the question index + 1 in the low half, so
+ * probing and growing rarely touch the questions themselves. Checked for
+ * duplicates while loading and kept for lookups. */
+static uint32_t hash_str(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static bool index_grow(loader *L)
+{
+	size_t cap = L->qindex_cap ? L->qindex_cap * 2 : 1024, i;
+	uint64_t *t = ys_calloc(cap, sizeof(*t));
+
+	if (!t)
+		return false;
+	for (i = 0; i < L->qindex_cap; i++) {
+		uint64_t v = L->qindex[i];
+		size_t slot;
+
+		if (!v)
+			continue;
+		slot = (size_t)(v >> 32) & (cap - 1);
+		while (t[slot])
+			slot = (slot + 1) & (cap - 1);
+		t[slot] = v;
+	}
+	ys_free(L->qindex);
+	L->qindex = t;
+	L->qindex_cap = cap;
+	return true;
+}
+
+/* Adds qn (whose id is set) to the index; reports a duplicate id with the
+ * first question's position. */
+static bool index_question(loader *L, const ys_question *qn)
+{
+	const ys_question *qs = L->questions.items;
+	uint32_t h = hash_str(qn->id);
+	size_t slot;
+
+	if ((L->questions.count + 1) * 2 > L->qindex_cap && !index_grow(L)) {
+		oom(L);
+		return false;
+	}
+	slot = (size_t)h & (L->qindex_cap - 1);
+	while (L->qindex[slot]) {
+		uint64_t v = L->qindex[slot];
+		const ys_question *other = &qs[(uint32_t)v - 1];
+
+		if ((uint32_t)(v >> 32) == h && !strcmp(other->id, qn->id)) {
+			ys_yerror(L->r, qn->pos, "duplicate question id '%s' (first defined at %lu:%lu)",
+				  qn->id, (unsigned long)other->pos.line,
+				  (unsigned long)other->pos.col);
+			return false;
+		}
+		slot = (slot + 1) & (L->qindex_cap - 1);
+	}
+	L->qindex[slot] = (uint64_t)h << 32 | (uint32_t)(qn->index + 1);
+	return true;
 }
 
 static bool question_field(loader *L, void *ctx, int key, const ys_yevent *v)
@@ -722,13 +767,13 @@ static bool question_field(loader *L, void *ctx, int key, const ys_yevent *v)
 	switch (key) {
 	case 0:
 		qn->id = read_id(L, v, "question id");
-		if (qn->id && !unique(L, &L->question_ids, qn->id, v->pos, "question id"))
+		if (qn->id && !index_question(L, qn))
 			qn->id = NULL;
 		break;
 	case 1:
 		c->pend->level_pos = v->pos;
 		if (ys_yscalar_int(L->r, v, "level", -1000000, 1000000, &n)) {
-			c->pend->level = n;
+			c->pend->level = (int32_t)n;
 			qn->level = n >= 1 && n < YS_MAX_LEVELS ? (unsigned)n : 0;
 			c->pend->has_level = true;
 		}
@@ -747,8 +792,7 @@ static bool question_field(loader *L, void *ctx, int key, const ys_yevent *v)
 		c->pend->answers_pos = v->pos;
 		c->pend->has_answers = true;
 		if (v->type == YS_Y_SCALAR) {
-			c->pend->set_name = read_id(L, v, "answer set name");
-			qn->answer_set = c->pend->set_name;
+			qn->answer_set = read_id(L, v, "answer set name");
 		} else if (v->type == YS_Y_SEQ) {
 			return read_options(L, v, "answers", &qn->options, &qn->n_options);
 		} else {
@@ -1026,9 +1070,14 @@ static const ys_answer_set *find_set(loader *L, const char *name)
 	const ys_answer_set *sets = L->sets.items;
 	size_t i;
 
+	/* Neighbouring questions often share a set. */
+	if (L->last_set < L->sets.count && !strcmp(sets[L->last_set].name, name))
+		return &sets[L->last_set];
 	for (i = 0; i < L->sets.count; i++)
-		if (!strcmp(sets[i].name, name))
+		if (!strcmp(sets[i].name, name)) {
+			L->last_set = i;
 			return &sets[i];
+		}
 	return NULL;
 }
 
@@ -1075,12 +1124,12 @@ static void check_questions(loader *L)
 			ys_yerror(L->r, p->level_pos,
 				  "level %ld is out of range: this questionnaire has %zu levels, "
 				  "so a question's level is 1 to %zu",
-				  p->level, nlev, nlev - 1);
+				  (long)p->level, nlev, nlev - 1);
 		else if (p->has_level && (p->level < 1 || p->level >= YS_MAX_LEVELS))
 			ys_yerror(L->r, p->level_pos, "level %ld is out of range (1 to %d)",
-				  p->level, YS_MAX_LEVELS - 1);
-		if (p->set_name) {
-			const ys_answer_set *set = find_set(L, p->set_name);
+				  (long)p->level, YS_MAX_LEVELS - 1);
+		if (qn->answer_set) {
+			const ys_answer_set *set = find_set(L, qn->answer_set);
 
 			if (set) {
 				qn->options = set->options;
@@ -1092,14 +1141,14 @@ static void check_questions(loader *L)
 					oom(L);
 					return;
 				}
-				hint = ys_did_you_mean(p->set_name, names);
+				hint = ys_did_you_mean(qn->answer_set, names);
 				if (hint)
 					ys_yerror(L->r, p->answers_pos,
 						  "unknown answer set '%s'; did you mean '%s'?",
-						  p->set_name, hint);
+						  qn->answer_set, hint);
 				else
 					ys_yerror(L->r, p->answers_pos,
-						  "unknown answer set '%s'", p->set_name);
+						  "unknown answer set '%s'", qn->answer_set);
 			}
 		}
 		if (p->rf_count && qn->n_options) {
@@ -1288,38 +1337,6 @@ static void check_targets(loader *L, ys_target **out)
 	*out = targets;
 }
 
-/* Builds the question id index: open addressing over question indexes + 1. */
-static uint64_t hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ull;
-
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ull;
-	}
-	return h;
-}
-
-static bool build_index(ys_questionnaire *q)
-{
-	size_t cap = 16, i;
-
-	while (cap < q->n_questions * 2)
-		cap *= 2;
-	q->priv_index = ys_calloc(cap, sizeof(uint32_t));
-	if (!q->priv_index)
-		return false;
-	q->priv_index_cap = cap;
-	for (i = 0; i < q->n_questions; i++) {
-		size_t slot = (size_t)hash_str(q->questions[i].id) & (cap - 1);
-
-		while (q->priv_index[slot])
-			slot = (slot + 1) & (cap - 1);
-		q->priv_index[slot] = (uint32_t)(i + 1);
-	}
-	return true;
-}
-
 static void loader_free(loader *L)
 {
 	size_t i;
@@ -1342,22 +1359,7 @@ static void loader_free(loader *L)
 	ys_keyset_free(&L->area_ids);
 	ys_keyset_free(&L->set_names);
 	ys_keyset_free(&L->target_names);
-	ys_keyset_free(&L->question_ids);
-}
-
-/* Copies a vec into the arena. */
-static void *to_arena(loader *L, const vec *v, size_t size)
-{
-	void *p;
-
-	if (!v->count)
-		return NULL;
-	p = ys_arena_alloc(L->arena, v->count * size);
-	if (!p) {
-		oom(L);
-		return NULL;
-	}
-	return memcpy(p, v->items, v->count * size);
+	ys_free(L->qindex);
 }
 
 static ys_questionnaire *load(ys_yreader *r, ys_diags *d)
@@ -1438,11 +1440,16 @@ static ys_questionnaire *load(ys_yreader *r, ys_diags *d)
 				q->priv_questions = trim;
 		}
 		q->questions = q->priv_questions;
+		if (!L.qindex && !index_grow(&L))
+			oom(&L);
+		q->priv_index = L.qindex;
+		q->priv_index_cap = L.qindex_cap;
+		L.qindex = NULL;
 		for (i = 0; i < L.areas.count; i++)
 			areas[i].questions = q->priv_questions + areas[i].first_question;
 		q->areas = to_arena(&L, &L.areas, sizeof(ys_area));
 		q->n_areas = L.areas.count;
-		if (!q->source || !build_index(q))
+		if (!q->source)
 			oom(&L);
 		ok = !L.oom;
 	}
@@ -1462,6 +1469,13 @@ ys_questionnaire *ys_questionnaire_load_file(const char *path,
 					     ys_diags *d)
 {
 	return load(ys_yreader_open_file(path, display_name, d), d);
+}
+
+ys_questionnaire *ys_questionnaire_load_file_nofp(const char *path,
+						  const char *display_name,
+						  ys_diags *d)
+{
+	return load(ys_yreader_open_file_fp(path, display_name, false, d), d);
 }
 
 ys_questionnaire *ys_questionnaire_load_mem(const char *buf, size_t len,
@@ -1484,15 +1498,17 @@ void ys_questionnaire_free(ys_questionnaire *q)
 const ys_question *ys_questionnaire_find_question(const ys_questionnaire *q,
 						  const char *id)
 {
+	uint32_t h = hash_str(id);
 	size_t slot;
 
 	if (!q->priv_index_cap)
 		return NULL;
-	slot = (size_t)hash_str(id) & (q->priv_index_cap - 1);
+	slot = (size_t)h & (q->priv_index_cap - 1);
 	while (q->priv_index[slot]) {
-		const ys_question *qn = &q->questions[q->priv_index[slot] - 1];
+		uint64_t v = q->priv_index[slot];
+		const ys_question *qn = &q->questions[(uint32_t)v - 1];
 
-		if (!strcmp(qn->id, id))
+		if ((uint32_t)(v >> 32) == h && !strcmp(qn->id, id))
 			return qn;
 		slot = (slot + 1) & (q->priv_index_cap - 1);
 	}

@@ -34,10 +34,13 @@ typedef struct ys_diags {
 	size_t cap;
 	size_t dropped;         /* errors not kept past YS_DIAG_MAX */
 	int exit_code;          /* the exit code the first error implies (0 if none) */
-	/* Source text used to show the offending line under a diagnostic.
-	 * When src is NULL the file named by the diagnostic is re-read. */
+	/* Source text used to show the offending line under diagnostics
+	 * about the file named src_name (owned); set by readers of memory,
+	 * whose buffer must then outlive the printing. Diagnostics about
+	 * other files re-read the file they name. */
 	const char *src;
 	size_t src_len;
+	char *src_name;
 } ys_diags;
 
 /* A zero-initialised ys_diags is ready to use. */

@@ -441,6 +441,177 @@ static void test_numbers_strict(void **state)
 	}
 }
 
+
+/* Builds a questionnaire of n questions (about 200 bytes each) with an
+ * optional tail appended; the caller frees it. */
+static char *big_questionnaire(size_t n, const char *tail)
+{
+	size_t cap = 1024 + n * 256 + (tail ? strlen(tail) : 0), used = 0, i;
+	char *text = malloc(cap);
+
+	used += (size_t)snprintf(text + used, cap - used,
+				 "yardstick: 1\nid: big\ntitle: Big\nversion: '1'\n"
+				 "levels: [{name: A}, {name: B}, {name: C}]\n"
+				 "answer_sets:\n  yn: [{key: n, label: No, value: 0}, "
+				 "{key: y, label: Yes, value: 1}]\n"
+				 "areas:\n  - id: a\n    title: A\n    questions:\n");
+	for (i = 0; i < n; i++)
+		used += (size_t)snprintf(text + used, cap - used,
+					 "      - id: q%zu\n        level: %zu\n"
+					 "        text: Is practice number %zu in place across the whole organisation?\n"
+					 "        help: >-\n          Evidence is a record of the practice being applied.\n"
+					 "        answers: yn\n", i, 1 + i % 2, i);
+	if (tail)
+		used += (size_t)snprintf(text + used, cap - used, "%s", tail);
+	return text;
+}
+
+static char *write_temp(const char *text)
+{
+	char *path = strdup("/tmp/ys-big-XXXXXX");
+	int fd = mkstemp(path);
+	FILE *f = fdopen(fd, "w");
+
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+/* A large file is parsed on a second thread: the model must be the same
+ * as the one built inline from memory, fingerprint included. */
+static void test_large_file_same_as_memory(void **state)
+{
+	char *text = big_questionnaire(20000, NULL);
+	char *path = write_temp(text);
+	ys_diags d = {0};
+	ys_questionnaire *a = load(text, &d);
+	ys_questionnaire *b = ys_questionnaire_load_file(path, NULL, &d);
+	size_t i;
+
+	(void)state;
+	assert_true(strlen(text) > 2u * 1024 * 1024);
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_int_equal(a->n_questions, 20000);
+	assert_int_equal(b->n_questions, 20000);
+	assert_string_equal(a->sha256, b->sha256);
+	for (i = 0; i < a->n_questions; i++) {
+		assert_string_equal(a->questions[i].id, b->questions[i].id);
+		assert_string_equal(a->questions[i].text, b->questions[i].text);
+		assert_string_equal(a->questions[i].help, b->questions[i].help);
+		assert_int_equal(a->questions[i].level, b->questions[i].level);
+	}
+	assert_non_null(ys_questionnaire_find_question(b, "q19999"));
+	ys_questionnaire_free(a);
+	ys_questionnaire_free(b);
+	unlink(path);
+	free(path);
+	free(text);
+	ys_diags_free(&d);
+}
+
+/* Errors deep into a large file keep their positions on either path. */
+static void test_large_file_errors(void **state)
+{
+	static const char *const tails[] = {
+		"      - id: q1\n        level: 1\n        text: T\n        answers: yn\n",
+		"      - id: z\n        level: 1\n        text: \"\\e[2J\"\n        answers: yn\n",
+		"      - id: z\n        level: [1\n",
+		"      - id: z\n        level: &x 1\n",
+		"x: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n",
+	};
+	size_t t;
+
+	(void)state;
+	for (t = 0; t < sizeof(tails) / sizeof(tails[0]); t++) {
+		char *text = big_questionnaire(20000, tails[t]);
+		char *path = write_temp(text);
+		ys_diags dm = {0}, df = {0};
+		size_t i;
+
+		assert_null(load(text, &dm));
+		assert_null(ys_questionnaire_load_file(path, "test.yaml", &df));
+		assert_true(dm.count > 0);
+		assert_int_equal(dm.count, df.count);
+		assert_int_equal(dm.exit_code, df.exit_code);
+		for (i = 0; i < dm.count; i++) {
+			assert_int_equal(dm.items[i].pos.line, df.items[i].pos.line);
+			assert_int_equal(dm.items[i].pos.col, df.items[i].pos.col);
+			assert_string_equal(dm.items[i].message, df.items[i].message);
+		}
+		assert_true(dm.items[dm.count - 1].pos.line > 100000);
+		unlink(path);
+		free(path);
+		free(text);
+		ys_diags_free(&dm);
+		ys_diags_free(&df);
+	}
+}
+
+/* Closing a reader part way through a large file stops the parser
+ * thread cleanly (no hang, no leak). */
+static void test_large_file_early_close(void **state)
+{
+	char *text = big_questionnaire(20000, NULL);
+	char *path = write_temp(text);
+	int k;
+
+	(void)state;
+	for (k = 0; k < 50; k += 7) {
+		ys_diags d = {0};
+		ys_yreader *r = ys_yreader_open_file(path, NULL, &d);
+		ys_yevent ev;
+		int i;
+
+		assert_non_null(r);
+		for (i = 0; i < k * 1000; i++)
+			assert_true(ys_yreader_next(r, &ev));
+		ys_yreader_close(r);
+		ys_diags_free(&d);
+	}
+	unlink(path);
+	free(path);
+	free(text);
+}
+
+static void test_question_limit(void **state)
+{
+	char *text = big_questionnaire(YS_MAX_QUESTIONS + 1, NULL);
+	ys_diags d = {0};
+
+	(void)state;
+	assert_null(load(text, &d));
+	assert_int_equal(d.exit_code, 65);
+	assert_int_equal(d.count, 1);
+	assert_non_null(strstr(d.items[0].message, "too many questions (the limit is 100000)"));
+	ys_diags_free(&d);
+	free(text);
+}
+
+static void test_file_size_limit(void **state)
+{
+	char path[] = "/tmp/ys-huge-XXXXXX";
+	int fd = mkstemp(path);
+	ys_diags d = {0};
+
+	(void)state;
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, (off_t)YS_MAX_FILE + 1), 0);
+	close(fd);
+	assert_null(ys_questionnaire_load_file(path, NULL, &d));
+	assert_int_equal(d.exit_code, 65);
+	assert_non_null(strstr(d.items[0].message, "too large"));
+	ys_diags_free(&d);
+	unlink(path);
+	/* Not a regular file: a folder and a device are refused at once. */
+	assert_null(ys_questionnaire_load_file("/tmp", NULL, &d));
+	assert_int_equal(d.exit_code, 66);
+	ys_diags_free(&d);
+	assert_null(ys_questionnaire_load_file("/dev/zero", NULL, &d));
+	assert_int_equal(d.exit_code, 66);
+	ys_diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -458,6 +629,11 @@ int main(void)
 		cmocka_unit_test(test_did_you_mean),
 		cmocka_unit_test(test_keyset),
 		cmocka_unit_test(test_numbers_strict),
+		cmocka_unit_test(test_large_file_same_as_memory),
+		cmocka_unit_test(test_large_file_errors),
+		cmocka_unit_test(test_large_file_early_close),
+		cmocka_unit_test(test_question_limit),
+		cmocka_unit_test(test_file_size_limit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
