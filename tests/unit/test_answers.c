@@ -235,6 +235,32 @@ static void test_bind_and_canonical_order(void **state)
 	ys_diags_free(&d);
 }
 
+/* A canonical file read, bound and written again is the same bytes. */
+static void test_read_file(void **state)
+{
+	ys_questionnaire *q = mini();
+	ys_diags d = {0};
+	ys_answers *a = ys_answers_read_file("data/mini-answers.yaml", &d);
+	size_t len;
+	char *s;
+
+	(void)state;
+	assert_non_null(a);
+	assert_true(ys_answers_bind(a, q, "data/mini-answers.yaml", &d));
+	s = write_str(a, &len);
+	assert_string_equal(s, full_canonical);
+	ys_free(s);
+	ys_answers_free(a);
+
+	assert_null(ys_answers_read_file("data/no-such-answers.yaml", &d));
+	assert_int_equal(d.exit_code, 66);
+	assert_int_equal(d.count, 1);
+	assert_string_equal(d.items[0].file, "data/no-such-answers.yaml");
+	assert_non_null(strstr(d.items[0].message, strerror(ENOENT)));
+	ys_diags_free(&d);
+	ys_questionnaire_free(q);
+}
+
 /* read -> write -> read -> write gives the same bytes, and the second read
  * gives the same model. */
 static void check_round_trip(const ys_answers *a)
@@ -850,6 +876,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_read_model),
 		cmocka_unit_test(test_bind_and_canonical_order),
+		cmocka_unit_test(test_read_file),
 		cmocka_unit_test(test_round_trip_full),
 		cmocka_unit_test(test_round_trip_tricky_strings),
 		cmocka_unit_test(test_unicode_written_raw),
