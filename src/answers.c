@@ -199,7 +199,8 @@ typedef struct reader {
 	bool oom;
 	size_t cap_assessors, cap_participants, cap_areas, cap_responses;
 	ys_keyset participants;
-	ys_keyset answer_ids;
+	size_t *ids;            /* hash set of response indexes + 1, by question id */
+	size_t ids_cap, ids_count;
 	ys_keyset area_ids;
 	wonly *wonly;           /* fields only allowed in workshop mode */
 	size_t n_wonly, cap_wonly;
@@ -365,11 +366,16 @@ typedef bool (*field_fn)(reader *R, void *ctx, int key, const ys_yevent *v);
  * unknown keys with a did-you-mean hint and duplicate keys with the first
  * one's position, skipping their values. key_pos gets each key's position
  * ({0,0} when absent). Returns false only when reading must stop. */
-static bool read_fields(reader *R, const char *what, const char *const *keys,
-			ys_pos *key_pos, field_fn fn, void *ctx)
+static bool read_fields(reader *R, const char *what_fmt, const char *what_arg,
+			const char *const *keys, ys_pos *key_pos, field_fn fn,
+			void *ctx)
 {
 	size_t nkeys = 0, i;
 	ys_yevent ev;
+	char what[128];
+
+	/* The mapping's description, for messages (made only when needed). */
+#define WHAT() (snprintf(what, sizeof(what), what_fmt, what_arg), what)
 
 	while (keys[nkeys])
 		key_pos[nkeys++] = (ys_pos){0, 0};
@@ -383,14 +389,14 @@ static bool read_fields(reader *R, const char *what, const char *const *keys,
 			return true;
 		kpos = ev.pos;
 		if (ev.type != YS_Y_SCALAR) {
-			ys_yerror(R->r, ev.pos, "keys in %s must be plain names", what);
+			ys_yerror(R->r, ev.pos, "keys in %s must be plain names", WHAT());
 			if (!ys_yreader_skip(R->r, &ev) || !ys_yreader_next(R->r, &ev) ||
 			    !ys_yreader_skip(R->r, &ev))
 				return false;
 			continue;
 		}
 		for (i = 0; i < nkeys; i++)
-			if (!strcmp(ev.value, keys[i])) {
+			if (ev.value[0] == keys[i][0] && !strcmp(ev.value, keys[i])) {
 				found = (int)i;
 				break;
 			}
@@ -399,13 +405,14 @@ static bool read_fields(reader *R, const char *what, const char *const *keys,
 
 			if (hint)
 				ys_yerror(R->r, kpos, "unknown key '%s' in %s; did you mean '%s'?",
-					  ev.value, what, hint);
+					  ev.value, WHAT(), hint);
 			else
-				ys_yerror(R->r, kpos, "unknown key '%s' in %s", ev.value, what);
+				ys_yerror(R->r, kpos, "unknown key '%s' in %s", ev.value,
+					  WHAT());
 		} else if (key_pos[found].line) {
 			ys_yerror(R->r, kpos,
 				  "duplicate key '%s' in %s (first defined at %lu:%lu)",
-				  keys[found], what, (unsigned long)key_pos[found].line,
+				  keys[found], WHAT(), (unsigned long)key_pos[found].line,
 				  (unsigned long)key_pos[found].col);
 			found = -1;
 		} else {
@@ -421,6 +428,7 @@ static bool read_fields(reader *R, const char *what, const char *const *keys,
 		if (!fn(R, ctx, found, &ev) || R->oom)
 			return false;
 	}
+#undef WHAT
 }
 
 /* Reports the required keys (indexes, -1 terminated) missing at pos. */
@@ -540,7 +548,6 @@ static const char *const action_keys[] = {"text", "owner", "due", NULL};
 typedef struct area_ctx {
 	ys_area_record *ar;
 	size_t cap_actions;
-	char what[96];
 } area_ctx;
 
 static bool action_field(reader *R, void *ctx, int key, const ys_yevent *v)
@@ -584,7 +591,7 @@ static bool read_actions(reader *R, area_ctx *c, const ys_yevent *start)
 			oom(R);
 			return false;
 		}
-		if (!read_fields(R, "an action", action_keys, kp, action_field, act))
+		if (!read_fields(R, "%s", "an action", action_keys, kp, action_field, act))
 			return false;
 		require(R, ev.pos, "an action", action_keys, kp, required);
 	}
@@ -652,13 +659,70 @@ static bool read_areas(reader *R, const ys_yevent *start)
 		}
 		c.ar->area_id = id;
 		c.ar->pos = kpos;
-		snprintf(c.what, sizeof(c.what), "area '%s'", id);
-		if (!read_fields(R, c.what, area_keys, kp, area_field, &c))
+		if (!read_fields(R, "area '%s'", id, area_keys, kp, area_field, &c))
 			return false;
 	}
 }
 
-/* answers: {QUESTION: {answer, note, na_reason, at, votes, contested, parked}} */
+/* answers: {QUESTION: {answer, note, na_reason, at, votes, contested, parked}}
+ *
+ * Duplicate question ids are found with a hash set of indexes into the
+ * responses read so far, so that a file with many answers costs no extra
+ * allocation per answer. */
+
+static uint64_t hash_id(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+/* 1 + the index of the response to id, or 0. */
+static size_t ids_find(const reader *R, const char *id)
+{
+	size_t mask, i;
+
+	if (!R->ids_cap)
+		return 0;
+	mask = R->ids_cap - 1;
+	for (i = (size_t)hash_id(id) & mask; R->ids[i]; i = (i + 1) & mask)
+		if (!strcmp(R->a->responses[R->ids[i] - 1].question_id, id))
+			return R->ids[i];
+	return 0;
+}
+
+static void ids_place(size_t *slots, size_t cap, const ys_response *rs, size_t idx)
+{
+	size_t mask = cap - 1, i = (size_t)hash_id(rs[idx].question_id) & mask;
+
+	while (slots[i])
+		i = (i + 1) & mask;
+	slots[i] = idx + 1;
+}
+
+static bool ids_insert(reader *R, size_t idx)
+{
+	if ((R->ids_count + 1) * 2 > R->ids_cap) {
+		size_t cap = R->ids_cap ? R->ids_cap * 2 : 64, i;
+		size_t *slots = ys_calloc(cap, sizeof(*slots));
+
+		if (!slots)
+			return false;
+		for (i = 0; i < R->ids_cap; i++)
+			if (R->ids[i])
+				ids_place(slots, cap, R->a->responses, R->ids[i] - 1);
+		ys_free(R->ids);
+		R->ids = slots;
+		R->ids_cap = cap;
+	}
+	ids_place(R->ids, R->ids_cap, R->a->responses, idx);
+	R->ids_count++;
+	return true;
+}
 
 static const char *const response_keys[] = {
 	"answer", "note", "na_reason", "at", "votes", "contested", "parked", NULL,
@@ -668,7 +732,6 @@ typedef struct response_ctx {
 	ys_response *rs;
 	size_t cap_votes;
 	ys_keyset voters;
-	char what[96];
 } response_ctx;
 
 static bool read_votes(reader *R, response_ctx *c, const ys_yevent *start)
@@ -783,9 +846,13 @@ static bool read_response(reader *R, char *id, ys_pos kpos, const ys_yevent *sta
 	}
 	c.rs->question_id = id;
 	c.rs->pos = kpos;
+	if (!ids_insert(R, a->n_responses - 1)) {
+		oom(R);
+		return false;
+	}
 	c.rs->choice = (ys_choice){YS_ANS_NONE, -1};
-	snprintf(c.what, sizeof(c.what), "the answer to '%s'", id);
-	ok = read_fields(R, c.what, response_keys, kp, response_field, &c);
+	ok = read_fields(R, "the answer to '%s'", id, response_keys, kp,
+			 response_field, &c);
 	ys_keyset_free(&c.voters);
 	if (!ok)
 		return false;
@@ -808,6 +875,7 @@ static bool read_answers(reader *R, const ys_yevent *start)
 		return true;
 	for (;;) {
 		ys_pos kpos, first;
+		size_t dup;
 		char *id;
 
 		if (!ys_yreader_next(R->r, &ev))
@@ -816,12 +884,8 @@ static bool read_answers(reader *R, const ys_yevent *start)
 			return true;
 		kpos = ev.pos;
 		id = read_id(R, &ev, "question id");
-		if (id && !ys_keyset_add(&R->answer_ids, id, strlen(id), kpos, &first)) {
-			if (!first.line) {
-				ys_free(id);
-				oom(R);
-				return false;
-			}
+		if (id && (dup = ids_find(R, id)) != 0) {
+			first = R->a->responses[dup - 1].pos;
 			ys_yerror(R->r, kpos,
 				  "duplicate answer to '%s' (first defined at %lu:%lu)", id,
 				  (unsigned long)first.line, (unsigned long)first.col);
@@ -869,7 +933,7 @@ static bool top_field(reader *R, void *ctx, int key, const ys_yevent *v)
 	case 1:
 		if (!expect(R, v, YS_Y_MAP, "questionnaire"))
 			return true;
-		if (!read_fields(R, "questionnaire", qref_keys, kp, qref_field, NULL))
+		if (!read_fields(R, "%s", "questionnaire", qref_keys, kp, qref_field, NULL))
 			return false;
 		require(R, v->pos, "questionnaire", qref_keys, kp, qref_required);
 		return true;
@@ -1009,7 +1073,8 @@ static ys_answers *read_answers_file(ys_yreader *r, ys_diags *d)
 	}
 	if (ok) {
 		top_pos = ev.pos;
-		ok = read_fields(&R, "the answers file", top_keys, kp, top_field, NULL);
+		ok = read_fields(&R, "%s", "the answers file", top_keys, kp, top_field,
+				 NULL);
 	}
 	if (ok)
 		ok = ys_yreader_next(r, &ev);   /* the end of the document */
@@ -1019,7 +1084,7 @@ static ys_answers *read_answers_file(ys_yreader *r, ys_diags *d)
 	}
 	ok = ok && !R.oom && d->count + d->dropped == errors_before;
 	ys_keyset_free(&R.participants);
-	ys_keyset_free(&R.answer_ids);
+	ys_free(R.ids);
 	ys_keyset_free(&R.area_ids);
 	ys_free(R.wonly);
 	ys_yreader_close(r);
