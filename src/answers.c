@@ -89,25 +89,30 @@ void ys_answers_free(ys_answers *a)
 	ys_free(a);
 }
 
-/* Grows an array of items of size bytes to hold one more; returns the new
- * (zeroed) item, or NULL when out of memory. */
+/* Appends a zeroed item of size bytes to the array whose pointer is at
+ * items_p (any T **), holding *count items in room for *cap; returns the
+ * new item, or NULL when out of memory (the array is then unchanged). The
+ * array pointer is read and written with memcpy, which is defined for a
+ * pointer of any object type. */
 static void *push(void *items_p, size_t *count, size_t *cap, size_t size)
 {
-	void **items = items_p;
+	char *items;
 
+	memcpy(&items, items_p, sizeof(items));
 	if (*count == *cap) {
 		size_t n = *cap ? *cap + *cap / 2 + 4 : 4;
-		void *p;
+		char *p;
 
 		if (n > SIZE_MAX / size)
 			return NULL;
-		p = ys_realloc(*items, n * size);
+		p = ys_realloc(items, n * size);
 		if (!p)
 			return NULL;
-		*items = p;
+		items = p;
+		memcpy(items_p, &items, sizeof(items));
 		*cap = n;
 	}
-	return memset((char *)*items + (*count)++ * size, 0, size);
+	return memset(items + (*count)++ * size, 0, size);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1703,6 +1708,9 @@ static bool looks_typed(const char *s)
 
 	if (!*s)
 		return true;
+	/* Most text starts with a letter that begins no special word. */
+	if (!strchr("~nNyYtTfFoO<=.+-0123456789", *s))
+		return false;
 	for (i = 0; words[i]; i++)
 		if (!strcmp(s, words[i]))
 			return true;
@@ -1749,14 +1757,6 @@ static bool looks_typed(const char *s)
  * U+E400+low 10 bits), which libyaml writes as they are; a private-use
  * character in U+E000..U+E800 of the text itself is written as U+E800
  * followed by it. unmask() undoes this on the finished output. */
-static bool needs_mask(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s == 0xEE || (unsigned char)*s >= 0xF0)
-			return true;
-	return false;
-}
-
 static char *mask(const char *s)
 {
 	size_t n = strlen(s), i = 0, o = 0;
@@ -1829,35 +1829,60 @@ static bool emit(emitter *E, yaml_event_t *ev, int ok)
 	return !E->failed;
 }
 
+/* What the writer needs to know about a string, in one pass. */
+enum {
+	HAS_BREAK = 1 << 0,     /* a newline */
+	HAS_SEPARATOR = 1 << 1, /* U+2028 or U+2029 */
+	HAS_MASKED = 1 << 2,    /* characters mask() changes */
+};
+
+static unsigned scan(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned flags = 0;
+
+	for (; *u; u++) {
+		if (*u < 0x80) {
+			if (*u == '\n')
+				flags |= HAS_BREAK;
+		} else if (*u == 0xEE || *u >= 0xF0) {
+			flags |= HAS_MASKED;
+		} else if (*u == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9)) {
+			flags |= HAS_SEPARATOR;
+		}
+	}
+	return flags;
+}
+
 static bool scalar(emitter *E, const char *s, enum style st)
 {
 	yaml_scalar_style_t style = YAML_ANY_SCALAR_STYLE;
+	unsigned flags = scan(s);
 	yaml_event_t ev;
+	char *m = NULL;
+	bool ok;
 
 	if (st == ST_QUOTED || (st == ST_TEXT && looks_typed(s)))
 		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-	else if (st == ST_TEXT && strchr(s, '\n'))
+	else if (st == ST_TEXT && (flags & HAS_BREAK))
 		style = YAML_LITERAL_SCALAR_STYLE;
 	/* Line and paragraph separators read back differently outside
 	 * double quotes. */
-	if (strstr(s, "\xE2\x80\xA8") || strstr(s, "\xE2\x80\xA9"))
+	if (flags & HAS_SEPARATOR)
 		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-	if (needs_mask(s)) {
-		char *m = mask(s);
-		bool ok;
-
+	if (flags & HAS_MASKED) {
+		m = mask(s);
 		if (!m) {
 			E->failed = E->oom = true;
 			return false;
 		}
-		ok = emit(E, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL,
-				  (yaml_char_t *)m, (int)strlen(m), 1, 1, style));
-		ys_free(m);
-		return ok;
+		s = m;
 	}
-	return emit(E, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL,
-			    (yaml_char_t *)(void *)(uintptr_t)s, (int)strlen(s), 1, 1,
-			    style));
+	ok = emit(E, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL,
+			  (yaml_char_t *)(void *)(uintptr_t)s, (int)strlen(s), 1, 1,
+			  style));
+	ys_free(m);
+	return ok;
 }
 
 static bool key_value(emitter *E, const char *key, const char *value,
