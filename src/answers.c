@@ -1932,10 +1932,10 @@ static bool string_list(emitter *E, const char *key, char **v, size_t n)
 	return seq_end(E);
 }
 
-static bool response_empty(const ys_response *rs)
+static bool response_empty(const ys_response *rs, bool workshop)
 {
-	return !rs->answer && !rs->note && !rs->na_reason && !rs->parked &&
-	       !rs->n_votes && !rs->contested;
+	return !rs->answer && !rs->note && !rs->parked &&
+	       !(workshop && (rs->n_votes || rs->contested));
 }
 
 static bool area_empty(const ys_area_record *ar)
@@ -1943,7 +1943,7 @@ static bool area_empty(const ys_area_record *ar)
 	return !ar->owner && !ar->n_actions;
 }
 
-static void write_response(emitter *E, const ys_response *rs)
+static void write_response(emitter *E, const ys_response *rs, bool workshop)
 {
 	size_t i;
 
@@ -1953,11 +1953,13 @@ static void write_response(emitter *E, const ys_response *rs)
 		key_value(E, "answer", rs->answer, ST_TEXT);
 	if (rs->note)
 		key_value(E, "note", rs->note, ST_TEXT);
-	if (rs->na_reason)
+	/* A reason without n/a would not read back (it may be set just
+	 * before the answer is). */
+	if (rs->na_reason && rs->answer && !strcmp(rs->answer, YS_KEY_NA))
 		key_value(E, "na_reason", rs->na_reason, ST_TEXT);
 	if (rs->at)
 		key_value(E, "at", rs->at, ST_PLAIN);
-	if (rs->n_votes) {
+	if (workshop && rs->n_votes) {
 		scalar(E, "votes", ST_TEXT);
 		map_start(E, true);
 		for (i = 0; i < rs->n_votes; i++)
@@ -1965,7 +1967,7 @@ static void write_response(emitter *E, const ys_response *rs)
 				  ST_TEXT);
 		map_end(E);
 	}
-	if (rs->contested)
+	if (workshop && rs->contested)
 		key_value(E, "contested", "true", ST_PLAIN);
 	if (rs->parked)
 		key_value(E, "parked", "true", ST_PLAIN);
@@ -2001,6 +2003,9 @@ static void write_area(emitter *E, const ys_area_record *ar)
 
 static void write_body(emitter *E, const ys_answers *a)
 {
+	/* Participants, votes and contested belong to workshop mode only;
+	 * written in another mode the file could not be read back. */
+	bool workshop = a->mode && !strcmp(a->mode, "workshop");
 	char version[16];
 	size_t i;
 	bool any;
@@ -2025,7 +2030,7 @@ static void write_body(emitter *E, const ys_answers *a)
 		key_value(E, "created", a->created, ST_PLAIN);
 	if (a->updated)
 		key_value(E, "updated", a->updated, ST_PLAIN);
-	if (a->n_participants)
+	if (workshop && a->n_participants)
 		string_list(E, "participants", a->participants, a->n_participants);
 	for (any = false, i = 0; i < a->n_areas && !any; i++)
 		any = !area_empty(&a->areas[i]);
@@ -2038,13 +2043,13 @@ static void write_body(emitter *E, const ys_answers *a)
 		map_end(E);
 	}
 	for (any = false, i = 0; i < a->n_responses && !any; i++)
-		any = !response_empty(&a->responses[i]);
+		any = !response_empty(&a->responses[i], workshop);
 	if (any) {
 		scalar(E, "answers", ST_TEXT);
 		map_start(E, false);
 		for (i = 0; i < a->n_responses; i++)
-			if (!response_empty(&a->responses[i]) && a->responses[i].question_id)
-				write_response(E, &a->responses[i]);
+			if (!response_empty(&a->responses[i], workshop) && a->responses[i].question_id)
+				write_response(E, &a->responses[i], workshop);
 		map_end(E);
 	}
 	map_end(E);

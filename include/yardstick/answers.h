@@ -146,16 +146,18 @@ bool ys_answers_changed(const ys_answers *a, const ys_questionnaire *q,
 			char ***added, size_t *n_added);
 
 /* Writes a in canonical order (DESIGN section 4): fixed key order,
- * questions in questionnaire order, empty responses (no answer, note,
- * reason, votes, not parked) and empty area records omitted, absent
- * optional fields omitted. Block style; the questionnaire identity, votes
- * and actions as flow mappings, assessors and participants as flow lists.
+ * questions in questionnaire order, empty responses (no answer, note or
+ * votes, not parked) and empty area records omitted, absent optional
+ * fields omitted. Block style; the questionnaire identity, votes and
+ * actions as flow mappings, assessors and participants as flow lists.
  * Text is quoted only when YAML needs it, and double-quoted when another
  * YAML reader would take it for a number, boolean, null or date; text
  * with line breaks is written as a literal block; Unicode is written as
- * UTF-8 and lines are never folded. Reading the output gives the same
- * model back, and output for the same answers is byte-identical. Returns
- * 0, or errno of a failed write. */
+ * UTF-8 and lines are never folded. Participants, votes and contested are
+ * written in workshop mode only, na_reason only with answer n/a, so what
+ * is written always reads back. Reading the output gives the same model
+ * back, and output for the same answers is byte-identical. Returns 0, or
+ * errno of a failed write. */
 int ys_answers_write(const ys_answers *a, FILE *out);
 /* The same into a new NUL-terminated buffer the caller frees with
  * ys_free(); *len (when len is not NULL) gets its length. NULL with errno

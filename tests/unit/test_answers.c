@@ -457,6 +457,30 @@ static void test_new_and_empty_omitted(void **state)
 	unsetenv("YARDSTICK_NOW");
 }
 
+/* Workshop-only fields are not written in interview mode (the file
+ * would not read back); switching to workshop mode writes them. */
+static void test_workshop_fields_need_workshop_mode(void **state)
+{
+	ys_answers *a = read_ok(full);
+	size_t len;
+	char *s;
+
+	(void)state;
+	assert_true(ys_answers_set_string(&a->mode, "interview"));
+	s = write_str(a, &len);
+	assert_null(strstr(s, "participants"));
+	assert_null(strstr(s, "votes"));
+	assert_null(strstr(s, "contested"));
+	ys_free(s);
+	check_round_trip(a);
+	assert_true(ys_answers_set_string(&a->mode, "workshop"));
+	s = write_str(a, &len);
+	assert_non_null(strstr(s, "participants: [AB, CD, EF]\n"));
+	assert_non_null(strstr(s, "contested: true\n"));
+	ys_free(s);
+	ys_answers_free(a);
+}
+
 static void test_setters(void **state)
 {
 	ys_questionnaire *q = mini();
@@ -477,7 +501,22 @@ static void test_setters(void **state)
 	assert_string_equal(a->created, "2026-01-02T03:04:05Z");
 
 	assert_true(ys_answers_set_na_reason(a, 1, "No servers"));
+	/* Not written until the answer is n/a, so the file always reads. */
+	{
+		size_t len;
+		char *s = write_str(a, &len);
+
+		assert_null(strstr(s, "na_reason"));
+		ys_free(s);
+	}
 	assert_true(ys_answers_set_choice(a, q, 1, (ys_choice){YS_ANS_NA, 7}));
+	{
+		size_t len;
+		char *s = write_str(a, &len);
+
+		assert_non_null(strstr(s, "    answer: n/a\n    na_reason: No servers\n"));
+		ys_free(s);
+	}
 	assert_string_equal(r->answer, "n/a");
 	assert_int_equal(r->choice.option, -1);
 	assert_string_equal(r->na_reason, "No servers");
@@ -881,6 +920,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip_tricky_strings),
 		cmocka_unit_test(test_unicode_written_raw),
 		cmocka_unit_test(test_new_and_empty_omitted),
+		cmocka_unit_test(test_workshop_fields_need_workshop_mode),
 		cmocka_unit_test(test_setters),
 		cmocka_unit_test(test_now),
 		cmocka_unit_test(test_bind_errors),
