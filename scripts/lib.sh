@@ -11,7 +11,8 @@ YS_PACKAGES=(
 	build-essential meson ninja-build pkg-config
 	libyaml-dev libncurses-dev libcmocka-dev
 	tmux clang llvm python3 python3-yaml python3-jsonschema
-	librsvg2-bin libxml2-utils mandoc valgrind ncurses-term locales
+	librsvg2-bin libxml2-utils mandoc groff-base man-db valgrind ncurses-term
+	locales
 )
 
 YS_JOBS=$(nproc 2>/dev/null || echo 2)

@@ -143,15 +143,24 @@ ys_questionnaire *ys_catalog_load_fp(const char *spec, bool fingerprint,
 			return load_path(path, fingerprint, d);
 		}
 	}
-	free_dirs(dirs, n);
 	b = find_builtin(spec);
-	if (b)
+	if (b) {
+		free_dirs(dirs, n);
 		return load_builtin(b, d);
-	ys_diag_add(d, YS_EX_NOINPUT, NULL, (ys_pos){0, 0},
-		    "no questionnaire with id '%s' (searched $YARDSTICK_PATH, "
-		    "$XDG_DATA_HOME/yardstick/questionnaires, " YS_DATADIR
-		    "/questionnaires and the built-in ones; 'yardstick list' shows them)",
-		    spec);
+	}
+	{
+		char searched[2048];
+		size_t used = 0;
+
+		searched[0] = '\0';
+		for (i = 0; i < n && used < sizeof(searched); i++)
+			used += (size_t)snprintf(searched + used, sizeof(searched) - used,
+						 "%s, ", dirs[i]);
+		ys_diag_add(d, YS_EX_NOINPUT, NULL, (ys_pos){0, 0},
+			    "no questionnaire with id '%s' (searched %sand the built-in "
+			    "ones; 'yardstick list' shows what there is)", spec, searched);
+	}
+	free_dirs(dirs, n);
 	return NULL;
 }
 
