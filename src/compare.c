@@ -1,0 +1,2 @@
+/* being written */
+typedef int ys_placeholder_compare;
