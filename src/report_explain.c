@@ -601,3 +601,57 @@ void ys_explanation_free(ys_explanation *e)
 	ys_free(e->blockers);
 	memset(e, 0, sizeof(*e));
 }
+
+/* ---- the scoring method in words ---- */
+
+bool ys_explain_method(const ys_questionnaire *q,
+		       char *paras[YS_METHOD_PARAS])
+{
+	ys_sb b = {0}, lv = {0};
+	char thr[32];
+	size_t i;
+
+	memset(paras, 0, YS_METHOD_PARAS * sizeof(*paras));
+	ys_format_exact(q->threshold, thr);
+	for (i = 0; i < q->n_levels; i++)
+		ys_sb_printf(&lv, "%s%zu %s", i ? ", " : "", i,
+			     q->levels[i].name);
+	paras[0] = ys_strdup("Each answer has a value from 0 to 1 set by the "
+		"questionnaire. \"Don't know\" counts as 0. N/A (only where "
+		"a question allows it) and unanswered questions are left out "
+		"of the score; any unanswered question makes the scorecard "
+		"provisional.");
+	paras[1] = ys_strdup("Area score (0 to 100): 100 times the weighted "
+		"mean of the values of the answered questions in the area. "
+		"Questions weigh 1 (normal), 2 (important) or 3 (critical).");
+	ys_sb_printf(&b, "Area level: the highest level L for which every "
+		     "question at levels 1 to L is answered, is not \"don't "
+		     "know\" and has a value of at least %s. A red-flag answer "
+		     "caps the area at level 1. The levels are %s. Levels are "
+		     "never rounded up.", thr, lv.buf ? lv.buf : "");
+	paras[2] = ys_sb_take(&b);
+	paras[3] = ys_strdup("Index (0 to 100): the mean of the assessed "
+		"areas' scores, weighted by area weight; there is no overall "
+		"level. Weakest area: the lowest level, then the lowest score. "
+		"Bands: 0-24 Beginning, 25-49 Developing, 50-74 Established, "
+		"75-100 Advanced.");
+	paras[4] = ys_strdup("Target: an area meets it when its level is at "
+		"or above the target level. Percent to target: 100 times (1 "
+		"minus the levels still missing divided by the sum of the "
+		"target levels), over the assessed areas. Ownership clarity: "
+		"the share of areas with a named owner.");
+	paras[5] = ys_strdup("Scores and the index are shown as whole numbers, "
+		"halves rounded away from zero; percentages are rounded down, "
+		"so they never overstate.");
+	ys_sb_free(&lv);
+	for (i = 0; i < YS_METHOD_PARAS; i++) {
+		if (!paras[i]) {
+			for (i = 0; i < YS_METHOD_PARAS; i++) {
+				ys_free(paras[i]);
+				paras[i] = NULL;
+			}
+			return false;
+		}
+	}
+	return true;
+}

@@ -711,51 +711,20 @@ static void action_plan(tw *t, const ys_report *r)
 
 static void appendix(tw *t, const ys_report *r)
 {
-	const ys_questionnaire *q = r->q;
-	char thr[32];
-	ys_sb lv = {0};
+	char *paras[YS_METHOD_PARAS];
 	size_t i;
 
-	ys_format_exact(q->threshold, thr);
-	for (i = 0; i < q->n_levels; i++)
-		ys_sb_printf(&lv, "%s%zu %s", i ? ", " : "", i, q->levels[i].name);
-	if (lv.oom) {
+	if (!ys_explain_method(r->q, paras)) {
 		t->oom = true;
-		ys_sb_free(&lv);
 		return;
 	}
 	heading(t, "APPENDIX: HOW THE SCORES ARE WORKED OUT");
-	para(t, "", "", "Each answer has a value from 0 to 1 set by the "
-	     "questionnaire. \"Don't know\" counts as 0. N/A (only where a "
-	     "question allows it) and unanswered questions are left out of "
-	     "the score; any unanswered question makes the scorecard "
-	     "provisional.");
-	fputc('\n', t->out);
-	para(t, "", "", "Area score (0 to 100): 100 times the weighted mean of "
-	     "the values of the answered questions in the area. Questions "
-	     "weigh 1 (normal), 2 (important) or 3 (critical).");
-	fputc('\n', t->out);
-	paraf(t, "", "", "Area level: the highest level L for which every "
-	      "question at levels 1 to L is answered, is not \"don't know\" "
-	      "and has a value of at least %s. A red-flag answer caps the "
-	      "area at level 1. Levels are %s. They are never rounded up.",
-	      thr, lv.buf);
-	fputc('\n', t->out);
-	para(t, "", "", "Index (0 to 100): the mean of the assessed areas' "
-	     "scores, weighted by area weight. There is no overall level. "
-	     "Weakest area: the lowest level, then the lowest score. Bands: "
-	     "0-24 Beginning, 25-49 Developing, 50-74 Established, 75-100 "
-	     "Advanced.");
-	fputc('\n', t->out);
-	para(t, "", "", "Target: an area meets it when its level is at or "
-	     "above the target level. Percent to target: 100 times (1 minus "
-	     "the levels still missing divided by the sum of the target "
-	     "levels), over the assessed areas. Ownership clarity: the share "
-	     "of areas with a named owner.");
-	fputc('\n', t->out);
-	para(t, "", "", "Scores and the index are shown as whole numbers, "
-	     "halves rounded away from zero; percentages are rounded down.");
-	ys_sb_free(&lv);
+	for (i = 0; i < YS_METHOD_PARAS; i++) {
+		if (i)
+			fputc('\n', t->out);
+		para(t, "", "", paras[i]);
+		ys_free(paras[i]);
+	}
 }
 
 int ys_report_text(const ys_report *r, FILE *out)

@@ -94,6 +94,14 @@ bool ys_explain_area(const ys_questionnaire *q, const ys_answers *a,
 		     const ys_score *s, size_t area, ys_explanation *out);
 void ys_explanation_free(ys_explanation *e);
 
+/* The scoring method of q in words, as YS_METHOD_PARAS paragraphs of
+ * plain sentences (for the appendix of every format). Each paragraph is
+ * a new string the caller frees with ys_free(); returns false when out of
+ * memory (every entry is then NULL). */
+#define YS_METHOD_PARAS 6
+bool ys_explain_method(const ys_questionnaire *q,
+		       char *paras[YS_METHOD_PARAS]);
+
 /* The response to question index i, or NULL when a is not bound that far. */
 const ys_response *ys_report_response(const ys_answers *a, size_t i);
 
