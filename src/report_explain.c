@@ -443,7 +443,7 @@ static void why_assessed(ys_sb *b, const ys_questionnaire *q,
 
 	if (nflags && U > L) {
 		ys_sb_printf(b, "It is held at level %ld (%s) by %s: %s. "
-			     "Without %s it would be at level %ld (%s).",
+			     "Without %s, the area would be at level %ld (%s).",
 			     L, ys_level_name(q, L),
 			     plural(nflags, "a red-flag answer",
 				    "red-flag answers"),
@@ -472,18 +472,27 @@ static void why_assessed(ys_sb *b, const ys_questionnaire *q,
 			ys_sb_printf(b, "It is at level 1 (%s): every practice "
 				     "at level 1 is met, but ",
 				     ys_level_name(q, 1));
+		else if (L == 2)
+			ys_sb_printf(b, "It is at level 2 (%s): every practice "
+				     "at levels 1 and 2 is met, but ",
+				     ys_level_name(q, 2));
 		else
 			ys_sb_printf(b, "It is at level %ld (%s): every "
 				     "practice at levels 1 to %ld is met, but ",
 				     L, ys_level_name(q, L), L);
-		ys_sb_printf(b, "%zu of the %zu %s at level %ld %s not met "
-			     "yet", miss, need,
-			     plural(need, "practice", "practices"), L + 1,
-			     plural(miss, "is", "are"));
-		if (as->progress_to_next >= 0)
-			ys_sb_printf(b, " (%d%% of the way to level %ld)",
-				     as->progress_to_next, L + 1);
-		ys_sb_puts(b, ".");
+		if (need == 1)
+			ys_sb_printf(b, "the one practice at level %ld is not "
+				     "met yet.", L + 1);
+		else if (miss >= need)
+			ys_sb_printf(b, "none of the %zu practices at level %ld "
+				     "is met yet.", need, L + 1);
+		else
+			ys_sb_printf(b, "%zu of the %zu practices at level %ld "
+				     "%s not met yet (%d%% of the way to level "
+				     "%ld).", miss, need, L + 1,
+				     plural(miss, "is", "are"),
+				     as->progress_to_next < 0 ? 0
+				     : as->progress_to_next, L + 1);
 		if (nflags)
 			ys_sb_printf(b, " %s would also hold it at level 1 "
 				     "if everything else were met.",

@@ -15,11 +15,12 @@
 #include "yardstick/alloc.h"
 #include "yardstick/text.h"
 
-/* Writes s escaped as described above. */
-static void md(FILE *out, const char *s)
+/* Writes s escaped as described above; line_start when s begins a line
+ * (a paragraph), where list and heading markers must be escaped too. */
+static void md_text(FILE *out, const char *s, bool line_start)
 {
 	size_t n, i = 0, k, digits = 0;
-	bool start = true;
+	bool start = line_start;
 	uint32_t cp;
 
 	if (!s)
@@ -70,6 +71,11 @@ static void md(FILE *out, const char *s)
 			fwrite(s + i, 1, k, out);
 		i += k;
 	}
+}
+
+static void md(FILE *out, const char *s)
+{
+	md_text(out, s, false);
 }
 
 static const ys_area_record *area_record(const ys_answers *a, const char *id)
@@ -238,7 +244,7 @@ static void summary(FILE *out, const ys_report *r)
 	}
 	fprintf(out, "- **Ownership clarity:** %ld%% (%zu of %zu %s a named "
 		"owner)\n", (long)floor(s->ownership_clarity + 1e-9), owned,
-		s->n_areas, plural(s->n_areas, "area has", "areas have"));
+		s->n_areas, plural(owned, "area has", "areas have"));
 }
 
 /* The first columns of a question row: | id | area | question | */
@@ -520,7 +526,7 @@ int ys_report_markdown(const ys_report *r, FILE *out)
 	fputs("\n## Appendix: how the scores are worked out\n", out);
 	for (i = 0; i < YS_METHOD_PARAS; i++) {
 		fputc('\n', out);
-		md(out, paras[i]);
+		md_text(out, paras[i], true);
 		fputc('\n', out);
 		ys_free(paras[i]);
 	}

@@ -455,7 +455,7 @@ static void index_section(tw *t, const ys_report *r)
 	paraf(t, "Ownership clarity: ", k,
 	      "%ld%% (%zu of %zu %s a named owner)",
 	      (long)floor(s->ownership_clarity + 1e-9), owned, s->n_areas,
-	      plural(s->n_areas, "area has", "areas have"));
+	      plural(owned, "area has", "areas have"));
 }
 
 /* One question as a list item: "* ID (AREA, level N)" then the text. */
