@@ -109,7 +109,7 @@ void cli_warn_mismatch(const char *path, const ys_answers *a,
 }
 
 int cli_load_assessment(const char *path, const char *qspec,
-			const char *target, bool warn, cli_assessment *out)
+			const char *target, bool exact, cli_assessment *out)
 {
 	ys_diags d = {0};
 	int rc;
@@ -118,13 +118,14 @@ int cli_load_assessment(const char *path, const char *qspec,
 	out->a = ys_answers_read_file(path, &d);
 	if (!out->a)
 		goto diags;
-	if (!qspec)
-		qspec = out->a->q_id;
-	out->q = ys_catalog_load(qspec, &d);
-	if (!out->q)
-		goto diags;
-	if (warn)
-		cli_warn_mismatch(path, out->a, out->q);
+	if (!qspec && exact && out->a->q_id && out->a->q_sha256)
+		out->q = ys_catalog_find_sha256(out->a->q_id, out->a->q_sha256);
+	if (!out->q) {
+		out->q = ys_catalog_load(qspec ? qspec : out->a->q_id, &d);
+		if (!out->q)
+			goto diags;
+	}
+	cli_warn_mismatch(path, out->a, out->q);
 	if (!ys_answers_bind(out->a, out->q, path, &d))
 		goto diags;
 	if (target && !ys_questionnaire_find_target(out->q, target)) {
@@ -296,7 +297,7 @@ int cmd_scorecard(int argc, char **argv)
 	if (argc - optind > 1)
 		return cli_usage_error("scorecard", "one answers file at a time "
 				       "(use compare or benchmark for several)");
-	rc = cli_load_assessment(argv[optind], qspec, target, true, &as);
+	rc = cli_load_assessment(argv[optind], qspec, target, false, &as);
 	if (rc)
 		return rc;
 	r.q = as.q;

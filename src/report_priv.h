@@ -55,4 +55,31 @@ size_t ys_area_applicable_at(const ys_questionnaire *q, const ys_answers *a,
 /* The level name, or "?" when out of range. */
 const char *ys_level_name(const ys_questionnaire *q, long level);
 
+/* Plain-text output (report_text.c), shared by the text scorecard,
+ * compare and benchmark. Text is made ASCII (transliterated, else '?')
+ * and wrapped to width columns. oom is set when an allocation failed. */
+typedef struct ys_tw {
+	FILE *out;
+	size_t width;
+	bool oom;
+	const char *first, *rest;       /* wrapping state */
+	size_t lines;
+} ys_tw;
+
+/* Appends s as plain ASCII: accented Latin letters as their base letter,
+ * typographic quotes, dashes and spaces as ASCII ones, combining marks
+ * dropped, tabs as spaces, newlines kept only with keep_nl (else spaces),
+ * anything else (unsafe code points, invalid UTF-8, other scripts) '?'. */
+void ys_sb_ascii(ys_sb *b, const char *s, bool keep_nl);
+/* A new ASCII copy of s (ys_free), NULL after setting t->oom. */
+char *ys_tw_ascii(ys_tw *t, const char *s);
+/* Writes text wrapped to the width: the first line after first, the
+ * others after rest (both ASCII, normally the same length). */
+void ys_tw_para(ys_tw *t, const char *first, const char *rest,
+		const char *text);
+void ys_tw_paraf(ys_tw *t, const char *first, const char *rest,
+		 const char *fmt, ...) YS_PRINTF(4, 5);
+/* A blank line, the title, and a line of '-' under it. */
+void ys_tw_heading(ys_tw *t, const char *title);
+
 #endif

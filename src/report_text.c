@@ -95,7 +95,7 @@ static const char *translit(uint32_t cp, char one[2])
 
 /* Appends s as plain ASCII: transliterated, tabs as spaces, newlines kept
  * only with keep_nl (else spaces), every other control character '?'. */
-static void ascii_append(ys_sb *b, const char *s, bool keep_nl)
+void ys_sb_ascii(ys_sb *b, const char *s, bool keep_nl)
 {
 	size_t n = strlen(s), i = 0, k;
 	uint32_t cp;
@@ -125,20 +125,12 @@ static void ascii_append(ys_sb *b, const char *s, bool keep_nl)
 	}
 }
 
-/* ---- the writer ---- */
+/* ---- the plain-text writer (shared with compare and benchmark) ---- */
 
-typedef struct tw {
-	FILE *out;
-	size_t width;
-	bool oom;
-	/* wrapping state */
-	const char *first, *rest;
-	size_t lines;
-} tw;
 
 static void emit_line(void *ctx, const char *line, size_t len)
 {
-	tw *t = ctx;
+	ys_tw *t = ctx;
 
 	fputs(t->lines++ ? t->rest : t->first, t->out);
 	while (len > 0 && line[len - 1] == ' ')
@@ -149,12 +141,12 @@ static void emit_line(void *ctx, const char *line, size_t len)
 
 /* Writes text (UTF-8, made ASCII here) wrapped to the width, the first
  * line after first and the others after rest (both ASCII, same length). */
-static void para(tw *t, const char *first, const char *rest, const char *text)
+void ys_tw_para(ys_tw *t, const char *first, const char *rest, const char *text)
 {
 	ys_sb b = {0};
 	size_t avail, plen = strlen(first);
 
-	ascii_append(&b, text ? text : "", true);
+	ys_sb_ascii(&b, text ? text : "", true);
 	if (b.oom) {
 		ys_sb_free(&b);
 		t->oom = true;
@@ -173,10 +165,7 @@ static void para(tw *t, const char *first, const char *rest, const char *text)
 
 /* A paragraph built from pieces with a printf-style format; the pieces
  * may come from the input (made ASCII by para). */
-static void paraf(tw *t, const char *first, const char *rest,
-		  const char *fmt, ...) YS_PRINTF(4, 5);
-
-static void paraf(tw *t, const char *first, const char *rest,
+void ys_tw_paraf(ys_tw *t, const char *first, const char *rest,
 		  const char *fmt, ...)
 {
 	va_list ap;
@@ -198,11 +187,11 @@ static void paraf(tw *t, const char *first, const char *rest,
 	va_start(ap, fmt);
 	vsnprintf(s, (size_t)n + 1, fmt, ap);
 	va_end(ap);
-	para(t, first, rest, s);
+	ys_tw_para(t, first, rest, s);
 	ys_free(s);
 }
 
-static void heading(tw *t, const char *title)
+void ys_tw_heading(ys_tw *t, const char *title)
 {
 	size_t i, n = strlen(title);
 
@@ -213,12 +202,12 @@ static void heading(tw *t, const char *title)
 }
 
 /* ASCII copy of s for table cells; "" after an allocation failure. */
-static char *ascii_dup(tw *t, const char *s)
+char *ys_tw_ascii(ys_tw *t, const char *s)
 {
 	ys_sb b = {0};
 	char *r;
 
-	ascii_append(&b, s ? s : "", false);
+	ys_sb_ascii(&b, s ? s : "", false);
 	r = ys_sb_take(&b);
 	if (!r)
 		t->oom = true;
@@ -242,7 +231,7 @@ static const char *plural(size_t n, const char *one, const char *many)
 
 /* ---- sections ---- */
 
-static void header(tw *t, const ys_report *r)
+static void header(ys_tw *t, const ys_report *r)
 {
 	const ys_answers *a = r->a;
 	const ys_score *s = r->s;
@@ -250,11 +239,11 @@ static void header(tw *t, const ys_report *r)
 	char date[11], *title;
 	size_t i, n;
 
-	title = ascii_dup(t, r->q->title);
+	title = ys_tw_ascii(t, r->q->title);
 	if (!title)
 		return;
 	if (strlen(title) + 11 > t->width)
-		para(t, "", "", title);
+		ys_tw_para(t, "", "", title);
 	else
 		fprintf(t->out, "Scorecard: %s\n", title);
 	n = strlen(title) + 11;
@@ -263,12 +252,12 @@ static void header(tw *t, const ys_report *r)
 	fputs("\n\n", t->out);
 	ys_free(title);
 
-	para(t, "Organisation:   ", k,
+	ys_tw_para(t, "Organisation:   ", k,
 	     a->organisation ? a->organisation : "(not recorded)");
-	paraf(t, "Questionnaire:  ", k, "%s, version %s (%s)", r->q->title,
+	ys_tw_paraf(t, "Questionnaire:  ", k, "%s, version %s (%s)", r->q->title,
 	      r->q->version, r->q->id);
 	ys_report_date(a->updated ? a->updated : a->created, date);
-	para(t, "Date:           ", k, date[0] ? date : "(not recorded)");
+	ys_tw_para(t, "Date:           ", k, date[0] ? date : "(not recorded)");
 	if (a->n_assessors) {
 		ys_sb b = {0};
 
@@ -279,34 +268,34 @@ static void header(tw *t, const ys_report *r)
 		}
 		if (b.oom)
 			t->oom = true;
-		para(t, "Assessors:      ", k, b.buf ? b.buf : "");
+		ys_tw_para(t, "Assessors:      ", k, b.buf ? b.buf : "");
 		ys_sb_free(&b);
 	} else {
-		para(t, "Assessors:      ", k, "(not recorded)");
+		ys_tw_para(t, "Assessors:      ", k, "(not recorded)");
 	}
 	if (a->mode && !strcmp(a->mode, "workshop"))
-		paraf(t, "Mode:           ", k, "Workshop with %zu %s",
+		ys_tw_paraf(t, "Mode:           ", k, "Workshop with %zu %s",
 		      a->n_participants,
 		      plural(a->n_participants, "participant", "participants"));
 	else
-		para(t, "Mode:           ", k, "Interview");
-	paraf(t, "Completion:     ", k, "%zu of %zu questions answered",
+		ys_tw_para(t, "Mode:           ", k, "Interview");
+	ys_tw_paraf(t, "Completion:     ", k, "%zu of %zu questions answered",
 	      s->answered, s->total);
 	if (s->provisional)
-		paraf(t, "Status:         ", k,
+		ys_tw_paraf(t, "Status:         ", k,
 		      "PROVISIONAL: %zu %s unanswered, so scores and levels "
 		      "may still change.", s->total - s->answered,
 		      plural(s->total - s->answered, "question is",
 			     "questions are"));
 	else
-		para(t, "Status:         ", k,
+		ys_tw_para(t, "Status:         ", k,
 		     "FINAL: every question is answered.");
 	if (s->has_target)
-		para(t, "Target:         ", k, s->target_name);
+		ys_tw_para(t, "Target:         ", k, s->target_name);
 	else
-		para(t, "Target:         ", k, "(none)");
+		ys_tw_para(t, "Target:         ", k, "(none)");
 	if (ys_report_mismatch(r))
-		paraf(t, "Note:           ", k,
+		ys_tw_paraf(t, "Note:           ", k,
 		      "these answers were started with version %s of the "
 		      "questionnaire; they are scored against version %s, on "
 		      "the questions the two share.",
@@ -343,20 +332,20 @@ static void level_cell(const ys_report *r, size_t i, char *buf, size_t n)
 		snprintf(buf, n, "not applicable");
 		return;
 	}
-	ascii_append(&b, ys_level_name(r->q, as->level), false);
+	ys_sb_ascii(&b, ys_level_name(r->q, as->level), false);
 	name = b.buf ? b.buf : "";
 	snprintf(buf, n, "%d %s", as->level, name);
 	ys_sb_free(&b);
 }
 
-static void profile(tw *t, const ys_report *r)
+static void profile(ys_tw *t, const ys_report *r)
 {
 	const ys_questionnaire *q = r->q;
 	const ys_score *s = r->s;
 	char cell[40], barbuf[16], target[24];
 	size_t i, lw = 5, title_w, fixed;
 
-	heading(t, "PROFILE");
+	ys_tw_heading(t, "PROFILE");
 	for (i = 0; i < s->n_areas; i++) {
 		level_cell(r, i, cell, 24);
 		if (strlen(cell) > lw)
@@ -375,7 +364,7 @@ static void profile(tw *t, const ys_report *r)
 	for (i = 0; i < s->n_areas; i++) {
 		const ys_area_score *as = &s->areas[i];
 		bool assessed = as->state == YS_AREA_ASSESSED;
-		char *title = ascii_dup(t, q->areas[i].title);
+		char *title = ys_tw_ascii(t, q->areas[i].title);
 
 		if (!title)
 			return;
@@ -385,7 +374,7 @@ static void profile(tw *t, const ys_report *r)
 		else
 			snprintf(barbuf, sizeof(barbuf), "[          ]");
 		if (strlen(title) > title_w) {
-			para(t, "", "  ", title);
+			ys_tw_para(t, "", "  ", title);
 			fprintf(t->out, "%-*s", (int)title_w, "");
 		} else {
 			fprintf(t->out, "%-*s", (int)title_w, title);
@@ -403,20 +392,20 @@ static void profile(tw *t, const ys_report *r)
 		fputc('\n', t->out);
 		ys_free(title);
 	}
-	para(t, "", "", "");
-	para(t, "", "", "Bars show each area's score out of 100, one # per 10 "
+	ys_tw_para(t, "", "", "");
+	ys_tw_para(t, "", "", "Bars show each area's score out of 100, one # per 10 "
 	     "points. Levels count from 0; the target column gives the "
 	     "target level and whether the area reaches it.");
 }
 
-static void index_section(tw *t, const ys_report *r)
+static void index_section(ys_tw *t, const ys_report *r)
 {
 	const ys_questionnaire *q = r->q;
 	const ys_score *s = r->s;
 	const char *k = "                   ";
 	size_t i, owned = 0, met = 0, assessed = 0;
 
-	heading(t, "SUMMARY");
+	ys_tw_heading(t, "SUMMARY");
 	for (i = 0; i < s->n_areas; i++) {
 		if (s->areas[i].has_owner)
 			owned++;
@@ -427,60 +416,60 @@ static void index_section(tw *t, const ys_report *r)
 		}
 	}
 	if (s->has_index)
-		paraf(t, "Index:             ", k, "%ld out of 100 (%s)",
+		ys_tw_paraf(t, "Index:             ", k, "%ld out of 100 (%s)",
 		      ys_round(s->index), ys_band(s->index));
 	else
-		para(t, "Index:             ", k, "none: no area is assessed yet");
+		ys_tw_para(t, "Index:             ", k, "none: no area is assessed yet");
 	if (s->weakest_area >= 0 && (size_t)s->weakest_area < q->n_areas) {
 		const ys_area_score *w = &s->areas[s->weakest_area];
 
-		paraf(t, "Weakest area:      ", k, "%s (level %d %s, score %ld)",
+		ys_tw_paraf(t, "Weakest area:      ", k, "%s (level %d %s, score %ld)",
 		      q->areas[s->weakest_area].title, w->level,
 		      ys_level_name(q, w->level), ys_round(w->score));
 	} else {
-		para(t, "Weakest area:      ", k, "none: no area is assessed yet");
+		ys_tw_para(t, "Weakest area:      ", k, "none: no area is assessed yet");
 	}
 	if (s->has_target && s->has_percent_to_target)
-		paraf(t, "Percent to target: ", k,
+		ys_tw_paraf(t, "Percent to target: ", k,
 		      "%ld%% of the way to the \"%s\" target (%zu of %zu "
 		      "assessed %s at or above target)",
 		      (long)floor(s->percent_to_target + 1e-9), s->target_name,
 		      met, assessed, plural(assessed, "area", "areas"));
 	else if (s->has_target)
-		paraf(t, "Percent to target: ", k,
+		ys_tw_paraf(t, "Percent to target: ", k,
 		      "not available: no assessed area has a target above 0");
 	else
-		para(t, "Percent to target: ", k,
+		ys_tw_para(t, "Percent to target: ", k,
 		     "no target profile chosen (use --target)");
-	paraf(t, "Ownership clarity: ", k,
+	ys_tw_paraf(t, "Ownership clarity: ", k,
 	      "%ld%% (%zu of %zu %s a named owner)",
 	      (long)floor(s->ownership_clarity + 1e-9), owned, s->n_areas,
 	      plural(owned, "area has", "areas have"));
 }
 
 /* One question as a list item: "* ID (AREA, level N)" then the text. */
-static void question_item(tw *t, const ys_report *r, size_t qi)
+static void question_item(ys_tw *t, const ys_report *r, size_t qi)
 {
 	const ys_question *qn = &r->q->questions[qi];
 
-	paraf(t, "* ", "  ", "%s (%s, level %u, %s)", qn->id,
+	ys_tw_paraf(t, "* ", "  ", "%s (%s, level %u, %s)", qn->id,
 	      r->q->areas[qn->area].title, qn->level, ys_weight_name(qn->weight));
-	para(t, "  ", "  ", qn->text);
+	ys_tw_para(t, "  ", "  ", qn->text);
 }
 
-static void red_flags(tw *t, const ys_report *r)
+static void red_flags(ys_tw *t, const ys_report *r)
 {
 	const ys_score *s = r->s;
 	size_t i, k, n = 0;
 
-	heading(t, "RED FLAGS");
+	ys_tw_heading(t, "RED FLAGS");
 	for (i = 0; i < s->n_areas; i++)
 		n += s->areas[i].red_flags.count;
 	if (!n) {
-		para(t, "", "", "None.");
+		ys_tw_para(t, "", "", "None.");
 		return;
 	}
-	para(t, "", "", "A red-flag answer means a basic safeguard is missing. "
+	ys_tw_para(t, "", "", "A red-flag answer means a basic safeguard is missing. "
 	     "It caps its area at level 1, whatever else is in place.");
 	for (i = 0; i < s->n_areas; i++) {
 		for (k = 0; k < s->areas[i].red_flags.count; k++) {
@@ -490,26 +479,26 @@ static void red_flags(tw *t, const ys_report *r)
 				continue;
 			fputc('\n', t->out);
 			question_item(t, r, qi);
-			paraf(t, "  ", "  ", "Answer: %s",
+			ys_tw_paraf(t, "  ", "  ", "Answer: %s",
 			      ys_answer_text(&r->q->questions[qi],
 					     ys_report_response(r->a, qi)));
 		}
 	}
 }
 
-static void knowledge_gaps(tw *t, const ys_report *r)
+static void knowledge_gaps(ys_tw *t, const ys_report *r)
 {
 	const ys_score *s = r->s;
 	size_t i, k, n = 0;
 
-	heading(t, "KNOWLEDGE GAPS");
+	ys_tw_heading(t, "KNOWLEDGE GAPS");
 	for (i = 0; i < s->n_areas; i++)
 		n += s->areas[i].dont_know.count;
 	if (!n) {
-		para(t, "", "", "None: no question was answered \"don't know\".");
+		ys_tw_para(t, "", "", "None: no question was answered \"don't know\".");
 		return;
 	}
-	paraf(t, "", "", "%zu %s answered \"don't know\". Each counts as 0 "
+	ys_tw_paraf(t, "", "", "%zu %s answered \"don't know\". Each counts as 0 "
 	      "and blocks its level until someone finds out.", n,
 	      plural(n, "question was", "questions were"));
 	for (i = 0; i < s->n_areas; i++) {
@@ -522,20 +511,20 @@ static void knowledge_gaps(tw *t, const ys_report *r)
 			fputc('\n', t->out);
 			question_item(t, r, qi);
 			if (resp && resp->note)
-				paraf(t, "  ", "  ", "Note: %s", resp->note);
+				ys_tw_paraf(t, "  ", "  ", "Note: %s", resp->note);
 		}
 	}
 }
 
-static void unanswered(tw *t, const ys_report *r)
+static void unanswered(ys_tw *t, const ys_report *r)
 {
 	const ys_score *s = r->s;
 	size_t i, k;
 
 	if (!s->provisional)
 		return;
-	heading(t, "UNANSWERED QUESTIONS");
-	paraf(t, "", "", "%zu %s not answered yet; the scorecard stays "
+	ys_tw_heading(t, "UNANSWERED QUESTIONS");
+	ys_tw_paraf(t, "", "", "%zu %s not answered yet; the scorecard stays "
 	      "provisional until %s.", s->total - s->answered,
 	      plural(s->total - s->answered, "question is", "questions are"),
 	      plural(s->total - s->answered, "it is", "they are"));
@@ -549,12 +538,12 @@ static void unanswered(tw *t, const ys_report *r)
 			fputc('\n', t->out);
 			question_item(t, r, qi);
 			if (resp && resp->parked)
-				para(t, "  ", "  ", "(parked for later)");
+				ys_tw_para(t, "  ", "  ", "(parked for later)");
 		}
 	}
 }
 
-static void contested(tw *t, const ys_report *r)
+static void contested(ys_tw *t, const ys_report *r)
 {
 	const ys_questionnaire *q = r->q;
 	size_t i, k, n = 0, *counts;
@@ -568,13 +557,13 @@ static void contested(tw *t, const ys_report *r)
 	}
 	if (!workshop && !n)
 		return;
-	heading(t, "CONTESTED QUESTIONS");
+	ys_tw_heading(t, "CONTESTED QUESTIONS");
 	if (!n) {
-		para(t, "", "", "None: on every question the votes were less "
+		ys_tw_para(t, "", "", "None: on every question the votes were less "
 		     "than two steps apart.");
 		return;
 	}
-	para(t, "", "", "Votes on these questions were two or more steps "
+	ys_tw_para(t, "", "", "Votes on these questions were two or more steps "
 	     "apart. The agreed answer is the one scored.");
 	for (i = 0; i < q->n_questions; i++) {
 		const ys_question *qn = &q->questions[i];
@@ -592,7 +581,7 @@ static void contested(tw *t, const ys_report *r)
 		spread = ys_vote_spread(qn, resp, counts);
 		fputc('\n', t->out);
 		question_item(t, r, i);
-		paraf(t, "  ", "  ", "Agreed: %s", ys_answer_text(qn, resp));
+		ys_tw_paraf(t, "  ", "  ", "Agreed: %s", ys_answer_text(qn, resp));
 		for (k = 0; k < qn->n_options + 2; k++) {
 			const char *label = k < qn->n_options ? qn->options[k].label
 				: k == qn->n_options ? "Don't know" : "N/A";
@@ -607,15 +596,15 @@ static void contested(tw *t, const ys_report *r)
 		if (b.oom)
 			t->oom = true;
 		else
-			paraf(t, "  ", "  ", "Votes: %s", b.buf);
+			ys_tw_paraf(t, "  ", "  ", "Votes: %s", b.buf);
 		ys_sb_free(&b);
 		if (resp->note)
-			paraf(t, "  ", "  ", "Note: %s", resp->note);
+			ys_tw_paraf(t, "  ", "  ", "Note: %s", resp->note);
 		ys_free(counts);
 	}
 }
 
-static void area_detail(tw *t, const ys_report *r, size_t i)
+static void area_detail(ys_tw *t, const ys_report *r, size_t i)
 {
 	const ys_questionnaire *q = r->q;
 	const ys_area_score *as = &r->s->areas[i];
@@ -630,7 +619,7 @@ static void area_detail(tw *t, const ys_report *r, size_t i)
 	}
 	snprintf(num, sizeof(num), "%zu. ", i + 1);
 	fputc('\n', t->out);
-	para(t, num, "   ", q->areas[i].title);
+	ys_tw_para(t, num, "   ", q->areas[i].title);
 	{
 		ys_sb b = {0};
 
@@ -648,48 +637,48 @@ static void area_detail(tw *t, const ys_report *r, size_t i)
 		if (b.oom)
 			t->oom = true;
 		else
-			para(t, "   ", "   ", b.buf);
+			ys_tw_para(t, "   ", "   ", b.buf);
 		ys_sb_free(&b);
 	}
-	paraf(t, "   ", "   ", "Owner: %s", rec && rec->owner ? rec->owner
+	ys_tw_paraf(t, "   ", "   ", "Owner: %s", rec && rec->owner ? rec->owner
 	      : "none named");
 	fputc('\n', t->out);
-	paraf(t, "   ", "   ", "Why: %s", e.why);
+	ys_tw_paraf(t, "   ", "   ", "Why: %s", e.why);
 	if (e.next) {
 		fputc('\n', t->out);
-		paraf(t, "   ", "   ", "Next: %s", e.next);
+		ys_tw_paraf(t, "   ", "   ", "Next: %s", e.next);
 		for (k = 0; k < e.n_blockers; k++) {
 			const ys_question *qn = &q->questions[e.blockers[k].question];
 
-			paraf(t, "   * ", "     ", "%s%s (level %u, %s): %s",
+			ys_tw_paraf(t, "   * ", "     ", "%s%s (level %u, %s): %s",
 			      e.blockers[k].red_flag ? "RED FLAG " : "",
 			      qn->id, qn->level, ys_weight_name(qn->weight),
 			      qn->text);
-			paraf(t, "     ", "     ", "Answer: %s", e.blockers[k].answer);
+			ys_tw_paraf(t, "     ", "     ", "Answer: %s", e.blockers[k].answer);
 		}
 	}
 	if (e.recommendation) {
 		fputc('\n', t->out);
-		paraf(t, "   ", "   ", "Recommendation: %s", e.recommendation);
+		ys_tw_paraf(t, "   ", "   ", "Recommendation: %s", e.recommendation);
 	}
 	ys_explanation_free(&e);
 }
 
-static void areas(tw *t, const ys_report *r)
+static void areas(ys_tw *t, const ys_report *r)
 {
 	size_t i;
 
-	heading(t, "AREAS");
+	ys_tw_heading(t, "AREAS");
 	for (i = 0; i < r->s->n_areas && i < r->q->n_areas; i++)
 		area_detail(t, r, i);
 }
 
-static void action_plan(tw *t, const ys_report *r)
+static void action_plan(ys_tw *t, const ys_report *r)
 {
 	const ys_questionnaire *q = r->q;
 	size_t i, k, n = 0;
 
-	heading(t, "ACTION PLAN");
+	ys_tw_heading(t, "ACTION PLAN");
 	for (i = 0; i < q->n_areas; i++) {
 		const ys_area_record *rec = area_record(r->a, q->areas[i].id);
 
@@ -698,18 +687,18 @@ static void action_plan(tw *t, const ys_report *r)
 
 			if (n++)
 				fputc('\n', t->out);
-			paraf(t, "* ", "  ", "%s: %s", q->areas[i].title,
+			ys_tw_paraf(t, "* ", "  ", "%s: %s", q->areas[i].title,
 			      ac->text ? ac->text : "");
-			paraf(t, "  ", "  ", "Owner: %s. Due: %s.",
+			ys_tw_paraf(t, "  ", "  ", "Owner: %s. Due: %s.",
 			      ac->owner ? ac->owner : "not named",
 			      ac->due ? ac->due : "not set");
 		}
 	}
 	if (!n)
-		para(t, "", "", "No actions recorded yet.");
+		ys_tw_para(t, "", "", "No actions recorded yet.");
 }
 
-static void appendix(tw *t, const ys_report *r)
+static void appendix(ys_tw *t, const ys_report *r)
 {
 	char *paras[YS_METHOD_PARAS];
 	size_t i;
@@ -718,18 +707,18 @@ static void appendix(tw *t, const ys_report *r)
 		t->oom = true;
 		return;
 	}
-	heading(t, "APPENDIX: HOW THE SCORES ARE WORKED OUT");
+	ys_tw_heading(t, "APPENDIX: HOW THE SCORES ARE WORKED OUT");
 	for (i = 0; i < YS_METHOD_PARAS; i++) {
 		if (i)
 			fputc('\n', t->out);
-		para(t, "", "", paras[i]);
+		ys_tw_para(t, "", "", paras[i]);
 		ys_free(paras[i]);
 	}
 }
 
 int ys_report_text(const ys_report *r, FILE *out)
 {
-	tw t = {0};
+	ys_tw t = {0};
 
 	t.out = out;
 	t.width = ys_report_width(r->width);
