@@ -16,29 +16,34 @@ struct ys_arena_chunk {
 	alignas(max_align_t) unsigned char data[];
 };
 
-void *ys_arena_alloc(ys_arena *a, size_t size)
+/* Allocates size bytes aligned to align (a power of two no larger than
+ * max_align_t's), without zeroing. */
+static void *arena_raw(ys_arena *a, size_t size, size_t align)
 {
-	const size_t align = alignof(max_align_t);
 	ys_arena_chunk *c = a->head;
-	size_t need = (size + align - 1) & ~(align - 1);
-	void *p;
+	size_t start;
 
-	if (need < size)
+	if (size > SIZE_MAX / 2)
 		return NULL;
-	if (!c || c->size - c->used < need) {
-		size_t cap = need > CHUNK_MIN ? need : CHUNK_MIN;
+	if (c) {
+		start = (c->used + align - 1) & ~(align - 1);
+		if (start <= c->size && c->size - start >= size) {
+			c->used = start + size;
+			return c->data + start;
+		}
+	}
+	{
+		size_t cap = size > CHUNK_MIN ? size : CHUNK_MIN;
 
 		/* Grow chunk sizes with the arena so big inputs need few chunks. */
 		if (a->total / 4 > cap && a->total / 4 < ((size_t)1 << 26))
 			cap = a->total / 4;
-		if (cap > SIZE_MAX - sizeof(*c))
-			return NULL;
 		c = ys_malloc(sizeof(*c) + cap);
 		if (!c)
 			return NULL;
 		c->size = cap;
-		c->used = 0;
-		if (a->head && a->head->size - a->head->used > cap - need) {
+		c->used = size;
+		if (a->head && a->head->size - a->head->used > cap - size) {
 			/* Keep filling the current chunk; put the big one behind it. */
 			c->next = a->head->next;
 			a->head->next = c;
@@ -47,11 +52,15 @@ void *ys_arena_alloc(ys_arena *a, size_t size)
 			a->head = c;
 		}
 		a->total += sizeof(*c) + cap;
+		return c->data;
 	}
-	p = c->data + c->used;
-	c->used += need;
-	memset(p, 0, size);
-	return p;
+}
+
+void *ys_arena_alloc(ys_arena *a, size_t size)
+{
+	void *p = arena_raw(a, size, alignof(max_align_t));
+
+	return p ? memset(p, 0, size) : NULL;
 }
 
 char *ys_arena_strndup(ys_arena *a, const char *s, size_t n)
@@ -60,7 +69,7 @@ char *ys_arena_strndup(ys_arena *a, const char *s, size_t n)
 
 	if (n == SIZE_MAX)
 		return NULL;
-	c = ys_arena_alloc(a, n + 1);
+	c = arena_raw(a, n + 1, 1);
 	if (!c)
 		return NULL;
 	memcpy(c, s, n);

@@ -106,14 +106,27 @@ static ys_questionnaire *load_builtin(const ys_builtin *b, ys_diags *d)
 	return ys_questionnaire_load_mem(b->data, b->len, name, d);
 }
 
+static ys_questionnaire *load_path(const char *path, bool fingerprint,
+				   ys_diags *d)
+{
+	return fingerprint ? ys_questionnaire_load_file(path, NULL, d)
+			   : ys_questionnaire_load_file_nofp(path, NULL, d);
+}
+
 ys_questionnaire *ys_catalog_load(const char *spec, ys_diags *d)
+{
+	return ys_catalog_load_fp(spec, true, d);
+}
+
+ys_questionnaire *ys_catalog_load_fp(const char *spec, bool fingerprint,
+				     ys_diags *d)
 {
 	const ys_builtin *b;
 	char **dirs;
 	size_t n, i;
 
 	if (is_path(spec))
-		return ys_questionnaire_load_file(spec, NULL, d);
+		return load_path(spec, fingerprint, d);
 	if (!ys_valid_id(spec, strlen(spec))) {
 		ys_diag_add(d, YS_EX_NOINPUT, NULL, (ys_pos){0, 0},
 			    "'%s' is neither a questionnaire file nor a questionnaire id", spec);
@@ -127,7 +140,7 @@ ys_questionnaire *ys_catalog_load(const char *spec, ys_diags *d)
 		snprintf(path, sizeof(path), "%s/%s.yaml", dirs[i], spec);
 		if (stat(path, &st) == 0) {
 			free_dirs(dirs, n);
-			return ys_questionnaire_load_file(path, NULL, d);
+			return load_path(path, fingerprint, d);
 		}
 	}
 	free_dirs(dirs, n);

@@ -48,7 +48,7 @@ int cmd_validate(int argc, char **argv)
 		return cli_usage_error("validate", "no questionnaire given");
 	for (i = optind; i < argc; i++) {
 		ys_diags d = {0};
-		ys_questionnaire *q = ys_catalog_load(argv[i], &d);
+		ys_questionnaire *q = ys_catalog_load_fp(argv[i], false, &d);
 
 		if (q) {
 			if (!quiet) {

@@ -49,10 +49,9 @@ static void vec_free(vec *v)
 typedef struct qpend {
 	ys_pos level_pos;
 	ys_pos answers_pos;
-	const char *set_name;   /* arena; NULL for inline answers or none */
-	size_t rf_first;        /* range in loader.red_flags */
-	size_t rf_count;
-	long level;
+	uint32_t rf_first;      /* range in loader.red_flags */
+	uint32_t rf_count;
+	int32_t level;
 	bool has_level;
 	bool has_answers;
 } qpend;
@@ -109,8 +108,10 @@ typedef struct loader {
 	ys_keyset area_ids;
 	ys_keyset set_names;
 	ys_keyset target_names;
-	ys_keyset question_ids;
+	uint64_t *qindex;       /* see index_question() */
+	size_t qindex_cap;
 	size_t max_options;
+	size_t last_set;        /* find_set() cache */
 } loader;
 
 static void oom(loader *L)
@@ -162,7 +163,7 @@ static bool read_fields(loader *L, const ys_yevent *start, const char *what,
 			continue;
 		}
 		for (i = 0; i < nkeys; i++)
-			if (!strcmp(ev.value, keys[i])) {
+			if (keys[i][0] == ev.value[0] && !strcmp(ev.value, keys[i])) {
 				found = (int)i;
 				break;
 			}
@@ -623,7 +624,7 @@ static bool read_red_flags(loader *L, const ys_yevent *start, qpend *pend)
 {
 	ys_yevent ev;
 
-	pend->rf_first = L->red_flags.count;
+	pend->rf_first = (uint32_t)L->red_flags.count;
 	if (!expect(L, start, YS_Y_SEQ, "red_flag"))
 		return true;
 	for (;;) {
@@ -645,7 +646,7 @@ static bool read_red_flags(loader *L, const ys_yevent *start, qpend *pend)
 		rf->key = key;
 		rf->pos = ev.pos;
 	}
-	pend->rf_count = L->red_flags.count - pend->rf_first;
+	pend->rf_count = (uint32_t)(L->red_flags.count - pend->rf_first);
 	return true;
 }
 
@@ -713,6 +714,74 @@ static bool read_refs(loader *L, const ys_yevent *start, ys_question *qn)
 	return ok;
 }
 
+/* The question id index: open addressing; each slot holds the id's 32-bit
+ * hash in the high half and the question index + 1 in the low half, so
+ * probing and growing rarely touch the questions themselves. Checked for
+ * duplicates while loading and kept for lookups. */
+static uint32_t hash_str(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static bool index_grow(loader *L)
+{
+	size_t cap = L->qindex_cap ? L->qindex_cap * 2 : 1024, i;
+	uint64_t *t = ys_calloc(cap, sizeof(*t));
+
+	if (!t)
+		return false;
+	for (i = 0; i < L->qindex_cap; i++) {
+		uint64_t v = L->qindex[i];
+		size_t slot;
+
+		if (!v)
+			continue;
+		slot = (size_t)(v >> 32) & (cap - 1);
+		while (t[slot])
+			slot = (slot + 1) & (cap - 1);
+		t[slot] = v;
+	}
+	ys_free(L->qindex);
+	L->qindex = t;
+	L->qindex_cap = cap;
+	return true;
+}
+
+/* Adds qn (whose id is set) to the index; reports a duplicate id with the
+ * first question's position. */
+static bool index_question(loader *L, const ys_question *qn)
+{
+	const ys_question *qs = L->questions.items;
+	uint32_t h = hash_str(qn->id);
+	size_t slot;
+
+	if ((L->questions.count + 1) * 2 > L->qindex_cap && !index_grow(L)) {
+		oom(L);
+		return false;
+	}
+	slot = (size_t)h & (L->qindex_cap - 1);
+	while (L->qindex[slot]) {
+		uint64_t v = L->qindex[slot];
+		const ys_question *other = &qs[(uint32_t)v - 1];
+
+		if ((uint32_t)(v >> 32) == h && !strcmp(other->id, qn->id)) {
+			ys_yerror(L->r, qn->pos, "duplicate question id '%s' (first defined at %lu:%lu)",
+				  qn->id, (unsigned long)other->pos.line,
+				  (unsigned long)other->pos.col);
+			return false;
+		}
+		slot = (slot + 1) & (L->qindex_cap - 1);
+	}
+	L->qindex[slot] = (uint64_t)h << 32 | (uint32_t)(qn->index + 1);
+	return true;
+}
+
 static bool question_field(loader *L, void *ctx, int key, const ys_yevent *v)
 {
 	question_ctx *c = ctx;
@@ -722,13 +791,13 @@ static bool question_field(loader *L, void *ctx, int key, const ys_yevent *v)
 	switch (key) {
 	case 0:
 		qn->id = read_id(L, v, "question id");
-		if (qn->id && !unique(L, &L->question_ids, qn->id, v->pos, "question id"))
+		if (qn->id && !index_question(L, qn))
 			qn->id = NULL;
 		break;
 	case 1:
 		c->pend->level_pos = v->pos;
 		if (ys_yscalar_int(L->r, v, "level", -1000000, 1000000, &n)) {
-			c->pend->level = n;
+			c->pend->level = (int32_t)n;
 			qn->level = n >= 1 && n < YS_MAX_LEVELS ? (unsigned)n : 0;
 			c->pend->has_level = true;
 		}
@@ -747,8 +816,7 @@ static bool question_field(loader *L, void *ctx, int key, const ys_yevent *v)
 		c->pend->answers_pos = v->pos;
 		c->pend->has_answers = true;
 		if (v->type == YS_Y_SCALAR) {
-			c->pend->set_name = read_id(L, v, "answer set name");
-			qn->answer_set = c->pend->set_name;
+			qn->answer_set = read_id(L, v, "answer set name");
 		} else if (v->type == YS_Y_SEQ) {
 			return read_options(L, v, "answers", &qn->options, &qn->n_options);
 		} else {
@@ -1026,9 +1094,14 @@ static const ys_answer_set *find_set(loader *L, const char *name)
 	const ys_answer_set *sets = L->sets.items;
 	size_t i;
 
+	/* Neighbouring questions often share a set. */
+	if (L->last_set < L->sets.count && !strcmp(sets[L->last_set].name, name))
+		return &sets[L->last_set];
 	for (i = 0; i < L->sets.count; i++)
-		if (!strcmp(sets[i].name, name))
+		if (!strcmp(sets[i].name, name)) {
+			L->last_set = i;
 			return &sets[i];
+		}
 	return NULL;
 }
 
@@ -1075,12 +1148,12 @@ static void check_questions(loader *L)
 			ys_yerror(L->r, p->level_pos,
 				  "level %ld is out of range: this questionnaire has %zu levels, "
 				  "so a question's level is 1 to %zu",
-				  p->level, nlev, nlev - 1);
+				  (long)p->level, nlev, nlev - 1);
 		else if (p->has_level && (p->level < 1 || p->level >= YS_MAX_LEVELS))
 			ys_yerror(L->r, p->level_pos, "level %ld is out of range (1 to %d)",
-				  p->level, YS_MAX_LEVELS - 1);
-		if (p->set_name) {
-			const ys_answer_set *set = find_set(L, p->set_name);
+				  (long)p->level, YS_MAX_LEVELS - 1);
+		if (qn->answer_set) {
+			const ys_answer_set *set = find_set(L, qn->answer_set);
 
 			if (set) {
 				qn->options = set->options;
@@ -1092,14 +1165,14 @@ static void check_questions(loader *L)
 					oom(L);
 					return;
 				}
-				hint = ys_did_you_mean(p->set_name, names);
+				hint = ys_did_you_mean(qn->answer_set, names);
 				if (hint)
 					ys_yerror(L->r, p->answers_pos,
 						  "unknown answer set '%s'; did you mean '%s'?",
-						  p->set_name, hint);
+						  qn->answer_set, hint);
 				else
 					ys_yerror(L->r, p->answers_pos,
-						  "unknown answer set '%s'", p->set_name);
+						  "unknown answer set '%s'", qn->answer_set);
 			}
 		}
 		if (p->rf_count && qn->n_options) {
@@ -1288,38 +1361,6 @@ static void check_targets(loader *L, ys_target **out)
 	*out = targets;
 }
 
-/* Builds the question id index: open addressing over question indexes + 1. */
-static uint64_t hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ull;
-
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ull;
-	}
-	return h;
-}
-
-static bool build_index(ys_questionnaire *q)
-{
-	size_t cap = 16, i;
-
-	while (cap < q->n_questions * 2)
-		cap *= 2;
-	q->priv_index = ys_calloc(cap, sizeof(uint32_t));
-	if (!q->priv_index)
-		return false;
-	q->priv_index_cap = cap;
-	for (i = 0; i < q->n_questions; i++) {
-		size_t slot = (size_t)hash_str(q->questions[i].id) & (cap - 1);
-
-		while (q->priv_index[slot])
-			slot = (slot + 1) & (cap - 1);
-		q->priv_index[slot] = (uint32_t)(i + 1);
-	}
-	return true;
-}
-
 static void loader_free(loader *L)
 {
 	size_t i;
@@ -1342,7 +1383,7 @@ static void loader_free(loader *L)
 	ys_keyset_free(&L->area_ids);
 	ys_keyset_free(&L->set_names);
 	ys_keyset_free(&L->target_names);
-	ys_keyset_free(&L->question_ids);
+	ys_free(L->qindex);
 }
 
 /* Copies a vec into the arena. */
@@ -1438,11 +1479,16 @@ static ys_questionnaire *load(ys_yreader *r, ys_diags *d)
 				q->priv_questions = trim;
 		}
 		q->questions = q->priv_questions;
+		if (!L.qindex && !index_grow(&L))
+			oom(&L);
+		q->priv_index = L.qindex;
+		q->priv_index_cap = L.qindex_cap;
+		L.qindex = NULL;
 		for (i = 0; i < L.areas.count; i++)
 			areas[i].questions = q->priv_questions + areas[i].first_question;
 		q->areas = to_arena(&L, &L.areas, sizeof(ys_area));
 		q->n_areas = L.areas.count;
-		if (!q->source || !build_index(q))
+		if (!q->source)
 			oom(&L);
 		ok = !L.oom;
 	}
@@ -1462,6 +1508,13 @@ ys_questionnaire *ys_questionnaire_load_file(const char *path,
 					     ys_diags *d)
 {
 	return load(ys_yreader_open_file(path, display_name, d), d);
+}
+
+ys_questionnaire *ys_questionnaire_load_file_nofp(const char *path,
+						  const char *display_name,
+						  ys_diags *d)
+{
+	return load(ys_yreader_open_file_fp(path, display_name, false, d), d);
 }
 
 ys_questionnaire *ys_questionnaire_load_mem(const char *buf, size_t len,
@@ -1484,15 +1537,17 @@ void ys_questionnaire_free(ys_questionnaire *q)
 const ys_question *ys_questionnaire_find_question(const ys_questionnaire *q,
 						  const char *id)
 {
+	uint32_t h = hash_str(id);
 	size_t slot;
 
 	if (!q->priv_index_cap)
 		return NULL;
-	slot = (size_t)hash_str(id) & (q->priv_index_cap - 1);
+	slot = (size_t)h & (q->priv_index_cap - 1);
 	while (q->priv_index[slot]) {
-		const ys_question *qn = &q->questions[q->priv_index[slot] - 1];
+		uint64_t v = q->priv_index[slot];
+		const ys_question *qn = &q->questions[(uint32_t)v - 1];
 
-		if (!strcmp(qn->id, id))
+		if ((uint32_t)(v >> 32) == h && !strcmp(qn->id, id))
 			return qn;
 		slot = (slot + 1) & (q->priv_index_cap - 1);
 	}

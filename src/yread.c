@@ -4,8 +4,16 @@
  * UTF-8, control bytes) give only a byte offset, so the line and column are
  * computed here from the bytes read. libyaml 0.2.5 has no nesting limit and
  * its scanner slows down quadratically with depth, so depth is counted here
- * and parsing stops at the first event past the limit. */
+ * and parsing stops at the first event past the limit.
+ *
+ * Parsing and interpreting are split: a producer turns libyaml events into
+ * compact records in blocks (checking each string as it goes), and
+ * ys_yreader_next() hands the records out. For a large file the producer
+ * runs on a second thread, so libyaml's scanning overlaps with building
+ * the caller's model; for memory input and small files it runs inline when
+ * the consumer runs out of records. Both use the same code. */
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
@@ -20,15 +28,53 @@
 #include "yardstick/text.h"
 #include "yardstick/yread.h"
 
+/* What the producer records for each libyaml event. */
+enum rec_type {
+	R_DOC_START, R_DOC_END, R_ALIAS, R_SCALAR, R_SEQ, R_SEQ_END, R_MAP,
+	R_MAP_END, R_STREAM_END, R_PARSE_ERROR,
+};
+
+enum rec_flag {
+	F_PLAIN = 1, F_ANCHOR = 2, F_TAG = 4, F_TAG_DIRECTIVES = 8,
+};
+
+enum rec_problem {
+	P_NONE, P_TOO_LONG, P_NUL, P_CONTROL, P_UTF8,
+};
+
+struct rec {
+	uint8_t type;
+	uint8_t flags;
+	uint8_t problem;        /* scalars: enum rec_problem */
+	uint32_t problem_cp;    /* the offending code point for P_CONTROL */
+	ys_pos pos;
+	uint32_t off;           /* value (NUL-terminated) in the block's strings */
+	uint32_t len;
+	uint32_t name_off;      /* anchor, tag or alias name, for messages */
+};
+
+#define BLOCK_EVENTS 1024
+#define NAME_MAX_LEN 64
+/* Room for one string of the maximum length, its NUL and a name. */
+#define BLOCK_STRINGS (YS_MAX_STRING + 1 + 2 * (NAME_MAX_LEN + 1) + 4096)
+#define NBLOCKS 4
+/* Files at least this large are parsed on a second thread. */
+#define THREAD_MIN_SIZE (512u * 1024u)
+
+struct block {
+	size_t n;               /* records filled */
+	size_t next;            /* next record to hand out */
+	size_t used;            /* string bytes used */
+	struct rec ev[BLOCK_EVENTS];
+	char str[BLOCK_STRINGS];
+};
+
 struct ys_yreader {
 	yaml_parser_t parser;
-	yaml_event_t event;
-	bool have_event;
 	bool failed;
 	bool done;
-	bool in_document;
 	bool seen_document;
-	int depth;
+	int depth;              /* consumer's nesting depth */
 	ys_diags *diags;
 	char *name;
 	/* Input: a file descriptor, or memory. */
@@ -36,11 +82,31 @@ struct ys_yreader {
 	const char *mem;
 	size_t mem_len;
 	size_t nread;           /* bytes delivered to libyaml */
+	bool fingerprint;
 	bool too_large;
 	bool utf16;
 	int read_errno;
 	ys_sha256 sha;
 	char sha_hex[65];
+	/* Producer state (owned by the producer while it runs). */
+	int prod_depth;
+	bool prod_done;
+	/* Blocks: cur is the one being handed out. */
+	struct block *blocks[NBLOCKS];
+	int nblocks;
+	struct block *cur;
+	/* Threaded mode */
+	bool threaded;
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv_filled;
+	pthread_cond_t cv_free;
+	struct block *filled[NBLOCKS];
+	int filled_head, filled_count;
+	struct block *freeq[NBLOCKS];
+	int free_count;
+	bool cancel;
+	bool thread_exited;
 };
 
 static const char *const type_names[] = {
@@ -105,15 +171,18 @@ static int read_handler(void *data, unsigned char *buf, size_t size,
 		r->too_large = true;
 		return 0;
 	}
-	ys_sha256_update(&r->sha, buf, (size_t)n);
+	if (r->fingerprint)
+		ys_sha256_update(&r->sha, buf, (size_t)n);
 	r->nread += (size_t)n;
 	*size_read = (size_t)n;
 	return 1;
 }
 
-static ys_yreader *reader_new(const char *display_name, ys_diags *d)
+static ys_yreader *reader_new(const char *display_name, int nblocks,
+			      ys_diags *d)
 {
 	ys_yreader *r = ys_calloc(1, sizeof(*r));
+	int i;
 
 	if (!r) {
 		ys_diag_add(d, YS_EX_SOFTWARE, display_name, (ys_pos){0, 0},
@@ -123,9 +192,18 @@ static ys_yreader *reader_new(const char *display_name, ys_diags *d)
 	r->fd = -1;
 	r->diags = d;
 	r->name = ys_strdup(display_name);
-	if (!r->name || !yaml_parser_initialize(&r->parser)) {
+	for (i = 0; i < nblocks; i++) {
+		r->blocks[i] = ys_malloc(sizeof(struct block));
+		if (!r->blocks[i])
+			break;
+		r->blocks[i]->n = r->blocks[i]->next = r->blocks[i]->used = 0;
+		r->nblocks++;
+	}
+	if (!r->name || r->nblocks < nblocks || !yaml_parser_initialize(&r->parser)) {
 		ys_diag_add(d, YS_EX_SOFTWARE, display_name, (ys_pos){0, 0},
 			    "out of memory");
+		for (i = 0; i < r->nblocks; i++)
+			ys_free(r->blocks[i]);
 		ys_free(r->name);
 		ys_free(r);
 		return NULL;
@@ -134,8 +212,44 @@ static ys_yreader *reader_new(const char *display_name, ys_diags *d)
 	return r;
 }
 
+static void *producer_main(void *arg);
+
+/* Starts the producer thread; on failure the reader stays inline. */
+static void start_thread(ys_yreader *r)
+{
+	int i;
+
+	if (r->nblocks < 2 || pthread_mutex_init(&r->mu, NULL))
+		return;
+	if (pthread_cond_init(&r->cv_filled, NULL)) {
+		pthread_mutex_destroy(&r->mu);
+		return;
+	}
+	if (pthread_cond_init(&r->cv_free, NULL)) {
+		pthread_cond_destroy(&r->cv_filled);
+		pthread_mutex_destroy(&r->mu);
+		return;
+	}
+	for (i = 0; i < r->nblocks; i++)
+		r->freeq[r->free_count++] = r->blocks[i];
+	r->threaded = true;
+	if (pthread_create(&r->thread, NULL, producer_main, r)) {
+		r->threaded = false;
+		r->free_count = 0;
+		pthread_cond_destroy(&r->cv_free);
+		pthread_cond_destroy(&r->cv_filled);
+		pthread_mutex_destroy(&r->mu);
+	}
+}
+
 ys_yreader *ys_yreader_open_file(const char *path, const char *display_name,
 				 ys_diags *d)
+{
+	return ys_yreader_open_file_fp(path, display_name, true, d);
+}
+
+ys_yreader *ys_yreader_open_file_fp(const char *path, const char *display_name,
+				    bool fingerprint, ys_diags *d)
 {
 	const char *name = display_name ? display_name : path;
 	struct stat st;
@@ -180,13 +294,16 @@ ys_yreader *ys_yreader_open_file(const char *path, const char *display_name,
 		close(fd);
 		return NULL;
 	}
-	r = reader_new(name, d);
+	r = reader_new(name, (unsigned long long)st.st_size >= THREAD_MIN_SIZE ? NBLOCKS : 1, d);
 	if (!r) {
 		close(fd);
 		return NULL;
 	}
 	r->fd = fd;
+	r->fingerprint = fingerprint;
 	yaml_parser_set_input(&r->parser, read_handler, r);
+	if (r->nblocks > 1)
+		start_thread(r);
 	return r;
 }
 
@@ -202,7 +319,7 @@ ys_yreader *ys_yreader_open_mem(const char *buf, size_t len,
 			    YS_MAX_FILE / (1024u * 1024u));
 		return NULL;
 	}
-	r = reader_new(name, d);
+	r = reader_new(name, 1, d);
 	if (!r)
 		return NULL;
 	r->mem = buf;
@@ -219,15 +336,34 @@ ys_yreader *ys_yreader_open_mem(const char *buf, size_t len,
 	return r;
 }
 
+/* Stops the producer thread and waits for it. */
+static void stop_thread(ys_yreader *r)
+{
+	if (!r->threaded)
+		return;
+	pthread_mutex_lock(&r->mu);
+	r->cancel = true;
+	pthread_cond_broadcast(&r->cv_free);
+	pthread_mutex_unlock(&r->mu);
+	pthread_join(r->thread, NULL);
+	pthread_cond_destroy(&r->cv_free);
+	pthread_cond_destroy(&r->cv_filled);
+	pthread_mutex_destroy(&r->mu);
+	r->threaded = false;
+}
+
 void ys_yreader_close(ys_yreader *r)
 {
+	int i;
+
 	if (!r)
 		return;
-	if (r->have_event)
-		yaml_event_delete(&r->event);
+	stop_thread(r);
 	yaml_parser_delete(&r->parser);
 	if (r->fd >= 0)
 		close(r->fd);
+	for (i = 0; i < r->nblocks; i++)
+		ys_free(r->blocks[i]);
 	ys_free(r->name);
 	ys_free(r);
 }
@@ -365,37 +501,272 @@ static bool fail(ys_yreader *r)
 	return false;
 }
 
-/* Checks a scalar's text: length limit and characters. */
-static bool check_scalar(ys_yreader *r, const yaml_event_t *e, ys_pos pos)
+/* ---------------------------------------------------------------- */
+/* Producer: libyaml events -> records. Runs on the producer thread in
+ * threaded mode, so it touches only the parser, the input state and the
+ * block it is filling, and allocates nothing. */
+
+/* Checks a scalar's text: length limit and characters. Printable ASCII is
+ * the common case and takes the fast path; other bytes are decoded. */
+static enum rec_problem scan_scalar(const unsigned char *s, size_t n,
+				    uint32_t *bad_cp)
 {
-	const char *s = (const char *)e->data.scalar.value;
-	size_t n = e->data.scalar.length, i = 0;
+	size_t i;
 
-	if (n > YS_MAX_STRING) {
-		ys_yerror(r, pos, "string is too long (%zu bytes; the limit is %u KiB)",
-			  n, YS_MAX_STRING / 1024u);
-		return false;
-	}
-	while (i < n) {
+	if (n > YS_MAX_STRING)
+		return P_TOO_LONG;
+	for (i = 0; i < n; i++) {
+		unsigned char c;
 		uint32_t cp;
-		size_t k = ys_utf8_decode(s + i, n - i, &cp);
+		size_t k;
 
-		if (cp == YS_REPLACEMENT && k == 1) {
-			ys_yerror(r, pos, "string is not valid UTF-8");
-			return false;
+		/* Eight bytes at a time while they are all printable ASCII:
+		 * no byte < 0x20, none >= 0x80, none equal to 0x7F. */
+		while (n - i >= 8) {
+			const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+			uint64_t x, y;
+
+			memcpy(&x, s + i, 8);
+			y = x ^ (ones * 0x7F);
+			if ((x & high) || ((x - ones * 0x20) & ~x & high) ||
+			    ((y - ones) & ~y & high))
+				break;
+			i += 8;
 		}
-		if (cp == 0) {
-			ys_yerror(r, pos, "NUL character in string");
-			return false;
+		if (i >= n)
+			break;
+		c = s[i];
+		if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t')
+			continue;
+		if (c == 0)
+			return P_NUL;
+		if (c < 0x80) {
+			*bad_cp = c;
+			return P_CONTROL;
 		}
-		if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F ||
-		    (cp >= 0x80 && cp <= 0x9F)) {
-			ys_yerror(r, pos, "control character U+%04X in string", (unsigned)cp);
-			return false;
+		k = ys_utf8_decode((const char *)s + i, n - i, &cp);
+		if (cp == YS_REPLACEMENT && k == 1)
+			return P_UTF8;
+		if (cp >= 0x80 && cp <= 0x9F) {
+			*bad_cp = cp;
+			return P_CONTROL;
 		}
-		i += k;
+		i += k - 1;
 	}
-	return true;
+	return P_NONE;
+}
+
+/* Copies s (n bytes) and a NUL into the block; returns its offset. The
+ * caller has checked there is room. */
+static uint32_t put_str(struct block *b, const void *s, size_t n)
+{
+	uint32_t off = (uint32_t)b->used;
+
+	if (n)
+		memcpy(b->str + b->used, s, n);
+	b->str[b->used + n] = '\0';
+	b->used += n + 1;
+	return off;
+}
+
+static uint32_t put_name(struct block *b, const yaml_char_t *name)
+{
+	size_t n = name ? strlen((const char *)name) : 0;
+
+	return put_str(b, name ? (const char *)name : "", n > NAME_MAX_LEN ? NAME_MAX_LEN : n);
+}
+
+/* Fills b with records until it is full or the stream is over. */
+static void fill_block(ys_yreader *r, struct block *b)
+{
+	b->n = b->next = b->used = 0;
+	while (!r->prod_done && b->n < BLOCK_EVENTS) {
+		yaml_event_t e;
+		struct rec *rec;
+		const yaml_char_t *name = NULL;
+
+		/* Room for the largest record's strings. */
+		if (BLOCK_STRINGS - b->used < YS_MAX_STRING + 1 + 2 * (NAME_MAX_LEN + 1))
+			break;
+		rec = &b->ev[b->n];
+		memset(rec, 0, sizeof(*rec));
+		if (!yaml_parser_parse(&r->parser, &e)) {
+			rec->type = R_PARSE_ERROR;
+			b->n++;
+			r->prod_done = true;
+			break;
+		}
+		rec->pos.line = (uint32_t)(e.start_mark.line + 1);
+		rec->pos.col = (uint32_t)(e.start_mark.column + 1);
+		switch (e.type) {
+		case YAML_NO_EVENT:
+		case YAML_STREAM_START_EVENT:
+			yaml_event_delete(&e);
+			continue;
+		case YAML_STREAM_END_EVENT:
+			rec->type = R_STREAM_END;
+			r->prod_done = true;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			rec->type = R_DOC_START;
+			if (e.data.document_start.tag_directives.start !=
+			    e.data.document_start.tag_directives.end)
+				rec->flags |= F_TAG_DIRECTIVES;
+			break;
+		case YAML_DOCUMENT_END_EVENT:
+			rec->type = R_DOC_END;
+			break;
+		case YAML_ALIAS_EVENT:
+			rec->type = R_ALIAS;
+			name = e.data.alias.anchor;
+			break;
+		case YAML_SCALAR_EVENT: {
+			const unsigned char *v = e.data.scalar.value;
+			size_t n = e.data.scalar.length;
+
+			rec->type = R_SCALAR;
+			if (e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+				rec->flags |= F_PLAIN;
+			if (e.data.scalar.anchor) {
+				rec->flags |= F_ANCHOR;
+				name = e.data.scalar.anchor;
+			} else if (e.data.scalar.tag) {
+				rec->flags |= F_TAG;
+				name = e.data.scalar.tag;
+			}
+			rec->problem = (uint8_t)scan_scalar(v, n, &rec->problem_cp);
+			rec->len = (uint32_t)(n > YS_MAX_STRING ? n : n);
+			rec->off = put_str(b, v, rec->problem == P_TOO_LONG ? 0 : n);
+			if (rec->problem == P_TOO_LONG)
+				rec->len = (uint32_t)(n > UINT32_MAX ? UINT32_MAX : n);
+			break;
+		}
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT: {
+			bool map = e.type == YAML_MAPPING_START_EVENT;
+			yaml_char_t *anchor = map ? e.data.mapping_start.anchor
+						  : e.data.sequence_start.anchor;
+			yaml_char_t *tag = map ? e.data.mapping_start.tag
+					       : e.data.sequence_start.tag;
+
+			rec->type = map ? R_MAP : R_SEQ;
+			if (anchor) {
+				rec->flags |= F_ANCHOR;
+				name = anchor;
+			} else if (tag) {
+				rec->flags |= F_TAG;
+				name = tag;
+			}
+			/* Stop scanning past the depth limit: the consumer
+			 * reports it at this record. */
+			if (++r->prod_depth > YS_MAX_DEPTH)
+				r->prod_done = true;
+			break;
+		}
+		case YAML_SEQUENCE_END_EVENT:
+			rec->type = R_SEQ_END;
+			r->prod_depth--;
+			break;
+		case YAML_MAPPING_END_EVENT:
+			rec->type = R_MAP_END;
+			r->prod_depth--;
+			break;
+		}
+		if (name || rec->type == R_ALIAS)
+			rec->name_off = put_name(b, name);
+		yaml_event_delete(&e);
+		b->n++;
+	}
+}
+
+static void *producer_main(void *arg)
+{
+	ys_yreader *r = arg;
+
+	for (;;) {
+		struct block *b;
+
+		pthread_mutex_lock(&r->mu);
+		while (!r->free_count && !r->cancel)
+			pthread_cond_wait(&r->cv_free, &r->mu);
+		if (r->cancel || r->prod_done) {
+			pthread_mutex_unlock(&r->mu);
+			break;
+		}
+		b = r->freeq[--r->free_count];
+		pthread_mutex_unlock(&r->mu);
+		fill_block(r, b);
+		pthread_mutex_lock(&r->mu);
+		r->filled[(r->filled_head + r->filled_count) % NBLOCKS] = b;
+		r->filled_count++;
+		pthread_cond_signal(&r->cv_filled);
+		pthread_mutex_unlock(&r->mu);
+		if (r->prod_done)
+			break;
+	}
+	return NULL;
+}
+
+/* ---------------------------------------------------------------- */
+/* Consumer */
+
+/* Returns the next record. The stream always ends with a terminal record
+ * (stream end, parse error, or a start past the depth limit), after which
+ * the consumer never asks again. */
+static const struct rec *next_rec(ys_yreader *r)
+{
+	struct block *b = r->cur;
+
+	if (b && b->next < b->n)
+		return &b->ev[b->next++];
+	if (!r->threaded) {
+		b = r->blocks[0];
+		fill_block(r, b);
+		r->cur = b;
+		if (b->n == 0) {
+			/* Cannot happen: fill_block always makes progress. */
+			b->ev[0].type = R_PARSE_ERROR;
+			b->n = 1;
+		}
+		return &b->ev[b->next++];
+	}
+	pthread_mutex_lock(&r->mu);
+	if (b)
+		r->freeq[r->free_count++] = b;
+	pthread_cond_signal(&r->cv_free);
+	while (!r->filled_count)
+		pthread_cond_wait(&r->cv_filled, &r->mu);
+	b = r->filled[r->filled_head];
+	r->filled_head = (r->filled_head + 1) % NBLOCKS;
+	r->filled_count--;
+	pthread_mutex_unlock(&r->mu);
+	r->cur = b;
+	if (b->n == 0) {
+		b->ev[0].type = R_PARSE_ERROR;
+		b->n = 1;
+	}
+	return &b->ev[b->next++];
+}
+
+static bool report_scalar_problem(ys_yreader *r, const struct rec *rec)
+{
+	switch (rec->problem) {
+	case P_TOO_LONG:
+		ys_yerror(r, rec->pos, "string is too long (%lu bytes; the limit is %u KiB)",
+			  (unsigned long)rec->len, YS_MAX_STRING / 1024u);
+		break;
+	case P_NUL:
+		ys_yerror(r, rec->pos, "NUL character in string");
+		break;
+	case P_CONTROL:
+		ys_yerror(r, rec->pos, "control character U+%04X in string",
+			  (unsigned)rec->problem_cp);
+		break;
+	default:
+		ys_yerror(r, rec->pos, "string is not valid UTF-8");
+		break;
+	}
+	return fail(r);
 }
 
 bool ys_yreader_next(ys_yreader *r, ys_yevent *ev)
@@ -408,106 +779,77 @@ bool ys_yreader_next(ys_yreader *r, ys_yevent *ev)
 		return true;
 	}
 	for (;;) {
-		yaml_event_t *e = &r->event;
-		ys_pos pos;
+		const struct rec *rec = next_rec(r);
+		const char *strs = r->cur->str;
+		const char *name = strs + rec->name_off;
 
-		if (r->have_event) {
-			yaml_event_delete(e);
-			r->have_event = false;
-		}
-		if (!yaml_parser_parse(&r->parser, e)) {
+		ev->pos = rec->pos;
+		switch ((enum rec_type)rec->type) {
+		case R_PARSE_ERROR:
+			stop_thread(r);
 			report_parser_error(r);
 			return fail(r);
-		}
-		r->have_event = true;
-		pos = mark_pos(e->start_mark);
-		ev->pos = pos;
-		switch (e->type) {
-		case YAML_NO_EVENT:
-			ys_yerror(r, pos, "unexpected end of input");
-			return fail(r);
-		case YAML_STREAM_START_EVENT:
-			continue;
-		case YAML_STREAM_END_EVENT: {
+		case R_STREAM_END: {
 			unsigned char digest[32];
 
-			ys_sha256_final(&r->sha, digest);
-			ys_sha256_hex(digest, r->sha_hex);
+			stop_thread(r);
+			if (r->fingerprint || r->mem) {
+				ys_sha256_final(&r->sha, digest);
+				ys_sha256_hex(digest, r->sha_hex);
+			}
 			r->done = true;
 			ev->type = YS_Y_END;
 			return true;
 		}
-		case YAML_DOCUMENT_START_EVENT:
+		case R_DOC_START:
 			if (r->seen_document) {
-				ys_yerror(r, pos, "a second YAML document; a file holds exactly one");
+				ys_yerror(r, rec->pos, "a second YAML document; a file holds exactly one");
 				return fail(r);
 			}
-			if (e->data.document_start.tag_directives.start !=
-			    e->data.document_start.tag_directives.end) {
-				ys_yerror(r, pos, "%%TAG directives are not allowed");
+			if (rec->flags & F_TAG_DIRECTIVES) {
+				ys_yerror(r, rec->pos, "%%TAG directives are not allowed");
 				return fail(r);
 			}
 			r->seen_document = true;
-			r->in_document = true;
 			continue;
-		case YAML_DOCUMENT_END_EVENT:
-			r->in_document = false;
+		case R_DOC_END:
 			continue;
-		case YAML_ALIAS_EVENT:
-			ys_yerror(r, pos, "aliases (*%s) are not allowed",
-				  (const char *)e->data.alias.anchor);
+		case R_ALIAS:
+			ys_yerror(r, rec->pos, "aliases (*%s) are not allowed", name);
 			return fail(r);
-		case YAML_SCALAR_EVENT:
-			if (e->data.scalar.anchor) {
-				ys_yerror(r, pos, "anchors (&%s) are not allowed",
-					  (const char *)e->data.scalar.anchor);
+		case R_SCALAR:
+		case R_SEQ:
+		case R_MAP:
+			if (rec->flags & F_ANCHOR) {
+				ys_yerror(r, rec->pos, "anchors (&%s) are not allowed", name);
 				return fail(r);
 			}
-			if (e->data.scalar.tag) {
-				ys_yerror(r, pos, "tags (%s) are not allowed",
-					  (const char *)e->data.scalar.tag);
+			if (rec->flags & F_TAG) {
+				ys_yerror(r, rec->pos, "tags (%s) are not allowed", name);
 				return fail(r);
 			}
-			if (!check_scalar(r, e, pos))
-				return fail(r);
-			ev->type = YS_Y_SCALAR;
-			ev->value = (const char *)e->data.scalar.value;
-			ev->len = e->data.scalar.length;
-			ev->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-			ev->depth = r->depth + 1;
-			return true;
-		case YAML_SEQUENCE_START_EVENT:
-		case YAML_MAPPING_START_EVENT: {
-			bool map = e->type == YAML_MAPPING_START_EVENT;
-			yaml_char_t *anchor = map ? e->data.mapping_start.anchor
-						  : e->data.sequence_start.anchor;
-			yaml_char_t *tag = map ? e->data.mapping_start.tag
-					       : e->data.sequence_start.tag;
-
-			if (anchor) {
-				ys_yerror(r, pos, "anchors (&%s) are not allowed",
-					  (const char *)anchor);
-				return fail(r);
-			}
-			if (tag) {
-				ys_yerror(r, pos, "tags (%s) are not allowed",
-					  (const char *)tag);
-				return fail(r);
+			if (rec->type == R_SCALAR) {
+				if (rec->problem != P_NONE)
+					return report_scalar_problem(r, rec);
+				ev->type = YS_Y_SCALAR;
+				ev->value = strs + rec->off;
+				ev->len = rec->len;
+				ev->plain = rec->flags & F_PLAIN;
+				ev->depth = r->depth + 1;
+				return true;
 			}
 			if (r->depth >= YS_MAX_DEPTH) {
-				ys_yerror(r, pos, "nesting is too deep (the limit is %d levels)",
+				ys_yerror(r, rec->pos, "nesting is too deep (the limit is %d levels)",
 					  YS_MAX_DEPTH);
 				return fail(r);
 			}
 			r->depth++;
-			ev->type = map ? YS_Y_MAP : YS_Y_SEQ;
+			ev->type = rec->type == R_MAP ? YS_Y_MAP : YS_Y_SEQ;
 			ev->depth = r->depth;
 			return true;
-		}
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT:
-			ev->type = e->type == YAML_MAPPING_END_EVENT ? YS_Y_MAP_END
-								     : YS_Y_SEQ_END;
+		case R_SEQ_END:
+		case R_MAP_END:
+			ev->type = rec->type == R_MAP_END ? YS_Y_MAP_END : YS_Y_SEQ_END;
 			ev->depth = r->depth;
 			r->depth--;
 			return true;
@@ -599,16 +941,19 @@ bool ys_yscalar_int(ys_yreader *r, const ys_yevent *ev, const char *what,
 
 	if (!expect_scalar(r, ev, what, "a whole number"))
 		return false;
-	if (!number_syntax(ev->value, ev->len, true)) {
-		ys_yerror(r, ev->pos, "%s must be a whole number from %ld to %ld, not '%s'",
-			  what, min, max, ev->value);
-		return false;
-	}
 	errno = 0;
-	v = strtol(ev->value, &end, 10);
-	if (errno || *end || v < min || v > max) {
-		ys_yerror(r, ev->pos, "%s must be a whole number from %ld to %ld, not %s",
-			  what, min, max, ev->value);
+	v = number_syntax(ev->value, ev->len, true) ? strtol(ev->value, &end, 10) : 0;
+	if (!number_syntax(ev->value, ev->len, true) || errno || *end ||
+	    v < min || v > max) {
+		bool quote = !number_syntax(ev->value, ev->len, true);
+
+		/* Callers that check the range later pass a wide one: don't show it. */
+		if (max - min >= 1000000)
+			ys_yerror(r, ev->pos, "%s must be a whole number, not %s%s%s", what,
+				  quote ? "'" : "", ev->value, quote ? "'" : "");
+		else
+			ys_yerror(r, ev->pos, "%s must be a whole number from %ld to %ld, not %s%s%s",
+				  what, min, max, quote ? "'" : "", ev->value, quote ? "'" : "");
 		return false;
 	}
 	*out = v;

@@ -33,6 +33,9 @@ extern const ys_builtin ys_builtins[];
  * ys_questionnaire_load_file; an unknown id is exit 66 with the folders
  * searched in the message. */
 ys_questionnaire *ys_catalog_load(const char *spec, ys_diags *d);
+/* The same; with fingerprint false a file's SHA-256 is not computed. */
+ys_questionnaire *ys_catalog_load_fp(const char *spec, bool fingerprint,
+				     ys_diags *d);
 
 /* Finds a questionnaire with this id and sha256 (any version) among all
  * the sources; used to show what changed since an answers file was

@@ -107,10 +107,10 @@ typedef struct ys_questionnaire {
 	const ys_question *questions;   /* all questions, in questionnaire order */
 	size_t n_questions;
 	/* Private: the question array and the id index (open addressing of
-	 * question indexes + 1), outside the arena so they can grow while
-	 * loading without copies. */
+	 * hash << 32 | question index + 1), outside the arena so they can grow
+	 * while loading without copies. */
 	ys_question *priv_questions;
-	uint32_t *priv_index;
+	uint64_t *priv_index;
 	size_t priv_index_cap;
 } ys_questionnaire;
 
@@ -122,6 +122,11 @@ typedef struct ys_questionnaire {
 ys_questionnaire *ys_questionnaire_load_file(const char *path,
 					     const char *display_name,
 					     ys_diags *d);
+/* The same without computing the file's SHA-256 (sha256 is then ""): for
+ * commands such as validate that never need the fingerprint. */
+ys_questionnaire *ys_questionnaire_load_file_nofp(const char *path,
+						  const char *display_name,
+						  ys_diags *d);
 /* Loads from memory; buf need not outlive the result. */
 ys_questionnaire *ys_questionnaire_load_mem(const char *buf, size_t len,
 					    const char *display_name,

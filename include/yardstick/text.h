@@ -32,7 +32,10 @@ size_t ys_text_width(const char *s, size_t n);
 /* True for code points that must never reach a terminal or an export:
  * C0 controls other than tab and newline, DEL, C1 controls, and the bidi
  * embedding, override and isolate controls (U+202A..U+202E,
- * U+2066..U+2069, U+200E, U+200F, U+061C). */
+ * U+2066..U+2069, U+200E, U+200F, U+061C). Also the line and paragraph
+ * separators U+2028 and U+2029 (some terminals and viewers treat them as
+ * line breaks), and values that are not characters at all (surrogates
+ * U+D800..U+DFFF, anything above U+10FFFF). */
 bool ys_cp_unsafe(uint32_t cp);
 
 /* Flags for ys_sanitize. */
@@ -53,13 +56,23 @@ void ys_fputs_safe(const char *s, FILE *out, unsigned flags);
  * columns, breaking at spaces where possible and inside words only when a
  * word is wider than the line. '\n' in s forces a break. Calls emit() for
  * each line with its bytes (not NUL-terminated). Returns the number of
- * lines. */
+ * lines.
+ *
+ * Details: s is NUL-terminated. Spaces inside a line are kept as they are;
+ * the run of spaces at which a line breaks is dropped. A word wider than
+ * the line is broken at character boundaries (never inside a UTF-8
+ * sequence, and combining marks stay with their base); a character wider
+ * than the whole line goes alone on its own line. A '\n' ends a line, so
+ * "" gives no lines, "a\n" one line and "\n\n" two empty lines. Width 0
+ * is treated as 1. Bytes are passed through unchanged: sanitise first. */
 size_t ys_wrap(const char *s, size_t width,
 	       void (*emit)(void *ctx, const char *line, size_t len),
 	       void *ctx);
 
 /* Returns the byte length of the longest prefix of s[0..n) whose display
- * width is at most width; *used gets that width when used is not NULL. */
+ * width is at most width; *used gets that width when used is not NULL.
+ * The prefix never ends inside a UTF-8 sequence and includes the zero
+ * width characters (combining marks) that follow its last character. */
 size_t ys_text_fit(const char *s, size_t n, size_t width, size_t *used);
 
 #endif

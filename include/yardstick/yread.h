@@ -52,6 +52,10 @@ typedef struct ys_yreader ys_yreader;
  * ys_yreader_close(). display_name is used in diagnostics (NULL: path). */
 ys_yreader *ys_yreader_open_file(const char *path, const char *display_name,
 				 ys_diags *d);
+/* The same; with fingerprint false the SHA-256 is not computed and
+ * ys_yreader_sha256() returns "". */
+ys_yreader *ys_yreader_open_file_fp(const char *path, const char *display_name,
+				    bool fingerprint, ys_diags *d);
 /* Reads from memory (buf must outlive the reader). */
 ys_yreader *ys_yreader_open_mem(const char *buf, size_t len,
 				const char *display_name, ys_diags *d);
