@@ -193,28 +193,36 @@ diags:
 	return rc;
 }
 
+static int print_diags(ys_diags *d)
+{
+	int rc = d->exit_code ? d->exit_code : YS_EX_DATAERR;
+
+	ys_diags_print(d, stderr, "yardstick");
+	ys_diags_free(d);
+	return rc;
+}
+
 static int first_questionnaire(const char *path, const char *qspec,
 			       ys_questionnaire **q)
 {
-	ys_diags d = {0};
+	/* One list per file: a list shows source lines of one file only. */
+	ys_diags da = {0}, dq = {0};
 	ys_answers *a = NULL;
-	int rc;
 
 	if (!qspec) {
-		a = ys_answers_read_file(path, &d);
+		a = ys_answers_read_file(path, &da);
 		if (!a)
-			goto diags;
+			return print_diags(&da);
 		qspec = a->q_id;
 	}
-	*q = ys_catalog_load(qspec, &d);
+	*q = ys_catalog_load(qspec, &dq);
 	ys_answers_free(a);
-	if (*q)
+	ys_diags_free(&da);
+	if (*q) {
+		ys_diags_free(&dq);
 		return 0;
-diags:
-	ys_diags_print(&d, stderr, "yardstick");
-	rc = d.exit_code ? d.exit_code : YS_EX_DATAERR;
-	ys_diags_free(&d);
-	return rc;
+	}
+	return print_diags(&dq);
 }
 
 static int run(names *files, const char *qspec, const char *highlight,

@@ -108,56 +108,76 @@ void cli_warn_mismatch(const char *path, const ys_answers *a,
 	ys_questionnaire_free(old);
 }
 
+/* Prints and frees d; returns its exit code. */
+static int fail_diags(ys_diags *d)
+{
+	int rc = d->exit_code ? d->exit_code : YS_EX_DATAERR;
+
+	ys_diags_print(d, stderr, "yardstick");
+	ys_diags_free(d);
+	return rc;
+}
+
+static int unknown_target(const ys_questionnaire *q, const char *target)
+{
+	size_t i;
+
+	fputs("yardstick: unknown target profile '", stderr);
+	ys_fputs_safe(target, stderr, 0);
+	fputs("'; ", stderr);
+	ys_fputs_safe(q->id, stderr, 0);
+	fputs(q->n_targets ? " has: " : " has no target profiles", stderr);
+	for (i = 0; i < q->n_targets; i++) {
+		if (i)
+			fputs(", ", stderr);
+		ys_fputs_safe(q->targets[i].name, stderr, 0);
+	}
+	fputc('\n', stderr);
+	return YS_EX_USAGE;
+}
+
 int cli_load_assessment(const char *path, const char *qspec,
 			const char *target, bool exact, cli_assessment *out)
 {
-	ys_diags d = {0};
-	int rc;
+	/* One list per file: a list shows source lines of one file only. */
+	ys_diags da = {0}, dq = {0};
+	int rc = 0;
 
 	memset(out, 0, sizeof(*out));
-	out->a = ys_answers_read_file(path, &d);
-	if (!out->a)
-		goto diags;
+	out->a = ys_answers_read_file(path, &da);
+	if (!out->a) {
+		rc = fail_diags(&da);
+		goto fail;
+	}
 	if (!qspec && exact && out->a->q_id && out->a->q_sha256)
 		out->q = ys_catalog_find_sha256(out->a->q_id, out->a->q_sha256);
 	if (!out->q) {
-		out->q = ys_catalog_load(qspec ? qspec : out->a->q_id, &d);
-		if (!out->q)
-			goto diags;
-	}
-	cli_warn_mismatch(path, out->a, out->q);
-	if (!ys_answers_bind(out->a, out->q, path, &d))
-		goto diags;
-	if (target && !ys_questionnaire_find_target(out->q, target)) {
-		size_t i;
-
-		fputs("yardstick: unknown target profile '", stderr);
-		ys_fputs_safe(target, stderr, 0);
-		fputs("'; ", stderr);
-		ys_fputs_safe(out->q->id, stderr, 0);
-		if (out->q->n_targets == 0)
-			fputs(" has no target profiles", stderr);
-		else
-			fputs(" has: ", stderr);
-		for (i = 0; i < out->q->n_targets; i++) {
-			if (i)
-				fputs(", ", stderr);
-			ys_fputs_safe(out->q->targets[i].name, stderr, 0);
+		out->q = ys_catalog_load(qspec ? qspec : out->a->q_id, &dq);
+		if (!out->q) {
+			rc = fail_diags(&dq);
+			goto fail;
 		}
-		fputc('\n', stderr);
-		cli_assessment_free(out);
-		return YS_EX_USAGE;
+	}
+	ys_diags_free(&dq);
+	cli_warn_mismatch(path, out->a, out->q);
+	if (!ys_answers_bind(out->a, out->q, path, &da)) {
+		rc = fail_diags(&da);
+		goto fail;
+	}
+	ys_diags_free(&da);
+	if (target && !ys_questionnaire_find_target(out->q, target)) {
+		rc = unknown_target(out->q, target);
+		goto fail;
 	}
 	if (!ys_score_compute(out->q, out->a, target, &out->s)) {
-		cli_assessment_free(out);
-		return cli_error(YS_EX_SOFTWARE, "out of memory");
+		rc = cli_error(YS_EX_SOFTWARE, "out of memory");
+		goto fail;
 	}
 	out->scored = true;
 	return 0;
-diags:
-	ys_diags_print(&d, stderr, "yardstick");
-	rc = d.exit_code ? d.exit_code : YS_EX_DATAERR;
-	ys_diags_free(&d);
+fail:
+	ys_diags_free(&da);
+	ys_diags_free(&dq);
 	cli_assessment_free(out);
 	return rc;
 }

@@ -578,9 +578,16 @@ bool ys_explain_area(const ys_questionnaire *q, const ys_answers *a,
 		for (i = 0; i < as->red_flags.count; i++)
 			if (!add_blocker(out, q, a, as->red_flags.items[i], true))
 				goto oom;
-		for (i = 0; i < as->blockers.count; i++)
-			if (!add_blocker(out, q, a, as->blockers.items[i], false))
+		for (i = 0; i < as->blockers.count; i++) {
+			size_t k, qi = as->blockers.items[i];
+			bool listed = false;
+
+			/* A red-flag answer is listed once, as a red flag. */
+			for (k = 0; k < as->red_flags.count; k++)
+				listed |= as->red_flags.items[k] == qi;
+			if (!listed && !add_blocker(out, q, a, qi, false))
 				goto oom;
+		}
 		if (as->level >= 0)
 			out->recommendation =
 				ys_area_recommendation(&q->areas[area],
