@@ -301,7 +301,7 @@ static void text_areas(ys_tw *t, const cmp *m)
 	size_t i, j, title_w, fixed = 2 + 12 + 2 + 18 + 2 + 13;
 
 	ys_tw_heading(t, "AREAS");
-	title_w = t->width > fixed + 12 ? t->width - fixed : 12;
+	title_w = t->width > fixed + 8 ? t->width - fixed : 8;
 	fprintf(t->out, "%-*s  %-12s  %-18s  %s\n", (int)title_w, "Area",
 		"Level", "Score", "Target");
 	for (j = 0; j < title_w + fixed && j < t->width; j++)
@@ -378,6 +378,8 @@ static void text_versions(ys_tw *t, const cmp *m)
 	      "share are compared above; each side's levels and scores are "
 	      "worked out on its own version.", c->old_q->version,
 	      c->new_q->version, m->n_shared_q);
+	if (m->n_only_old_q || m->n_only_new_q)
+		fputc('\n', t->out);
 	for (i = 0; i < m->n_only_old_q; i++)
 		ys_tw_paraf(t, "* ", "  ", "%s: only in version %s",
 		      c->old_q->questions[m->only_old_q[i]].id, c->old_q->version);

@@ -195,15 +195,23 @@ static void polygon(FILE *out, const ys_report *r, bool target)
 
 static void header(FILE *out, const ys_report *r)
 {
-	char date[11];
+	const char *org;
+	char date[11], *cut;
+	size_t fit;
 
 	fputs("  <text class=\"title\" x=\"24\" y=\"36\">", out);
 	ys_xml_str(out, r->q->title);
-	fputs(" ", out);
+	fputs(", version ", out);
 	ys_xml_str(out, r->q->version);
 	fputs("</text>\n  <text class=\"subtitle\" x=\"24\" y=\"58\">", out);
-	ys_xml_str(out, r->a->organisation ? r->a->organisation
-		   : "Organisation not recorded");
+	org = r->a->organisation ? r->a->organisation
+				 : "Organisation not recorded";
+	fit = ys_text_fit(org, strlen(org), 60, NULL);
+	cut = ys_strndup(org, fit);
+	ys_xml_str(out, cut ? cut : "");
+	if (fit < strlen(org))
+		fputs("...", out);
+	ys_free(cut);
 	ys_report_date(r->a->updated ? r->a->updated : r->a->created, date);
 	if (date[0])
 		fprintf(out, ", %s", date);
