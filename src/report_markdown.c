@@ -312,8 +312,9 @@ static void question_table(FILE *out, const ys_report *r, list_of f,
 						       resp));
 			else if (f == list_dk)
 				md(out, resp ? resp->note : NULL);
-			else if (resp && resp->parked)
-				fputs("parked for later", out);
+			else
+				fputs(resp && resp->parked ? "parked for later"
+				      : "not answered", out);
 			fputs(" |\n", out);
 		}
 	}
