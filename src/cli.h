@@ -4,11 +4,19 @@
 #ifndef YARDSTICK_CLI_H
 #define YARDSTICK_CLI_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
+
+#include "yardstick/answers.h"
+#include "yardstick/questionnaire.h"
+#include "yardstick/score.h"
 
 int cmd_validate(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_scorecard(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+int cmd_benchmark(int argc, char **argv);
 
 /* Prints "yardstick: MESSAGE" to stderr; returns code. */
 int cli_error(int code, const char *fmt, ...)
@@ -23,5 +31,45 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
+
+/* An answers file with its questionnaire and score (cmd_scorecard.c;
+ * shared with compare). */
+typedef struct cli_assessment {
+	ys_answers *a;
+	ys_questionnaire *q;
+	ys_score s;
+	bool scored;
+} cli_assessment;
+
+/* Reads path, loads its questionnaire (qspec; else, with exact, the
+ * version the file was answered with when it can be found by sha256;
+ * else the one found by the id recorded in the file), warns on stderr
+ * when file and questionnaire differ, binds and scores against target
+ * (NULL: the file's own). Prints diagnostics and returns an exit code on
+ * failure (*out is then empty). */
+int cli_load_assessment(const char *path, const char *qspec,
+			const char *target, bool exact, cli_assessment *out);
+void cli_assessment_free(cli_assessment *c);
+/* Warns on stderr that the answers at path were started with another
+ * questionnaire than q, naming the questions added and removed. */
+void cli_warn_mismatch(const char *path, const ys_answers *a,
+		       const ys_questionnaire *q);
+
+/* A report built in memory first, so that nothing partial is written. */
+typedef struct cli_mem {
+	FILE *f;
+	char *buf;
+	size_t len;
+} cli_mem;
+
+bool cli_mem_open(cli_mem *m);
+/* Closes m and writes its bytes to path (NULL or "-": standard output)
+ * with ys_atomic_write, exclusive unless force. status is the report
+ * writer's result (0 or an errno). Returns the exit code, after printing
+ * any error. */
+int cli_mem_output(cli_mem *m, int status, const char *path, bool force);
+
+/* Parses a --width value (YS_REPORT_MIN_WIDTH..YS_REPORT_MAX_WIDTH). */
+bool cli_parse_width(const char *arg, size_t *out);
 
 #endif

@@ -19,6 +19,8 @@ static const struct command commands[] = {
 	{"validate", cmd_validate, "check questionnaires and report every problem"},
 	{"list", cmd_list, "list the bundled and installed questionnaires"},
 	{"scorecard", cmd_scorecard, "score an answers file and print the scorecard"},
+	{"compare", cmd_compare, "compare two assessments: level, score and answer changes"},
+	{"benchmark", cmd_benchmark, "summarise many organisations' assessments, anonymously"},
 };
 
 /* Prints "yardstick: MESSAGE" to stderr, sanitised: messages quote file
