@@ -4,12 +4,20 @@
 #ifndef YARDSTICK_CLI_H
 #define YARDSTICK_CLI_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
+
+#include "yardstick/answers.h"
+#include "yardstick/questionnaire.h"
+#include "yardstick/score.h"
 
 int cmd_interview(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_scorecard(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+int cmd_benchmark(int argc, char **argv);
 
 /* Prints "yardstick: MESSAGE" to stderr; returns code. */
 int cli_error(int code, const char *fmt, ...)
@@ -24,5 +32,65 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
+
+/* An answers file with its questionnaire and score (cmd_scorecard.c;
+ * shared with compare). */
+typedef struct cli_assessment {
+	ys_answers *a;
+	ys_questionnaire *q;
+	ys_score s;
+	bool scored;
+} cli_assessment;
+
+/* Reads path, loads its questionnaire (qspec; else, with exact, the
+ * version the file was answered with when it can be found by sha256;
+ * else the one found by the id recorded in the file), warns on stderr
+ * when file and questionnaire differ, binds and scores against target
+ * (NULL: the file's own). Prints diagnostics and returns an exit code on
+ * failure (*out is then empty). */
+int cli_load_assessment(const char *path, const char *qspec,
+			const char *target, bool exact, cli_assessment *out);
+void cli_assessment_free(cli_assessment *c);
+/* Warns on stderr that the answers at path were started with another
+ * questionnaire than q, naming the questions added and removed. */
+void cli_warn_mismatch(const char *path, const ys_answers *a,
+		       const ys_questionnaire *q);
+
+/* A report built in memory first, so that nothing partial is written. */
+typedef struct cli_mem {
+	FILE *f;
+	char *buf;
+	size_t len;
+} cli_mem;
+
+bool cli_mem_open(cli_mem *m);
+/* Closes m and writes its bytes to path (NULL or "-": standard output)
+ * with ys_atomic_write, exclusive unless force. status is the report
+ * writer's result (0 or an errno). Returns the exit code, after printing
+ * any error. */
+int cli_mem_output(cli_mem *m, int status, const char *path, bool force);
+
+/* Parses a --width value (YS_REPORT_MIN_WIDTH..YS_REPORT_MAX_WIDTH). */
+bool cli_parse_width(const char *arg, size_t *out);
+
+/* The options of the commands that write a report. */
+typedef struct cli_out_opts {
+	const char *format;     /* as given; NULL for the command's default */
+	const char *output;     /* -o; NULL for standard output */
+	bool force;
+	size_t width;           /* 0 when not given */
+	const char *qspec;      /* -q */
+	const char *target;     /* -t, where extra has "t" */
+	const char *highlight;  /* -H, where extra has "H" */
+} cli_out_opts;
+
+/* Parses -f/--format, -o/--output, --force, -w/--width,
+ * -q/--questionnaire and -h/--help, plus -t/--target and -H/--highlight
+ * when extra names them ("tH"). Returns -1 when the operands start at
+ * optind, or the exit code to return (0 after --help, 64 on a usage
+ * error, already reported). */
+int cli_parse_out_opts(const char *cmd, int argc, char **argv,
+		       const char *extra, void (*usage)(FILE *out),
+		       cli_out_opts *o);
 
 #endif

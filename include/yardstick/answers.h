@@ -37,7 +37,8 @@ typedef struct ys_vote {
 	char *participant;      /* as listed in ys_answers.participants */
 	char *answer;           /* raw key as written: option key, dont-know or n/a */
 	ys_choice choice;       /* resolved by ys_answers_bind() */
-	ys_pos pos;
+	ys_pos pos;             /* of the participant's name */
+	ys_pos answer_pos;      /* of the answer key */
 } ys_vote;
 
 typedef struct ys_response {
@@ -52,6 +53,7 @@ typedef struct ys_response {
 	bool contested;         /* workshop only */
 	bool parked;
 	ys_pos pos;             /* where it was read; {0,0} when created in memory */
+	ys_pos answer_pos;      /* of the answer value; {0,0} when none was read */
 } ys_response;
 
 typedef struct ys_action {
@@ -65,6 +67,7 @@ typedef struct ys_area_record {
 	char *owner;            /* NULL when absent */
 	ys_action *actions;
 	size_t n_actions;
+	ys_pos pos;             /* of the area id where read; {0,0} otherwise */
 } ys_area_record;
 
 typedef struct ys_answers {
@@ -76,6 +79,7 @@ typedef struct ys_answers {
 	size_t n_assessors;
 	char *mode;             /* "interview" or "workshop" */
 	char *target;           /* target profile name, NULL when absent */
+	ys_pos target_pos;      /* where the target was read; {0,0} otherwise */
 	char *created;          /* RFC 3339 UTC */
 	char *updated;
 	char **participants;    /* workshop only */
@@ -98,18 +102,34 @@ ys_answers *ys_answers_new(const ys_questionnaire *q);
 
 /* Reads an answers file. Strict like the questionnaire loader: every
  * problem is a positioned diagnostic in d, exit code 65 (66 when the file
- * cannot be read). Returns NULL on any error. The result is not bound. */
+ * cannot be read, 70 when out of memory). Returns NULL on any error. The
+ * result is not bound.
+ *
+ * Required: yardstick-answers (1), questionnaire {id, version, sha256 (64
+ * lower-case hex digits)}, mode, created, updated. Unknown keys, duplicate
+ * keys, wrong types, ids that are not valid ids, times that are not
+ * YYYY-MM-DDTHH:MM:SSZ, due dates that are not real YYYY-MM-DD dates,
+ * answer and vote keys that are not an id, dont-know or n/a, na_reason
+ * with another answer, participants, votes or contested outside workshop
+ * mode, votes by someone not in participants, and blank or repeated
+ * participant names are errors. Text where a string is expected may be
+ * written plain or quoted; an unquoted empty value or null is an error. */
 ys_answers *ys_answers_read_file(const char *path, ys_diags *d);
 ys_answers *ys_answers_read_mem(const char *buf, size_t len,
 				const char *display_name, ys_diags *d);
 
 /* Resolves the answers against q: orders responses as described above,
  * resolves every answer and vote key to a choice, and checks it (unknown
- * answer key, n/a where the question does not allow it, n/a without a
- * reason, unknown area id in areas, unknown target, vote by someone not
- * in participants). Problems go to d (exit 65) with the positions they
- * were read at, and the function returns false. The questionnaire
- * identity (id, version, sha256) is NOT checked here: see ys_answers_diff. */
+ * answer key, with a did-you-mean hint; n/a where the question does not
+ * allow it; n/a without a reason; unknown area id in areas; unknown
+ * target). Area records are put in questionnaire order and votes in
+ * participants order, so the written file is canonical. Problems go to d
+ * (exit 65) with the positions they were read at, and the function
+ * returns false; a is bound all the same (keys that did not resolve are
+ * YS_ANS_NONE), so a caller may show the problems and carry on. Out of
+ * memory: exit 70, a unchanged. Binding again (to the same or another
+ * questionnaire) is allowed. The questionnaire identity (id, version,
+ * sha256) is NOT checked here: see ys_answers_changed. */
 bool ys_answers_bind(ys_answers *a, const ys_questionnaire *q,
 		     const char *display_name, ys_diags *d);
 
@@ -126,17 +146,39 @@ bool ys_answers_changed(const ys_answers *a, const ys_questionnaire *q,
 			char ***added, size_t *n_added);
 
 /* Writes a in canonical order (DESIGN section 4): fixed key order,
- * questions in questionnaire order, empty responses omitted. Returns 0, or
- * errno of a failed write. Output for the same answers is byte-identical. */
+ * questions in questionnaire order, empty responses (no answer, note or
+ * votes, not parked) and empty area records omitted, absent optional
+ * fields omitted. Block style; the questionnaire identity, votes and
+ * actions as flow mappings, assessors and participants as flow lists.
+ * Text is quoted only when YAML needs it, and double-quoted when another
+ * YAML reader would take it for a number, boolean, null or date; text
+ * with line breaks is written as a literal block; Unicode is written as
+ * UTF-8 and lines are never folded. Participants, votes and contested are
+ * written in workshop mode only, na_reason only with answer n/a, so what
+ * is written always reads back. Reading the output gives the same model
+ * back, and output for the same answers is byte-identical. Returns 0, or
+ * errno of a failed write. */
 int ys_answers_write(const ys_answers *a, FILE *out);
-/* The same into a new buffer the caller frees with ys_free(). */
+/* The same into a new NUL-terminated buffer the caller frees with
+ * ys_free(); *len (when len is not NULL) gets its length. NULL with errno
+ * ENOMEM when out of memory, EINVAL when a string is not valid UTF-8. */
 char *ys_answers_to_string(const ys_answers *a, size_t *len);
 
 void ys_answers_free(ys_answers *a);
 
 /* Setters; each copies its string arguments (NULL clears) and updates
  * response->at / a->updated with the current time. Return false when out
- * of memory, leaving the old value in place. i is a question index. */
+ * of memory or for an index or option out of range, leaving the old value
+ * in place. i is a response index (a question index once bound).
+ *
+ * Copies are made fit to be written and read back: invalid UTF-8 and
+ * control characters other than tab and newline become U+FFFD, CR LF and
+ * CR become LF, and text is cut at YS_MAX_STRING bytes. A blank note or
+ * reason clears it. set_choice to anything but n/a clears na_reason (set
+ * the reason before or after choosing n/a). ys_answers_set_string does
+ * the same cleaning for any other field and does not touch the times.
+ * Participant names must be non-blank and unique (the reader refuses
+ * others); that is the caller's to ensure. */
 bool ys_answers_set_choice(ys_answers *a, const ys_questionnaire *q,
 			   size_t i, ys_choice c);
 bool ys_answers_set_note(ys_answers *a, size_t i, const char *note);

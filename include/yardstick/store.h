@@ -10,7 +10,12 @@
  *    folder. On any failure the temporary file is removed, PATH keeps its
  *    previous bytes, and the error is returned; a failed fsync is never
  *    retried on the same file.
- *  - Open removes stale temporary files of PATH left by a crash. */
+ *  - Open removes stale temporary files of PATH left by a crash.
+ *
+ * Error messages name the file and the system's reason; they are returned
+ * in *err (allocated, the caller frees it with ys_free; NULL when out of
+ * memory or when err is NULL) and are not sanitised: print them with
+ * ys_fputs_safe(). Out of memory is YS_EX_SOFTWARE. */
 #ifndef YARDSTICK_STORE_H
 #define YARDSTICK_STORE_H
 
@@ -33,14 +38,18 @@ typedef struct ys_store {
  * YS_EX_CANTCREAT when the lock file cannot be created. */
 int ys_store_open(ys_store *s, const char *path, pid_t *holder, char **err);
 
-/* Saves a atomically to s->path. Returns 0, or YS_EX_IOERR /
+/* Saves a atomically to s->path (mode 0600). Returns 0, or YS_EX_IOERR /
  * YS_EX_CANTCREAT with a message in *err. On failure the file on disk is
- * unchanged and a is untouched. */
+ * unchanged and a is untouched. (The one exception: when only the final
+ * fsync of the folder fails, the new file is in place but may not survive
+ * a power cut; that is reported as YS_EX_IOERR too.) */
 int ys_store_save(ys_store *s, const ys_answers *a, char **err);
 /* The same for any bytes (used by exports too); mode is the new file's
  * permission bits. With exclusive, fails with EEXIST (YS_EX_CANTCREAT)
  * rather than replace an existing path, and never follows a symbolic link
- * at path. */
+ * at path. Nothing partial is ever left at path: the data is written to
+ * a temporary file first and linked into place (on file systems without
+ * hard links, written in place with O_EXCL and removed on failure). */
 int ys_atomic_write(const char *path, const char *data, size_t len,
 		    unsigned mode, bool exclusive, char **err);
 

@@ -1,0 +1,531 @@
+/* Benchmark of many organisations' assessments of one questionnaire
+ * (yardstick benchmark): per area the distribution of levels and the
+ * median and quartiles of scores, and where one organisation sits.
+ *
+ * Only numbers are kept: an area score and level per organisation. No
+ * name, note or other free text from an answers file reaches the output;
+ * the only text shown comes from the questionnaire. An area assessed by
+ * fewer than YS_BENCH_MIN_ORGS organisations is not shown.
+ *
+ * Quartiles: linear interpolation between order statistics (Hyndman and
+ * Fan type 7): for sorted x[0..n) and p in [0, 1], h = (n - 1) p and
+ * Q(p) = x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h]).
+ * Percentile of the highlighted organisation: the percentage of
+ * organisations with a lower score plus half of those with the same
+ * score (the mid-rank percentile), rounded down. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_priv.h"
+#include "yardstick/alloc.h"
+#include "yardstick/text.h"
+
+typedef struct dvec {
+	double *v;
+	size_t n, cap;
+	bool sorted;
+} dvec;
+
+typedef struct bench_area {
+	dvec scores;            /* assessed organisations' exact scores */
+	size_t *levels;         /* n_levels counts */
+	size_t not_assessed;    /* not assessed or not applicable */
+} bench_area;
+
+typedef struct hl_area {
+	bool assessed;
+	int level;
+	double score;
+} hl_area;
+
+struct ys_bench {
+	const ys_questionnaire *q;
+	size_t n_orgs;
+	bench_area *areas;
+	dvec index;
+	bool has_hl;
+	hl_area *hl;
+	bool hl_has_index;
+	double hl_index;
+};
+
+static bool dvec_push(dvec *d, double x)
+{
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 64;
+		double *p = ys_realloc(d->v, cap * sizeof(*p));
+
+		if (!p)
+			return false;
+		d->v = p;
+		d->cap = cap;
+	}
+	d->v[d->n++] = x;
+	d->sorted = false;
+	return true;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static void dvec_sort(dvec *d)
+{
+	if (!d->sorted && d->n)
+		qsort(d->v, d->n, sizeof(*d->v), cmp_double);
+	d->sorted = true;
+}
+
+ys_bench *ys_bench_new(const ys_questionnaire *q)
+{
+	ys_bench *b = ys_calloc(1, sizeof(*b));
+	size_t i;
+
+	if (!b)
+		return NULL;
+	b->q = q;
+	b->areas = ys_calloc(q->n_areas ? q->n_areas : 1, sizeof(*b->areas));
+	b->hl = ys_calloc(q->n_areas ? q->n_areas : 1, sizeof(*b->hl));
+	if (!b->areas || !b->hl) {
+		ys_bench_free(b);
+		return NULL;
+	}
+	for (i = 0; i < q->n_areas; i++) {
+		b->areas[i].levels = ys_calloc(q->n_levels, sizeof(size_t));
+		if (!b->areas[i].levels) {
+			ys_bench_free(b);
+			return NULL;
+		}
+	}
+	return b;
+}
+
+void ys_bench_free(ys_bench *b)
+{
+	size_t i;
+
+	if (!b)
+		return;
+	for (i = 0; b->areas && i < b->q->n_areas; i++) {
+		ys_free(b->areas[i].scores.v);
+		ys_free(b->areas[i].levels);
+	}
+	ys_free(b->areas);
+	ys_free(b->hl);
+	ys_free(b->index.v);
+	ys_free(b);
+}
+
+bool ys_bench_add(ys_bench *b, const ys_score *s)
+{
+	size_t i;
+
+	for (i = 0; i < b->q->n_areas && i < s->n_areas; i++) {
+		const ys_area_score *as = &s->areas[i];
+		bench_area *ba = &b->areas[i];
+
+		if (as->state != YS_AREA_ASSESSED || as->level < 0 ||
+		    (size_t)as->level >= b->q->n_levels) {
+			ba->not_assessed++;
+			continue;
+		}
+		if (!dvec_push(&ba->scores, as->score))
+			return false;
+		ba->levels[as->level]++;
+	}
+	if (s->has_index && !dvec_push(&b->index, s->index))
+		return false;
+	b->n_orgs++;
+	return true;
+}
+
+bool ys_bench_highlight(ys_bench *b, const ys_score *s)
+{
+	size_t i;
+
+	for (i = 0; i < b->q->n_areas; i++) {
+		const ys_area_score *as = i < s->n_areas ? &s->areas[i] : NULL;
+
+		b->hl[i].assessed = as && as->state == YS_AREA_ASSESSED;
+		b->hl[i].level = as ? as->level : -1;
+		b->hl[i].score = as ? as->score : 0.0;
+	}
+	b->hl_has_index = s->has_index;
+	b->hl_index = s->index;
+	b->has_hl = true;
+	return true;
+}
+
+size_t ys_bench_count(const ys_bench *b)
+{
+	return b->n_orgs;
+}
+
+double ys_quantile7(const double *x, size_t n, double p)
+{
+	double h, f;
+	size_t lo;
+
+	if (n == 1 || p <= 0.0)
+		return x[0];
+	if (p >= 1.0)
+		return x[n - 1];
+	h = (double)(n - 1) * p;
+	f = floor(h);
+	lo = (size_t)f;
+	if (lo + 1 >= n)
+		return x[n - 1];
+	return x[lo] + (h - f) * (x[lo + 1] - x[lo]);
+}
+
+/* Mid-rank percentile of x among the sorted values, rounded down. */
+static long percentile(const dvec *d, double x)
+{
+	size_t i, below = 0, equal = 0;
+
+	for (i = 0; i < d->n; i++) {
+		if (d->v[i] < x)
+			below++;
+		else if (d->v[i] == x)
+			equal++;
+	}
+	if (!d->n)
+		return 0;
+	return (long)floor((100.0 * ((double)below + 0.5 * (double)equal)) /
+			   (double)d->n + 1e-9);
+}
+
+typedef struct stats {
+	double q1, median, q3;
+} stats;
+
+static stats stats_of(dvec *d)
+{
+	stats s = {0, 0, 0};
+
+	dvec_sort(d);
+	if (!d->n)
+		return s;
+	s.q1 = ys_quantile7(d->v, d->n, 0.25);
+	s.median = ys_quantile7(d->v, d->n, 0.5);
+	s.q3 = ys_quantile7(d->v, d->n, 0.75);
+	return s;
+}
+
+static bool shown(const dvec *d)
+{
+	return d->n >= YS_BENCH_MIN_ORGS;
+}
+
+static const char not_shown[] = "fewer than 5 organisations: not shown";
+static const char method[] = "Quartiles and medians use linear "
+	"interpolation between order statistics (Hyndman and Fan type 7, "
+	"as R's default and numpy's \"linear\"). A percentile is the share "
+	"of organisations with a lower score plus half of those with the "
+	"same score, rounded down. Scores are rounded half away from zero "
+	"for display. Areas assessed by fewer than 5 organisations are not "
+	"shown.";
+
+/* ---- text ---- */
+
+static void text_area(ys_tw *t, ys_bench *b, size_t i)
+{
+	const ys_questionnaire *q = b->q;
+	bench_area *ba = &b->areas[i];
+	char *title = ys_tw_ascii(t, q->areas[i].title);
+	ys_sb lv = {0};
+	stats st;
+	size_t k;
+
+	if (!title)
+		return;
+	fputc('\n', t->out);
+	ys_tw_paraf(t, "", "", "%s (%zu of %zu organisations assessed)",
+		    title, ba->scores.n, b->n_orgs);
+	ys_free(title);
+	if (!shown(&ba->scores)) {
+		ys_tw_para(t, "  ", "  ", not_shown);
+		return;
+	}
+	st = stats_of(&ba->scores);
+	for (k = 0; k < q->n_levels; k++)
+		ys_sb_printf(&lv, "%s%zu: %zu", k ? ", " : "", k, ba->levels[k]);
+	if (lv.oom) {
+		t->oom = true;
+		ys_sb_free(&lv);
+		return;
+	}
+	ys_tw_paraf(t, "  Levels:  ", "           ", "%s", lv.buf);
+	ys_sb_free(&lv);
+	ys_tw_paraf(t, "  Scores:  ", "           ", "lower quartile %ld, "
+		    "median %ld, upper quartile %ld", ys_round(st.q1),
+		    ys_round(st.median), ys_round(st.q3));
+	if (!b->has_hl)
+		return;
+	if (b->hl[i].assessed)
+		ys_tw_paraf(t, "  Yours:   ", "           ", "level %d %s, score "
+			    "%ld, percentile %ld", b->hl[i].level,
+			    ys_level_name(q, b->hl[i].level),
+			    ys_round(b->hl[i].score),
+			    percentile(&ba->scores, b->hl[i].score));
+	else
+		ys_tw_para(t, "  Yours:   ", "           ", "not assessed");
+}
+
+static int write_text(ys_bench *b, size_t width, FILE *out)
+{
+	const ys_questionnaire *q = b->q;
+	ys_tw t = {0};
+	char *title;
+	size_t i;
+
+	t.out = out;
+	t.width = ys_report_width(width);
+	title = ys_tw_ascii(&t, q->title);
+	if (!title)
+		return ENOMEM;
+	ys_tw_paraf(&t, "", "", "Benchmark: %s", title);
+	for (i = 0; i < strlen(title) + 11 && i < t.width; i++)
+		fputc('=', out);
+	fputs("\n\n", out);
+	ys_free(title);
+	ys_tw_paraf(&t, "Questionnaire:  ", "                ", "%s, version %s",
+		    q->title, q->version);
+	ys_tw_paraf(&t, "Organisations:  ", "                ", "%zu", b->n_orgs);
+	ys_tw_heading(&t, "INDEX");
+	if (shown(&b->index)) {
+		stats st = stats_of(&b->index);
+
+		ys_tw_paraf(&t, "", "", "Lower quartile %ld, median %ld, upper "
+			    "quartile %ld (%zu organisations with an index).",
+			    ys_round(st.q1), ys_round(st.median),
+			    ys_round(st.q3), b->index.n);
+		if (b->has_hl && b->hl_has_index)
+			ys_tw_paraf(&t, "", "", "Yours: %ld, percentile %ld.",
+				    ys_round(b->hl_index),
+				    percentile(&b->index, b->hl_index));
+	} else {
+		ys_tw_para(&t, "", "", not_shown);
+	}
+	ys_tw_heading(&t, "AREAS");
+	for (i = 0; i < q->n_areas; i++)
+		text_area(&t, b, i);
+	ys_tw_heading(&t, "METHOD");
+	ys_tw_para(&t, "", "", method);
+	return t.oom ? ENOMEM : ys_report_status(out);
+}
+
+/* ---- CSV ---- */
+
+static void csv_num(FILE *out, double x)
+{
+	char buf[32];
+
+	fputs(ys_format_exact(x, buf), out);
+}
+
+/* A CSV cell of questionnaire text: quoted, quotes doubled, with a
+ * leading apostrophe before = + - @ tab or CR; unsafe code points and
+ * control characters replaced. */
+static bool csv_text(FILE *out, const char *s)
+{
+	char *c = ys_sanitize(s, strlen(s), 0);
+	const char *p;
+
+	if (!c)
+		return false;
+	fputc('"', out);
+	if (c[0] && strchr("=+-@\t\r", c[0]))
+		fputc('\'', out);
+	for (p = c; *p; p++) {
+		if (*p == '"')
+			fputc('"', out);
+		fputc(*p, out);
+	}
+	fputc('"', out);
+	ys_free(c);
+	return true;
+}
+
+static bool csv_row(FILE *out, ys_bench *b, const char *id, const char *title,
+		    dvec *d, const size_t *levels, bool hl, bool hl_assessed,
+		    int hl_level, double hl_score)
+{
+	const ys_questionnaire *q = b->q;
+	size_t k;
+
+	fprintf(out, "%s,", id);
+	if (!csv_text(out, title))
+		return false;
+	fprintf(out, ",%zu,%s,", d->n, shown(d) ? "yes" : "no");
+	for (k = 0; k < q->n_levels; k++) {
+		if (shown(d) && levels)
+			fprintf(out, "%zu", levels[k]);
+		fputc(',', out);
+	}
+	if (shown(d)) {
+		stats st = stats_of(d);
+
+		csv_num(out, st.q1);
+		fputc(',', out);
+		csv_num(out, st.median);
+		fputc(',', out);
+		csv_num(out, st.q3);
+		fputc(',', out);
+	} else {
+		fputs(",,,", out);
+	}
+	if (hl && hl_assessed && shown(d)) {
+		if (levels)
+			fprintf(out, "%d", hl_level);
+		fputc(',', out);
+		csv_num(out, hl_score);
+		fprintf(out, ",%ld", percentile(d, hl_score));
+	} else {
+		fputs(",,", out);
+	}
+	fputs("\r\n", out);
+	return true;
+}
+
+static int write_csv(ys_bench *b, FILE *out)
+{
+	const ys_questionnaire *q = b->q;
+	size_t i, k;
+
+	fputs("area,title,organisations,shown", out);
+	for (k = 0; k < q->n_levels; k++)
+		fprintf(out, ",level_%zu", k);
+	fputs(",q1,median,q3,highlight_level,highlight_score,"
+	      "highlight_percentile\r\n", out);
+	if (!csv_row(out, b, "(index)", "Index", &b->index, NULL, b->has_hl,
+		     b->hl_has_index, -1, b->hl_index))
+		return ENOMEM;
+	for (i = 0; i < q->n_areas; i++)
+		if (!csv_row(out, b, q->areas[i].id, q->areas[i].title,
+			     &b->areas[i].scores, b->areas[i].levels, b->has_hl,
+			     b->hl[i].assessed, b->hl[i].level, b->hl[i].score))
+			return ENOMEM;
+	return ys_report_status(out);
+}
+
+/* ---- JSON ---- */
+
+static void json_stats(FILE *out, dvec *d)
+{
+	stats st;
+
+	if (!shown(d)) {
+		fputs("\"q1\": null, \"median\": null, \"q3\": null", out);
+		return;
+	}
+	st = stats_of(d);
+	fputs("\"q1\": ", out);
+	ys_json_exact(out, st.q1);
+	fputs(", \"median\": ", out);
+	ys_json_exact(out, st.median);
+	fputs(", \"q3\": ", out);
+	ys_json_exact(out, st.q3);
+}
+
+static int write_json(ys_bench *b, FILE *out)
+{
+	const ys_questionnaire *q = b->q;
+	size_t i, k;
+
+	fputs("{\n  \"format\": \"yardstick-benchmark/1\",\n"
+	      "  \"questionnaire\": {\"id\": ", out);
+	ys_json_str(out, q->id);
+	fputs(", \"version\": ", out);
+	ys_json_str(out, q->version);
+	fputs(", \"title\": ", out);
+	ys_json_str(out, q->title);
+	fputs("},\n  \"levels\": [", out);
+	for (i = 0; i < q->n_levels; i++) {
+		if (i)
+			fputs(", ", out);
+		ys_json_str(out, q->levels[i].name);
+	}
+	fprintf(out, "],\n  \"organisations\": %zu,\n  \"min_organisations\": %d,\n"
+		"  \"quantile_method\": \"type 7 (linear interpolation between "
+		"order statistics)\",\n  \"index\": {\"organisations\": %zu, "
+		"\"shown\": %s, ", b->n_orgs, YS_BENCH_MIN_ORGS, b->index.n,
+		shown(&b->index) ? "true" : "false");
+	json_stats(out, &b->index);
+	fputs("},\n  \"areas\": [", out);
+	for (i = 0; i < q->n_areas; i++) {
+		bench_area *ba = &b->areas[i];
+
+		fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", out);
+		ys_json_str(out, q->areas[i].id);
+		fputs(", \"title\": ", out);
+		ys_json_str(out, q->areas[i].title);
+		fprintf(out, ", \"organisations\": %zu, \"not_assessed\": %zu, "
+			"\"shown\": %s,\n     \"levels\": ", ba->scores.n,
+			ba->not_assessed, shown(&ba->scores) ? "true" : "false");
+		if (shown(&ba->scores)) {
+			fputc('[', out);
+			for (k = 0; k < q->n_levels; k++)
+				fprintf(out, "%s%zu", k ? ", " : "", ba->levels[k]);
+			fputs("], ", out);
+		} else {
+			fputs("null, ", out);
+		}
+		json_stats(out, &ba->scores);
+		fputc('}', out);
+	}
+	fputs(q->n_areas ? "\n  ],\n  \"highlight\": " : "],\n  \"highlight\": ",
+	      out);
+	if (!b->has_hl) {
+		fputs("null\n}\n", out);
+		return ys_report_status(out);
+	}
+	fputs("{\n    \"index\": ", out);
+	if (b->hl_has_index && shown(&b->index)) {
+		fputs("{\"score\": ", out);
+		ys_json_exact(out, b->hl_index);
+		fprintf(out, ", \"percentile\": %ld}",
+			percentile(&b->index, b->hl_index));
+	} else {
+		fputs("null", out);
+	}
+	fputs(",\n    \"areas\": [", out);
+	for (i = 0; i < q->n_areas; i++) {
+		fputs(i ? ",\n      {\"id\": " : "\n      {\"id\": ", out);
+		ys_json_str(out, q->areas[i].id);
+		if (b->hl[i].assessed) {
+			fprintf(out, ", \"level\": %d, \"score\": ", b->hl[i].level);
+			ys_json_exact(out, b->hl[i].score);
+			fputs(", \"percentile\": ", out);
+			if (shown(&b->areas[i].scores))
+				fprintf(out, "%ld}", percentile(&b->areas[i].scores,
+								b->hl[i].score));
+			else
+				fputs("null}", out);
+		} else {
+			fputs(", \"level\": null, \"score\": null, "
+			      "\"percentile\": null}", out);
+		}
+	}
+	fputs(q->n_areas ? "\n    ]\n  }\n}\n" : "]\n  }\n}\n", out);
+	return ys_report_status(out);
+}
+
+int ys_bench_write(ys_bench *b, ys_bench_format f, size_t width, FILE *out)
+{
+	switch (f) {
+	case YS_BENCH_CSV:
+		return write_csv(b, out);
+	case YS_BENCH_JSON:
+		return write_json(b, out);
+	case YS_BENCH_TEXT:
+	default:
+		return write_text(b, width, out);
+	}
+}

@@ -1,0 +1,373 @@
+/* yardstick benchmark ANSWERS...|FOLDER: how many organisations'
+ * assessments of one questionnaire are distributed, anonymously.
+ *
+ * Files are streamed: each is read, bound, scored, reduced to its
+ * per-area numbers and freed before the next, so memory stays small for
+ * thousands of files. */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "yardstick/alloc.h"
+#include "yardstick/catalog.h"
+#include "yardstick/report.h"
+#include "yardstick/text.h"
+
+#define MAX_LISTED 20
+
+static void usage(FILE *out)
+{
+	fputs("Usage: yardstick benchmark ANSWERS... [OPTIONS]\n"
+	      "       yardstick benchmark FOLDER [OPTIONS]\n"
+	      "Summarise many organisations' answers files for one questionnaire:\n"
+	      "per area the distribution of levels and the median and quartiles\n"
+	      "of scores. No names, notes or other text from the files appear in\n"
+	      "the output. A FOLDER stands for every .yaml and .yml file in it.\n\n"
+	      "Options:\n"
+	      "  -f, --format FORMAT    text (default), csv or json\n"
+	      "  -o, --output FILE      write to FILE instead of standard output\n"
+	      "      --force            replace FILE if it exists\n"
+	      "  -H, --highlight FILE   show where this organisation's answers sit\n"
+	      "  -w, --width N          text width in columns, 60 to 1000 (default 80)\n"
+	      "  -q, --questionnaire Q  score against questionnaire Q instead of the\n"
+	      "                         one named in the files\n"
+	      "  -h, --help             show this help\n\n"
+	      "All files must be for the same questionnaire, and at least 5 are\n"
+	      "needed; an area assessed by fewer than 5 organisations is not shown.\n\n"
+	      "Exit status: 0 success, 64 usage error, 65 invalid answers, files for\n"
+	      "different questionnaires or fewer than 5 files, 66 file missing or\n"
+	      "unreadable, 73 output cannot be created, 74 write error.\n", out);
+}
+
+typedef struct names {
+	char **v;
+	size_t n, cap;
+} names;
+
+static bool names_push(names *l, char *s)
+{
+	if (!s)
+		return false;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		char **p = ys_realloc(l->v, cap * sizeof(*p));
+
+		if (!p) {
+			ys_free(s);
+			return false;
+		}
+		l->v = p;
+		l->cap = cap;
+	}
+	l->v[l->n++] = s;
+	return true;
+}
+
+static void names_free(names *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		ys_free(l->v[i]);
+	ys_free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool is_answers_name(const char *n)
+{
+	size_t len = strlen(n);
+
+	if (n[0] == '.')
+		return false;
+	return (len > 5 && !strcmp(n + len - 5, ".yaml")) ||
+	       (len > 4 && !strcmp(n + len - 4, ".yml"));
+}
+
+/* Adds the answers files of folder dir, sorted by name. */
+static int add_folder(names *files, const char *dir)
+{
+	names found = {0};
+	struct dirent *e;
+	DIR *d = opendir(dir);
+	size_t i, dlen = strlen(dir);
+
+	if (!d) {
+		int err = errno;
+
+		fputs("yardstick: ", stderr);
+		ys_fputs_safe(dir, stderr, 0);
+		fprintf(stderr, ": %s\n", strerror(err));
+		return YS_EX_NOINPUT;
+	}
+	while ((e = readdir(d)) != NULL) {
+		char *path;
+
+		if (!is_answers_name(e->d_name))
+			continue;
+		path = ys_malloc(dlen + strlen(e->d_name) + 2);
+		if (!path)
+			break;
+		sprintf(path, "%s%s%s", dir,
+			dlen && dir[dlen - 1] == '/' ? "" : "/", e->d_name);
+		if (!names_push(&found, path)) {
+			closedir(d);
+			names_free(&found);
+			return cli_error(YS_EX_SOFTWARE, "out of memory");
+		}
+	}
+	closedir(d);
+	if (found.n)
+		qsort(found.v, found.n, sizeof(*found.v), cmp_str);
+	for (i = 0; i < found.n; i++) {
+		if (!names_push(files, found.v[i])) {
+			found.v[i] = NULL;
+			for (i = i + 1; i < found.n; i++)
+				ys_free(found.v[i]);
+			ys_free(found.v);
+			return cli_error(YS_EX_SOFTWARE, "out of memory");
+		}
+	}
+	ys_free(found.v);
+	return 0;
+}
+
+static int collect(names *files, char **args, int n)
+{
+	struct stat st;
+	int i, rc;
+
+	for (i = 0; i < n; i++) {
+		if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			rc = add_folder(files, args[i]);
+			if (rc)
+				return rc;
+		} else if (!names_push(files, ys_strdup(args[i]))) {
+			return cli_error(YS_EX_SOFTWARE, "out of memory");
+		}
+	}
+	return 0;
+}
+
+/* Reads, binds and scores one file against q. Returns 0 with *s filled
+ * (free with ys_score_free), 1 when the file is for another
+ * questionnaire (its id in *other, to free), or an exit code after
+ * printing diagnostics. *version_differs is set when its sha256 differs. */
+static int score_file(const char *path, const ys_questionnaire *q,
+		      ys_score *s, char **other, bool *version_differs)
+{
+	ys_diags d = {0};
+	ys_answers *a = ys_answers_read_file(path, &d);
+	int rc = 0;
+
+	if (!a)
+		goto diags;
+	if (!a->q_id || strcmp(a->q_id, q->id) != 0) {
+		*other = ys_strdup(a->q_id ? a->q_id : "?");
+		ys_answers_free(a);
+		return *other ? 1 : cli_error(YS_EX_SOFTWARE, "out of memory");
+	}
+	*version_differs = !a->q_sha256 || strcmp(a->q_sha256, q->sha256) != 0;
+	if (!ys_answers_bind(a, q, path, &d))
+		goto diags;
+	if (!ys_score_compute(q, a, NULL, s)) {
+		ys_answers_free(a);
+		return cli_error(YS_EX_SOFTWARE, "out of memory scoring %s", path);
+	}
+	ys_answers_free(a);
+	return 0;
+diags:
+	ys_diags_print(&d, stderr, "yardstick");
+	rc = d.exit_code ? d.exit_code : YS_EX_DATAERR;
+	ys_diags_free(&d);
+	ys_answers_free(a);
+	return rc;
+}
+
+static int print_diags(ys_diags *d)
+{
+	int rc = d->exit_code ? d->exit_code : YS_EX_DATAERR;
+
+	ys_diags_print(d, stderr, "yardstick");
+	ys_diags_free(d);
+	return rc;
+}
+
+static int first_questionnaire(const char *path, const char *qspec,
+			       ys_questionnaire **q)
+{
+	/* One list per file: a list shows source lines of one file only. */
+	ys_diags da = {0}, dq = {0};
+	ys_answers *a = NULL;
+
+	if (!qspec) {
+		a = ys_answers_read_file(path, &da);
+		if (!a)
+			return print_diags(&da);
+		qspec = a->q_id;
+	}
+	*q = ys_catalog_load(qspec, &dq);
+	ys_answers_free(a);
+	ys_diags_free(&da);
+	if (*q) {
+		ys_diags_free(&dq);
+		return 0;
+	}
+	return print_diags(&dq);
+}
+
+static int run(names *files, const char *qspec, const char *highlight,
+	       ys_bench_format fmt, size_t width, const char *output,
+	       bool force)
+{
+	ys_questionnaire *q = NULL;
+	ys_bench *b = NULL;
+	names wrong = {0};
+	size_t i, n_versions = 0;
+	cli_mem m;
+	int rc;
+
+	rc = first_questionnaire(files->v[0], qspec, &q);
+	if (rc)
+		return rc;
+	b = ys_bench_new(q);
+	if (!b) {
+		rc = cli_error(YS_EX_SOFTWARE, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < files->n; i++) {
+		ys_score s;
+		char *other = NULL;
+		bool differs = false;
+
+		rc = score_file(files->v[i], q, &s, &other, &differs);
+		if (rc == 1) {
+			if (wrong.n < MAX_LISTED) {
+				fputs("yardstick: ", stderr);
+				ys_fputs_safe(files->v[i], stderr, 0);
+				fputs(": answers for questionnaire '", stderr);
+				ys_fputs_safe(other, stderr, 0);
+				fputs("', not '", stderr);
+				ys_fputs_safe(q->id, stderr, 0);
+				fputs("'\n", stderr);
+			}
+			ys_free(other);
+			if (!names_push(&wrong, ys_strdup(files->v[i]))) {
+				rc = cli_error(YS_EX_SOFTWARE, "out of memory");
+				goto out;
+			}
+			rc = 0;
+			continue;
+		}
+		if (rc)
+			goto out;
+		if (differs)
+			n_versions++;
+		if (!ys_bench_add(b, &s)) {
+			ys_score_free(&s);
+			rc = cli_error(YS_EX_SOFTWARE, "out of memory");
+			goto out;
+		}
+		ys_score_free(&s);
+	}
+	if (wrong.n) {
+		if (wrong.n > MAX_LISTED)
+			fprintf(stderr, "yardstick: ... and %zu more\n",
+				wrong.n - MAX_LISTED);
+		fputs("yardstick: every file must be for the same questionnaire (",
+		      stderr);
+		ys_fputs_safe(q->id, stderr, 0);
+		fprintf(stderr, "); %zu %s not\n", wrong.n,
+			wrong.n == 1 ? "file is" : "files are");
+		rc = YS_EX_DATAERR;
+		goto out;
+	}
+	if (ys_bench_count(b) < YS_BENCH_MIN_ORGS) {
+		rc = cli_error(YS_EX_DATAERR, "a benchmark needs at least %d "
+			       "organisations' answers files; %zu given",
+			       YS_BENCH_MIN_ORGS, ys_bench_count(b));
+		goto out;
+	}
+	if (n_versions)
+		fprintf(stderr, "yardstick: warning: %zu of %zu files were "
+			"answered with another version of the questionnaire; "
+			"they are scored against version %s\n", n_versions,
+			files->n, q->version);
+	if (highlight) {
+		ys_score s;
+		char *other = NULL;
+		bool differs = false;
+
+		rc = score_file(highlight, q, &s, &other, &differs);
+		if (rc == 1) {
+			fputs("yardstick: ", stderr);
+			ys_fputs_safe(highlight, stderr, 0);
+			fputs(": answers for questionnaire '", stderr);
+			ys_fputs_safe(other, stderr, 0);
+			fputs("', not '", stderr);
+			ys_fputs_safe(q->id, stderr, 0);
+			fputs("'\n", stderr);
+			ys_free(other);
+			rc = YS_EX_DATAERR;
+			goto out;
+		}
+		if (rc)
+			goto out;
+		ys_bench_highlight(b, &s);
+		ys_score_free(&s);
+	}
+	if (!cli_mem_open(&m)) {
+		rc = cli_error(YS_EX_SOFTWARE, "out of memory");
+		goto out;
+	}
+	rc = ys_bench_write(b, fmt, width, m.f);
+	rc = cli_mem_output(&m, rc, output, force);
+out:
+	names_free(&wrong);
+	ys_bench_free(b);
+	ys_questionnaire_free(q);
+	return rc;
+}
+
+int cmd_benchmark(int argc, char **argv)
+{
+	ys_bench_format fmt = YS_BENCH_TEXT;
+	cli_out_opts o;
+	names files = {0};
+	const char *f;
+	int rc;
+
+	rc = cli_parse_out_opts("benchmark", argc, argv, "H", usage, &o);
+	if (rc >= 0)
+		return rc;
+	f = o.format;
+	if (!f || !strcmp(f, "text") || !strcmp(f, "txt"))
+		fmt = YS_BENCH_TEXT;
+	else if (!strcmp(f, "csv"))
+		fmt = YS_BENCH_CSV;
+	else if (!strcmp(f, "json"))
+		fmt = YS_BENCH_JSON;
+	else
+		return cli_usage_error("benchmark",
+			"unknown format '%s' (text, csv or json)", f);
+	if (optind >= argc)
+		return cli_usage_error("benchmark", "no answers files given");
+	rc = collect(&files, argv + optind, argc - optind);
+	if (!rc && files.n < YS_BENCH_MIN_ORGS)
+		rc = cli_error(YS_EX_DATAERR, "a benchmark needs at least %d "
+			       "organisations' answers files; %zu given",
+			       YS_BENCH_MIN_ORGS, files.n);
+	if (!rc)
+		rc = run(&files, o.qspec, o.highlight, fmt, o.width, o.output, o.force);
+	names_free(&files);
+	return rc;
+}

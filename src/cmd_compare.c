@@ -1,0 +1,105 @@
+/* yardstick compare OLD NEW: what changed between two assessments. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "yardstick/report.h"
+#include "yardstick/text.h"
+
+static void usage(FILE *out)
+{
+	fputs("Usage: yardstick compare OLD NEW [OPTIONS]\n"
+	      "Compare two answers files: per-area level and score changes,\n"
+	      "target status changes and the answers that changed.\n\n"
+	      "Options:\n"
+	      "  -f, --format FORMAT   text (default), markdown or json\n"
+	      "  -o, --output FILE     write to FILE instead of standard output\n"
+	      "      --force           replace FILE if it exists\n"
+	      "  -t, --target PROFILE  score both against this target profile\n"
+	      "  -w, --width N         text width in columns, 60 to 1000 (default 80)\n"
+	      "  -q, --questionnaire Q score both against questionnaire Q\n"
+	      "  -h, --help            show this help\n\n"
+	      "Each file is scored against the questionnaire version it was\n"
+	      "answered with when that version can be found, else against the\n"
+	      "current one; files for different versions are compared on the\n"
+	      "questions they share and the difference is stated.\n\n"
+	      "Exit status: 0 success, 64 usage error, 65 invalid answers or\n"
+	      "questionnaire, 66 file missing or unreadable, 73 output cannot be\n"
+	      "created, 74 write error.\n", out);
+}
+
+int cmd_compare(int argc, char **argv)
+{
+	ys_compare_format fmt = YS_COMPARE_TEXT;
+	const char *output, *target, *qspec, *f;
+	size_t width;
+	bool force;
+	cli_out_opts o;
+	cli_assessment old, new;
+	ys_compare c;
+	cli_mem m;
+	int rc;
+
+	rc = cli_parse_out_opts("compare", argc, argv, "t", usage, &o);
+	if (rc >= 0)
+		return rc;
+	f = o.format;
+	if (!f || !strcmp(f, "text") || !strcmp(f, "txt"))
+		fmt = YS_COMPARE_TEXT;
+	else if (!strcmp(f, "markdown") || !strcmp(f, "md"))
+		fmt = YS_COMPARE_MARKDOWN;
+	else if (!strcmp(f, "json"))
+		fmt = YS_COMPARE_JSON;
+	else
+		return cli_usage_error("compare",
+			"unknown format '%s' (text, markdown or json)", f);
+	output = o.output;
+	target = o.target;
+	qspec = o.qspec;
+	force = o.force;
+	width = o.width;
+	if (argc - optind != 2)
+		return cli_usage_error("compare", "give two answers files, OLD and NEW");
+	rc = cli_load_assessment(argv[optind], qspec, target, true, &old);
+	if (rc)
+		return rc;
+	rc = cli_load_assessment(argv[optind + 1], qspec, target, true, &new);
+	if (rc) {
+		cli_assessment_free(&old);
+		return rc;
+	}
+	if (strcmp(old.q->id, new.q->id) != 0) {
+		fputs("yardstick: ", stderr);
+		ys_fputs_safe(argv[optind], stderr, 0);
+		fputs(" and ", stderr);
+		ys_fputs_safe(argv[optind + 1], stderr, 0);
+		fputs(" are for different questionnaires (", stderr);
+		ys_fputs_safe(old.q->id, stderr, 0);
+		fputs(" and ", stderr);
+		ys_fputs_safe(new.q->id, stderr, 0);
+		fputs(")\n", stderr);
+		cli_assessment_free(&old);
+		cli_assessment_free(&new);
+		return YS_EX_DATAERR;
+	}
+	memset(&c, 0, sizeof(c));
+	c.old_q = old.q;
+	c.new_q = new.q;
+	c.old_a = old.a;
+	c.new_a = new.a;
+	c.old_s = &old.s;
+	c.new_s = &new.s;
+	c.old_name = argv[optind];
+	c.new_name = argv[optind + 1];
+	c.width = width;
+	if (!cli_mem_open(&m)) {
+		rc = cli_error(YS_EX_SOFTWARE, "out of memory");
+	} else {
+		rc = ys_compare_write(&c, fmt, m.f);
+		rc = cli_mem_output(&m, rc, output, force);
+	}
+	cli_assessment_free(&old);
+	cli_assessment_free(&new);
+	return rc;
+}

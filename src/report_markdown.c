@@ -1,0 +1,535 @@
+/* The scorecard as Markdown: the content of the text scorecard, with
+ * tables. Every piece of text from the questionnaire or the answers file
+ * is escaped so that it shows literally (CommonMark and GitHub Flavored
+ * Markdown): the characters \ ` * _ [ ] < > # | ~ & are backslash-escaped
+ * everywhere, and a leading - + = or "1." / "1)" that would start a list
+ * or a heading is escaped too. Newlines inside a value become spaces, so
+ * a value can never end a table row or start a block. Unsafe code points
+ * (ys_cp_unsafe) and invalid UTF-8 become U+FFFD. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report_priv.h"
+#include "yardstick/alloc.h"
+#include "yardstick/text.h"
+
+/* Writes s escaped as described above; line_start when s begins a line
+ * (a paragraph), where list and heading markers must be escaped too. */
+static void md_text(FILE *out, const char *s, bool line_start)
+{
+	size_t n, i = 0, k, digits = 0;
+	bool start = line_start;
+	uint32_t cp;
+
+	if (!s)
+		return;
+	n = strlen(s);
+	/* Skip leading blanks: they would make an indented code block. */
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
+		i++;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (start) {
+			if (c == '-' || c == '+' || c == '=') {
+				fputc('\\', out);
+				fputc(c, out);
+				i++;
+				start = false;
+				continue;
+			}
+			if (c >= '0' && c <= '9') {
+				digits++;
+				fputc(c, out);
+				i++;
+				continue;
+			}
+			if (digits && (c == '.' || c == ')'))
+				fputc('\\', out);
+			start = false;
+		}
+		if (c < 0x80) {
+			if (strchr("\\`*_[]<>#|~&", c) && c != '\0') {
+				fputc('\\', out);
+				fputc(c, out);
+			} else if (c == '\n' || c == '\t' || c == '\r') {
+				fputc(' ', out);
+			} else if (c < 0x20 || c == 0x7f) {
+				fputs("\xEF\xBF\xBD", out);
+			} else {
+				fputc(c, out);
+			}
+			i++;
+			continue;
+		}
+		k = ys_utf8_decode(s + i, n - i, &cp);
+		if (cp == YS_REPLACEMENT || ys_cp_unsafe(cp))
+			fputs("\xEF\xBF\xBD", out);
+		else
+			fwrite(s + i, 1, k, out);
+		i += k;
+	}
+}
+
+static void md(FILE *out, const char *s)
+{
+	md_text(out, s, false);
+}
+
+static const ys_area_record *area_record(const ys_answers *a, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < a->n_areas; i++)
+		if (a->areas[i].area_id && !strcmp(a->areas[i].area_id, id))
+			return &a->areas[i];
+	return NULL;
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+static void item(FILE *out, const char *key, const char *value)
+{
+	fprintf(out, "- **%s:** ", key);
+	md(out, value);
+	fputc('\n', out);
+}
+
+static void header(FILE *out, const ys_report *r)
+{
+	const ys_answers *a = r->a;
+	const ys_score *s = r->s;
+	char date[11];
+	size_t i;
+
+	fputs("# Scorecard: ", out);
+	md(out, r->q->title);
+	fputs("\n\n", out);
+	item(out, "Organisation", a->organisation ? a->organisation
+	     : "(not recorded)");
+	fputs("- **Questionnaire:** ", out);
+	md(out, r->q->title);
+	fputs(", version ", out);
+	md(out, r->q->version);
+	fputs(" (", out);
+	md(out, r->q->id);
+	fputs(")\n", out);
+	ys_report_date(a->updated ? a->updated : a->created, date);
+	item(out, "Date", date[0] ? date : "(not recorded)");
+	fputs("- **Assessors:** ", out);
+	for (i = 0; i < a->n_assessors; i++) {
+		if (i)
+			fputs(", ", out);
+		md(out, a->assessors[i]);
+	}
+	if (!a->n_assessors)
+		fputs("(not recorded)", out);
+	fputc('\n', out);
+	if (a->mode && !strcmp(a->mode, "workshop"))
+		fprintf(out, "- **Mode:** Workshop with %zu %s\n",
+			a->n_participants, plural(a->n_participants,
+						  "participant", "participants"));
+	else
+		fputs("- **Mode:** Interview\n", out);
+	fprintf(out, "- **Completion:** %zu of %zu questions answered\n",
+		s->answered, s->total);
+	if (s->provisional)
+		fprintf(out, "- **Status:** PROVISIONAL: %zu %s unanswered, so "
+			"scores and levels may still change.\n",
+			s->total - s->answered,
+			plural(s->total - s->answered, "question is",
+			       "questions are"));
+	else
+		fputs("- **Status:** FINAL: every question is answered.\n", out);
+	item(out, "Target", s->has_target ? s->target_name : "(none)");
+	if (ys_report_mismatch(r)) {
+		fputs("- **Note:** these answers were started with version ", out);
+		md(out, a->q_version ? a->q_version : "?");
+		fputs(" of the questionnaire; they are scored against version ",
+		      out);
+		md(out, r->q->version);
+		fputs(", on the questions the two share.\n", out);
+	}
+}
+
+static void profile(FILE *out, const ys_report *r)
+{
+	const ys_score *s = r->s;
+	size_t i;
+	long k, n;
+
+	fputs("\n## Profile\n\n", out);
+	fputs(s->has_target ? "| Area | Level | Score | Bar | Target |\n"
+			      "| --- | --- | ---: | --- | --- |\n"
+			    : "| Area | Level | Score | Bar |\n"
+			      "| --- | --- | ---: | --- |\n", out);
+	for (i = 0; i < s->n_areas && i < r->q->n_areas; i++) {
+		const ys_area_score *as = &s->areas[i];
+
+		fputs("| ", out);
+		md(out, r->q->areas[i].title);
+		fputs(" | ", out);
+		if (as->state == YS_AREA_ASSESSED) {
+			fprintf(out, "%d ", as->level);
+			md(out, ys_level_name(r->q, as->level));
+			fprintf(out, " | %ld | `", ys_round(as->score));
+			n = ys_round(as->score / 10.0);
+			for (k = 0; k < 10; k++)
+				fputc(k < n ? '#' : '.', out);
+			fputs("` |", out);
+		} else {
+			fprintf(out, "%s | - | |",
+				as->state == YS_AREA_NOT_ASSESSED
+					? "not assessed" : "not applicable");
+		}
+		if (s->has_target)
+			fprintf(out, " %u: %s |", as->target,
+				as->target_met ? "met" : "not met");
+		fputc('\n', out);
+	}
+	fputs("\nBars show each area's score out of 100, one # per 10 points. "
+	      "Levels count from 0; the target column gives the target level "
+	      "and whether the area reaches it.\n", out);
+}
+
+static void summary(FILE *out, const ys_report *r)
+{
+	const ys_questionnaire *q = r->q;
+	const ys_score *s = r->s;
+	size_t i, owned = 0, met = 0, assessed = 0;
+
+	for (i = 0; i < s->n_areas; i++) {
+		if (s->areas[i].has_owner)
+			owned++;
+		if (s->areas[i].state == YS_AREA_ASSESSED) {
+			assessed++;
+			if (s->areas[i].target_met)
+				met++;
+		}
+	}
+	fputs("\n## Summary\n\n", out);
+	if (s->has_index)
+		fprintf(out, "- **Index:** %ld out of 100 (%s)\n",
+			ys_round(s->index), ys_band(s->index));
+	else
+		fputs("- **Index:** none: no area is assessed yet\n", out);
+	if (s->weakest_area >= 0 && (size_t)s->weakest_area < q->n_areas) {
+		const ys_area_score *w = &s->areas[s->weakest_area];
+
+		fputs("- **Weakest area:** ", out);
+		md(out, q->areas[s->weakest_area].title);
+		fprintf(out, " (level %d ", w->level);
+		md(out, ys_level_name(q, w->level));
+		fprintf(out, ", score %ld)\n", ys_round(w->score));
+	} else {
+		fputs("- **Weakest area:** none: no area is assessed yet\n", out);
+	}
+	if (s->has_target && s->has_percent_to_target) {
+		fprintf(out, "- **Percent to target:** %ld%% of the way to the "
+			"\"", (long)floor(s->percent_to_target + 1e-9));
+		md(out, s->target_name);
+		fprintf(out, "\" target (%zu of %zu assessed %s at or above "
+			"target)\n", met, assessed,
+			plural(assessed, "area", "areas"));
+	} else if (s->has_target) {
+		fputs("- **Percent to target:** not available: no assessed "
+		      "area has a target above 0\n", out);
+	} else {
+		fputs("- **Percent to target:** no target profile chosen\n", out);
+	}
+	fprintf(out, "- **Ownership clarity:** %ld%% (%zu of %zu %s a named "
+		"owner)\n", (long)floor(s->ownership_clarity + 1e-9), owned,
+		s->n_areas, plural(owned, "area has", "areas have"));
+}
+
+/* The first columns of a question row: | id | area | question | */
+static void question_cells(FILE *out, const ys_report *r, size_t qi)
+{
+	const ys_question *qn = &r->q->questions[qi];
+
+	fputs("| ", out);
+	md(out, qn->id);
+	fputs(" | ", out);
+	md(out, r->q->areas[qn->area].title);
+	fprintf(out, " | %u | ", qn->level);
+	md(out, qn->text);
+	fputs(" |", out);
+}
+
+typedef const ys_qlist *(*list_of)(const ys_area_score *as);
+
+static const ys_qlist *list_red(const ys_area_score *as)
+{
+	return &as->red_flags;
+}
+
+static const ys_qlist *list_dk(const ys_area_score *as)
+{
+	return &as->dont_know;
+}
+
+static const ys_qlist *list_un(const ys_area_score *as)
+{
+	return &as->unanswered;
+}
+
+static size_t count_of(const ys_score *s, list_of f)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->n_areas; i++)
+		n += f(&s->areas[i])->count;
+	return n;
+}
+
+/* A table of the questions in one list; last column: answer or note. */
+static void question_table(FILE *out, const ys_report *r, list_of f,
+			   const char *last)
+{
+	const ys_score *s = r->s;
+	size_t i, k;
+
+	fprintf(out, "\n| Question | Area | Level | Text | %s |\n"
+		"| --- | --- | ---: | --- | --- |\n", last);
+	for (i = 0; i < s->n_areas; i++) {
+		const ys_qlist *l = f(&s->areas[i]);
+
+		for (k = 0; k < l->count; k++) {
+			size_t qi = l->items[k];
+			const ys_response *resp = ys_report_response(r->a, qi);
+
+			if (qi >= r->q->n_questions)
+				continue;
+			question_cells(out, r, qi);
+			fputc(' ', out);
+			if (f == list_red)
+				md(out, ys_answer_text(&r->q->questions[qi],
+						       resp));
+			else if (f == list_dk)
+				md(out, resp ? resp->note : NULL);
+			else
+				fputs(resp && resp->parked ? "parked for later"
+				      : "not answered", out);
+			fputs(" |\n", out);
+		}
+	}
+}
+
+static void lists(FILE *out, const ys_report *r)
+{
+	const ys_score *s = r->s;
+	size_t n;
+
+	fputs("\n## Red flags\n\n", out);
+	if (!count_of(s, list_red)) {
+		fputs("None.\n", out);
+	} else {
+		fputs("A red-flag answer means a basic safeguard is missing. It "
+		      "caps its area at level 1, whatever else is in place.\n",
+		      out);
+		question_table(out, r, list_red, "Answer");
+	}
+	fputs("\n## Knowledge gaps\n\n", out);
+	n = count_of(s, list_dk);
+	if (!n) {
+		fputs("None: no question was answered \"don't know\".\n", out);
+	} else {
+		fprintf(out, "%zu %s answered \"don't know\". Each counts as 0 "
+			"and blocks its level until someone finds out.\n", n,
+			plural(n, "question was", "questions were"));
+		question_table(out, r, list_dk, "Note");
+	}
+}
+
+static bool contested(FILE *out, const ys_report *r)
+{
+	const ys_questionnaire *q = r->q;
+	size_t i, k, n = 0, *counts;
+	bool workshop = r->a->mode && !strcmp(r->a->mode, "workshop");
+
+	for (i = 0; i < q->n_questions; i++) {
+		const ys_response *resp = ys_report_response(r->a, i);
+
+		if (resp && resp->contested)
+			n++;
+	}
+	if (!workshop && !n)
+		return true;
+	fputs("\n## Contested questions\n\n", out);
+	if (!n) {
+		fputs("None: on every question the votes were less than two "
+		      "steps apart.\n", out);
+		return true;
+	}
+	fputs("Votes on these questions were two or more steps apart. The "
+	      "agreed answer is the one scored.\n\n"
+	      "| Question | Area | Level | Text | Agreed | Votes | Spread |\n"
+	      "| --- | --- | ---: | --- | --- | --- | ---: |\n", out);
+	for (i = 0; i < q->n_questions; i++) {
+		const ys_question *qn = &q->questions[i];
+		const ys_response *resp = ys_report_response(r->a, i);
+		unsigned spread;
+		bool first = true;
+
+		if (!resp || !resp->contested)
+			continue;
+		counts = ys_calloc(qn->n_options + 2, sizeof(*counts));
+		if (!counts)
+			return false;
+		spread = ys_vote_spread(qn, resp, counts);
+		question_cells(out, r, i);
+		fputc(' ', out);
+		md(out, ys_answer_text(qn, resp));
+		fputs(" | ", out);
+		for (k = 0; k < qn->n_options + 2; k++) {
+			if (!counts[k])
+				continue;
+			if (!first)
+				fputs("; ", out);
+			first = false;
+			md(out, k < qn->n_options ? qn->options[k].label
+			   : k == qn->n_options ? "Don't know" : "N/A");
+			fprintf(out, " %zu", counts[k]);
+		}
+		fprintf(out, " | %u |\n", spread);
+		ys_free(counts);
+	}
+	return true;
+}
+
+static void unanswered(FILE *out, const ys_report *r)
+{
+	const ys_score *s = r->s;
+
+	if (!s->provisional)
+		return;
+	fprintf(out, "\n## Unanswered questions\n\n%zu %s not answered yet; "
+		"the scorecard stays provisional until %s.\n",
+		s->total - s->answered,
+		plural(s->total - s->answered, "question is", "questions are"),
+		plural(s->total - s->answered, "it is", "they are"));
+	question_table(out, r, list_un, "Status");
+}
+
+static bool area_detail(FILE *out, const ys_report *r, size_t i)
+{
+	const ys_questionnaire *q = r->q;
+	const ys_area_score *as = &r->s->areas[i];
+	const ys_area_record *rec = area_record(r->a, q->areas[i].id);
+	ys_explanation e;
+	size_t k;
+
+	if (!ys_explain_area(q, r->a, r->s, i, &e))
+		return false;
+	fprintf(out, "\n### %zu. ", i + 1);
+	md(out, q->areas[i].title);
+	fputs("\n\n", out);
+	md(out, e.status);
+	if (as->state == YS_AREA_ASSESSED)
+		fprintf(out, ", score %ld (%s)", ys_round(as->score),
+			ys_band(as->score));
+	if (r->s->has_target) {
+		fprintf(out, ". Target: level %u ", as->target);
+		md(out, ys_level_name(q, (long)as->target));
+		fprintf(out, ", %s", as->target_met ? "met" : "not met");
+	}
+	fprintf(out, ". %zu of %zu questions answered. Owner: ", as->answered,
+		as->total);
+	md(out, rec && rec->owner ? rec->owner : "none named");
+	fputs(".\n\n**Why:** ", out);
+	md(out, e.why);
+	fputc('\n', out);
+	if (e.next) {
+		fputs("\n**Next:** ", out);
+		md(out, e.next);
+		fputc('\n', out);
+		if (e.n_blockers)
+			fputs("\n| Question | Level | Weight | Text | Answer |\n"
+			      "| --- | ---: | --- | --- | --- |\n", out);
+		for (k = 0; k < e.n_blockers; k++) {
+			const ys_question *qn = &q->questions[e.blockers[k].question];
+
+			fputs("| ", out);
+			if (e.blockers[k].red_flag)
+				fputs("**Red flag:** ", out);
+			md(out, qn->id);
+			fprintf(out, " | %u | %s | ", qn->level,
+				ys_weight_name(qn->weight));
+			md(out, qn->text);
+			fputs(" | ", out);
+			md(out, e.blockers[k].answer);
+			fputs(" |\n", out);
+		}
+	}
+	if (e.recommendation) {
+		fputs("\n**Recommendation:** ", out);
+		md(out, e.recommendation);
+		fputc('\n', out);
+	}
+	ys_explanation_free(&e);
+	return true;
+}
+
+static void action_plan(FILE *out, const ys_report *r)
+{
+	const ys_questionnaire *q = r->q;
+	size_t i, k, n = 0;
+
+	fputs("\n## Action plan\n\n", out);
+	for (i = 0; i < q->n_areas; i++) {
+		const ys_area_record *rec = area_record(r->a, q->areas[i].id);
+
+		for (k = 0; rec && k < rec->n_actions; k++) {
+			const ys_action *ac = &rec->actions[k];
+
+			if (!n++)
+				fputs("| Area | Action | Owner | Due |\n"
+				      "| --- | --- | --- | --- |\n", out);
+			fputs("| ", out);
+			md(out, q->areas[i].title);
+			fputs(" | ", out);
+			md(out, ac->text);
+			fputs(" | ", out);
+			md(out, ac->owner ? ac->owner : "not named");
+			fputs(" | ", out);
+			md(out, ac->due ? ac->due : "not set");
+			fputs(" |\n", out);
+		}
+	}
+	if (!n)
+		fputs("No actions recorded yet.\n", out);
+}
+
+int ys_report_markdown(const ys_report *r, FILE *out)
+{
+	char *paras[YS_METHOD_PARAS];
+	size_t i;
+
+	header(out, r);
+	profile(out, r);
+	summary(out, r);
+	lists(out, r);
+	if (!contested(out, r))
+		return ENOMEM;
+	unanswered(out, r);
+	fputs("\n## Areas\n", out);
+	for (i = 0; i < r->s->n_areas && i < r->q->n_areas; i++)
+		if (!area_detail(out, r, i))
+			return ENOMEM;
+	action_plan(out, r);
+	if (!ys_explain_method(r->q, paras))
+		return ENOMEM;
+	fputs("\n## Appendix: how the scores are worked out\n", out);
+	for (i = 0; i < YS_METHOD_PARAS; i++) {
+		fputc('\n', out);
+		md_text(out, paras[i], true);
+		fputc('\n', out);
+		ys_free(paras[i]);
+	}
+	return ys_report_status(out);
+}

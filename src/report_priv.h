@@ -1,0 +1,85 @@
+/* Helpers shared by the report writers (src/report_*.c, compare.c,
+ * benchmark.c). Not part of the public API. */
+#ifndef YARDSTICK_REPORT_PRIV_H
+#define YARDSTICK_REPORT_PRIV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "yardstick/common.h"
+#include "yardstick/report.h"
+
+/* A growing string built with ys_malloc. A zeroed ys_sb is empty and
+ * ready; after an allocation failure oom is set and later calls do
+ * nothing. buf is NUL-terminated whenever it is not NULL. */
+typedef struct ys_sb {
+	char *buf;
+	size_t len;
+	size_t cap;
+	bool oom;
+} ys_sb;
+
+void ys_sb_putn(ys_sb *b, const char *s, size_t n);
+void ys_sb_puts(ys_sb *b, const char *s);
+void ys_sb_printf(ys_sb *b, const char *fmt, ...) YS_PRINTF(2, 3);
+/* Returns the string (the caller frees it with ys_free) and empties b;
+ * NULL after an allocation failure (b is then freed). An empty builder
+ * gives "". */
+char *ys_sb_take(ys_sb *b);
+void ys_sb_free(ys_sb *b);
+
+/* The result of a report: flushes out and returns 0, or an errno (EIO
+ * when the stream failed without one). */
+int ys_report_status(FILE *out);
+
+/* The text width to use for a requested width (0: default). */
+size_t ys_report_width(size_t width);
+
+/* JSON: writes s as a JSON string (with quotes), or null when s is NULL.
+ * Every control character, DEL and unsafe code point (ys_cp_unsafe) is
+ * written as a \uXXXX escape; invalid UTF-8 becomes \ufffd. */
+void ys_json_str(FILE *out, const char *s);
+/* Writes an exact value with ys_format_exact. */
+void ys_json_exact(FILE *out, double x);
+
+/* Writes s with '&', '<', '>', '"' and '\'' escaped for XML, unsafe code
+ * points and invalid UTF-8 replaced by U+FFFD. */
+void ys_xml_str(FILE *out, const char *s);
+
+/* Counts the applicable questions of area at level (responses that are
+ * not N/A). */
+size_t ys_area_applicable_at(const ys_questionnaire *q, const ys_answers *a,
+			     size_t area, unsigned level);
+
+/* The level name, or "?" when out of range. */
+const char *ys_level_name(const ys_questionnaire *q, long level);
+
+/* Plain-text output (report_text.c), shared by the text scorecard,
+ * compare and benchmark. Text is made ASCII (transliterated, else '?')
+ * and wrapped to width columns. oom is set when an allocation failed. */
+typedef struct ys_tw {
+	FILE *out;
+	size_t width;
+	bool oom;
+	const char *first, *rest;       /* wrapping state */
+	size_t lines;
+} ys_tw;
+
+/* Appends s as plain ASCII: accented Latin letters as their base letter,
+ * typographic quotes, dashes and spaces as ASCII ones, combining marks
+ * dropped, tabs as spaces, newlines kept only with keep_nl (else spaces),
+ * anything else (unsafe code points, invalid UTF-8, other scripts) '?'. */
+void ys_sb_ascii(ys_sb *b, const char *s, bool keep_nl);
+/* A new ASCII copy of s (ys_free), NULL after setting t->oom. */
+char *ys_tw_ascii(ys_tw *t, const char *s);
+/* Writes text wrapped to the width: the first line after first, the
+ * others after rest (both ASCII, normally the same length). */
+void ys_tw_para(ys_tw *t, const char *first, const char *rest,
+		const char *text);
+void ys_tw_paraf(ys_tw *t, const char *first, const char *rest,
+		 const char *fmt, ...) YS_PRINTF(4, 5);
+/* A blank line, the title, and a line of '-' under it. */
+void ys_tw_heading(ys_tw *t, const char *title);
+
+#endif

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Parses the CSV scorecards back with Python's csv module.
+
+usage: check-csv.py BINARY TESTS_DIR
+
+Checks, for each fixture: CRLF record ends, the header, one row per
+question in questionnaire order with 10 fields, answers and values as in
+the answers file, notes that survive quoting (commas, quotes, newlines),
+and that cells beginning with = + - @ or a tab are neutralised with a
+leading apostrophe.
+"""
+import csv
+import io
+import os
+import subprocess
+import sys
+
+HEADER = ["area", "question", "level", "weight", "answer", "value", "note",
+          "answer_label", "na_reason", "contested"]
+QUESTIONS = ["backup-exists", "backup-offsite", "backup-tested", "backup-plan",
+             "backup-drill", "access-mfa", "access-leavers", "access-review",
+             "network-coverage", "network-guest", "network-monitoring",
+             "policy-security", "policy-known", "policy-review"]
+
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+
+
+def scorecard(binary, answers):
+    env = dict(os.environ, YARDSTICK_PATH="data/questionnaires", LC_ALL="C.UTF-8")
+    out = subprocess.run([binary, "scorecard", "--format", "csv", answers],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env=env, check=False)
+    check(out.returncode == 0, f"{answers}: exit {out.returncode}: {out.stderr!r}")
+    return out.stdout
+
+
+def rows_of(raw, name):
+    text = raw.decode("utf-8")
+    # Every record ends with CRLF; a bare LF only appears inside quotes.
+    check(text.endswith("\r\n"), f"{name}: output does not end with CRLF")
+    rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    check(rows and rows[0] == HEADER, f"{name}: header is {rows[:1]}")
+    for i, row in enumerate(rows):
+        check(len(row) == len(HEADER), f"{name}: row {i} has {len(row)} fields")
+    check([r[1] for r in rows[1:]] == QUESTIONS,
+          f"{name}: questions are {[r[1] for r in rows[1:]]}")
+    for r in rows[1:]:
+        for cell in r:
+            check(not cell or cell[0] not in "=+-@\t\r",
+                  f"{name}: cell {cell!r} is not neutralised")
+    return {r[1]: dict(zip(HEADER, r)) for r in rows[1:]}
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1])
+    os.chdir(sys.argv[2])
+
+    c = rows_of(scorecard(binary, "data/small-complete.yaml"), "complete")
+    check(c["backup-exists"]["answer"] == "most", "complete: backup-exists answer")
+    check(c["backup-exists"]["value"] == "0.75", "complete: backup-exists value")
+    check(c["backup-exists"]["weight"] == "3", "complete: backup-exists weight")
+    check(c["backup-exists"]["level"] == "1", "complete: backup-exists level")
+    check(c["backup-exists"]["area"] == "backup", "complete: backup-exists area")
+    check(c["backup-exists"]["note"] ==
+          "Finance system still backed up by the supplier only.",
+          "complete: backup-exists note")
+    check(c["policy-known"]["answer"] == "dont-know" and
+          c["policy-known"]["value"] == "0", "complete: don't know is 0")
+    check(c["network-guest"]["answer"] == "n/a" and
+          c["network-guest"]["value"] == "" and
+          c["network-guest"]["na_reason"] == "No guest WiFi is offered at any site.",
+          "complete: n/a has no value and keeps its reason")
+
+    p = rows_of(scorecard(binary, "data/small-provisional.yaml"), "provisional")
+    check(p["backup-plan"]["answer"] == "" and p["backup-plan"]["value"] == "",
+          "provisional: unanswered question has empty answer and value")
+
+    w = rows_of(scorecard(binary, "data/small-workshop.yaml"), "workshop")
+    check(w["backup-offsite"]["contested"] == "yes" and
+          w["backup-exists"]["contested"] == "", "workshop: contested column")
+    check(w["backup-offsite"]["note"] ==
+          "CD: the tape copy is no longer taken off site.", "workshop: note")
+
+    h = rows_of(scorecard(binary, "data/small-hostile.yaml"), "hostile")
+    check(h["backup-exists"]["note"] == "'=cmd|' /C calc'!A0",
+          "hostile: formula neutralised")
+    check(h["backup-offsite"]["note"] ==
+          'line one\nline two, with a comma and "quotes"',
+          "hostile: newline, comma and quotes survive")
+    check(h["backup-tested"]["note"].startswith("'+1 plus first \ufffdreversed\ufffd"),
+          "hostile: plus neutralised, bidi controls replaced")
+    check(h["backup-plan"]["note"].startswith("'@mention"), "hostile: @ neutralised")
+    check(h["backup-drill"]["note"] == "'-1 minus first \u00c0\u00e7\u00e7\u00e9nts \u0141\u00f3d\u017a",
+          "hostile: minus neutralised, accents kept")
+    check(h["policy-security"]["note"] == "Tab\there and <tags> & ampersands",
+          "hostile: inner tab kept")
+
+    for f in failures:
+        print("FAIL:", f)
+    print(f"csv: {len(failures)} failures")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
