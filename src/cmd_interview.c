@@ -17,6 +17,8 @@
 #include "yardstick/answers.h"
 #include "yardstick/catalog.h"
 #include "yardstick/questionnaire.h"
+#include "yardstick/report.h"
+#include "yardstick/score.h"
 #include "yardstick/session.h"
 #include "yardstick/store.h"
 #include "yardstick/text.h"
@@ -192,6 +194,82 @@ static int apply_opts(const struct opts *o, const ys_questionnaire *q,
 		*changed = true;
 	}
 	return 0;
+}
+
+/* A message for the status line, allocated with ys_malloc. */
+static char *message(const char *fmt, const char *arg)
+{
+	size_t n = strlen(fmt) + strlen(arg) + 1;
+	char *m = ys_malloc(n);
+
+	if (m)
+		snprintf(m, n, fmt, arg);
+	return m;
+}
+
+/* The export key of the profile screen: writes the plain-text scorecard
+ * beside the answers file as NAME-scorecard.txt (-2, -3... rather than
+ * replacing an earlier export). */
+static bool export_scorecard(void *ctx, const ys_questionnaire *q,
+			     const ys_answers *a, const char *path, char **msg)
+{
+	ys_score sc;
+	ys_report r;
+	char *buf = NULL, *err = NULL, name[4096];
+	size_t len = 0, stem;
+	struct stat st;
+	FILE *f;
+	int rc, i;
+
+	(void)ctx;
+	*msg = NULL;
+	if (!path)
+		path = "assessment.yaml";
+	stem = strlen(path);
+	if (stem > 5 && !strcmp(path + stem - 5, ".yaml"))
+		stem -= 5;
+	else if (stem > 4 && !strcmp(path + stem - 4, ".yml"))
+		stem -= 4;
+	if (stem > sizeof(name) - 32) {
+		*msg = message("%s", "The answers file name is too long to export next to it.");
+		return false;
+	}
+	for (i = 1; i < 1000; i++) {
+		if (i == 1)
+			snprintf(name, sizeof(name), "%.*s-scorecard.txt", (int)stem, path);
+		else
+			snprintf(name, sizeof(name), "%.*s-scorecard-%d.txt", (int)stem, path, i);
+		if (lstat(name, &st) != 0 && errno == ENOENT)
+			break;
+	}
+	if (!ys_score_compute(q, a, NULL, &sc)) {
+		ys_score_free(&sc);
+		*msg = message("%s", "The scores could not be computed.");
+		return false;
+	}
+	r.q = q;
+	r.a = a;
+	r.s = &sc;
+	r.width = 0;
+	f = open_memstream(&buf, &len);
+	rc = f ? ys_report_text(&r, f) : ENOMEM;
+	if (f && fclose(f) != 0 && !rc)
+		rc = EIO;
+	ys_score_free(&sc);
+	if (rc) {
+		free(buf);
+		*msg = message("The scorecard could not be made: %s", strerror(rc));
+		return false;
+	}
+	rc = ys_atomic_write(name, buf, len, 0644, true, &err);
+	free(buf);
+	if (rc) {
+		*msg = message("Export failed: %s", err ? err : "cannot write the file");
+		ys_free(err);
+		return false;
+	}
+	*msg = message("Scorecard written to %s", name);
+	return true;
 }
 
 /* Everything the interview holds while it runs. */
@@ -372,6 +450,7 @@ static int prepare(struct run *r)
 	if (rc)
 		return rc;
 	catalog_choices(r);
+	r->sopts.export_fn = export_scorecard;
 	return 0;
 }
 

@@ -208,6 +208,7 @@ void tui_fill(int y, int x, int width, int role)
 struct wrap_ctx {
 	int y, x, width, max, n, role;
 	bool draw;
+	size_t last_used;       /* width of the last line drawn */
 };
 
 static void wrap_emit(void *ctx, const char *line, size_t len)
@@ -221,13 +222,14 @@ static void wrap_emit(void *ctx, const char *line, size_t len)
 		attrset(tui_attr(w->role));
 		mvaddnstr(w->y + w->n, w->x, line, (int)fit);
 		attrset(A_NORMAL);
+		w->last_used = used;
 	}
 	w->n++;
 }
 
 int tui_wrap(int y, int x, int width, int max_lines, const char *text, int role)
 {
-	struct wrap_ctx w = {y, x, width, max_lines, 0, role, true};
+	struct wrap_ctx w = {y, x, width, max_lines, 0, role, true, 0};
 	char *t;
 
 	if (!text || width <= 0 || max_lines <= 0)
@@ -240,9 +242,10 @@ int tui_wrap(int y, int x, int width, int max_lines, const char *text, int role)
 	ys_free(t);
 	if (w.n > max_lines) {
 		const char *e = tui_glyph("\xe2\x80\xa6", "~");
+		int ex = (int)w.last_used + 1 < width ? (int)w.last_used + 1 : width - 1;
 
 		attrset(tui_attr(role));
-		mvaddstr(y + max_lines - 1, x + width - 1, e);
+		mvaddstr(y + max_lines - 1, x + ex, e);
 		attrset(A_NORMAL);
 		return max_lines;
 	}
@@ -251,7 +254,7 @@ int tui_wrap(int y, int x, int width, int max_lines, const char *text, int role)
 
 int tui_wrap_count(const char *text, int width)
 {
-	struct wrap_ctx w = {0, 0, width, 0, 0, 0, false};
+	struct wrap_ctx w = {0, 0, width, 0, 0, 0, false, 0};
 	char *t;
 
 	if (!text || width <= 0)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tui.h"
+#include "yardstick/report.h"
 #include "yardstick/score.h"
 
 #define BAR_W 20
@@ -95,6 +96,25 @@ static void qlist_line(const ys_session *s, int y, const char *label,
 	tui_text(y, x, COLS - x - 1, buf, role);
 }
 
+/* Why the selected area is at its level and what the next one needs, in
+ * at most room lines from row y; returns the lines used. */
+static int explain(const ys_session *s, int y, int room)
+{
+	ys_explanation ex;
+	int used = 0, w = COLS - 6 > 100 ? 100 : COLS - 6;
+
+	if (room <= 0)
+		return 0;
+	if (ys_explain_area(s->q, s->a, &s->score, s->row, &ex)) {
+		if (ex.why)
+			used += tui_wrap(y, 4, w, room > 2 && ex.next ? 2 : room, ex.why, TUI_NORMAL);
+		if (ex.next && used < room)
+			used += tui_wrap(y + used, 4, w, room - used, ex.next, TUI_DIM);
+	}
+	ys_explanation_free(&ex);
+	return used;
+}
+
 void tui_draw_profile(const ys_session *s)
 {
 	const ys_score *sc = &s->score;
@@ -148,6 +168,7 @@ void tui_draw_profile(const ys_session *s)
 	r = record(s, s->row);
 	snprintf(buf, sizeof(buf), "%s", s->q->areas[s->row].title);
 	tui_text(y++, 2, COLS - 4, buf, TUI_HEADING);
+	y += explain(s, y, LINES - 3 - y - 2);
 	x = 4 + tui_text(y, 4, 8, "Owner: ", TUI_DIM);
 	if (r && r->owner)
 		tui_text(y, x, COLS - x - 1, r->owner, TUI_NORMAL);

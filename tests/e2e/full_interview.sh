@@ -68,6 +68,14 @@ e2e_keys s "HR" Enter
 e2e_wait s "Due date"
 e2e_keys s "2027-03-31" Enter
 e2e_wait s "Appoint a deputy DPO (HR, due 2027-03-31)"
+# Export the plain-text scorecard beside the answers file, twice: the
+# second export never replaces the first.
+e2e_keys s e
+e2e_wait s "Scorecard written to full-scorecard.txt"
+e2e_keys s e
+e2e_wait s "Scorecard written to full-scorecard-2.txt"
+grep -q "Anytown Council" "$E2E_DIR/full-scorecard.txt" || e2e_fail "the exported scorecard"
+grep -q "FINAL" "$E2E_DIR/full-scorecard.txt" || e2e_fail "the export is not final"
 e2e_keys s q
 e2e_wait_file "$E2E_DIR/$F.rc"
 grep -q "EXIT=0" "$E2E_DIR/$F.rc" || e2e_fail "exit status: $(cat "$E2E_DIR/$F.rc")"
