@@ -445,15 +445,17 @@ int tui_signal(void)
 
 /* ---- Drawing ---- */
 
-static void draw_small(void)
+static void draw_small(const ys_session *s)
 {
-	char msg[128];
+	char msg[192];
 	int n, y;
 
 	erase();
 	snprintf(msg, sizeof(msg),
-		 "Please enlarge the terminal\nto at least %dx%d.\nIt is now %dx%d.",
-		 TUI_MIN_COLS, TUI_MIN_LINES, COLS, LINES);
+		 "Please enlarge the terminal\nto at least %dx%d.\nIt is now %dx%d.%s",
+		 TUI_MIN_COLS, TUI_MIN_LINES, COLS, LINES,
+		 s->prompt == YS_PROMPT_CONFIRM_QUIT ? "\nQuit? y saves and quits, n carries on." :
+		 s->prompt == YS_PROMPT_QUIT_UNSAVED ? "\nNOT SAVED. Quit anyway? y/n" : "");
 	n = tui_wrap_count(msg, COLS);
 	y = (LINES - n) / 2;
 	if (y < 0)
@@ -465,7 +467,7 @@ static void draw(const ys_session *s)
 {
 	if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES) {
 		curs_set(0);
-		draw_small();
+		draw_small(s);
 		refresh();
 		return;
 	}
@@ -652,6 +654,19 @@ static int read_key(wint_t *wc)
 	}
 }
 
+/* The keys that work below the minimum size: q to quit, and y/n when
+ * asked whether to quit. */
+static bool small_key(const ys_session *s, int rc, wint_t wc)
+{
+	if (rc != OK)
+		return false;
+	if (s->prompt == YS_PROMPT_NONE)
+		return wc == 'q';
+	if (ys_session_text_prompt(s))
+		return false;
+	return wc == 'y' || wc == 'Y' || wc == 'n' || wc == 'N';
+}
+
 void tui_run(ys_session *s)
 {
 	bool redraw = true;
@@ -685,7 +700,9 @@ void tui_run(ys_session *s)
 			redraw = true;
 			continue;
 		}
-		if (small && !(rc == OK && (wc == 'q' || wc == 'y' || wc == 'n')))
+		/* Below the minimum size only quitting works: nothing else can
+		 * be seen. */
+		if (small && !small_key(s, rc, wc))
 			continue;
 		if (rc == OK && wc == YS_CTRL('l')) {
 			clearok(curscr, TRUE);

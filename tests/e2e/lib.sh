@@ -176,7 +176,7 @@ EOF
 e2e_new_interview() {
 	name=$1 file=$2
 	shift 2
-	e2e_start "$name" "$YS interview -o $file --org Anytown $*; echo EXIT=\$? > $file.rc"
+	e2e_start "$name" "trap : INT; $YS interview -o $file --org Anytown $*; echo EXIT=\$? > $file.rc"
 	e2e_wait "$name" "Begin the assessment"
 	e2e_keys "$name" Enter
 	e2e_wait "$name" "Question 1 of"

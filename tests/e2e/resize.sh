@@ -31,6 +31,12 @@ kill -0 "$pid" 2>/dev/null || e2e_fail "yardstick died while resizing"
 $TMUX_CMD resize-window -t s -x 50 -y 10
 e2e_wait s "Please enlarge the terminal"
 e2e_wait s "It is now 50x10."
+# Keys that cannot be seen do nothing; Ctrl-C still asks, visibly.
+e2e_keys s n d 1
+e2e_keys s C-c
+e2e_wait s "Quit? y saves and quits"
+e2e_keys s n
+e2e_wait_gone s "Quit? y saves and quits"
 
 # settle W H: waits until the top bar spans the width (the question
 # screen redrawn at W columns).
