@@ -1361,6 +1361,8 @@ ys_session *ys_session_new(const ys_questionnaire *q, ys_answers *a,
 			s->screen = YS_SCR_CHANGED;
 		else
 			land(s);
+		status_set(s, false, "Resumed: %zu of %zu answered.",
+			   ys_session_answered(s), q->n_questions);
 	} else {
 		s->screen = YS_SCR_START;
 		s->row = a->organisation ? YS_START_BEGIN : YS_START_ORG;

@@ -550,6 +550,7 @@ static void test_resume(void **state)
 	assert_int_equal(s->screen, YS_SCR_QUESTION);
 	assert_int_equal(s->question, 2);
 	assert_true(s->started);
+	assert_string_equal(s->status, "Resumed: 2 of 4 answered.");
 
 	/* a resumed file with every answer opens on the profile */
 	act_arg(s, YS_A_CHOOSE, 2);
