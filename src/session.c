@@ -1290,8 +1290,6 @@ bool ys_session_apply(ys_session *s, const ys_session_action *act)
 		return prompt_action(s, act);
 	if (s->screen == YS_SCR_KEYS || s->screen == YS_SCR_QHELP)
 		return help_action(s, act);
-	/* Leaving a status message behind once the user acts on it keeps the
-	 * status line about the latest thing that happened. */
 	r = common_action(s, act, &done);
 	if (done)
 		return r;
