@@ -33,4 +33,22 @@ e2e_start u "unset TERM; $YS interview -o u.yaml 2> u.err; echo EXIT=\$? > u.rc"
 e2e_wait_file "$E2E_DIR/u.rc"
 grep -q EXIT=64 u.rc || e2e_fail "no TERM: $(cat u.rc)"
 grep -q "TERM" u.err || e2e_fail "no TERM message: $(cat u.err)"
+# With a terminal, problems found before the screen starts are plain
+# messages with their exit codes, and leave nothing behind.
+e2e_start q "$YS interview -q no-such-questionnaire -o q.yaml 2> q.err; echo EXIT=\$? > q.rc"
+e2e_wait_file "$E2E_DIR/q.rc"
+grep -q EXIT=66 q.rc || e2e_fail "unknown questionnaire: $(cat q.rc)"
+grep -q "no-such-questionnaire" q.err || e2e_fail "unknown questionnaire message: $(cat q.err)"
+e2e_start g "$YS interview --target no-such-target -o g.yaml 2> g.err; echo EXIT=\$? > g.rc"
+e2e_wait_file "$E2E_DIR/g.rc"
+grep -q EXIT=64 g.rc || e2e_fail "unknown target: $(cat g.rc)"
+grep -q "baseline" g.err || e2e_fail "the target profiles are not listed: $(cat g.err)"
+printf 'not: an answers file\n' > bad.yaml
+e2e_start h "$YS interview -o bad.yaml 2> h.err; echo EXIT=\$? > h.rc"
+e2e_wait_file "$E2E_DIR/h.rc"
+grep -q EXIT=65 h.rc || e2e_fail "invalid answers file: $(cat h.rc) $(cat h.err)"
+grep -q "bad.yaml:1:" h.err || e2e_fail "no positioned message: $(cat h.err)"
+for f in q.yaml g.yaml q.yaml.lock g.yaml.lock bad.yaml.lock; do
+	[ -e "$f" ] && e2e_fail "$f was left behind"
+done
 echo "ok: no terminal"
