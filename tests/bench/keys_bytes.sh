@@ -2,6 +2,7 @@
 # Bytes written to the terminal per selection move on the question screen
 # at 80x24 (DESIGN section 9: under 100), measured with tmux pipe-pane over
 # 24 moves. Prints the figure; fails when the bar is missed.
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/../e2e/lib.sh"
 e2e_init "$@"
 
@@ -15,24 +16,7 @@ e2e_keys s Enter
 e2e_wait s "Question 1 of $NQ"
 e2e_wait s "▶ 1  "
 
-# settle: waits until the captured output stops growing.
-settle() {
-	last=-1
-	stable=0
-	while [ $stable -lt 4 ]; do
-		now=$(e2e_bytes "$out")
-		if [ "$now" = "$last" ]; then
-			stable=$((stable + 1))
-		else
-			stable=0
-		fi
-		last=$now
-		sleep 0.1
-	done
-	echo "$last"
-}
-
-start=$(settle)
+start=$(e2e_settle "$out")
 sel=1
 dir=1
 i=0
@@ -49,7 +33,7 @@ while [ $i -lt $MOVES ]; do
 	e2e_wait s "▶ $sel  "
 	i=$((i + 1))
 done
-end=$(settle)
+end=$(e2e_settle "$out")
 bytes=$((end - start))
 [ $bytes -gt 0 ] || e2e_fail "nothing was captured: the measurement is broken"
 per=$(awk -v b=$bytes -v n=$MOVES 'BEGIN { printf "%.1f", b / n }')

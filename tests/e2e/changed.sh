@@ -2,6 +2,7 @@
 # Resuming a file started with another version of the questionnaire: the
 # interview says what changed (questions added and removed) before going
 # on, and records the new version once the user continues.
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 e2e_init "$@"
 

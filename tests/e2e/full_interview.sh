@@ -3,6 +3,7 @@
 # digits, arrows and Enter, don't know, N/A with a reason, a note, a parked
 # question finished from the review list, then the profile with an owner
 # and an action. Checks the answers file and the JSON scorecard.
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 e2e_init "$@"
 

@@ -4,6 +4,7 @@
 # screen, and the pane title is unchanged. A questionnaire with a raw ESC
 # is refused before the screen starts, with a positioned message and no
 # raw control bytes on stderr.
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 e2e_init "$@"
 
@@ -42,7 +43,7 @@ e2e_wait b "Keys"
 e2e_keys b Escape q
 e2e_wait_file "$E2E_DIR/b.rc"
 grep -q EXIT=0 "$E2E_DIR/b.rc" || e2e_fail "exit status $(cat "$E2E_DIR/b.rc")"
-sleep 0.2
+e2e_settle "$E2E_DIR/b.out" > /dev/null
 [ "$(e2e_bytes "$E2E_DIR/b.out")" -gt 1000 ] || e2e_fail "nothing captured from the pane"
 for seq in "$RLO" "$LRI" "$RLM"; do
 	LC_ALL=C grep -qF "$seq" "$E2E_DIR/b.out" && e2e_fail "a bidi control reached the terminal"
@@ -71,4 +72,4 @@ for n in b e; do
 	t=$($TMUX_CMD display-message -p -t $n '#{pane_title}')
 	case $t in *pwned*|*eltit*) e2e_fail "pane title set from questionnaire text: $t" ;; esac
 done
-echo "ok: hostile text ($(e2e_bytes "$E2E_DIR/b.out") bytes checked; $(head -c 200 "$E2E_DIR/e.err"))"
+echo "ok: hostile text ($(e2e_bytes "$E2E_DIR/b.out") bytes of screen output checked)"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # LANG=C and NO_COLOR: the interview still works, draws in ASCII only (wide
 # text as '?'), and sends no colour; with colour allowed it does use it.
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 e2e_init "$@"
 
@@ -30,7 +31,7 @@ e2e_screen c | grep -q "#" || e2e_fail "no ASCII bars on the profile"
 e2e_keys c q
 e2e_wait_file "$E2E_DIR/c.rc"
 grep -q EXIT=0 "$E2E_DIR/c.rc" || e2e_fail "LANG=C exit status $(cat "$E2E_DIR/c.rc")"
-sleep 0.2
+e2e_settle "$E2E_DIR/c.out" > /dev/null
 LC_ALL=C grep -q "$(printf '[\200-\377]')" "$E2E_DIR/c.out" && e2e_fail "non-ASCII bytes written in the C locale"
 LC_ALL=C grep -qE "$(printf '\033')\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]" "$E2E_DIR/c.out" &&
 	e2e_fail "colour sent although NO_COLOR is set"
@@ -49,7 +50,7 @@ e2e_keys u Enter
 e2e_wait u "Ça va? 漢字 question"
 e2e_keys u q
 e2e_wait_file "$E2E_DIR/u.rc"
-sleep 0.2
+e2e_settle "$E2E_DIR/u.out" > /dev/null
 LC_ALL=C grep -qE "$(printf '\033')\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]" "$E2E_DIR/u.out" ||
 	e2e_fail "no colour with NO_COLOR empty"
 
@@ -60,7 +61,7 @@ e2e_keys m Enter
 e2e_wait m "▶ 1  Non 🙂"
 e2e_keys m q
 e2e_wait_file "$E2E_DIR/m.rc"
-sleep 0.2
+e2e_settle "$E2E_DIR/m.out" > /dev/null
 LC_ALL=C grep -qE "$(printf '\033')\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]" "$E2E_DIR/m.out" &&
 	e2e_fail "colour sent although NO_COLOR is set"
 LC_ALL=C grep -q "$(printf '\033')\[7m\|$(printf '\033')\[[0-9;]*;7m" "$E2E_DIR/m.out" ||
@@ -75,7 +76,7 @@ e2e_wait d "2  Yes"
 e2e_keys d q
 e2e_wait_file "$E2E_DIR/d.rc"
 grep -q EXIT=0 "$E2E_DIR/d.rc" || e2e_fail "TERM=dumb: $(cat "$E2E_DIR/d.rc")"
-sleep 0.2
+e2e_settle "$E2E_DIR/d.out" > /dev/null
 LC_ALL=C grep -qE "$(printf '\033')\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]" "$E2E_DIR/d.out" &&
 	e2e_fail "colour sent with TERM=dumb"
 LC_ALL=C grep -q "$(printf '\033')\[7m\|$(printf '\033')\[[0-9;]*;7m" "$E2E_DIR/d.out" ||

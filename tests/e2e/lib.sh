@@ -107,10 +107,11 @@ e2e_wait_gone() {
 	done
 }
 
-# e2e_wait_file PATH: waits until PATH exists.
+# e2e_wait_file PATH: waits until PATH exists and is not empty (status
+# and stty files are written with one short write).
 e2e_wait_file() {
 	end=$(( $(date +%s) + E2E_TIMEOUT ))
-	while [ ! -e "$1" ]; do
+	while [ ! -s "$1" ]; do
 		[ "$(date +%s)" -le "$end" ] || e2e_fail "$1 did not appear"
 		sleep 0.05
 	done
@@ -133,27 +134,21 @@ e2e_keys() {
 	$TMUX_CMD send-keys -t "$name" "$@"
 }
 
-# e2e_pid NAME: the process id of the yardstick running in the pane (a
-# child of the pane's shell, or the pane's process itself).
+# e2e_pid NAME: the process id of the yardstick running in the pane (the
+# pane's process itself after exec, or one of its children).
 e2e_pid() {
-	ppid=$($TMUX_CMD display-message -p -t "$1" '#{pane_pid}')
 	end=$(( $(date +%s) + E2E_TIMEOUT ))
 	while :; do
-		for st in /proc/[0-9]*/stat; do
-			p=${st#/proc/}
-			p=${p%/stat}
-			set -- $(sed 's/^[0-9]* ([^)]*) //' "$st" 2>/dev/null || echo x 0)
-			if [ "${2:-0}" = "$ppid" ] &&
-			   [ "$(readlink "/proc/$p/exe" 2>/dev/null)" = "$YS" ]; then
-				echo "$p"
-				return 0
-			fi
-		done
-		if [ "$(readlink "/proc/$ppid/exe" 2>/dev/null)" = "$YS" ]; then
-			echo "$ppid"
-			return 0
+		pp=$($TMUX_CMD display-message -p -t "$1" '#{pane_pid}' 2>/dev/null || true)
+		if [ -n "$pp" ]; then
+			for p in "$pp" $(cat /proc/"$pp"/task/*/children 2>/dev/null || true); do
+				if [ "$(readlink "/proc/$p/exe" 2>/dev/null)" = "$YS" ]; then
+					echo "$p"
+					return 0
+				fi
+			done
 		fi
-		[ "$(date +%s)" -le "$end" ] || e2e_fail "no yardstick process in $E2E_LAST"
+		[ "$(date +%s)" -le "$end" ] || e2e_fail "no yardstick process in $1"
 		sleep 0.05
 	done
 }
@@ -191,6 +186,24 @@ e2e_start_piped() {
 	e2e_start "$_pn" "while [ ! -e $_pn.go ]; do sleep 0.02; done; $_pcmd"
 	$TMUX_CMD pipe-pane -t "$_pn" -o "cat >> $E2E_DIR/$_pout"
 	: > "$E2E_DIR/$_pn.go"
+}
+
+# e2e_settle FILE: waits until FILE (pipe-pane output) stops growing, then
+# prints its size.
+e2e_settle() {
+	_last=-1
+	_stable=0
+	while [ $_stable -lt 4 ]; do
+		_now=$(e2e_bytes "$1" 2>/dev/null || echo 0)
+		if [ "$_now" = "$_last" ]; then
+			_stable=$((_stable + 1))
+		else
+			_stable=0
+		fi
+		_last=$_now
+		sleep 0.1
+	done
+	echo "$_last"
 }
 
 # e2e_bytes FILE: its size in bytes.

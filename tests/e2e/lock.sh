@@ -1,6 +1,7 @@
 #!/bin/sh
 # A second yardstick on the same answers file is refused with exit 75 and
 # the first one's process id; the first carries on undisturbed.
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 e2e_init "$@"
 

@@ -1,9 +1,10 @@
 #!/bin/sh
 # Without a terminal the interview refuses with exit 64 and points to the
 # non-interactive commands; an unusable TERM is a clear message, exit 64.
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 e2e_init "$@"
-cd "$E2E_DIR"
+cd "$E2E_DIR" || exit 1
 
 rc=0
 "$YS" interview < /dev/null > out.txt 2> err.txt || rc=$?

@@ -2,6 +2,7 @@
 # A folder the user cannot write to is reported before the first question
 # (exit 73), as user nobody in a root-owned 0755 folder. Also: a new
 # interview never overwrites an existing assessment of the same day.
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 e2e_init "$@"
 

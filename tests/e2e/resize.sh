@@ -2,6 +2,7 @@
 # 200 random resizes between 20x5 and 200x60 while answering: no crash,
 # the "please enlarge" screen below 80x24, and a final screen that is
 # exactly what a full repaint gives at the final size.
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 e2e_init "$@"
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Quit part way and resume: the second sitting lands on the first
 # unanswered question, and a skipped question is found again.
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 e2e_init "$@"
 

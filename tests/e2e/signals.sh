@@ -1,6 +1,7 @@
 #!/bin/sh
 # SIGTERM, SIGHUP and Ctrl-C: the answers are saved and the terminal modes
 # (stty -g in the pane) are the same before and after.
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 e2e_init "$@"
 
