@@ -395,7 +395,8 @@ static ys_choice choice_of(int32_t v)
 	}
 }
 
-/* Adds participant names (copies) and their rows of absent votes. */
+/* Adds participant names (copies) and their rows of absent votes, from
+ * the file added last. */
 static bool add_participants(ys_merge *m, char *const *who, size_t n)
 {
 	size_t nq = m->q->n_questions, i, rows;
@@ -406,9 +407,12 @@ static bool add_participants(ys_merge *m, char *const *who, size_t n)
 		return false;
 	while (m->cap_participants < rows) {
 		size_t cap = m->cap_participants ? m->cap_participants * 2 : 16;
-		char **p = ys_realloc(m->participants, cap * sizeof(*p));
+		char **p;
 		size_t *f;
 
+		if (nq && cap > SIZE_MAX / sizeof(*votes) / nq)
+			return false;
+		p = ys_realloc(m->participants, cap * sizeof(*p));
 		if (!p)
 			return false;
 		m->participants = p;
@@ -429,7 +433,7 @@ static bool add_participants(ys_merge *m, char *const *who, size_t n)
 		m->participants[row] = ys_strdup(who[i]);
 		if (!m->participants[row])
 			return false;
-		m->participant_file[row] = m->n_files;
+		m->participant_file[row] = m->n_files - 1;
 		for (k = 0; k < nq; k++)
 			m->votes[row * nq + k] = VOTE_NONE;
 		m->n_participants++;
@@ -675,10 +679,10 @@ bool ys_merge_add(ys_merge *m, const ys_answers *a, const char *name,
 	if (ok) {
 		m->files[m->n_files] = ys_strdup(name);
 		ok = m->files[m->n_files] != NULL;
+		if (ok)
+			m->n_files++;
 	}
 	ok = ok && add_participants(m, who, n);
-	if (ok)
-		m->n_files++;
 	ok = ok && (is_workshop(a) ? add_workshop(m, a, first)
 				   : add_interview(m, a, first));
 	ok = ok && add_areas(m, a) && add_header(m, a);

@@ -57,6 +57,7 @@ static ys_questionnaire *load_q(void)
 
 	assert_non_null(q);
 	assert_int_equal(d.count, 0);
+	ys_diags_free(&d);
 	return q;
 }
 
