@@ -45,6 +45,14 @@ typedef struct action_slot {
 	uint32_t index;         /* 0: empty slot, else action index + 1 */
 } action_slot;
 
+/* Names looked up by hash: open addressing over index + 1 into a list
+ * of names held elsewhere, so a thousand participants cost no more to
+ * check than ten. */
+typedef struct name_index {
+	uint32_t *slots;
+	size_t cap, count;
+} name_index;
+
 struct ys_merge {
 	const ys_questionnaire *q;
 	/* The first file's name and questionnaire identity. */
@@ -54,6 +62,7 @@ struct ys_merge {
 	char **participants;
 	size_t *participant_file;       /* index into files */
 	size_t n_participants, cap_participants;
+	name_index participant_index;
 	int32_t *votes;         /* n_participants rows of n_questions */
 	question_acc *qs;       /* n_questions */
 	area_acc *areas;        /* n_areas */
@@ -62,6 +71,7 @@ struct ys_merge {
 	char *organisation, *target, *created;
 	char **assessors;
 	size_t n_assessors, cap_assessors;
+	name_index assessor_index;
 };
 
 /* ------------------------------------------------------------------ */
@@ -114,6 +124,57 @@ static uint64_t hash_str(uint64_t h, const char *s)
 	for (; s && *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211u;
 	return (h ^ (s ? 0xffu : 0xfeu)) * 1099511628211u;
+}
+
+static size_t name_hash(const char *s)
+{
+	return (size_t)hash_str(14695981039346656037u, s);
+}
+
+/* The index in names of name, or -1. */
+static long name_find(const name_index *x, char *const *names,
+		      const char *name)
+{
+	size_t j;
+
+	if (!x->cap)
+		return -1;
+	for (j = name_hash(name) & (x->cap - 1); x->slots[j];
+	     j = (j + 1) & (x->cap - 1))
+		if (!strcmp(names[x->slots[j] - 1], name))
+			return (long)x->slots[j] - 1;
+	return -1;
+}
+
+/* Records that names[i] is in the list (i below UINT32_MAX - 1). */
+static bool name_add(name_index *x, char *const *names, size_t i)
+{
+	size_t j;
+
+	if ((x->count + 1) * 2 > x->cap) {
+		size_t cap = x->cap ? x->cap * 2 : 64, k;
+		uint32_t *s = ys_calloc(cap, sizeof(*s));
+
+		if (!s)
+			return false;
+		for (k = 0; k < x->cap; k++) {
+			if (!x->slots[k])
+				continue;
+			for (j = name_hash(names[x->slots[k] - 1]) & (cap - 1);
+			     s[j]; j = (j + 1) & (cap - 1))
+				;
+			s[j] = x->slots[k];
+		}
+		ys_free(x->slots);
+		x->slots = s;
+		x->cap = cap;
+	}
+	for (j = name_hash(names[i]) & (x->cap - 1); x->slots[j];
+	     j = (j + 1) & (x->cap - 1))
+		;
+	x->slots[j] = (uint32_t)(i + 1);
+	x->count++;
+	return true;
 }
 
 /* Appends "PREFIX: text" (no prefix when prefix is NULL) as a new line,
@@ -228,6 +289,8 @@ void ys_merge_free(ys_merge *m)
 	free_strings(m->files, m->n_files);
 	free_strings(m->participants, m->n_participants);
 	ys_free(m->participant_file);
+	ys_free(m->participant_index.slots);
+	ys_free(m->assessor_index.slots);
 	ys_free(m->votes);
 	for (i = 0; m->qs && i < m->q->n_questions; i++) {
 		ys_free(m->qs[i].note.buf);
@@ -329,12 +392,7 @@ static char *const *file_participants(const ys_answers *a, size_t *n)
 
 static long find_participant(const ys_merge *m, const char *who)
 {
-	size_t i;
-
-	for (i = 0; i < m->n_participants; i++)
-		if (!strcmp(m->participants[i], who))
-			return (long)i;
-	return -1;
+	return name_find(&m->participant_index, m->participants, who);
 }
 
 /* Every reason a file cannot be added, before anything changes. */
@@ -403,7 +461,8 @@ static bool add_participants(ys_merge *m, char *const *who, size_t n)
 	int32_t *votes;
 
 	rows = m->n_participants + n;
-	if (nq && rows > SIZE_MAX / sizeof(*votes) / nq)
+	if (rows >= UINT32_MAX - 1 ||
+	    (nq && rows > SIZE_MAX / sizeof(*votes) / nq))
 		return false;
 	while (m->cap_participants < rows) {
 		size_t cap = m->cap_participants ? m->cap_participants * 2 : 16;
@@ -433,6 +492,10 @@ static bool add_participants(ys_merge *m, char *const *who, size_t n)
 		m->participants[row] = ys_strdup(who[i]);
 		if (!m->participants[row])
 			return false;
+		if (!name_add(&m->participant_index, m->participants, row)) {
+			ys_free(m->participants[row]);
+			return false;
+		}
 		m->participant_file[row] = m->n_files - 1;
 		for (k = 0; k < nq; k++)
 			m->votes[row * nq + k] = VOTE_NONE;
@@ -625,24 +688,24 @@ static bool add_areas(ys_merge *m, const ys_answers *a)
 
 static bool add_assessors(ys_merge *m, const ys_answers *a)
 {
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < a->n_assessors; i++) {
 		const char *s = a->assessors[i];
 
-		if (blank(s))
+		if (blank(s) || name_find(&m->assessor_index, m->assessors, s) >= 0)
 			continue;
-		for (k = 0; k < m->n_assessors; k++)
-			if (!strcmp(m->assessors[k], s))
-				break;
-		if (k < m->n_assessors)
-			continue;
-		if (!grow(&m->assessors, m->n_assessors, &m->cap_assessors,
+		if (m->n_assessors >= UINT32_MAX - 1 ||
+		    !grow(&m->assessors, m->n_assessors, &m->cap_assessors,
 			  sizeof(*m->assessors)))
 			return false;
 		m->assessors[m->n_assessors] = ys_strdup(s);
 		if (!m->assessors[m->n_assessors])
 			return false;
+		if (!name_add(&m->assessor_index, m->assessors, m->n_assessors)) {
+			ys_free(m->assessors[m->n_assessors]);
+			return false;
+		}
 		m->n_assessors++;
 	}
 	return true;
