@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -1009,6 +1010,153 @@ bool ys_yscalar_bool(ys_yreader *r, const ys_yevent *ev, const char *what,
 	}
 	ys_yerror(r, ev->pos, "%s must be true or false, not '%s'", what, ev->value);
 	return false;
+}
+
+bool ys_yevent_is_null(const ys_yevent *ev)
+{
+	return ev->type == YS_Y_SCALAR && ev->plain &&
+	       (ev->len == 0 || !strcmp(ev->value, "~") || !strcmp(ev->value, "null"));
+}
+
+bool ys_yexpect(ys_yreader *r, const ys_yevent *ev, ys_ytype type,
+		const char *what)
+{
+	static const char *const names[] = {
+		[YS_Y_END] = "nothing", [YS_Y_MAP] = "a mapping",
+		[YS_Y_MAP_END] = "end of mapping", [YS_Y_SEQ] = "a list",
+		[YS_Y_SEQ_END] = "end of list", [YS_Y_SCALAR] = "a single value",
+	};
+
+	if (ev->type == type)
+		return true;
+	if (ys_yevent_is_null(ev))
+		ys_yerror(r, ev->pos, "%s is empty; expected %s", what, names[type]);
+	else
+		ys_yerror(r, ev->pos, "%s must be %s, not %s", what, names[type],
+			  names[ev->type]);
+	ys_yreader_skip(r, ev);
+	return false;
+}
+
+bool ys_ycheck_text(ys_yreader *r, const ys_yevent *ev, const char *what,
+		    bool nonempty)
+{
+	size_t i;
+
+	if (!ys_yexpect(r, ev, YS_Y_SCALAR, what))
+		return false;
+	if (ys_yevent_is_null(ev)) {
+		ys_yerror(r, ev->pos, "%s is empty", what);
+		return false;
+	}
+	if (nonempty) {
+		for (i = 0; i < ev->len; i++)
+			if (ev->value[i] != ' ' && ev->value[i] != '\t' && ev->value[i] != '\n')
+				return true;
+		ys_yerror(r, ev->pos, "%s is empty", what);
+		return false;
+	}
+	return true;
+}
+
+bool ys_ycheck_id(ys_yreader *r, const ys_yevent *ev, const char *what)
+{
+	if (!ys_yexpect(r, ev, YS_Y_SCALAR, what))
+		return false;
+	if (ys_valid_id(ev->value, ev->len))
+		return true;
+	if (ev->len > 64)
+		ys_yerror(r, ev->pos, "%s is longer than 64 characters", what);
+	else
+		ys_yerror(r, ev->pos,
+			  "%s '%s' is not a valid id (use lower-case letters, digits, "
+			  "'.', '_' and '-', starting with a letter or digit)",
+			  what, ev->value);
+	return false;
+}
+
+bool ys_yread_fields(ys_yreader *r, const char *what_fmt, const char *what_arg,
+		     const char *const *keys, ys_pos *key_pos, ys_field_fn fn,
+		     void *ctx, const bool *stop)
+{
+	size_t nkeys = 0, i;
+	ys_yevent ev;
+	char what[160];
+
+	/* The mapping's description, made only when a message needs it. */
+#define WHAT() (snprintf(what, sizeof(what), what_fmt, what_arg), what)
+	while (keys[nkeys])
+		key_pos[nkeys++] = (ys_pos){0, 0};
+	for (;;) {
+		int found = -1;
+		ys_pos kpos;
+
+		if (!ys_yreader_next(r, &ev))
+			return false;
+		if (ev.type == YS_Y_MAP_END)
+			return true;
+		kpos = ev.pos;
+		if (ev.type != YS_Y_SCALAR) {
+			ys_yerror(r, ev.pos, "keys in %s must be plain names", WHAT());
+			if (!ys_yreader_skip(r, &ev) || !ys_yreader_next(r, &ev) ||
+			    !ys_yreader_skip(r, &ev))
+				return false;
+			continue;
+		}
+		for (i = 0; i < nkeys; i++)
+			if (ev.value[0] == keys[i][0] && !strcmp(ev.value, keys[i])) {
+				found = (int)i;
+				break;
+			}
+		if (found < 0) {
+			const char *hint = ys_did_you_mean(ev.value, keys);
+
+			if (hint)
+				ys_yerror(r, kpos, "unknown key '%s' in %s; did you mean '%s'?",
+					  ev.value, WHAT(), hint);
+			else
+				ys_yerror(r, kpos, "unknown key '%s' in %s", ev.value, WHAT());
+		} else if (key_pos[found].line) {
+			ys_yerror(r, kpos, "duplicate key '%s' in %s (first defined at %lu:%lu)",
+				  keys[found], WHAT(), (unsigned long)key_pos[found].line,
+				  (unsigned long)key_pos[found].col);
+			found = -1;
+		} else {
+			key_pos[found] = kpos;
+		}
+		if (!ys_yreader_next(r, &ev))
+			return false;
+		if (found < 0) {
+			if (!ys_yreader_skip(r, &ev))
+				return false;
+			continue;
+		}
+		if (!fn(ctx, found, &ev) || (stop && *stop))
+			return false;
+	}
+#undef WHAT
+}
+
+void ys_yrequire(ys_yreader *r, ys_pos pos, const char *what,
+		 const char *const *keys, const ys_pos *key_pos,
+		 const int *required)
+{
+	char list[256];
+	size_t used = 0, missing = 0;
+
+	list[0] = '\0';
+	for (; *required >= 0; required++) {
+		if (key_pos[*required].line)
+			continue;
+		if (used < sizeof(list))
+			used += (size_t)snprintf(list + used, sizeof(list) - used, "%s'%s'",
+						 missing ? ", " : "", keys[*required]);
+		missing++;
+	}
+	if (missing == 1)
+		ys_yerror(r, pos, "%s has no %s", what, list);
+	else if (missing > 1)
+		ys_yerror(r, pos, "%s is missing required keys: %s", what, list);
 }
 
 bool ys_valid_id(const char *s, size_t len)
