@@ -31,7 +31,9 @@
  *  - notes: each interview file's note as a line "NAME: note", a workshop
  *    file's note as it is, in input order; the N/A reason, when the
  *    consensus is N/A: the reason when all give the same one, else
- *    "NAME: reason" lines; "at": the latest of the files';
+ *    "NAME: reason" lines ("Every participant answered N/A." when no
+ *    file gave one); "at": the latest of the files' (now when none has
+ *    one);
  *  - per area: the first owner named; the actions of every file in order,
  *    each distinct action (text, owner, due) once;
  *  - organisation and target: the first file's that has one; created: the
