@@ -18,6 +18,7 @@ int cmd_list(int argc, char **argv);
 int cmd_scorecard(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_benchmark(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 /* Prints "yardstick: MESSAGE" to stderr; returns code. */
 int cli_error(int code, const char *fmt, ...)

@@ -21,6 +21,7 @@ static const struct command commands[] = {
 	{"list", cmd_list, "list the bundled and installed questionnaires"},
 	{"scorecard", cmd_scorecard, "score an answers file and print the scorecard"},
 	{"compare", cmd_compare, "compare two assessments: level, score and answer changes"},
+	{"merge", cmd_merge, "combine participants' answers files into one workshop file"},
 	{"benchmark", cmd_benchmark, "summarise many organisations' assessments, anonymously"},
 };
 

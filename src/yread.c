@@ -62,12 +62,18 @@ struct rec {
 /* Files at least this large are parsed on a second thread. */
 #define THREAD_MIN_SIZE (512u * 1024u)
 
+/* A block is one allocation sized to the input: a small file gets a small
+ * block, so reading thousands of small files costs no page faults for
+ * buffers they never use. */
 struct block {
 	size_t n;               /* records filled */
 	size_t next;            /* next record to hand out */
 	size_t used;            /* string bytes used */
-	struct rec ev[BLOCK_EVENTS];
-	char str[BLOCK_STRINGS];
+	size_t ev_cap;
+	size_t str_cap;
+	size_t max_copy;        /* longest string that can need copying, + 1 */
+	struct rec *ev;
+	char *str;
 };
 
 struct ys_yreader {
@@ -179,8 +185,32 @@ static int read_handler(void *data, unsigned char *buf, size_t size,
 	return 1;
 }
 
+/* A block for an input of size bytes. A string's text is never more than
+ * twice its source bytes (the longest escapes, \\L and \\P, turn two
+ * characters into three bytes), so a block need not hold more. */
+static struct block *block_new(size_t size)
+{
+	size_t max_copy = (size < YS_MAX_STRING / 2 ? 2 * size : YS_MAX_STRING) + 1;
+	size_t str_cap = max_copy + 2 * (NAME_MAX_LEN + 1) + (size < 4096 ? 64 : 4096);
+	size_t ev_cap = size / 2 + 16 < BLOCK_EVENTS ? size / 2 + 16 : BLOCK_EVENTS;
+	struct block *b;
+
+	if (str_cap > BLOCK_STRINGS)
+		str_cap = BLOCK_STRINGS;
+	b = ys_malloc(sizeof(*b) + ev_cap * sizeof(struct rec) + str_cap);
+	if (!b)
+		return NULL;
+	b->n = b->next = b->used = 0;
+	b->ev_cap = ev_cap;
+	b->str_cap = str_cap;
+	b->max_copy = max_copy;
+	b->ev = (struct rec *)(b + 1);
+	b->str = (char *)(b->ev + ev_cap);
+	return b;
+}
+
 static ys_yreader *reader_new(const char *display_name, int nblocks,
-			      ys_diags *d)
+			      size_t input_size, ys_diags *d)
 {
 	ys_yreader *r = ys_calloc(1, sizeof(*r));
 	int i;
@@ -194,10 +224,9 @@ static ys_yreader *reader_new(const char *display_name, int nblocks,
 	r->diags = d;
 	r->name = ys_strdup(display_name);
 	for (i = 0; i < nblocks; i++) {
-		r->blocks[i] = ys_malloc(sizeof(struct block));
+		r->blocks[i] = block_new(input_size);
 		if (!r->blocks[i])
 			break;
-		r->blocks[i]->n = r->blocks[i]->next = r->blocks[i]->used = 0;
 		r->nblocks++;
 	}
 	if (!r->name || r->nblocks < nblocks || !yaml_parser_initialize(&r->parser)) {
@@ -295,7 +324,8 @@ ys_yreader *ys_yreader_open_file_fp(const char *path, const char *display_name,
 		close(fd);
 		return NULL;
 	}
-	r = reader_new(name, (unsigned long long)st.st_size >= THREAD_MIN_SIZE ? NBLOCKS : 1, d);
+	r = reader_new(name, (unsigned long long)st.st_size >= THREAD_MIN_SIZE ? NBLOCKS : 1,
+		       (size_t)st.st_size, d);
 	if (!r) {
 		close(fd);
 		return NULL;
@@ -320,7 +350,7 @@ ys_yreader *ys_yreader_open_mem(const char *buf, size_t len,
 			    YS_MAX_FILE / (1024u * 1024u));
 		return NULL;
 	}
-	r = reader_new(name, 1, d);
+	r = reader_new(name, 1, len, d);
 	if (!r)
 		return NULL;
 	r->mem = buf;
@@ -583,13 +613,13 @@ static uint32_t put_name(struct block *b, const yaml_char_t *name)
 static void fill_block(ys_yreader *r, struct block *b)
 {
 	b->n = b->next = b->used = 0;
-	while (!r->prod_done && b->n < BLOCK_EVENTS) {
+	while (!r->prod_done && b->n < b->ev_cap) {
 		yaml_event_t e;
 		struct rec *rec;
 		const yaml_char_t *name = NULL;
 
 		/* Room for the largest record's strings. */
-		if (BLOCK_STRINGS - b->used < YS_MAX_STRING + 1 + 2 * (NAME_MAX_LEN + 1))
+		if (b->str_cap - b->used < b->max_copy + 2 * (NAME_MAX_LEN + 1))
 			break;
 		rec = &b->ev[b->n];
 		memset(rec, 0, sizeof(*rec));
@@ -638,6 +668,9 @@ static void fill_block(ys_yreader *r, struct block *b)
 				name = e.data.scalar.tag;
 			}
 			rec->problem = (uint8_t)scan_scalar(v, n, &rec->problem_cp);
+			/* Cannot happen (see block_new), but never overrun. */
+			if (n + 1 > b->max_copy && rec->problem == P_NONE)
+				rec->problem = P_TOO_LONG;
 			rec->len = (uint32_t)(n > YS_MAX_STRING ? n : n);
 			rec->off = put_str(b, v, rec->problem == P_TOO_LONG ? 0 : n);
 			if (rec->problem == P_TOO_LONG)
