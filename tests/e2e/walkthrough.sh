@@ -94,6 +94,10 @@ e2e_wait fin "FINAL: all $NQ answered"
 e2e_wait fin "Profile"
 e2e_capture fin it-profile
 e2e_keys fin e
+e2e_wait fin "Scorecard format"
+e2e_keys fin Enter
+e2e_wait fin "anytown-scorecard.txt"
+e2e_keys fin Enter
 e2e_wait fin "Scorecard written to anytown-scorecard.txt"
 e2e_keys fin q
 e2e_wait_file "$E2E_DIR/fin.rc"
