@@ -291,8 +291,13 @@ int ys_atomic_write(const char *path, const char *data, size_t len,
 	}
 	fd = open_temp(dir, base, mode, &tmp);
 	if (fd < 0) {
-		rc = fail(err, YS_EX_CANTCREAT, "cannot save %s: cannot create a file in %s: %s",
-			  path, dir, strerror(errno));
+		if (errno == ENOMEM)
+			rc = fail(err, YS_EX_SOFTWARE, "cannot save %s: out of memory",
+				  path);
+		else
+			rc = fail(err, YS_EX_CANTCREAT,
+				  "cannot save %s: cannot create a file in %s: %s",
+				  path, dir, strerror(errno));
 		goto out;
 	}
 	if (write_sync_close(fd, data, len, &what) != 0) {
