@@ -213,12 +213,6 @@ typedef struct reader {
 	ys_pos participants_pos;
 } reader;
 
-static const char *const type_names[] = {
-	[YS_Y_END] = "nothing", [YS_Y_MAP] = "a mapping",
-	[YS_Y_MAP_END] = "end of mapping", [YS_Y_SEQ] = "a list",
-	[YS_Y_SEQ_END] = "end of list", [YS_Y_SCALAR] = "a single value",
-};
-
 static void oom(reader *R)
 {
 	if (!R->oom)
@@ -229,25 +223,13 @@ static void oom(reader *R)
 
 static bool is_null(const ys_yevent *ev)
 {
-	return ev->plain && (ev->len == 0 || !strcmp(ev->value, "~") ||
-			     !strcmp(ev->value, "null"));
+	return ys_yevent_is_null(ev);
 }
 
-/* Checks that ev is of type; otherwise reports it and skips the value.
- * Returns false when it was not (reading can go on). */
 static bool expect(reader *R, const ys_yevent *ev, ys_ytype type,
 		   const char *what)
 {
-	if (ev->type == type)
-		return true;
-	if (ev->type == YS_Y_SCALAR && is_null(ev))
-		ys_yerror(R->r, ev->pos, "%s is empty; expected %s", what,
-			  type_names[type]);
-	else
-		ys_yerror(R->r, ev->pos, "%s must be %s, not %s", what,
-			  type_names[type], type_names[ev->type]);
-	ys_yreader_skip(R->r, ev);
-	return false;
+	return ys_yexpect(R->r, ev, type, what);
 }
 
 /* Reads a scalar as a string the caller owns. An unquoted empty value or
@@ -257,24 +239,9 @@ static char *read_text(reader *R, const ys_yevent *ev, const char *what,
 		       bool nonempty)
 {
 	char *s;
-	size_t i;
 
-	if (!expect(R, ev, YS_Y_SCALAR, what))
+	if (!ys_ycheck_text(R->r, ev, what, nonempty))
 		return NULL;
-	if (is_null(ev)) {
-		ys_yerror(R->r, ev->pos, "%s is empty", what);
-		return NULL;
-	}
-	if (nonempty) {
-		for (i = 0; i < ev->len; i++)
-			if (ev->value[i] != ' ' && ev->value[i] != '\t' &&
-			    ev->value[i] != '\n')
-				break;
-		if (i == ev->len) {
-			ys_yerror(R->r, ev->pos, "%s is empty", what);
-			return NULL;
-		}
-	}
 	s = ys_strndup(ev->value, ev->len);
 	if (!s)
 		oom(R);
@@ -283,22 +250,11 @@ static char *read_text(reader *R, const ys_yevent *ev, const char *what,
 
 static char *read_id(reader *R, const ys_yevent *ev, const char *what)
 {
-	if (!expect(R, ev, YS_Y_SCALAR, what))
+	if (!ys_ycheck_id(R->r, ev, what))
 		return NULL;
-	if (!ys_valid_id(ev->value, ev->len)) {
-		if (ev->len > 64)
-			ys_yerror(R->r, ev->pos, "%s is longer than 64 characters", what);
-		else
-			ys_yerror(R->r, ev->pos,
-				  "%s '%s' is not a valid id (use lower-case letters, digits, "
-				  "'.', '_' and '-', starting with a letter or digit)",
-				  what, ev->value);
-		return NULL;
-	}
 	return read_text(R, ev, what, true);
 }
 
-/* An answer or vote: an option key, dont-know or n/a. */
 static char *read_key(reader *R, const ys_yevent *ev, const char *what)
 {
 	if (!expect(R, ev, YS_Y_SCALAR, what))
@@ -366,97 +322,36 @@ static void set_field(char **field, char *s)
 
 typedef bool (*field_fn)(reader *R, void *ctx, int key, const ys_yevent *v);
 
-/* Reads a mapping with the fixed keys (NULL-terminated) after its start
- * event. Calls fn for each known key's value (fn consumes it); reports
- * unknown keys with a did-you-mean hint and duplicate keys with the first
- * one's position, skipping their values. key_pos gets each key's position
- * ({0,0} when absent). Returns false only when reading must stop. */
+/* Binds a reader field function to ys_yread_fields' callback. */
+struct field_thunk {
+	reader *R;
+	field_fn fn;
+	void *ctx;
+};
+
+static bool field_thunk_call(void *ctx, int key, const ys_yevent *value)
+{
+	struct field_thunk *t = ctx;
+
+	return t->fn(t->R, t->ctx, key, value);
+}
+
+/* Reads a mapping with the fixed keys; see ys_yread_fields. */
 static bool read_fields(reader *R, const char *what_fmt, const char *what_arg,
 			const char *const *keys, ys_pos *key_pos, field_fn fn,
 			void *ctx)
 {
-	size_t nkeys = 0, i;
-	ys_yevent ev;
-	char what[128];
+	struct field_thunk t = {R, fn, ctx};
 
-	/* The mapping's description, for messages (made only when needed). */
-#define WHAT() (snprintf(what, sizeof(what), what_fmt, what_arg), what)
-
-	while (keys[nkeys])
-		key_pos[nkeys++] = (ys_pos){0, 0};
-	for (;;) {
-		int found = -1;
-		ys_pos kpos;
-
-		if (!ys_yreader_next(R->r, &ev))
-			return false;
-		if (ev.type == YS_Y_MAP_END)
-			return true;
-		kpos = ev.pos;
-		if (ev.type != YS_Y_SCALAR) {
-			ys_yerror(R->r, ev.pos, "keys in %s must be plain names", WHAT());
-			if (!ys_yreader_skip(R->r, &ev) || !ys_yreader_next(R->r, &ev) ||
-			    !ys_yreader_skip(R->r, &ev))
-				return false;
-			continue;
-		}
-		for (i = 0; i < nkeys; i++)
-			if (ev.value[0] == keys[i][0] && !strcmp(ev.value, keys[i])) {
-				found = (int)i;
-				break;
-			}
-		if (found < 0) {
-			const char *hint = ys_did_you_mean(ev.value, keys);
-
-			if (hint)
-				ys_yerror(R->r, kpos, "unknown key '%s' in %s; did you mean '%s'?",
-					  ev.value, WHAT(), hint);
-			else
-				ys_yerror(R->r, kpos, "unknown key '%s' in %s", ev.value,
-					  WHAT());
-		} else if (key_pos[found].line) {
-			ys_yerror(R->r, kpos,
-				  "duplicate key '%s' in %s (first defined at %lu:%lu)",
-				  keys[found], WHAT(), (unsigned long)key_pos[found].line,
-				  (unsigned long)key_pos[found].col);
-			found = -1;
-		} else {
-			key_pos[found] = kpos;
-		}
-		if (!ys_yreader_next(R->r, &ev))
-			return false;
-		if (found < 0) {
-			if (!ys_yreader_skip(R->r, &ev))
-				return false;
-			continue;
-		}
-		if (!fn(R, ctx, found, &ev) || R->oom)
-			return false;
-	}
-#undef WHAT
+	return ys_yread_fields(R->r, what_fmt, what_arg, keys, key_pos,
+			       field_thunk_call, &t, &R->oom);
 }
 
-/* Reports the required keys (indexes, -1 terminated) missing at pos. */
 static void require(reader *R, ys_pos pos, const char *what,
 		    const char *const *keys, const ys_pos *key_pos,
 		    const int *required)
 {
-	char list[256];
-	size_t used = 0, missing = 0;
-
-	list[0] = '\0';
-	for (; *required >= 0; required++) {
-		if (key_pos[*required].line)
-			continue;
-		if (used < sizeof(list))
-			used += (size_t)snprintf(list + used, sizeof(list) - used, "%s'%s'",
-						 missing ? ", " : "", keys[*required]);
-		missing++;
-	}
-	if (missing == 1)
-		ys_yerror(R->r, pos, "%s has no %s", what, list);
-	else if (missing > 1)
-		ys_yerror(R->r, pos, "%s is missing required keys: %s", what, list);
+	ys_yrequire(R->r, pos, what, keys, key_pos, required);
 }
 
 /* Reads a list of strings into *v / *n. Returns false to stop. */
@@ -1104,7 +999,8 @@ static ys_answers *read_answers_file(ys_yreader *r, ys_diags *d)
 
 ys_answers *ys_answers_read_file(const char *path, ys_diags *d)
 {
-	return read_answers_file(ys_yreader_open_file(path, NULL, d), d);
+	/* Answers files are never fingerprinted: skip the hashing. */
+	return read_answers_file(ys_yreader_open_file_fp(path, NULL, false, d), d);
 }
 
 ys_answers *ys_answers_read_mem(const char *buf, size_t len,

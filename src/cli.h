@@ -17,6 +17,7 @@ int cmd_list(int argc, char **argv);
 int cmd_scorecard(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_benchmark(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 /* Prints "yardstick: MESSAGE" to stderr; returns code. */
 int cli_error(int code, const char *fmt, ...)
@@ -71,5 +72,25 @@ int cli_mem_output(cli_mem *m, int status, const char *path, bool force);
 
 /* Parses a --width value (YS_REPORT_MIN_WIDTH..YS_REPORT_MAX_WIDTH). */
 bool cli_parse_width(const char *arg, size_t *out);
+
+/* The options of the commands that write a report. */
+typedef struct cli_out_opts {
+	const char *format;     /* as given; NULL for the command's default */
+	const char *output;     /* -o; NULL for standard output */
+	bool force;
+	size_t width;           /* 0 when not given */
+	const char *qspec;      /* -q */
+	const char *target;     /* -t, where extra has "t" */
+	const char *highlight;  /* -H, where extra has "H" */
+} cli_out_opts;
+
+/* Parses -f/--format, -o/--output, --force, -w/--width,
+ * -q/--questionnaire and -h/--help, plus -t/--target and -H/--highlight
+ * when extra names them ("tH"). Returns -1 when the operands start at
+ * optind, or the exit code to return (0 after --help, 64 on a usage
+ * error, already reported). */
+int cli_parse_out_opts(const char *cmd, int argc, char **argv,
+		       const char *extra, void (*usage)(FILE *out),
+		       cli_out_opts *o);
 
 #endif

@@ -340,64 +340,25 @@ out:
 
 int cmd_benchmark(int argc, char **argv)
 {
-	enum { OPT_FORCE = 256 };
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		{"force", no_argument, NULL, OPT_FORCE},
-		{"highlight", required_argument, NULL, 'H'},
-		{"width", required_argument, NULL, 'w'},
-		{"questionnaire", required_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	ys_bench_format fmt = YS_BENCH_TEXT;
-	const char *output = NULL, *highlight = NULL, *qspec = NULL;
-	size_t width = 0;
-	bool force = false;
+	cli_out_opts o;
 	names files = {0};
-	int c, rc;
+	const char *f;
+	int rc;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:o:H:w:q:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (!strcmp(optarg, "text") || !strcmp(optarg, "txt"))
-				fmt = YS_BENCH_TEXT;
-			else if (!strcmp(optarg, "csv"))
-				fmt = YS_BENCH_CSV;
-			else if (!strcmp(optarg, "json"))
-				fmt = YS_BENCH_JSON;
-			else
-				return cli_usage_error("benchmark",
-					"unknown format '%s' (text, csv or json)",
-					optarg);
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case OPT_FORCE:
-			force = true;
-			break;
-		case 'H':
-			highlight = optarg;
-			break;
-		case 'w':
-			if (!cli_parse_width(optarg, &width))
-				return cli_usage_error("benchmark",
-					"--width must be a whole number from %d to %d",
-					YS_REPORT_MIN_WIDTH, YS_REPORT_MAX_WIDTH);
-			break;
-		case 'q':
-			qspec = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return YS_EX_OK;
-		default:
-			return cli_usage_error("benchmark", "invalid option");
-		}
-	}
+	rc = cli_parse_out_opts("benchmark", argc, argv, "H", usage, &o);
+	if (rc >= 0)
+		return rc;
+	f = o.format;
+	if (!f || !strcmp(f, "text") || !strcmp(f, "txt"))
+		fmt = YS_BENCH_TEXT;
+	else if (!strcmp(f, "csv"))
+		fmt = YS_BENCH_CSV;
+	else if (!strcmp(f, "json"))
+		fmt = YS_BENCH_JSON;
+	else
+		return cli_usage_error("benchmark",
+			"unknown format '%s' (text, csv or json)", f);
 	if (optind >= argc)
 		return cli_usage_error("benchmark", "no answers files given");
 	rc = collect(&files, argv + optind, argc - optind);
@@ -406,7 +367,7 @@ int cmd_benchmark(int argc, char **argv)
 			       "organisations' answers files; %zu given",
 			       YS_BENCH_MIN_ORGS, files.n);
 	if (!rc)
-		rc = run(&files, qspec, highlight, fmt, width, output, force);
+		rc = run(&files, o.qspec, o.highlight, fmt, o.width, o.output, o.force);
 	names_free(&files);
 	return rc;
 }

@@ -31,66 +31,34 @@ static void usage(FILE *out)
 
 int cmd_compare(int argc, char **argv)
 {
-	enum { OPT_FORCE = 256 };
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		{"force", no_argument, NULL, OPT_FORCE},
-		{"target", required_argument, NULL, 't'},
-		{"width", required_argument, NULL, 'w'},
-		{"questionnaire", required_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	ys_compare_format fmt = YS_COMPARE_TEXT;
-	const char *output = NULL, *target = NULL, *qspec = NULL;
-	size_t width = 0;
-	bool force = false;
+	const char *output, *target, *qspec, *f;
+	size_t width;
+	bool force;
+	cli_out_opts o;
 	cli_assessment old, new;
 	ys_compare c;
 	cli_mem m;
-	int ch, rc;
+	int rc;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "f:o:t:w:q:h", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'f':
-			if (!strcmp(optarg, "text") || !strcmp(optarg, "txt"))
-				fmt = YS_COMPARE_TEXT;
-			else if (!strcmp(optarg, "markdown") || !strcmp(optarg, "md"))
-				fmt = YS_COMPARE_MARKDOWN;
-			else if (!strcmp(optarg, "json"))
-				fmt = YS_COMPARE_JSON;
-			else
-				return cli_usage_error("compare",
-					"unknown format '%s' (text, markdown or json)",
-					optarg);
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case OPT_FORCE:
-			force = true;
-			break;
-		case 't':
-			target = optarg;
-			break;
-		case 'w':
-			if (!cli_parse_width(optarg, &width))
-				return cli_usage_error("compare",
-					"--width must be a whole number from %d to %d",
-					YS_REPORT_MIN_WIDTH, YS_REPORT_MAX_WIDTH);
-			break;
-		case 'q':
-			qspec = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return YS_EX_OK;
-		default:
-			return cli_usage_error("compare", "invalid option");
-		}
-	}
+	rc = cli_parse_out_opts("compare", argc, argv, "t", usage, &o);
+	if (rc >= 0)
+		return rc;
+	f = o.format;
+	if (!f || !strcmp(f, "text") || !strcmp(f, "txt"))
+		fmt = YS_COMPARE_TEXT;
+	else if (!strcmp(f, "markdown") || !strcmp(f, "md"))
+		fmt = YS_COMPARE_MARKDOWN;
+	else if (!strcmp(f, "json"))
+		fmt = YS_COMPARE_JSON;
+	else
+		return cli_usage_error("compare",
+			"unknown format '%s' (text, markdown or json)", f);
+	output = o.output;
+	target = o.target;
+	qspec = o.qspec;
+	force = o.force;
+	width = o.width;
 	if (argc - optind != 2)
 		return cli_usage_error("compare", "give two answers files, OLD and NEW");
 	rc = cli_load_assessment(argv[optind], qspec, target, true, &old);

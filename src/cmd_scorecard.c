@@ -191,127 +191,30 @@ void cli_assessment_free(cli_assessment *c)
 	memset(c, 0, sizeof(*c));
 }
 
-bool cli_mem_open(cli_mem *m)
-{
-	m->buf = NULL;
-	m->len = 0;
-	m->f = open_memstream(&m->buf, &m->len);
-	return m->f != NULL;
-}
-
-/* Closes the stream and writes what it holds; frees everything. */
-int cli_mem_output(cli_mem *m, int status, const char *path, bool force)
-{
-	char *err = NULL;
-	int rc = 0;
-
-	if (fclose(m->f) != 0 && status == 0)
-		status = ENOMEM;
-	m->f = NULL;
-	if (status != 0) {
-		rc = status == ENOMEM ? cli_error(YS_EX_SOFTWARE, "out of memory")
-				      : cli_error(YS_EX_SOFTWARE,
-						  "cannot build the report: %s",
-						  strerror(status));
-	} else if (!path || !strcmp(path, "-")) {
-		if (fwrite(m->buf, 1, m->len, stdout) != m->len ||
-		    fflush(stdout) != 0 || ferror(stdout))
-			rc = cli_error(YS_EX_IOERR,
-				       "error writing to standard output: %s",
-				       strerror(errno));
-	} else {
-		rc = ys_atomic_write(path, m->buf, m->len, 0644, !force, &err);
-		if (rc != 0) {
-			fputs("yardstick: ", stderr);
-			if (err) {
-				ys_fputs_safe(err, stderr, 0);
-			} else {
-				ys_fputs_safe(path, stderr, 0);
-				fputs(": cannot write", stderr);
-			}
-			if (rc == YS_EX_CANTCREAT && !force && err &&
-			    strstr(err, "exist"))
-				fputs(" (use --force to replace it)", stderr);
-			fputc('\n', stderr);
-		}
-		ys_free(err);
-	}
-	free(m->buf);
-	m->buf = NULL;
-	return rc;
-}
-
-bool cli_parse_width(const char *arg, size_t *out)
-{
-	char *end;
-	unsigned long v;
-
-	if (!arg[0] || arg[0] < '0' || arg[0] > '9')
-		return false;
-	errno = 0;
-	v = strtoul(arg, &end, 10);
-	if (errno || *end || v < YS_REPORT_MIN_WIDTH || v > YS_REPORT_MAX_WIDTH)
-		return false;
-	*out = v;
-	return true;
-}
-
 int cmd_scorecard(int argc, char **argv)
 {
-	enum { OPT_FORCE = 256 };
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		{"force", no_argument, NULL, OPT_FORCE},
-		{"target", required_argument, NULL, 't'},
-		{"width", required_argument, NULL, 'w'},
-		{"questionnaire", required_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	ys_report_format fmt = YS_REPORT_TEXT;
-	const char *output = NULL, *target = NULL, *qspec = NULL;
 	size_t width = YS_REPORT_DEFAULT_WIDTH;
-	bool force = false;
+	const char *output, *target, *qspec;
+	bool force;
+	cli_out_opts o;
 	cli_assessment as;
 	ys_report r;
 	cli_mem m;
-	int c, rc;
+	int rc;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:o:t:w:q:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (!ys_report_format_parse(optarg, &fmt))
-				return cli_usage_error("scorecard",
-					"unknown format '%s' (text, markdown, csv, json or svg)",
-					optarg);
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case OPT_FORCE:
-			force = true;
-			break;
-		case 't':
-			target = optarg;
-			break;
-		case 'w':
-			if (!cli_parse_width(optarg, &width))
-				return cli_usage_error("scorecard",
-					"--width must be a whole number from %d to %d",
-					YS_REPORT_MIN_WIDTH, YS_REPORT_MAX_WIDTH);
-			break;
-		case 'q':
-			qspec = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return YS_EX_OK;
-		default:
-			return cli_usage_error("scorecard", "invalid option");
-		}
-	}
+	rc = cli_parse_out_opts("scorecard", argc, argv, "t", usage, &o);
+	if (rc >= 0)
+		return rc;
+	if (o.format && !ys_report_format_parse(o.format, &fmt))
+		return cli_usage_error("scorecard",
+			"unknown format '%s' (text, markdown, csv, json or svg)", o.format);
+	if (o.width)
+		width = o.width;
+	output = o.output;
+	target = o.target;
+	qspec = o.qspec;
+	force = o.force;
 	if (optind >= argc)
 		return cli_usage_error("scorecard", "no answers file given");
 	if (argc - optind > 1)

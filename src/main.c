@@ -20,44 +20,9 @@ static const struct command commands[] = {
 	{"list", cmd_list, "list the bundled and installed questionnaires"},
 	{"scorecard", cmd_scorecard, "score an answers file and print the scorecard"},
 	{"compare", cmd_compare, "compare two assessments: level, score and answer changes"},
+	{"merge", cmd_merge, "combine participants' answers files into one workshop file"},
 	{"benchmark", cmd_benchmark, "summarise many organisations' assessments, anonymously"},
 };
-
-/* Prints "yardstick: MESSAGE" to stderr, sanitised: messages quote file
- * names and ids the user typed, which must not reach the terminal raw. */
-static void vwarn(const char *fmt, va_list ap)
-{
-	char buf[2048];
-
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	fputs("yardstick: ", stderr);
-	ys_fputs_safe(buf, stderr, 0);
-	fputc('\n', stderr);
-}
-
-int cli_error(int code, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vwarn(fmt, ap);
-	va_end(ap);
-	return code;
-}
-
-int cli_usage_error(const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vwarn(fmt, ap);
-	va_end(ap);
-	if (cmd)
-		fprintf(stderr, "Try 'yardstick %s --help'.\n", cmd);
-	else
-		fputs("Try 'yardstick --help'.\n", stderr);
-	return YS_EX_USAGE;
-}
 
 static void usage(FILE *out)
 {

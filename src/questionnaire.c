@@ -142,122 +142,43 @@ static void *to_arena(loader *L, const vec *v, size_t size)
 
 typedef bool (*field_fn)(loader *L, void *ctx, int key, const ys_yevent *value);
 
-/* Reads the mapping whose start event is start. For each key found among
- * keys (NULL-terminated) calls fn with its index and value event; fn must
- * consume the whole value (skip it on error). Reports unknown keys (with a
- * did-you-mean hint) and duplicate keys, skipping their values. Stores the
- * key positions in key_pos (one per key, {0,0} when absent). Returns false
- * only when reading must stop (syntax error, out of memory). */
+/* Binds a loader field function to ys_yread_fields' callback. */
+struct field_thunk {
+	loader *L;
+	field_fn fn;
+	void *ctx;
+};
+
+static bool field_thunk_call(void *ctx, int key, const ys_yevent *value)
+{
+	struct field_thunk *t = ctx;
+
+	return t->fn(t->L, t->ctx, key, value);
+}
+
+/* Reads a mapping with the fixed keys; see ys_yread_fields. */
 static bool read_fields(loader *L, const ys_yevent *start, const char *what,
 			const char *const *keys, ys_pos *key_pos, field_fn fn,
 			void *ctx)
 {
-	size_t nkeys = 0, i;
-	ys_yevent ev;
+	struct field_thunk t = {L, fn, ctx};
 
-	while (keys[nkeys])
-		nkeys++;
-	for (i = 0; i < nkeys; i++)
-		key_pos[i] = (ys_pos){0, 0};
 	(void)start;
-	for (;;) {
-		int found = -1;
-		ys_pos kpos;
-
-		if (!ys_yreader_next(L->r, &ev))
-			return false;
-		if (ev.type == YS_Y_MAP_END)
-			return true;
-		kpos = ev.pos;
-		if (ev.type != YS_Y_SCALAR) {
-			ys_yerror(L->r, ev.pos, "keys in %s must be plain names", what);
-			if (!ys_yreader_skip(L->r, &ev))
-				return false;
-			if (!ys_yreader_next(L->r, &ev) || !ys_yreader_skip(L->r, &ev))
-				return false;
-			continue;
-		}
-		for (i = 0; i < nkeys; i++)
-			if (keys[i][0] == ev.value[0] && !strcmp(ev.value, keys[i])) {
-				found = (int)i;
-				break;
-			}
-		if (found < 0) {
-			const char *hint = ys_did_you_mean(ev.value, keys);
-
-			if (hint)
-				ys_yerror(L->r, kpos, "unknown key '%s' in %s; did you mean '%s'?",
-					  ev.value, what, hint);
-			else
-				ys_yerror(L->r, kpos, "unknown key '%s' in %s", ev.value, what);
-		} else if (key_pos[found].line) {
-			ys_yerror(L->r, kpos,
-				  "duplicate key '%s' in %s (first defined at %lu:%lu)",
-				  keys[found], what, (unsigned long)key_pos[found].line,
-				  (unsigned long)key_pos[found].col);
-			found = -1;
-		} else {
-			key_pos[found] = kpos;
-		}
-		if (!ys_yreader_next(L->r, &ev))
-			return false;
-		if (found < 0) {
-			if (!ys_yreader_skip(L->r, &ev))
-				return false;
-			continue;
-		}
-		if (!fn(L, ctx, found, &ev))
-			return false;
-		if (L->oom)
-			return false;
-	}
+	return ys_yread_fields(L->r, "%s", what, keys, key_pos, field_thunk_call,
+			       &t, &L->oom);
 }
 
-/* Reports, in one message, the required keys missing from a mapping at pos. */
 static void require(loader *L, ys_pos pos, const char *what,
 		    const char *const *keys, const ys_pos *key_pos,
 		    const int *required)
 {
-	char list[256];
-	size_t used = 0, missing = 0;
-
-	list[0] = '\0';
-	for (; *required >= 0; required++) {
-		if (key_pos[*required].line)
-			continue;
-		if (used < sizeof(list))
-			used += (size_t)snprintf(list + used, sizeof(list) - used, "%s'%s'",
-						 missing ? ", " : "", keys[*required]);
-		missing++;
-	}
-	if (missing == 1)
-		ys_yerror(L->r, pos, "%s has no %s", what, list);
-	else if (missing > 1)
-		ys_yerror(L->r, pos, "%s is missing required keys: %s", what, list);
+	ys_yrequire(L->r, pos, what, keys, key_pos, required);
 }
 
-/* Checks that ev starts a mapping (or sequence); otherwise reports it and
- * skips the value. */
 static bool expect(loader *L, const ys_yevent *ev, ys_ytype type,
 		   const char *what)
 {
-	static const char *const names[] = {
-		[YS_Y_END] = "nothing", [YS_Y_MAP] = "a mapping",
-		[YS_Y_MAP_END] = "end of mapping", [YS_Y_SEQ] = "a list",
-		[YS_Y_SEQ_END] = "end of list", [YS_Y_SCALAR] = "a single value",
-	};
-
-	if (ev->type == type)
-		return true;
-	if (ev->type == YS_Y_SCALAR && ev->plain && (!strcmp(ev->value, "") ||
-						     !strcmp(ev->value, "~") ||
-						     !strcmp(ev->value, "null")))
-		ys_yerror(L->r, ev->pos, "%s is empty; expected %s", what, names[type]);
-	else
-		ys_yerror(L->r, ev->pos, "%s must be %s, not %s", what, names[type],
-			  names[ev->type]);
-	ys_yreader_skip(L->r, ev);
-	return false;
+	return ys_yexpect(L->r, ev, type, what);
 }
 
 /* Reads a string value into the arena. Empty strings are refused when
@@ -266,25 +187,9 @@ static const char *read_string(loader *L, const ys_yevent *ev, const char *what,
 			       bool nonempty)
 {
 	const char *s;
-	size_t i;
 
-	if (ev->type != YS_Y_SCALAR) {
-		expect(L, ev, YS_Y_SCALAR, what);
+	if (!ys_ycheck_text(L->r, ev, what, nonempty))
 		return NULL;
-	}
-	if (ev->plain && (!strcmp(ev->value, "~") || !strcmp(ev->value, "null"))) {
-		ys_yerror(L->r, ev->pos, "%s is empty", what);
-		return NULL;
-	}
-	if (nonempty) {
-		for (i = 0; i < ev->len; i++)
-			if (ev->value[i] != ' ' && ev->value[i] != '\t' && ev->value[i] != '\n')
-				break;
-		if (i == ev->len) {
-			ys_yerror(L->r, ev->pos, "%s is empty", what);
-			return NULL;
-		}
-	}
 	s = ys_arena_strndup(L->arena, ev->value, ev->len);
 	if (!s)
 		oom(L);
@@ -294,20 +199,8 @@ static const char *read_string(loader *L, const ys_yevent *ev, const char *what,
 /* Reads an id (a scalar matching [a-z0-9][a-z0-9._-]*, at most 64). */
 static const char *read_id(loader *L, const ys_yevent *ev, const char *what)
 {
-	if (ev->type != YS_Y_SCALAR) {
-		expect(L, ev, YS_Y_SCALAR, what);
+	if (!ys_ycheck_id(L->r, ev, what))
 		return NULL;
-	}
-	if (!ys_valid_id(ev->value, ev->len)) {
-		if (ev->len > 64)
-			ys_yerror(L->r, ev->pos, "%s is longer than 64 characters", what);
-		else
-			ys_yerror(L->r, ev->pos,
-				  "%s '%s' is not a valid id (use lower-case letters, digits, "
-				  "'.', '_' and '-', starting with a letter or digit)",
-				  what, ev->value);
-		return NULL;
-	}
 	return read_string(L, ev, what, true);
 }
 

@@ -10,6 +10,7 @@
 
 #include "report_priv.h"
 #include "yardstick/alloc.h"
+#include "yardstick/consensus.h"
 #include "yardstick/text.h"
 
 /* ---- string builder ---- */
@@ -348,38 +349,15 @@ const char *ys_weight_name(unsigned weight)
 unsigned ys_vote_spread(const ys_question *qn, const ys_response *r,
 			size_t *counts)
 {
-	long lo = -1, hi = -1;
-	size_t i;
+	/* The workshop's own rules, so screen, merge and report agree. */
+	ys_spread sp = ys_consensus_votes(qn, r ? r->votes : NULL,
+					  r ? r->n_votes : 0, counts);
 
-	if (counts)
-		memset(counts, 0, (qn->n_options + 2) * sizeof(*counts));
-	for (i = 0; r && i < r->n_votes; i++) {
-		ys_choice c = r->votes[i].choice;
-
-		switch (c.kind) {
-		case YS_ANS_OPTION:
-			if (c.option < 0 || (size_t)c.option >= qn->n_options)
-				break;
-			if (counts)
-				counts[c.option]++;
-			if (lo < 0 || c.option < lo)
-				lo = c.option;
-			if (hi < 0 || c.option > hi)
-				hi = c.option;
-			break;
-		case YS_ANS_DONT_KNOW:
-			if (counts)
-				counts[qn->n_options]++;
-			break;
-		case YS_ANS_NA:
-			if (counts)
-				counts[qn->n_options + 1]++;
-			break;
-		case YS_ANS_NONE:
-			break;
-		}
+	if (counts) {
+		counts[qn->n_options] = sp.n_dont_know;
+		counts[qn->n_options + 1] = sp.n_na;
 	}
-	return lo < 0 ? 0 : (unsigned)(hi - lo);
+	return sp.range;
 }
 
 const char *ys_level_name(const ys_questionnaire *q, long level)

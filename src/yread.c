@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -67,12 +68,18 @@ struct rec {
 /* Files at least this large are parsed on a second thread. */
 #define THREAD_MIN_SIZE (512u * 1024u)
 
+/* A block is one allocation sized to the input: a small file gets a small
+ * block, so reading thousands of small files costs no page faults for
+ * buffers they never use. */
 struct block {
 	size_t n;               /* records filled */
 	size_t next;            /* next record to hand out */
 	size_t used;            /* string bytes used */
-	struct rec ev[BLOCK_EVENTS];
-	char str[BLOCK_STRINGS];
+	size_t ev_cap;
+	size_t str_cap;
+	size_t max_copy;        /* longest string that can need copying, + 1 */
+	struct rec *ev;
+	char *str;
 };
 
 struct ys_yreader {
@@ -190,8 +197,32 @@ static int read_handler(void *data, unsigned char *buf, size_t size,
 	return 1;
 }
 
+/* A block for an input of size bytes. A string's text is never more than
+ * twice its source bytes (the longest escapes, \\L and \\P, turn two
+ * characters into three bytes), so a block need not hold more. */
+static struct block *block_new(size_t size)
+{
+	size_t max_copy = (size < YS_MAX_STRING / 2 ? 2 * size : YS_MAX_STRING) + 1;
+	size_t str_cap = max_copy + 2 * (NAME_MAX_LEN + 1) + (size < 4096 ? 64 : 4096);
+	size_t ev_cap = size / 2 + 16 < BLOCK_EVENTS ? size / 2 + 16 : BLOCK_EVENTS;
+	struct block *b;
+
+	if (str_cap > BLOCK_STRINGS)
+		str_cap = BLOCK_STRINGS;
+	b = ys_malloc(sizeof(*b) + ev_cap * sizeof(struct rec) + str_cap);
+	if (!b)
+		return NULL;
+	b->n = b->next = b->used = 0;
+	b->ev_cap = ev_cap;
+	b->str_cap = str_cap;
+	b->max_copy = max_copy;
+	b->ev = (struct rec *)(b + 1);
+	b->str = (char *)(b->ev + ev_cap);
+	return b;
+}
+
 static ys_yreader *reader_new(const char *display_name, int nblocks,
-			      ys_diags *d)
+			      size_t input_size, ys_diags *d)
 {
 	ys_yreader *r = ys_calloc(1, sizeof(*r));
 	int i;
@@ -205,10 +236,9 @@ static ys_yreader *reader_new(const char *display_name, int nblocks,
 	r->diags = d;
 	r->name = ys_strdup(display_name);
 	for (i = 0; i < nblocks; i++) {
-		r->blocks[i] = ys_malloc(sizeof(struct block));
+		r->blocks[i] = block_new(input_size);
 		if (!r->blocks[i])
 			break;
-		r->blocks[i]->n = r->blocks[i]->next = r->blocks[i]->used = 0;
 		r->nblocks++;
 	}
 	if (!r->name || r->nblocks < nblocks || !yaml_parser_initialize(&r->parser)) {
@@ -306,7 +336,8 @@ ys_yreader *ys_yreader_open_file_fp(const char *path, const char *display_name,
 		close(fd);
 		return NULL;
 	}
-	r = reader_new(name, (unsigned long long)st.st_size >= THREAD_MIN_SIZE ? NBLOCKS : 1, d);
+	r = reader_new(name, (unsigned long long)st.st_size >= THREAD_MIN_SIZE ? NBLOCKS : 1,
+		       (size_t)st.st_size, d);
 	if (!r) {
 		close(fd);
 		return NULL;
@@ -331,7 +362,7 @@ ys_yreader *ys_yreader_open_mem(const char *buf, size_t len,
 			    YS_MAX_FILE / (1024u * 1024u));
 		return NULL;
 	}
-	r = reader_new(name, 1, d);
+	r = reader_new(name, 1, len, d);
 	if (!r)
 		return NULL;
 	r->mem = buf;
@@ -602,13 +633,13 @@ static uint32_t put_name(struct block *b, const yaml_char_t *name)
 static void fill_block(ys_yreader *r, struct block *b)
 {
 	b->n = b->next = b->used = 0;
-	while (!r->prod_done && b->n < BLOCK_EVENTS) {
+	while (!r->prod_done && b->n < b->ev_cap) {
 		yaml_event_t e;
 		struct rec *rec;
 		const yaml_char_t *name = NULL;
 
 		/* Room for the largest record's strings. */
-		if (BLOCK_STRINGS - b->used < YS_MAX_STRING + 1 + 2 * (NAME_MAX_LEN + 1))
+		if (b->str_cap - b->used < b->max_copy + 2 * (NAME_MAX_LEN + 1))
 			break;
 		rec = &b->ev[b->n];
 		memset(rec, 0, sizeof(*rec));
@@ -658,6 +689,9 @@ static void fill_block(ys_yreader *r, struct block *b)
 				name = e.data.scalar.tag;
 			}
 			rec->problem = (uint8_t)scan_scalar(v, n, &rec->problem_cp);
+			/* Cannot happen (see block_new), but never overrun. */
+			if (n + 1 > b->max_copy && rec->problem == P_NONE)
+				rec->problem = P_TOO_LONG;
 			rec->len = (uint32_t)(n > YS_MAX_STRING ? n : n);
 			rec->off = put_str(b, v, rec->problem == P_TOO_LONG ? 0 : n);
 			if (rec->problem == P_TOO_LONG)
@@ -1036,6 +1070,153 @@ bool ys_yscalar_bool(ys_yreader *r, const ys_yevent *ev, const char *what,
 	}
 	ys_yerror(r, ev->pos, "%s must be true or false, not '%s'", what, ev->value);
 	return false;
+}
+
+bool ys_yevent_is_null(const ys_yevent *ev)
+{
+	return ev->type == YS_Y_SCALAR && ev->plain &&
+	       (ev->len == 0 || !strcmp(ev->value, "~") || !strcmp(ev->value, "null"));
+}
+
+bool ys_yexpect(ys_yreader *r, const ys_yevent *ev, ys_ytype type,
+		const char *what)
+{
+	static const char *const names[] = {
+		[YS_Y_END] = "nothing", [YS_Y_MAP] = "a mapping",
+		[YS_Y_MAP_END] = "end of mapping", [YS_Y_SEQ] = "a list",
+		[YS_Y_SEQ_END] = "end of list", [YS_Y_SCALAR] = "a single value",
+	};
+
+	if (ev->type == type)
+		return true;
+	if (ys_yevent_is_null(ev))
+		ys_yerror(r, ev->pos, "%s is empty; expected %s", what, names[type]);
+	else
+		ys_yerror(r, ev->pos, "%s must be %s, not %s", what, names[type],
+			  names[ev->type]);
+	ys_yreader_skip(r, ev);
+	return false;
+}
+
+bool ys_ycheck_text(ys_yreader *r, const ys_yevent *ev, const char *what,
+		    bool nonempty)
+{
+	size_t i;
+
+	if (!ys_yexpect(r, ev, YS_Y_SCALAR, what))
+		return false;
+	if (ys_yevent_is_null(ev)) {
+		ys_yerror(r, ev->pos, "%s is empty", what);
+		return false;
+	}
+	if (nonempty) {
+		for (i = 0; i < ev->len; i++)
+			if (ev->value[i] != ' ' && ev->value[i] != '\t' && ev->value[i] != '\n')
+				return true;
+		ys_yerror(r, ev->pos, "%s is empty", what);
+		return false;
+	}
+	return true;
+}
+
+bool ys_ycheck_id(ys_yreader *r, const ys_yevent *ev, const char *what)
+{
+	if (!ys_yexpect(r, ev, YS_Y_SCALAR, what))
+		return false;
+	if (ys_valid_id(ev->value, ev->len))
+		return true;
+	if (ev->len > 64)
+		ys_yerror(r, ev->pos, "%s is longer than 64 characters", what);
+	else
+		ys_yerror(r, ev->pos,
+			  "%s '%s' is not a valid id (use lower-case letters, digits, "
+			  "'.', '_' and '-', starting with a letter or digit)",
+			  what, ev->value);
+	return false;
+}
+
+bool ys_yread_fields(ys_yreader *r, const char *what_fmt, const char *what_arg,
+		     const char *const *keys, ys_pos *key_pos, ys_field_fn fn,
+		     void *ctx, const bool *stop)
+{
+	size_t nkeys = 0, i;
+	ys_yevent ev;
+	char what[160];
+
+	/* The mapping's description, made only when a message needs it. */
+#define WHAT() (snprintf(what, sizeof(what), what_fmt, what_arg), what)
+	while (keys[nkeys])
+		key_pos[nkeys++] = (ys_pos){0, 0};
+	for (;;) {
+		int found = -1;
+		ys_pos kpos;
+
+		if (!ys_yreader_next(r, &ev))
+			return false;
+		if (ev.type == YS_Y_MAP_END)
+			return true;
+		kpos = ev.pos;
+		if (ev.type != YS_Y_SCALAR) {
+			ys_yerror(r, ev.pos, "keys in %s must be plain names", WHAT());
+			if (!ys_yreader_skip(r, &ev) || !ys_yreader_next(r, &ev) ||
+			    !ys_yreader_skip(r, &ev))
+				return false;
+			continue;
+		}
+		for (i = 0; i < nkeys; i++)
+			if (ev.value[0] == keys[i][0] && !strcmp(ev.value, keys[i])) {
+				found = (int)i;
+				break;
+			}
+		if (found < 0) {
+			const char *hint = ys_did_you_mean(ev.value, keys);
+
+			if (hint)
+				ys_yerror(r, kpos, "unknown key '%s' in %s; did you mean '%s'?",
+					  ev.value, WHAT(), hint);
+			else
+				ys_yerror(r, kpos, "unknown key '%s' in %s", ev.value, WHAT());
+		} else if (key_pos[found].line) {
+			ys_yerror(r, kpos, "duplicate key '%s' in %s (first defined at %lu:%lu)",
+				  keys[found], WHAT(), (unsigned long)key_pos[found].line,
+				  (unsigned long)key_pos[found].col);
+			found = -1;
+		} else {
+			key_pos[found] = kpos;
+		}
+		if (!ys_yreader_next(r, &ev))
+			return false;
+		if (found < 0) {
+			if (!ys_yreader_skip(r, &ev))
+				return false;
+			continue;
+		}
+		if (!fn(ctx, found, &ev) || (stop && *stop))
+			return false;
+	}
+#undef WHAT
+}
+
+void ys_yrequire(ys_yreader *r, ys_pos pos, const char *what,
+		 const char *const *keys, const ys_pos *key_pos,
+		 const int *required)
+{
+	char list[256];
+	size_t used = 0, missing = 0;
+
+	list[0] = '\0';
+	for (; *required >= 0; required++) {
+		if (key_pos[*required].line)
+			continue;
+		if (used < sizeof(list))
+			used += (size_t)snprintf(list + used, sizeof(list) - used, "%s'%s'",
+						 missing ? ", " : "", keys[*required]);
+		missing++;
+	}
+	if (missing == 1)
+		ys_yerror(r, pos, "%s has no %s", what, list);
+	else if (missing > 1)
+		ys_yerror(r, pos, "%s is missing required keys: %s", what, list);
 }
 
 bool ys_valid_id(const char *s, size_t len)

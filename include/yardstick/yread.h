@@ -99,6 +99,48 @@ void ys_yerror(ys_yreader *r, ys_pos pos, const char *fmt, ...) YS_PRINTF(3, 4);
 /* The diagnostics list the reader reports into. */
 ys_diags *ys_yreader_diags(ys_yreader *r);
 
+/* Schema helpers shared by the questionnaire loader and the answers
+ * reader. */
+
+/* True for a plain empty scalar, ~ or null. */
+bool ys_yevent_is_null(const ys_yevent *ev);
+
+/* Checks that ev is of type; otherwise reports it ("WHAT must be a list,
+ * not a single value", or "WHAT is empty" for null) and skips the value.
+ * Returns false when it was not (reading can go on). */
+bool ys_yexpect(ys_yreader *r, const ys_yevent *ev, ys_ytype type,
+		const char *what);
+
+/* Checks that ev is a string scalar fit to store: not null (an unquoted
+ * empty value), and with nonempty not only white space. Reports and
+ * returns false otherwise (skipping a non-scalar value). */
+bool ys_ycheck_text(ys_yreader *r, const ys_yevent *ev, const char *what,
+		    bool nonempty);
+/* The same for an id (ys_valid_id), with a message saying what ids are. */
+bool ys_ycheck_id(ys_yreader *r, const ys_yevent *ev, const char *what);
+
+/* Called for each known key of a mapping read by ys_yread_fields with the
+ * key's index and the value's first event; must consume the whole value
+ * (skip it on error). Returns false to stop reading. */
+typedef bool (*ys_field_fn)(void *ctx, int key, const ys_yevent *value);
+
+/* Reads the rest of a mapping (after its start event) whose keys are the
+ * NULL-terminated keys. Reports unknown keys (with a did-you-mean hint)
+ * and duplicates (with the first one's position), skipping their values;
+ * key_pos gets each key's position ({0,0} when absent). The mapping is
+ * named in messages by printf(what_fmt, what_arg), built only when a
+ * message needs it. Stops early when fn returns false or *stop becomes
+ * true (stop may be NULL). Returns false only when reading must stop. */
+bool ys_yread_fields(ys_yreader *r, const char *what_fmt, const char *what_arg,
+		     const char *const *keys, ys_pos *key_pos, ys_field_fn fn,
+		     void *ctx, const bool *stop);
+
+/* Reports, in one message at pos, the required keys (indexes into keys,
+ * -1 terminated) that key_pos marks as absent. */
+void ys_yrequire(ys_yreader *r, ys_pos pos, const char *what,
+		 const char *const *keys, const ys_pos *key_pos,
+		 const int *required);
+
 /* "Did you mean" helper: returns the candidate closest to word by edit
  * distance when it is close enough to be a likely typo, else NULL.
  * candidates is NULL-terminated. */

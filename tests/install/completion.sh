@@ -97,7 +97,7 @@ check "-q --quiet -h --help" "$y" validate -
 check "--org --output" "$y" interview --o
 check "-p" "$y" workshop -p
 check "--participant" "$y" workshop --p
-check "-o --output --force -h --help" "$y" merge -
+check "-o --output --force -q --questionnaire -h --help" "$y" merge -
 check "-f --format -o --output --force -t --target -w --width -q --questionnaire -h --help" "$y" compare -
 check "--highlight --help" "$y" benchmark --h
 check "-h --help" "$y" list -

@@ -1,0 +1,289 @@
+/* yardstick merge ANSWERS... -o OUT: combine answers files that
+ * participants completed separately into one workshop file.
+ *
+ * Files are streamed through the merge (include/yardstick/merge.h): each
+ * is read, checked, bound, added and freed before the next. A file with a
+ * problem is reported and the rest are still checked, so one run lists
+ * every problem; nothing is written unless every file merged. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "yardstick/alloc.h"
+#include "yardstick/catalog.h"
+#include "yardstick/merge.h"
+#include "yardstick/store.h"
+#include "yardstick/text.h"
+
+static void usage(FILE *out)
+{
+	fputs("Usage: yardstick merge ANSWERS... -o OUT [OPTIONS]\n"
+	      "Combine answers files that participants completed separately into\n"
+	      "one workshop answers file, with the workshop's consensus rules.\n"
+	      "Each interview file is one participant, named by its first\n"
+	      "assessor; a workshop file brings its participants and votes.\n"
+	      "Contested questions are flagged for the facilitator to settle with\n"
+	      "'yardstick workshop -o OUT'.\n\n"
+	      "Options:\n"
+	      "  -o, --output OUT       the merged file (required); never one of\n"
+	      "                         the inputs\n"
+	      "      --force            replace OUT if it exists\n"
+	      "  -q, --questionnaire Q  the questionnaire the files were answered\n"
+	      "                         with (a file or an id), when it cannot be\n"
+	      "                         found by the id recorded in them\n"
+	      "  -h, --help             show this help\n\n"
+	      "Every file must be for the same questionnaire id, version and\n"
+	      "sha256, and name a different participant.\n\n"
+	      "Exit status: 0 success, 64 usage error, 65 invalid answers, files\n"
+	      "that cannot be merged, or OUT an input or existing without --force,\n"
+	      "66 file missing or unreadable, 73 OUT cannot be created, 74 write\n"
+	      "error.\n", out);
+}
+
+static int print_diags(ys_diags *d)
+{
+	int rc = d->exit_code ? d->exit_code : YS_EX_DATAERR;
+
+	ys_diags_print(d, stderr, "yardstick");
+	ys_diags_free(d);
+	return rc;
+}
+
+static void say_file(const char *path, const char *msg)
+{
+	fputs("yardstick: ", stderr);
+	ys_fputs_safe(path, stderr, 0);
+	fputs(msg, stderr);
+}
+
+/* OUT must not be an input (same file, through any link), and must not
+ * exist unless force. */
+static int check_output(const char *out, char **inputs, int n, bool force)
+{
+	struct stat so, si, sl;
+	int i;
+
+	if (lstat(out, &sl) != 0)
+		return 0;
+	if (stat(out, &so) == 0) {
+		for (i = 0; i < n; i++) {
+			if (stat(inputs[i], &si) == 0 && si.st_dev == so.st_dev &&
+			    si.st_ino == so.st_ino) {
+				say_file(out, " is one of the inputs (");
+				ys_fputs_safe(inputs[i], stderr, 0);
+				fputs("); merge never writes over its inputs: "
+				      "choose another output file\n", stderr);
+				return YS_EX_DATAERR;
+			}
+		}
+	}
+	if (!force) {
+		say_file(out, " already exists; use --force to replace it\n");
+		return YS_EX_DATAERR;
+	}
+	return 0;
+}
+
+/* The questionnaire the first file a (read from path) was answered with:
+ * qspec when given, else the one found by its id, else any with its id
+ * and sha256. */
+static int find_questionnaire(const char *path, const ys_answers *a,
+			      const char *qspec, ys_questionnaire **out)
+{
+	ys_diags d = {0};
+	ys_questionnaire *q, *exact;
+
+	q = ys_catalog_load(qspec ? qspec : a->q_id, &d);
+	if (!q)
+		return print_diags(&d);
+	ys_diags_free(&d);
+	if (qspec || !strcmp(q->sha256, a->q_sha256)) {
+		*out = q;       /* ys_merge_check compares -q with the files */
+		return 0;
+	}
+	exact = ys_catalog_find_sha256(a->q_id, a->q_sha256);
+	if (exact) {
+		ys_questionnaire_free(q);
+		*out = exact;
+		return 0;
+	}
+	ys_diag_add(&d, YS_EX_DATAERR, path, (ys_pos){0, 0},
+		    "answered with questionnaire '%s' version %s (sha256 %s), "
+		    "which cannot be found: the one found by that id is "
+		    "version %s (sha256 %s, %s); name the questionnaire the "
+		    "files were answered with using -q", a->q_id, a->q_version,
+		    a->q_sha256, q->version, q->sha256, q->source);
+	ys_questionnaire_free(q);
+	return print_diags(&d);
+}
+
+/* Reads, checks, binds and adds one file (a, when not NULL, is the file
+ * already read, and is freed). Returns 0 or an exit code after printing
+ * diagnostics. */
+static int merge_one(ys_merge *m, const ys_questionnaire *q,
+		     const char *path, ys_answers *a)
+{
+	ys_diags d = {0};
+	int rc = 0;
+
+	if (!a)
+		a = ys_answers_read_file(path, &d);
+	if (!a)
+		return print_diags(&d);
+	if (!ys_merge_check(m, a, path, &d) || !ys_answers_bind(a, q, path, &d) ||
+	    !ys_merge_add(m, a, path, &d))
+		rc = print_diags(&d);
+	ys_diags_free(&d);
+	ys_answers_free(a);
+	return rc;
+}
+
+static int write_output(const ys_answers *a, const char *out, bool force)
+{
+	char *buf, *err = NULL;
+	size_t len;
+	int rc;
+
+	buf = ys_answers_to_string(a, &len);
+	if (!buf && errno == ENOMEM)
+		return cli_error(YS_EX_SOFTWARE, "out of memory");
+	if (!buf)
+		return cli_error(YS_EX_SOFTWARE, "cannot write the merged "
+				 "answers: %s", strerror(errno));
+	rc = ys_atomic_write(out, buf, len, 0600, !force, &err);
+	ys_free(buf);
+	if (rc) {
+		fputs("yardstick: ", stderr);
+		if (err)
+			ys_fputs_safe(err, stderr, 0);
+		else
+			say_file(out, ": cannot write");
+		if (rc == YS_EX_CANTCREAT && !force && err && strstr(err, "exist"))
+			fputs(" (use --force to replace it)", stderr);
+		fputc('\n', stderr);
+	}
+	ys_free(err);
+	return rc;
+}
+
+static void summarise(const ys_merge_summary *s, const char *out)
+{
+	fprintf(stderr, "yardstick: merged %zu %s from %zu %s into ",
+		s->n_participants, s->n_participants == 1 ? "participant"
+		: "participants", s->n_files, s->n_files == 1 ? "file" : "files");
+	ys_fputs_safe(out, stderr, 0);
+	fprintf(stderr, ": %zu of %zu questions answered, %zu contested\n",
+		s->n_voted, s->n_questions, s->n_contested);
+	if (s->n_lines_cut)
+		fprintf(stderr, "yardstick: warning: %zu note or reason %s left "
+			"out: a combined note was too long\n", s->n_lines_cut,
+			s->n_lines_cut == 1 ? "line was" : "lines were");
+	if (s->n_contested) {
+		fputs("yardstick: settle them with: yardstick workshop -o ", stderr);
+		ys_fputs_safe(out, stderr, 0);
+		fputc('\n', stderr);
+	}
+}
+
+static int run(char **files, int n, const char *qspec, const char *out,
+	       bool force)
+{
+	ys_diags d = {0};
+	ys_questionnaire *q = NULL;
+	ys_merge *m = NULL;
+	ys_answers *first, *merged;
+	ys_merge_summary sum;
+	int i, rc, failed = 0, first_rc = 0;
+
+	rc = check_output(out, files, n, force);
+	if (rc)
+		return rc;
+	first = ys_answers_read_file(files[0], &d);
+	if (!first)
+		return print_diags(&d);
+	ys_diags_free(&d);
+	rc = find_questionnaire(files[0], first, qspec, &q);
+	if (rc) {
+		ys_answers_free(first);
+		return rc;
+	}
+	m = ys_merge_new(q);
+	if (!m) {
+		ys_answers_free(first);
+		rc = cli_error(YS_EX_SOFTWARE, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		rc = merge_one(m, q, files[i], i ? NULL : first);
+		if (rc == YS_EX_SOFTWARE || (rc && i == 0))
+			goto out;
+		if (rc) {
+			failed++;
+			if (!first_rc)
+				first_rc = rc;
+		}
+	}
+	if (failed) {
+		rc = cli_error(first_rc, "nothing written: %d of %d files cannot "
+			       "be merged", failed, n);
+		goto out;
+	}
+	merged = ys_merge_finish(m, &sum);
+	if (!merged) {
+		rc = cli_error(YS_EX_SOFTWARE, "out of memory");
+		goto out;
+	}
+	rc = write_output(merged, out, force);
+	ys_answers_free(merged);
+	if (!rc)
+		summarise(&sum, out);
+out:
+	ys_merge_free(m);
+	ys_questionnaire_free(q);
+	return rc;
+}
+
+int cmd_merge(int argc, char **argv)
+{
+	enum { OPT_FORCE = 256 };
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"force", no_argument, NULL, OPT_FORCE},
+		{"questionnaire", required_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *output = NULL, *qspec = NULL;
+	bool force = false;
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:q:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			output = optarg;
+			break;
+		case OPT_FORCE:
+			force = true;
+			break;
+		case 'q':
+			qspec = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return YS_EX_OK;
+		default:
+			return cli_usage_error("merge", "invalid option");
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("merge", "no answers files given");
+	if (!output || !output[0])
+		return cli_usage_error("merge", "the merged file must be named "
+				       "with -o OUT");
+	return run(argv + optind, argc - optind, qspec, output, force);
+}
