@@ -11,8 +11,9 @@
 #     round's file (an answer once saved is never lost); the next start
 #     removes every temporary file the killed process left, and takes the
 #     lock the killed process held.
-#  2. A crash at a known moment (YARDSTICK_TEST_ABORT_AFTER_SAVES=2: abort
-#     right after the second save): the terminal modes (stty -g) are the
+#  2. A crash at a known moment (YARDSTICK_TEST_ABORT_AFTER_SAVES=3: abort
+#     right after the third save, the one of the second answer, since
+#     beginning the assessment saves once): the terminal modes (stty -g) are the
 #     same before and after, both answers are in the file, the exit status
 #     is death by SIGABRT, and in a sanitizer build the sanitizer's report
 #     still appears on standard error.
@@ -117,10 +118,10 @@ e2e_wait_dead "$pid"
 ls -a "$E2E_DIR" | grep -q "^\.$F\.tmp-" && e2e_fail "temporary files left: $(ls -a "$E2E_DIR")"
 echo "ok: $ROUNDS kills ($checked checked against the screen, $mid_save inside a save), $(wc -l < "$E2E_DIR/prev.txt") answers kept"
 
-# 2. abort() right after the second save.
+# 2. abort() right after the second answer is saved.
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}handle_abort=1"
 export ASAN_OPTIONS
-e2e_start ab "trap : INT; stty -g > ab.before; YARDSTICK_TEST_ABORT_AFTER_SAVES=2 $YS interview -o ab.yaml --org Anytown 2> ab.err; echo \$? > ab.rc; stty -g > ab.after"
+e2e_start ab "trap : INT; stty -g > ab.before; YARDSTICK_TEST_ABORT_AFTER_SAVES=3 $YS interview -o ab.yaml --org Anytown 2> ab.err; echo \$? > ab.rc; stty -g > ab.after"
 e2e_wait ab "Begin the assessment"
 e2e_keys ab Enter
 e2e_wait ab "Question 1 of $NQ"
@@ -128,6 +129,7 @@ e2e_keys ab 2
 e2e_wait ab "Question 2 of $NQ"
 e2e_keys ab d
 e2e_wait_file "$E2E_DIR/ab.after"
+sleep 0.1       # the shell writes ab.after after creating it
 rc=$(cat "$E2E_DIR/ab.rc")
 # 134 is death by SIGABRT; a sanitizer that reports it may exit 1.
 case $rc in 134|1) ;; *) e2e_fail "abort: exit status $rc ($(cat "$E2E_DIR/ab.err"))" ;; esac
