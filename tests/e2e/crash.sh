@@ -119,9 +119,9 @@ ls -a "$E2E_DIR" | grep -q "^\.$F\.tmp-" && e2e_fail "temporary files left: $(ls
 echo "ok: $ROUNDS kills ($checked checked against the screen, $mid_save inside a save), $(wc -l < "$E2E_DIR/prev.txt") answers kept"
 
 # 2. abort() right after the second answer is saved.
-ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}handle_abort=1"
-export ASAN_OPTIONS
-e2e_start ab "trap : INT; stty -g > ab.before; YARDSTICK_TEST_ABORT_AFTER_SAVES=3 $YS interview -o ab.yaml --org Anytown 2> ab.err; echo \$? > ab.rc; stty -g > ab.after"
+# Sessions take the tmux server's environment: name the options here.
+asan="${ASAN_OPTIONS:+$ASAN_OPTIONS:}handle_abort=1"
+e2e_start ab "trap : INT; stty -g > ab.before; ASAN_OPTIONS=$asan YARDSTICK_TEST_ABORT_AFTER_SAVES=3 $YS interview -o ab.yaml --org Anytown 2> ab.err; echo \$? > ab.rc; stty -g > ab.after"
 e2e_wait ab "Begin the assessment"
 e2e_keys ab Enter
 e2e_wait ab "Question 1 of $NQ"
