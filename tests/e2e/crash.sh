@@ -17,6 +17,7 @@
 #     same before and after, both answers are in the file, the exit status
 #     is death by SIGABRT, and in a sanitizer build the sanitizer's report
 #     still appears on standard error.
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 e2e_init "$@"
 
@@ -35,7 +36,7 @@ answered() {
 }
 
 stale_temps() { # stale_temps PID: temporary files not made by PID
-	ls -a "$E2E_DIR" | grep "^\.$F\.tmp-" | grep -v "^\.$F\.tmp-$1-" || true
+	find "$E2E_DIR" -maxdepth 1 -name ".$F.tmp-*" ! -name ".$F.tmp-$1-*"
 }
 
 e2e_new_interview first $F
@@ -48,7 +49,7 @@ $TMUX_CMD kill-session -t first
 
 r=1 checked=0 mid_save=0
 answered "$E2E_DIR/$F" > "$E2E_DIR/prev.txt"
-while [ $r -le $ROUNDS ]; do
+while [ "$r" -le "$ROUNDS" ]; do
 	name=c$r
 	pause=
 	[ $((r % 2)) -eq 0 ] && pause=$(( $(rnd 30) + 1 ))
@@ -80,7 +81,7 @@ while [ $r -le $ROUNDS ]; do
 	shown=$(e2e_screen $name | sed -n "s/.*Saved at [0-9:]* (\([0-9]*\) of $NQ answered).*/\1/p")
 	kill -9 "$pid"
 	e2e_wait_dead "$pid"
-	if ls -a "$E2E_DIR" | grep -q "^\.$F\.tmp-$pid-"; then
+	if [ -n "$(find "$E2E_DIR" -maxdepth 1 -name ".$F.tmp-$pid-*")" ]; then
 		mid_save=$((mid_save + 1))
 	fi
 	"$YS" scorecard "$E2E_DIR/$F" > /dev/null 2> "$E2E_DIR/load.err" ||
@@ -115,7 +116,8 @@ left=$(stale_temps "$pid")
 [ -z "$left" ] || e2e_fail "stale temporary files after the last start: $left"
 e2e_keys last q
 e2e_wait_dead "$pid"
-ls -a "$E2E_DIR" | grep -q "^\.$F\.tmp-" && e2e_fail "temporary files left: $(ls -a "$E2E_DIR")"
+[ -z "$(find "$E2E_DIR" -maxdepth 1 -name ".$F.tmp-*")" ] ||
+	e2e_fail "temporary files left: $(ls -a "$E2E_DIR")"
 echo "ok: $ROUNDS kills ($checked checked against the screen, $mid_save inside a save), $(wc -l < "$E2E_DIR/prev.txt") answers kept"
 
 # 2. abort() right after the second answer is saved.

@@ -19,7 +19,10 @@ export YARDSTICK_PATH LC_ALL
 # this is intended. Ignored by builds without sanitizers.
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 export ASAN_OPTIONS
+# shellcheck disable=SC2034 # used by the scripts that source this
 answers=$YS_TESTS/data/small-complete.yaml
+# shellcheck disable=SC2034
+
 questionnaire=$YS_TESTS/data/questionnaires/small-test.yaml
 fail=0
 checks=0

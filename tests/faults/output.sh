@@ -32,8 +32,9 @@ run_fault() {
 	ok
 	cmp -s "$dir/old.txt" "$dir/before.txt" || no "$name: the previous file changed"
 	ok
-	grep -q "old.txt" "$tmp/$name.err" && grep -q "$reason" "$tmp/$name.err" ||
+	if ! grep -q "old.txt" "$tmp/$name.err" || ! grep -q "$reason" "$tmp/$name.err"; then
 		no "$name: message does not name the file and '$reason': $(cat "$tmp/$name.err")"
+	fi
 	ok
 	[ "$(temps "$dir" old.txt)" -eq 0 ] || no "$name: temporary file left: $(ls -a "$dir")"
 	ok
@@ -56,8 +57,11 @@ run_fault() {
 
 # The shim really is in the way: without faults the output is written.
 LD_PRELOAD="$YS_SHIM" "$bin" scorecard "$answers" -o "$tmp/plain.txt" 2>"$tmp/plain.err"
+rc=$?
 ok
-[ $? -eq 0 ] && [ -s "$tmp/plain.txt" ] || no "shim without faults: $(cat "$tmp/plain.err")"
+if [ $rc -ne 0 ] || [ ! -s "$tmp/plain.txt" ]; then
+	no "shim without faults: $(cat "$tmp/plain.err")"
+fi
 
 run_fault enospc 74 "No space left on device" YS_FAULT_WRITE_LIMIT=100
 run_fault enospc0 74 "No space left on device" YS_FAULT_WRITE_LIMIT=0
@@ -81,6 +85,7 @@ grep -q "could not be flushed" "$tmp/dirsync.err" || no "folder fsync: $(cat "$t
 if command -v unshare >/dev/null 2>&1 &&
 	unshare -m sh -c "mount -t tmpfs -o size=64k tmpfs '$tmp'" 2>/dev/null; then
 	mkdir -p "$tmp/full"
+	# shellcheck disable=SC2016 # expanded by the inner shell
 	unshare -m sh -c '
 		set -u
 		mnt=$1 bin=$2 answers=$3
@@ -128,12 +133,15 @@ ok
 $as_nobody "$bin" scorecard "$answers" -o "$tmp/ro/new.txt" 2>"$tmp/ro.err"
 rc=$?
 ok
-[ $rc -eq 73 ] && [ ! -e "$tmp/ro/new.txt" ] || no "read-only folder, new file: exit $rc"
+if [ $rc -ne 73 ] || [ -e "$tmp/ro/new.txt" ]; then
+	no "read-only folder, new file: exit $rc"
+fi
 chmod 755 "$tmp/ro"
 
 # A read-only mount (bind-mounted read-only in a private namespace).
 if command -v unshare >/dev/null 2>&1 &&
 	unshare -m sh -c "mount --bind '$tmp/ro' '$tmp/ro' && mount -o remount,bind,ro '$tmp/ro'" 2>/dev/null; then
+	# shellcheck disable=SC2016 # expanded by the inner shell
 	unshare -m sh -c '
 		mnt=$1 bin=$2 answers=$3
 		mount --bind "$mnt" "$mnt" && mount -o remount,bind,ro "$mnt" || exit 2

@@ -17,8 +17,11 @@ q=$questionnaire
 
 # Three good saves to start from.
 "$tool" save "$q" "$tmp/a.yaml" 3 >"$tmp/out" 2>"$tmp/err"
+rc=$?
 ok
-[ $? -eq 0 ] && [ "$(tail -n 1 "$tmp/out")" = "saved 2" ] || no "first saves: $(cat "$tmp/err")"
+if [ $rc -ne 0 ] || [ "$(tail -n 1 "$tmp/out")" != "saved 2" ]; then
+	no "first saves: $(cat "$tmp/err")"
+fi
 ok
 [ "$(stat -c %a "$tmp/a.yaml")" = 600 ] || no "answers file mode is not 600"
 cp "$tmp/a.yaml" "$tmp/before.yaml"
@@ -95,7 +98,8 @@ touch "$tmp/.a.yaml.tmp-12345-abc123" "$tmp/.other.yaml.tmp-1-abc123" \
 ok
 [ ! -e "$tmp/.a.yaml.tmp-12345-abc123" ] || no "stale temporary file kept"
 ok
-[ -e "$tmp/.other.yaml.tmp-1-abc123" ] && [ -e "$tmp/.a.yaml.tmp-x-abc123" ] ||
+if [ ! -e "$tmp/.other.yaml.tmp-1-abc123" ] || [ ! -e "$tmp/.a.yaml.tmp-x-abc123" ]; then
 	no "removed a file that is not a temporary file of a.yaml"
+fi
 
 finish
