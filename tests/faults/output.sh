@@ -69,6 +69,48 @@ run_fault fsync 74 "Input/output error" YS_FAULT_FSYNC=file
 run_fault close 74 "Input/output error" YS_FAULT_CLOSE=1
 run_fault rename 73 "Read-only file system" YS_FAULT_RENAME=1
 
+# merge -o: the same faults on the merged answers file.
+merge_fault() {
+	name=$1 code=$2 reason=$3
+	shift 3
+	dir=$tmp/merge-$name
+	mkdir -p "$dir"
+	printf 'previous contents\n' >"$dir/m.yaml"
+	cp "$dir/m.yaml" "$dir/before.yaml"
+	: >"$tmp/merge-$name.log"
+	env "$@" YS_FAULT_LOG="$tmp/merge-$name.log" LD_PRELOAD="$YS_SHIM" \
+		"$bin" merge "$m1" "$m2" -o "$dir/m.yaml" --force \
+		>/dev/null 2>"$tmp/merge-$name.err"
+	rc=$?
+	ok
+	[ $rc -eq "$code" ] || no "merge $name: exit $rc, not $code ($(cat "$tmp/merge-$name.err"))"
+	ok
+	cmp -s "$dir/m.yaml" "$dir/before.yaml" || no "merge $name: the previous file changed"
+	ok
+	grep -q "$reason" "$tmp/merge-$name.err" || no "merge $name: $(cat "$tmp/merge-$name.err")"
+	ok
+	grep -q "merged .* into" "$tmp/merge-$name.err" && no "merge $name: reported as merged"
+	ok
+	[ "$(temps "$dir" m.yaml)" -eq 0 ] || no "merge $name: temporary file left"
+	ok
+	grep -q "fsync retried" "$tmp/merge-$name.log" && no "merge $name: a failed fsync was retried"
+}
+
+m1=$YS_TESTS/golden/merge/data/ab.yaml
+m2=$YS_TESTS/golden/merge/data/cd.yaml
+if "$bin" merge --help >/dev/null 2>&1 && [ -f "$m1" ]; then
+	"$bin" merge "$m1" "$m2" -o "$tmp/merge-ok.yaml" 2>"$tmp/merge-ok.err"
+	rc=$?
+	ok
+	[ $rc -eq 0 ] || no "merge without faults: exit $rc ($(cat "$tmp/merge-ok.err"))"
+	merge_fault enospc 74 "No space left on device" YS_FAULT_WRITE_LIMIT=100
+	merge_fault fsync 74 "Input/output error" YS_FAULT_FSYNC=file
+	merge_fault close 74 "Input/output error" YS_FAULT_CLOSE=1
+	merge_fault rename 73 "Read-only file system" YS_FAULT_RENAME=1
+else
+	echo "skip: no merge command in this build"
+fi
+
 # The folder's fsync fails after the rename: the new file is in place
 # but the user is told it may not survive a power cut (exit 74).
 mkdir -p "$tmp/dirsync"

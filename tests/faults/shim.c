@@ -14,6 +14,8 @@
  *                            to fails with EIO (the descriptor is closed,
  *                            as Linux does)
  *   YS_FAULT_RENAME=1        rename fails with EROFS
+ *   YS_FAULT_ONLY=TEXT       only files whose path contains TEXT are
+ *                            affected (for rename: either path)
  *   YS_FAULT_LOG=PATH        appends one line per injected fault, and
  *                            "fsync retried" when fsync is called again
  *                            on a file whose fsync failed (the tests
@@ -40,6 +42,7 @@ static struct {
 	long long written;
 	int fsync_file, fsync_dir, close_fail, rename_fail;
 	const char *log;
+	const char *only;
 	/* Files whose fsync failed, by device and inode. */
 	struct { dev_t dev; ino_t ino; } failed[64];
 	int n_failed;
@@ -84,6 +87,9 @@ static void setup(void)
 	v = getenv("YS_FAULT_RENAME");
 	st.rename_fail = v && *v == '1';
 	st.log = getenv("YS_FAULT_LOG");
+	st.only = getenv("YS_FAULT_ONLY");
+	if (st.only && !*st.only)
+		st.only = NULL;
 	st.ready = 1;
 }
 
@@ -101,12 +107,29 @@ static void note(const char *what)
 	real_close(fd);
 }
 
-/* 1 for a regular file, 2 for a folder, 0 for anything else. */
+/* True when fd's path contains YS_FAULT_ONLY (or that is not set). */
+static int chosen(int fd)
+{
+	char link[64], path[4096];
+	ssize_t n;
+
+	if (!st.only)
+		return 1;
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	n = readlink(link, path, sizeof(path) - 1);
+	if (n < 0)
+		return 0;
+	path[n] = '\0';
+	return strstr(path, st.only) != NULL;
+}
+
+/* 1 for a regular file, 2 for a folder, 0 for anything else (and for
+ * files YS_FAULT_ONLY leaves alone). */
 static int kind(int fd)
 {
 	struct stat s;
 
-	if (fd <= 2 || fstat(fd, &s) != 0)
+	if (fd <= 2 || fstat(fd, &s) != 0 || !chosen(fd))
 		return 0;
 	if (S_ISREG(s.st_mode))
 		return 1;
@@ -196,7 +219,8 @@ int close(int fd)
 int rename(const char *from, const char *to)
 {
 	setup();
-	if (st.rename_fail) {
+	if (st.rename_fail && (!st.only || strstr(from, st.only) ||
+			       strstr(to, st.only))) {
 		note("rename: EROFS");
 		errno = EROFS;
 		return -1;
