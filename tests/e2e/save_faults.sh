@@ -30,7 +30,7 @@ temps() {
 fault() {
 	n=$1 var=$2
 	: > "$E2E_DIR/$n.log"
-	e2e_start "$n" "ASAN_OPTIONS=$asan LD_PRELOAD=$YS_SHIM YS_FAULT_ONLY=/bad/ YS_FAULT_LOG=$n.log $var $YS interview -o bad/a.yaml 2> $n.err; echo EXIT=\$? > $n.rc"
+	e2e_start "$n" "ASAN_OPTIONS=$asan LD_PRELOAD=$YS_SHIM YS_FAULT_ONLY=bad/ YS_FAULT_LOG=$n.log $var $YS interview -o bad/a.yaml 2> $n.err; echo EXIT=\$? > $n.rc"
 	e2e_wait "$n" "1 of $NQ answered"
 	if ! e2e_screen "$n" | grep -q "Question"; then
 		e2e_keys "$n" Enter
