@@ -18,8 +18,11 @@
  *                            affected (for rename: either path)
  *   YS_FAULT_LOG=PATH        appends one line per injected fault, and
  *                            "fsync retried" when fsync is called again
- *                            on a file whose fsync failed (the tests
- *                            require that this never happens)
+ *                            on a descriptor whose fsync failed, before
+ *                            it is closed (the tests require that this
+ *                            never happens; a new file may reuse the
+ *                            inode number of a removed one, so files are
+ *                            told apart by their open descriptor)
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -43,11 +46,10 @@ static struct {
 	int fsync_file, fsync_dir, close_fail, rename_fail;
 	const char *log;
 	const char *only;
-	/* Files whose fsync failed, by device and inode. */
-	struct { dev_t dev; ino_t ino; } failed[64];
-	int n_failed;
-	/* Descriptors written to (for YS_FAULT_CLOSE). */
+	/* Descriptors written to (for YS_FAULT_CLOSE), and descriptors
+	 * whose fsync failed, until they are closed. */
 	unsigned char dirty[4096];
+	unsigned char sync_failed[4096];
 } st;
 
 static write_fn real_write;
@@ -163,25 +165,18 @@ ssize_t write(int fd, const void *buf, size_t n)
 
 static int sync_common(int fd, int_fn real)
 {
-	struct stat s;
-	int k, i;
+	int k;
 
 	setup();
 	k = kind(fd);
-	if (k && fstat(fd, &s) == 0) {
-		for (i = 0; i < st.n_failed; i++)
-			if (st.failed[i].dev == s.st_dev && st.failed[i].ino == s.st_ino)
-				note("fsync retried");
-		if ((k == 1 && st.fsync_file) || (k == 2 && st.fsync_dir)) {
-			if (st.n_failed < 64) {
-				st.failed[st.n_failed].dev = s.st_dev;
-				st.failed[st.n_failed].ino = s.st_ino;
-				st.n_failed++;
-			}
-			note(k == 1 ? "fsync file: EIO" : "fsync dir: EIO");
-			errno = EIO;
-			return -1;
-		}
+	if (fd >= 0 && fd < (int)sizeof(st.sync_failed) && st.sync_failed[fd])
+		note("fsync retried");
+	if ((k == 1 && st.fsync_file) || (k == 2 && st.fsync_dir)) {
+		if (fd < (int)sizeof(st.sync_failed))
+			st.sync_failed[fd] = 1;
+		note(k == 1 ? "fsync file: EIO" : "fsync dir: EIO");
+		errno = EIO;
+		return -1;
 	}
 	return real(fd);
 }
@@ -206,6 +201,7 @@ int close(int fd)
 	if (fd >= 0 && fd < (int)sizeof(st.dirty)) {
 		dirty = st.dirty[fd];
 		st.dirty[fd] = 0;
+		st.sync_failed[fd] = 0;
 	}
 	rc = real_close(fd);
 	if (rc == 0 && dirty && st.close_fail) {
