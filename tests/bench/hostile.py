@@ -10,7 +10,8 @@ keys, 100,000 answers, binary data, NUL bytes, many documents, a FIFO,
 `yardstick validate` (as a questionnaire), `yardstick scorecard` (as an
 answers file) and, when the binary has it, `yardstick merge` (as one of
 two answers files). Every malformed input of the test corpus (the golden
-questionnaire cases but the ok-* ones) is given to validate too, and with --corpus every
+questionnaire cases but the ok-* ones, the golden answers cases, the
+broken merge input) is given to the command that reads it too, and with --corpus every
 file of the named folders (the fuzz corpora: any documented exit code is
 accepted there, since libFuzzer keeps valid inputs as well).
 
@@ -215,6 +216,18 @@ def main():
             if f.endswith(".yaml") and not f.startswith("ok-"):
                 cases.append(("validate", "golden/" + f,
                               [ys, "validate", os.path.join(golden, f)], (65, 66)))
+        # The malformed answers files of the golden tests, and the broken
+        # inputs of the merge tests.
+        golden_a = os.path.join(tests, "golden", "answers")
+        for f in sorted(os.listdir(golden_a)):
+            if f.endswith(".yaml"):
+                cases.append(("scorecard", "golden/" + f,
+                              [ys, "scorecard", os.path.join(golden_a, f)], (65, 66)))
+        broken = os.path.join(tests, "golden", "merge", "data", "broken.yaml")
+        if merge and os.path.exists(broken):
+            cases.append(("merge", "golden/merge-broken.yaml",
+                          [ys, "merge", good, broken, "-o", os.path.join(d, "m.yaml")],
+                          (65,)))
         for c in corpora:
             kind = "scorecard" if "answers" in c or "scorecard" in c else "validate"
             for f in sorted(os.listdir(c)):
