@@ -53,16 +53,16 @@ while [ "$r" -le "$ROUNDS" ]; do
 	name=c$r
 	pause=
 	[ $((r % 2)) -eq 0 ] && pause=$(( $(rnd 30) + 1 ))
-	e2e_start $name "YARDSTICK_TEST_PAUSE_BEFORE_RENAME=$pause exec $YS interview -o $F 2>>err.txt"
-	pid=$(e2e_pid $name)
-	e2e_wait $name "$NQ answered"
+	e2e_start "$name" "YARDSTICK_TEST_PAUSE_BEFORE_RENAME=$pause exec $YS interview -o $F 2>>err.txt"
+	pid=$(e2e_pid "$name")
+	e2e_wait "$name" "$NQ answered"
 	# The start took the lock of the process killed last, and removed
 	# the temporary files it left.
 	left=$(stale_temps "$pid")
 	[ -z "$left" ] || e2e_fail "round $r: stale temporary files after the start: $left"
-	if e2e_screen $name | grep -q "FINAL: all $NQ answered"; then
-		e2e_keys $name Enter
-		e2e_wait $name "Question"
+	if e2e_screen "$name" | grep -q "FINAL: all $NQ answered"; then
+		e2e_keys "$name" Enter
+		e2e_wait "$name" "Question"
 	fi
 	# A few keys, each an answer, don't know or a move; then the kill,
 	# right away or after a random pause (0..59 ms).
@@ -74,11 +74,11 @@ while [ "$r" -le "$ROUNDS" ]; do
 		1) key=Right ;;
 		*) key=$(( $(rnd 3) + 1 )) ;;
 		esac
-		e2e_keys $name $key
+		e2e_keys "$name" "$key"
 		j=$((j + 1))
 	done
 	[ "$(rnd 3)" -eq 0 ] || sleep "0.0$(rnd 6)$(rnd 10)"
-	shown=$(e2e_screen $name | sed -n "s/.*Saved at [0-9:]* (\([0-9]*\) of $NQ answered).*/\1/p")
+	shown=$(e2e_screen "$name" | sed -n "s/.*Saved at [0-9:]* (\([0-9]*\) of $NQ answered).*/\1/p")
 	kill -9 "$pid"
 	e2e_wait_dead "$pid"
 	if [ -n "$(find "$E2E_DIR" -maxdepth 1 -name ".$F.tmp-$pid-*")" ]; then
@@ -100,7 +100,7 @@ while [ "$r" -le "$ROUNDS" ]; do
 	lost=$(comm -23 "$E2E_DIR/prev.ids" "$E2E_DIR/now.ids")
 	[ -z "$lost" ] || e2e_fail "round $r: saved answers lost: $lost"
 	mv "$E2E_DIR/now.txt" "$E2E_DIR/prev.txt"
-	$TMUX_CMD kill-session -t $name
+	$TMUX_CMD kill-session -t "$name"
 	r=$((r + 1))
 done
 [ $checked -ge $((ROUNDS / 5)) ] || e2e_fail "only $checked rounds showed a save before the kill"

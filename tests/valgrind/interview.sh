@@ -7,14 +7,14 @@
 # quit. Passes when the interview exits 0 and memcheck reports nothing
 # (no error, nothing definitely or indirectly lost). Called by run.sh.
 set -u
-bin=$1 tests=$2 tmp=$3
+bin=$1 tmp=$3     # $2, the tests folder, is not needed here
 shift 3
 vg=("$@")
 sock=yardstick-vg-$$
 tm=(tmux -L "$sock" -f /dev/null)
 trap '"${tm[@]}" kill-server >/dev/null 2>&1' EXIT
 unset TMUX
-export HOME=$tmp XDG_DATA_HOME=$tmp/xdg YARDSTICK_PATH= LANG=C.UTF-8 LC_ALL=C.UTF-8
+export HOME=$tmp XDG_DATA_HOME=$tmp/xdg YARDSTICK_PATH='' LANG=C.UTF-8 LC_ALL=C.UTF-8
 
 fail() {
 	echo "FAIL: interview under memcheck: $*"
