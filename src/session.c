@@ -473,6 +473,14 @@ static bool set_choice(ys_session *s, ys_choice c)
 		return true;
 	}
 	changed(s);
+	if (s->workshop && !s->save_failed) {
+		const ys_question *qn = &s->q->questions[i];
+
+		status_set(s, false, "Question %zu agreed: %s%s. Saved at %s.", i + 1,
+			   c.kind == YS_ANS_OPTION ? qn->options[c.option].label :
+			   c.kind == YS_ANS_NA ? "N/A" : "Don't know",
+			   s->a->responses[i].contested ? " (contested)" : "", s->saved_at);
+	}
 	advance(s, was_open && ys_session_first_unanswered(s) == s->q->n_questions);
 	return true;
 }

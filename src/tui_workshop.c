@@ -11,6 +11,7 @@
 #include "tui.h"
 #include "yardstick/alloc.h"
 #include "yardstick/consensus.h"
+#include "yardstick/text.h"
 
 /* Time as mm:ss (minutes may run past 99). */
 static void mmss(char *buf, size_t n, long secs)
@@ -25,42 +26,45 @@ static void draw_header(const ys_session *s, const ys_question *qn)
 	const ys_area *ar = &s->q->areas[qn->area];
 	size_t answered = ys_session_answered(s), total = s->q->n_questions;
 	char right[64], buf[160], t[32];
-	int x, rw = 0;
+	int x, rx;
 
 	snprintf(right, sizeof(right), "Question %zu of %zu", s->question + 1, total);
 	tui_title(s, s->q->title, right);
 
-	/* Timer and time box at the right of row 1. */
-	mmss(t, sizeof(t), ys_session_question_seconds(s));
+	snprintf(buf, sizeof(buf), "Area %zu of %zu: ", qn->area + 1, s->q->n_areas);
+	x = 1 + tui_text(1, 1, COLS - 2, buf, TUI_DIM);
+	x += tui_text(1, x, COLS - x - 24, ar->title, TUI_HEADING);
+	snprintf(buf, sizeof(buf), "  question %zu of %zu",
+		 s->question - ar->first_question + 1, ar->n_questions);
+	tui_text(1, x, COLS - x - 1, buf, TUI_DIM);
+
+	/* Row 2: progress, then the question timer and the area's time box
+	 * at the right. */
+	tui_bar(2, 1, 20, total ? (double)answered / (double)total : 0);
+	snprintf(buf, sizeof(buf), " %zu of %zu settled", answered, total);
+	x = 21 + tui_text(2, 21, 24, buf, TUI_DIM);
+	if (ys_session_response(s, s->question)->parked)
+		x += 2 + tui_text(2, x + 2, 8, "PARKED", TUI_FLAG);
+	rx = COLS - 1;
 	if (s->timebox) {
 		long left = ys_session_area_left(s, qn->area);
 		char box[32];
 
 		mmss(box, sizeof(box), left);
 		if (left >= 0)
-			snprintf(buf, sizeof(buf), "Area time box %s left", box);
+			snprintf(buf, sizeof(buf), "Area box %s left", box);
 		else
-			snprintf(buf, sizeof(buf), "Area time box OVER by %s", box);
-		rw = (int)strlen(buf);
-		tui_text(1, COLS - rw - 1, rw, buf, left >= 0 ? TUI_HEADING : TUI_FLAG);
-		rw += 2;
+			snprintf(buf, sizeof(buf), "Area box OVER %s", box);
+		rx -= (int)strlen(buf);
+		if (rx > x + 1)
+			tui_text(2, rx, COLS - rx - 1, buf, left >= 0 ? TUI_HEADING : TUI_ERROR);
+		rx -= 3;
 	}
+	mmss(t, sizeof(t), ys_session_question_seconds(s));
 	snprintf(right, sizeof(right), "Time %s", t);
-	rw += (int)strlen(right);
-	tui_text(1, COLS - rw - 1, (int)strlen(right), right, TUI_KEY);
-
-	snprintf(buf, sizeof(buf), "Area %zu of %zu: ", qn->area + 1, s->q->n_areas);
-	x = 1 + tui_text(1, 1, COLS - 2, buf, TUI_DIM);
-	x += tui_text(1, x, COLS - x - rw - 16, ar->title, TUI_HEADING);
-	snprintf(buf, sizeof(buf), "  question %zu of %zu",
-		 s->question - ar->first_question + 1, ar->n_questions);
-	tui_text(1, x, COLS - x - rw - 2, buf, TUI_DIM);
-
-	tui_bar(2, 1, 40, total ? (double)answered / (double)total : 0);
-	snprintf(buf, sizeof(buf), " %zu of %zu settled", answered, total);
-	x = 41 + tui_text(2, 41, COLS - 42, buf, TUI_DIM);
-	if (ys_session_response(s, s->question)->parked)
-		tui_text(2, x + 2, COLS - x - 3, "PARKED", TUI_FLAG);
+	rx -= (int)strlen(right);
+	if (rx > x + 1)
+		tui_text(2, rx, (int)strlen(right), right, TUI_KEY);
 }
 
 /* A vote in a few words: "3 Most", "d Don't know", "x N/A". */
@@ -89,7 +93,7 @@ static void draw_voters(const ys_session *s, const ys_question *qn, int y,
 {
 	size_t n = s->a->n_participants, cast = ys_session_votes_cast(s, s->question);
 	size_t per_col, cols, i, fit;
-	int cw;
+	int cw, widest = 2;
 	char buf[160];
 
 	snprintf(buf, sizeof(buf), shown ? "Votes (%zu of %zu)" : "Votes (%zu of %zu, hidden)",
@@ -105,11 +109,18 @@ static void draw_voters(const ys_session *s, const ys_question *qn, int y,
 		cols = 3;
 	cw = width / (int)cols;
 	fit = per_col * cols;
+	/* Names as wide as the widest, up to half the column once revealed. */
+	for (i = 0; i < n && i < fit; i++) {
+		int w = (int)ys_text_width(s->a->participants[i], strlen(s->a->participants[i]));
+
+		if (w > widest)
+			widest = w;
+	}
 	for (i = 0; i < n && i < fit; i++) {
 		int row = y + (int)(i % per_col), x = 2 + (int)(i / per_col) * cw;
 		ys_choice v = ys_session_vote(s, s->question, i);
 		bool cur = !shown && i == s->voter;
-		int nw = shown ? cw / 2 - 1 : cw - 6;
+		int nw = shown ? (widest < cw / 2 - 1 ? widest : cw / 2 - 1) : cw - 11;
 
 		if (fit < n && i + 1 == fit) {
 			snprintf(buf, sizeof(buf), "+%zu more", n - i);
@@ -123,8 +134,9 @@ static void draw_voters(const ys_session *s, const ys_question *qn, int y,
 		tui_text(row, x + 2, nw, s->a->participants[i],
 			 cur ? TUI_SELECTED : TUI_QUESTION);
 		if (!shown) {
+			/* One column for the dot or "voting". */
 			if (v.kind != YS_ANS_NONE)
-				tui_text(row, x + cw - 3, 2, tui_glyph("\xe2\x97\x8f", "*"),
+				tui_text(row, x + nw + 3, 2, tui_glyph("\xe2\x97\x8f", "*"),
 					 TUI_QUESTION);
 			else if (cur)
 				tui_text(row, x + nw + 3, cw - nw - 4, "voting", TUI_DIM);
