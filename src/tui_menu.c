@@ -47,13 +47,13 @@ void tui_draw_areas(const ys_session *s)
 	tui_hints(LINES - 1, "r review  s scores  q save and quit  F1 keys");
 }
 
-static void flags_text(unsigned f, char *buf, size_t n)
+static void flags_text(unsigned f, bool workshop, char *buf, size_t n)
 {
 	buf[0] = '\0';
 	if (f & YS_REV_VOTING)
 		strncat(buf, "voting ", n - strlen(buf) - 1);
 	else if (f & YS_REV_UNANSWERED)
-		strncat(buf, "unanswered ", n - strlen(buf) - 1);
+		strncat(buf, workshop ? "unsettled " : "unanswered ", n - strlen(buf) - 1);
 	if (f & YS_REV_CONTESTED)
 		strncat(buf, "contested ", n - strlen(buf) - 1);
 	if (f & YS_REV_DONT_KNOW)
@@ -98,7 +98,7 @@ void tui_draw_review(const ys_session *s)
 		int x;
 
 		marker(y, sel);
-		flags_text(s->review[i].flags, buf, sizeof(buf));
+		flags_text(s->review[i].flags, s->workshop, buf, sizeof(buf));
 		tui_text(y, 3, 22, buf,
 			 (s->review[i].flags & (YS_REV_UNANSWERED | YS_REV_CONTESTED)) ?
 			 TUI_FLAG : TUI_DIM);
