@@ -250,40 +250,28 @@ static char *message(const char *fmt, const char *arg)
 	return m;
 }
 
-/* The export key of the profile screen: writes the plain-text scorecard
- * beside the answers file as NAME-scorecard.txt (-2, -3... rather than
- * replacing an earlier export). */
+/* The export key of the profile screen: writes the scorecard in the
+ * chosen format to the chosen file with the rules of `scorecard -o`
+ * (never replacing a file, never through a symbolic link, nothing
+ * partial left behind). */
 static bool export_scorecard(void *ctx, const ys_questionnaire *q,
-			     const ys_answers *a, const char *path, char **msg)
+			     const ys_answers *a, const char *format,
+			     const char *out_path, char **msg, bool *exists)
 {
+	ys_report_format fmt;
 	ys_score sc;
 	ys_report r;
-	char *buf = NULL, *err = NULL, name[4096];
-	size_t len = 0, stem;
-	struct stat st;
+	char *buf = NULL, *err = NULL;
+	size_t len = 0;
 	FILE *f;
-	int rc, i;
+	int rc;
 
 	(void)ctx;
 	*msg = NULL;
-	if (!path)
-		path = "assessment.yaml";
-	stem = strlen(path);
-	if (stem > 5 && !strcmp(path + stem - 5, ".yaml"))
-		stem -= 5;
-	else if (stem > 4 && !strcmp(path + stem - 4, ".yml"))
-		stem -= 4;
-	if (stem > sizeof(name) - 32) {
-		*msg = message("%s", "The answers file name is too long to export next to it.");
+	*exists = false;
+	if (!ys_report_format_parse(format, &fmt)) {
+		*msg = message("Unknown scorecard format '%s'.", format);
 		return false;
-	}
-	for (i = 1; i < 1000; i++) {
-		if (i == 1)
-			snprintf(name, sizeof(name), "%.*s-scorecard.txt", (int)stem, path);
-		else
-			snprintf(name, sizeof(name), "%.*s-scorecard-%d.txt", (int)stem, path, i);
-		if (lstat(name, &st) != 0 && errno == ENOENT)
-			break;
 	}
 	if (!ys_score_compute(q, a, NULL, &sc)) {
 		ys_score_free(&sc);
@@ -295,7 +283,7 @@ static bool export_scorecard(void *ctx, const ys_questionnaire *q,
 	r.s = &sc;
 	r.width = 0;
 	f = open_memstream(&buf, &len);
-	rc = f ? ys_report_text(&r, f) : ENOMEM;
+	rc = f ? ys_report_write(&r, fmt, f) : ENOMEM;
 	if (f && fclose(f) != 0 && !rc)
 		rc = EIO;
 	ys_score_free(&sc);
@@ -304,14 +292,21 @@ static bool export_scorecard(void *ctx, const ys_questionnaire *q,
 		*msg = message("The scorecard could not be made: %s", strerror(rc));
 		return false;
 	}
-	rc = ys_atomic_write(name, buf, len, 0644, true, &err);
+	rc = ys_atomic_write(out_path, buf, len, 0644, true, &err);
 	free(buf);
 	if (rc) {
-		*msg = message("Export failed: %s", err ? err : "cannot write the file");
+		struct stat st;
+
+		*exists = lstat(out_path, &st) == 0;
+		if (*exists)
+			*msg = message("%s already exists; exports never replace a file. "
+				       "Type another name.", out_path);
+		else
+			*msg = message("Export failed: %s", err ? err : "cannot write the file");
 		ys_free(err);
 		return false;
 	}
-	*msg = message("Scorecard written to %s", name);
+	*msg = message("Scorecard written to %s", out_path);
 	return true;
 }
 

@@ -9,6 +9,7 @@
 
 #include "yardstick/alloc.h"
 #include "yardstick/consensus.h"
+#include "yardstick/report.h"
 #include "yardstick/session.h"
 #include "yardstick/text.h"
 
@@ -119,6 +120,10 @@ const char *ys_session_prompt_label(ys_prompt p)
 		return "Due date (YYYY-MM-DD, optional)";
 	case YS_PROMPT_SAVE_AS:
 		return "Save to file";
+	case YS_PROMPT_EXPORT_FORMAT:
+		return "Scorecard format (text, markdown, csv, json or svg)";
+	case YS_PROMPT_EXPORT_PATH:
+		return "Export the scorecard to file";
 	case YS_PROMPT_CONFIRM_QUIT:
 		return "Quit? Your answers are saved. (y/n)";
 	case YS_PROMPT_QUIT_UNSAVED:
@@ -997,6 +1002,83 @@ static void add_dissent(ys_session *s, const char *text)
 		status_set(s, false, "Dissent note added and saved.");
 }
 
+/* ---- Exporting the scorecard ---- */
+
+/* The first free name NAME-scorecard.EXT (then -2, -3...) beside the
+ * answers file; the caller frees it. */
+static char *export_default_name(const ys_session *s, const char *ext)
+{
+	const char *path = ys_session_path(s) ? ys_session_path(s) : "assessment.yaml";
+	size_t stem = strlen(path), cap;
+	struct stat st;
+	char *name;
+	int i;
+
+	if (stem > 5 && !strcmp(path + stem - 5, ".yaml"))
+		stem -= 5;
+	else if (stem > 4 && !strcmp(path + stem - 4, ".yml"))
+		stem -= 4;
+	cap = stem + strlen(ext) + 32;
+	name = ys_malloc(cap);
+	if (!name)
+		return NULL;
+	for (i = 1; i < 1000; i++) {
+		if (i == 1)
+			snprintf(name, cap, "%.*s-scorecard.%s", (int)stem, path, ext);
+		else
+			snprintf(name, cap, "%.*s-scorecard-%d.%s", (int)stem, path, i, ext);
+		if (lstat(name, &st) != 0 && errno == ENOENT)
+			break;
+	}
+	return name;
+}
+
+static void export_format_chosen(ys_session *s, const char *text)
+{
+	static const char *const ext[] = {
+		[YS_REPORT_TEXT] = "txt", [YS_REPORT_MARKDOWN] = "md",
+		[YS_REPORT_CSV] = "csv", [YS_REPORT_JSON] = "json",
+		[YS_REPORT_SVG] = "svg",
+	};
+	ys_report_format f;
+	char *name;
+
+	if (!ys_report_format_parse(*text ? text : "text", &f)) {
+		status_set(s, true, "Unknown format '%s': type text, markdown, csv, json or svg.",
+			   text);
+		return;
+	}
+	if (!ys_answers_set_string(&s->export_format, ys_report_format_name(f))) {
+		oom(s);
+		return;
+	}
+	name = export_default_name(s, ext[f]);
+	close_prompt(s);
+	open_prompt(s, YS_PROMPT_EXPORT_PATH, name);
+	ys_free(name);
+}
+
+static void export_to(ys_session *s, const char *path)
+{
+	char *msg = NULL;
+	bool exists = false, ok;
+
+	if (!*path) {
+		status_set(s, true, "Type a file name to export to, or Esc to cancel.");
+		return;
+	}
+	if (s->dirty)
+		ys_session_save(s);
+	ok = s->opts.export_fn(s->opts.export_ctx, s->q, s->a,
+			       s->export_format ? s->export_format : "text", path,
+			       &msg, &exists);
+	/* A name that is taken keeps the prompt open for another one. */
+	if (ok || !exists)
+		close_prompt(s);
+	status_set(s, !ok, "%s", msg ? msg : (ok ? "Exported." : "Export failed."));
+	ys_free(msg);
+}
+
 /* ---- Submitting a prompt ---- */
 
 static bool submit(ys_session *s)
@@ -1105,6 +1187,12 @@ static bool submit(ys_session *s)
 		}
 		close_prompt(s);
 		save_as(s, text);
+		break;
+	case YS_PROMPT_EXPORT_FORMAT:
+		export_format_chosen(s, text);
+		break;
+	case YS_PROMPT_EXPORT_PATH:
+		export_to(s, text);
 		break;
 	default:
 		close_prompt(s);
@@ -1672,7 +1760,6 @@ static bool profile_action(ys_session *s, const ys_session_action *act)
 {
 	ys_area_record *r = NULL;
 	size_t i;
-	char *msg = NULL;
 
 	for (i = 0; i < s->a->n_areas; i++)
 		if (!strcmp(s->a->areas[i].area_id, s->q->areas[s->row].id))
@@ -1716,15 +1803,8 @@ static bool profile_action(ys_session *s, const ys_session_action *act)
 				   ys_session_path(s) ? ys_session_path(s) : "ANSWERS");
 			return true;
 		}
-		if (s->dirty)
-			ys_session_save(s);
-		{
-			bool ok = s->opts.export_fn(s->opts.export_ctx, s->q, s->a,
-						    ys_session_path(s), &msg);
-
-			status_set(s, !ok, "%s", msg ? msg : (ok ? "Exported." : "Export failed."));
-			ys_free(msg);
-		}
+		open_prompt(s, YS_PROMPT_EXPORT_FORMAT,
+			    s->export_format ? s->export_format : "text");
 		return true;
 	default:
 		return false;
@@ -2016,6 +2096,7 @@ void ys_session_free(ys_session *s)
 		ys_score_free(&s->score);
 	ys_answers_free(s->a);
 	drop_pending(s);
+	ys_free(s->export_format);
 	ys_free(s->review);
 	ys_free(s->input);
 	ys_free(s->save_error);

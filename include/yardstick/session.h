@@ -44,6 +44,8 @@ typedef enum ys_prompt {
 	YS_PROMPT_ACTION_OWNER, /* text: its owner */
 	YS_PROMPT_ACTION_DUE,   /* text: its due date, YYYY-MM-DD */
 	YS_PROMPT_SAVE_AS,      /* text: another answers file to save to */
+	YS_PROMPT_EXPORT_FORMAT, /* text: scorecard format (text, markdown, csv, json, svg) */
+	YS_PROMPT_EXPORT_PATH,  /* text: file to export the scorecard to */
 	YS_PROMPT_CONFIRM_QUIT, /* yes/no: quit (after Ctrl-C) */
 	YS_PROMPT_QUIT_UNSAVED, /* yes/no: quit although the last save failed */
 	/* Workshop. */
@@ -156,12 +158,15 @@ typedef enum ys_outcome {
 	YS_OUT_RELOAD,          /* start again with questionnaire reload_id */
 } ys_outcome;
 
-/* Called for the profile screen's export key. Returns true on success;
- * *msg (allocated with ys_malloc, freed by the session) says what happened
- * either way. */
+/* Writes the scorecard in format (a name ys_report_format_parse knows) to
+ * out_path, with the same rules as `scorecard -o`: never replaces an
+ * existing file, never follows a symbolic link there, leaves nothing
+ * partial. Returns true on success; *msg (allocated with ys_malloc, freed
+ * by the session) says what happened either way, and *exists is set when
+ * the file was refused because it exists. */
 typedef bool (*ys_export_fn)(void *ctx, const ys_questionnaire *q,
-			     const ys_answers *a, const char *answers_path,
-			     char **msg);
+			     const ys_answers *a, const char *format,
+			     const char *out_path, char **msg, bool *exists);
 
 typedef struct ys_session_opts {
 	bool resume;            /* an existing file: no start screen */
@@ -219,6 +224,7 @@ typedef struct ys_session {
 	size_t cursor;                  /* byte offset in input */
 	/* The action being added on the profile screen. */
 	char *pending_action;
+	char *export_format;    /* chosen in the export format prompt */
 	char *pending_owner;
 
 	/* Review list, rebuilt when the review screen opens. */

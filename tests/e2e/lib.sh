@@ -26,6 +26,13 @@ e2e_fail() {
 
 e2e_cleanup() {
 	$TMUX_CMD kill-server >/dev/null 2>&1 || true
+	# The server may still be going away: wait, then remove its socket.
+	_i=0
+	while $TMUX_CMD has-session >/dev/null 2>&1 && [ $_i -lt 40 ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$TMUX_SOCKET"
 	if [ -n "${E2E_DIR:-}" ] && [ -d "$E2E_DIR" ]; then
 		chmod -R u+w "$E2E_DIR" 2>/dev/null || true
 		rm -rf "$E2E_DIR"
