@@ -271,6 +271,9 @@ typedef struct ys_session {
  * no saving at all). opts is copied; the arrays it points to are borrowed.
  * A resumed session starts on the changed screen when opts->has_changes,
  * else on the first unanswered question; a new one on the start screen.
+ * With opts->workshop the answers' mode is set to "workshop"; a resumed
+ * workshop in which every question is answered opens on the review list
+ * when some are contested (a file from merge), on the profile otherwise.
  * Returns NULL when out of memory (a and store are then still the
  * caller's). */
 ys_session *ys_session_new(const ys_questionnaire *q, ys_answers *a,
