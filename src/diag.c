@@ -249,8 +249,8 @@ void ys_diags_print(const ys_diags *d, FILE *out, const char *prog)
 			print_source(out, line, line_len, g->pos);
 	}
 	if (d->dropped)
-		fprintf(out, "%s: too many errors; %zu more not shown\n", prog,
-			d->dropped);
+		fprintf(out, "%s: too many errors; only the first %d are shown\n",
+			prog, YS_DIAG_MAX);
 	ys_free(cached);
 }
 

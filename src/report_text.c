@@ -351,7 +351,12 @@ static void profile(ys_tw *t, const ys_report *r)
 		if (strlen(cell) > lw)
 			lw = strlen(cell);
 	}
-	fixed = 1 + 12 + 2 + lw + 2 + 5 + (s->has_target ? 2 + 11 : 0);
+	fixed = 1 + 12 + 2 + 2 + 5 + (s->has_target ? 2 + 11 : 0);
+	/* Long level names are cut so that the row fits the width with at
+	 * least 10 columns left for the area title. */
+	if (lw + fixed + 10 > t->width)
+		lw = t->width > fixed + 10 + 5 ? t->width - fixed - 10 : 5;
+	fixed += lw;
 	title_w = t->width > fixed + 12 ? t->width - fixed : 12;
 	fprintf(t->out, "%-*s %-12s  %-*s  %5s", (int)title_w, "Area", "",
 		(int)lw, "Level", "Score");
@@ -379,7 +384,7 @@ static void profile(ys_tw *t, const ys_report *r)
 		} else {
 			fprintf(t->out, "%-*s", (int)title_w, title);
 		}
-		fprintf(t->out, " %s  %-*s  ", barbuf, (int)lw, cell);
+		fprintf(t->out, " %s  %-*.*s  ", barbuf, (int)lw, (int)lw, cell);
 		if (assessed)
 			fprintf(t->out, "%5ld", ys_round(as->score));
 		else

@@ -20,6 +20,63 @@
 #include "yardstick/alloc.h"
 #include "yardstick/io.h"
 #include "yardstick/store.h"
+#include "ys_config.h"
+
+/* ---- Test hooks ------------------------------------------------------
+ *
+ * Built in when meson's test_hooks option is on (the default) and inert
+ * unless their environment variable is set, for the crash tests:
+ *   YARDSTICK_TEST_PAUSE_BEFORE_RENAME=MS  sleeps MS milliseconds after the
+ *       temporary file is written and synced, before it is renamed (or
+ *       linked) into place, so a kill -9 can land in that window;
+ *   YARDSTICK_TEST_ABORT_AFTER_SAVES=N     abort() right after the Nth
+ *       successful ys_store_save() of the process (a crash at a known
+ *       moment, for the terminal-restore and sanitizer-report tests).
+ * They never change what is written. The save counter is the only global
+ * mutable state of this file. */
+#if YS_TEST_HOOKS
+static long env_number(const char *name)
+{
+	const char *v = getenv(name);
+	char *end;
+	long n;
+
+	if (!v || !*v)
+		return 0;
+	n = strtol(v, &end, 10);
+	return *end == '\0' && n > 0 ? n : 0;
+}
+
+static void hook_before_rename(void)
+{
+	long ms = env_number("YARDSTICK_TEST_PAUSE_BEFORE_RENAME");
+	struct timespec ts;
+
+	if (ms <= 0)
+		return;
+	ts.tv_sec = ms / 1000;
+	ts.tv_nsec = (ms % 1000) * 1000000L;
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		;
+}
+
+static void hook_after_save(void)
+{
+	static long saves;
+	long n = env_number("YARDSTICK_TEST_ABORT_AFTER_SAVES");
+
+	if (n > 0 && ++saves == n)
+		abort();
+}
+#else
+static void hook_before_rename(void)
+{
+}
+
+static void hook_after_save(void)
+{
+}
+#endif
 
 int ys_io_write_all(int fd, const void *buf, size_t n)
 {
@@ -234,8 +291,13 @@ int ys_atomic_write(const char *path, const char *data, size_t len,
 	}
 	fd = open_temp(dir, base, mode, &tmp);
 	if (fd < 0) {
-		rc = fail(err, YS_EX_CANTCREAT, "cannot save %s: cannot create a file in %s: %s",
-			  path, dir, strerror(errno));
+		if (errno == ENOMEM)
+			rc = fail(err, YS_EX_SOFTWARE, "cannot save %s: out of memory",
+				  path);
+		else
+			rc = fail(err, YS_EX_CANTCREAT,
+				  "cannot save %s: cannot create a file in %s: %s",
+				  path, dir, strerror(errno));
 		goto out;
 	}
 	if (write_sync_close(fd, data, len, &what) != 0) {
@@ -245,6 +307,7 @@ int ys_atomic_write(const char *path, const char *data, size_t len,
 			  what);
 		goto out;
 	}
+	hook_before_rename();
 	if (!exclusive) {
 		if (ys_io_rename(tmp, path) != 0) {
 			e = errno;
@@ -457,6 +520,8 @@ int ys_store_save(ys_store *s, const ys_answers *a, char **err)
 			    "cannot save %s: %s", s->path, strerror(errno));
 	rc = ys_atomic_write(s->path, buf, len, 0600, false, err);
 	ys_free(buf);
+	if (rc == 0)
+		hook_after_save();
 	return rc;
 }
 

@@ -59,6 +59,12 @@ struct rec {
 /* Room for one string of the maximum length, its NUL and a name. */
 #define BLOCK_STRINGS (YS_MAX_STRING + 1 + 2 * (NAME_MAX_LEN + 1) + 4096)
 #define NBLOCKS 4
+/* How far (in characters) libyaml may scan past the end of the last event
+ * before reading stops. A string at the 64 KiB limit takes at most four
+ * source characters per byte (escapes), so only a string far over the
+ * limit, or a comment or blank space this long, gets here; stopping early
+ * keeps a huge string from costing a scan of the whole file. */
+#define MAX_GAP (1024u * 1024u)
 /* Files at least this large are parsed on a second thread. */
 #define THREAD_MIN_SIZE (512u * 1024u)
 
@@ -91,6 +97,8 @@ struct ys_yreader {
 	size_t nread;           /* bytes delivered to libyaml */
 	bool fingerprint;
 	bool too_large;
+	bool too_long;          /* MAX_GAP scanned without an event */
+	yaml_mark_t event_end;  /* end of the last event produced */
 	bool utf16;
 	int read_errno;
 	ys_sha256 sha;
@@ -176,6 +184,10 @@ static int read_handler(void *data, unsigned char *buf, size_t size,
 	}
 	if ((size_t)n > YS_MAX_FILE - r->nread) {
 		r->too_large = true;
+		return 0;
+	}
+	if (r->parser.mark.index > r->event_end.index + MAX_GAP) {
+		r->too_long = true;
 		return 0;
 	}
 	if (r->fingerprint)
@@ -488,6 +500,14 @@ static void report_parser_error(ys_yreader *r)
 			  YS_MAX_FILE / (1024u * 1024u));
 		return;
 	}
+	if (r->too_long) {
+		ys_yerror(r, mark_pos(r->event_end),
+			  "more than %u MiB of text without a value after this "
+			  "point: a string is limited to %u KiB, and a comment or "
+			  "blank space this long is refused too",
+			  MAX_GAP / (1024u * 1024u), YS_MAX_STRING / 1024u);
+		return;
+	}
 	if (r->read_errno) {
 		ys_diag_add(r->diags, YS_EX_NOINPUT, r->name, (ys_pos){0, 0},
 			    "read error: %s", strerror(r->read_errno));
@@ -629,6 +649,7 @@ static void fill_block(ys_yreader *r, struct block *b)
 			r->prod_done = true;
 			break;
 		}
+		r->event_end = e.end_mark;
 		rec->pos.line = (uint32_t)(e.start_mark.line + 1);
 		rec->pos.col = (uint32_t)(e.start_mark.column + 1);
 		switch (e.type) {
@@ -810,6 +831,12 @@ bool ys_yreader_next(ys_yreader *r, ys_yevent *ev)
 	memset(ev, 0, sizeof(*ev));
 	if (r->failed)
 		return false;
+	if (ys_diags_full(r->diags) && r->diags->dropped > 0) {
+		/* More errors than can be shown: stop reading rather than
+		 * scan a file of 100,000 errors to the end. */
+		stop_thread(r);
+		return fail(r);
+	}
 	if (r->done) {
 		ev->type = YS_Y_END;
 		return true;
