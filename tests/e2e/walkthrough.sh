@@ -7,8 +7,8 @@
 #
 #   IT lead      the start screen, a question screen, quitting, and the
 #                profile after finishing the example assessment
-#   facilitator  the workshop's vote screen (once `yardstick workshop`
-#                exists; until then the capture says it is to come)
+#   facilitator  the workshop's vote screen, hidden votes and then the
+#                spread revealed
 #   exporter     the text and Markdown scorecards of the example
 #                assessment, and a comparison with the finished one
 #   author       validate on a questionnaire with mistakes
@@ -111,28 +111,35 @@ cmp -s "$E2E_DIR/fin-scorecard.txt" "$E2E_DIR/anytown-scorecard.txt" ||
 	e2e_fail "the exported scorecard differs from yardstick scorecard's"
 
 # ---------------------------------------------------------------------
-# Facilitator: the workshop, once this build has it.
+# Facilitator: five participants vote on the first question, hidden
+# until everyone has voted, then the spread and the proposed consensus.
+# The clock is fixed, so the question timer stays at 00:00.
 
-if "$YS" workshop --help > /dev/null 2>&1; then
-	e2e_start ws "$YS workshop -o workshop.yaml -p AB -p CD -p EF -p GH; echo EXIT=\$? > ws.rc"
-	_end=$(( $(date +%s) + E2E_TIMEOUT ))
-	until e2e_screen ws | grep -q "Question 1 of $NQ"; do
-		if e2e_screen ws | grep -q "Begin the"; then
-			e2e_keys ws Enter
-			sleep 0.2
-		fi
-		[ "$(date +%s)" -le "$_end" ] || e2e_fail "the workshop did not reach its first question"
-		sleep 0.05
-	done
-	e2e_capture ws facilitator-vote
-	e2e_keys ws q
-	e2e_wait_file "$E2E_DIR/ws.rc"
-else
-	printf '%s\n' \
-		"(To come: this build has no \`yardstick workshop\` yet. When it has," \
-		"scripts/update-docs puts the workshop's vote screen here.)" |
-		e2e_capture_text facilitator-vote
-fi
+e2e_start ws "$YS workshop -o cyber-workshop.yaml --org \"Anytown Borough Council\" -p AB -p CD -p EF -p GH -p IJ --timebox 15; echo EXIT=\$? > ws.rc"
+e2e_wait ws "Begin the workshop"
+e2e_wait ws "AB, CD, EF, GH, IJ"
+e2e_keys ws End Enter
+e2e_wait ws "Question 1 of $NQ"
+e2e_wait ws "Votes (0 of 5, hidden)"
+e2e_keys ws 1 5 3
+e2e_wait ws "Votes (3 of 5, hidden)"
+e2e_wait ws "Next: GH."
+e2e_screen ws | grep -q "No DPO  *No DPO" && e2e_fail "a vote is shown before the reveal"
+e2e_capture ws facilitator-vote
+e2e_keys ws 5 d
+e2e_wait ws "Everyone has voted: Enter reveals"
+e2e_keys ws Enter
+e2e_wait ws "Spread of the votes"
+e2e_wait ws "CONTESTED"
+e2e_wait ws "Proposed: Someone covers it informally"
+e2e_capture ws facilitator-reveal
+e2e_keys ws Enter
+e2e_wait ws "Question 2 of $NQ"
+e2e_keys ws q
+e2e_wait_file "$E2E_DIR/ws.rc"
+grep -q EXIT=0 "$E2E_DIR/ws.rc" || e2e_fail "workshop quit: $(cat "$E2E_DIR/ws.rc")"
+grep -q "AB: none" "$E2E_DIR/cyber-workshop.yaml" || e2e_fail "the votes were not saved"
+grep -q "contested: true" "$E2E_DIR/cyber-workshop.yaml" || e2e_fail "not recorded as contested"
 
 # ---------------------------------------------------------------------
 # Exporter: the example assessment's scorecard, as text and Markdown, and
