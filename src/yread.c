@@ -61,6 +61,11 @@ struct rec {
 #define NBLOCKS 4
 /* Files at least this large are parsed on a second thread. */
 #define THREAD_MIN_SIZE (512u * 1024u)
+/* Their blocks are larger, so that the threads hand a block over (and
+ * wake each other) every few thousand events, not every few KiB of
+ * text. */
+#define BLOCK_EVENTS_LARGE 4096
+#define BLOCK_SLACK_LARGE (128u * 1024u)
 
 /* A block is one allocation sized to the input: a small file gets a small
  * block, so reading thousands of small files costs no page faults for
@@ -190,6 +195,7 @@ static int read_handler(void *data, unsigned char *buf, size_t size,
  * characters into three bytes), so a block need not hold more. */
 static struct block *block_new(size_t size)
 {
+	bool large = size >= THREAD_MIN_SIZE;
 	size_t max_copy = (size < YS_MAX_STRING / 2 ? 2 * size : YS_MAX_STRING) + 1;
 	size_t str_cap = max_copy + 2 * (NAME_MAX_LEN + 1) + (size < 4096 ? 64 : 4096);
 	size_t ev_cap = size / 2 + 16 < BLOCK_EVENTS ? size / 2 + 16 : BLOCK_EVENTS;
@@ -197,6 +203,10 @@ static struct block *block_new(size_t size)
 
 	if (str_cap > BLOCK_STRINGS)
 		str_cap = BLOCK_STRINGS;
+	if (large) {
+		str_cap = BLOCK_STRINGS + BLOCK_SLACK_LARGE;
+		ev_cap = BLOCK_EVENTS_LARGE;
+	}
 	b = ys_malloc(sizeof(*b) + ev_cap * sizeof(struct rec) + str_cap);
 	if (!b)
 		return NULL;
