@@ -1058,7 +1058,8 @@ bool ys_yscalar_bool(ys_yreader *r, const ys_yevent *ev, const char *what,
 bool ys_yevent_is_null(const ys_yevent *ev)
 {
 	return ev->type == YS_Y_SCALAR && ev->plain &&
-	       (ev->len == 0 || !strcmp(ev->value, "~") || !strcmp(ev->value, "null"));
+	       (ev->len == 0 || (ev->len == 1 && ev->value[0] == '~') ||
+		(ev->len == 4 && !memcmp(ev->value, "null", 4)));
 }
 
 bool ys_yexpect(ys_yreader *r, const ys_yevent *ev, ys_ytype type,
