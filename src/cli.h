@@ -12,6 +12,7 @@
 #include "yardstick/questionnaire.h"
 #include "yardstick/score.h"
 
+int cmd_interview(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_scorecard(int argc, char **argv);

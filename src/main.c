@@ -16,6 +16,7 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{"interview", cmd_interview, "complete an assessment in the terminal (the default)"},
 	{"validate", cmd_validate, "check questionnaires and report every problem"},
 	{"list", cmd_list, "list the bundled and installed questionnaires"},
 	{"scorecard", cmd_scorecard, "score an answers file and print the scorecard"},
@@ -29,6 +30,7 @@ static void usage(FILE *out)
 	size_t i;
 
 	fputs("Usage: yardstick [COMMAND] [OPTIONS]\n"
+	      "With no command, runs the interview.\n"
 	      "Measure an organisation's digital maturity from a questionnaire.\n\n"
 	      "Commands:\n", out);
 	for (i = 0; i < YS_ARRAY_LEN(commands); i++)
@@ -47,10 +49,8 @@ int main(int argc, char **argv)
 	const char *name;
 	size_t i;
 
-	if (argc < 2) {
-		usage(stderr);
-		return YS_EX_USAGE;
-	}
+	if (argc < 2)
+		return cmd_interview(argc, argv);
 	name = argv[1];
 	if (!strcmp(name, "-h") || !strcmp(name, "--help") || !strcmp(name, "help")) {
 		usage(stdout);

@@ -1,0 +1,268 @@
+/* The interview as a state machine (DESIGN section 6), with no terminal.
+ *
+ * The terminal front end turns each key into a ys_action and passes it to
+ * ys_session_apply(); the session changes its state, saves the answers
+ * through the store after every change, and the screens then draw only
+ * from the state below. A resize is therefore just a redraw, and the whole
+ * interview can be driven and checked in unit tests without a terminal.
+ *
+ * Nothing here prints. Text taken from the questionnaire or the answers is
+ * stored as it is; the screens sanitise it when they draw it. */
+#ifndef YARDSTICK_SESSION_H
+#define YARDSTICK_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "yardstick/answers.h"
+#include "yardstick/questionnaire.h"
+#include "yardstick/score.h"
+#include "yardstick/store.h"
+
+typedef enum ys_screen {
+	YS_SCR_START = 0,       /* organisation, assessors, target, questionnaire */
+	YS_SCR_CHANGED,         /* the questionnaire changed since the file was started */
+	YS_SCR_QUESTION,
+	YS_SCR_AREAS,           /* area menu */
+	YS_SCR_REVIEW,          /* unanswered, parked, don't know, N/A */
+	YS_SCR_PROFILE,         /* scores per area, owners and actions */
+	YS_SCR_QHELP,           /* help for the current question */
+	YS_SCR_KEYS,            /* key help (F1) */
+} ys_screen;
+
+/* A question to the user that takes over the input: a line of text, or a
+ * yes/no confirmation. */
+typedef enum ys_prompt {
+	YS_PROMPT_NONE = 0,
+	YS_PROMPT_ORG,          /* text: organisation */
+	YS_PROMPT_ASSESSORS,    /* text: assessors, comma separated */
+	YS_PROMPT_NA_REASON,    /* text: why the question does not apply */
+	YS_PROMPT_NOTE,         /* text: note on the current question */
+	YS_PROMPT_OWNER,        /* text: owner of the selected area */
+	YS_PROMPT_ACTION_TEXT,  /* text: new action for the selected area */
+	YS_PROMPT_ACTION_OWNER, /* text: its owner */
+	YS_PROMPT_ACTION_DUE,   /* text: its due date, YYYY-MM-DD */
+	YS_PROMPT_SAVE_AS,      /* text: another answers file to save to */
+	YS_PROMPT_EXPORT_FORMAT, /* text: scorecard format (text, markdown, csv, json, svg) */
+	YS_PROMPT_EXPORT_PATH,  /* text: file to export the scorecard to */
+	YS_PROMPT_CONFIRM_QUIT, /* yes/no: quit (after Ctrl-C) */
+	YS_PROMPT_QUIT_UNSAVED, /* yes/no: quit although the last save failed */
+} ys_prompt;
+
+typedef enum ys_action_type {
+	YS_A_NONE = 0,
+	/* Selection in the current list (options, areas, review, fields). */
+	YS_A_UP,
+	YS_A_DOWN,
+	YS_A_FIRST,
+	YS_A_LAST,
+	YS_A_SELECT,            /* Enter: choose the selected option, open the item */
+	YS_A_CHOOSE,            /* arg: option index (digit keys 1-9 give 0-8) */
+	YS_A_JUMP,              /* arg: item index in the area menu or review list */
+	/* Questions. */
+	YS_A_PREV,              /* previous question (start screen: previous value) */
+	YS_A_NEXT,              /* next question (start screen: next value) */
+	YS_A_DONT_KNOW,
+	YS_A_NA,                /* asks for a reason when the question allows N/A */
+	YS_A_NOTE,
+	YS_A_PARK,              /* park (and move on) or unpark */
+	/* Screens. */
+	YS_A_QHELP,
+	YS_A_KEYS,
+	YS_A_AREAS,
+	YS_A_REVIEW,
+	YS_A_PROFILE,
+	YS_A_BACK,              /* Esc: back to the question screen */
+	/* Profile. */
+	YS_A_OWNER,
+	YS_A_ADD_ACTION,
+	YS_A_DELETE_ACTION,     /* removes the selected area's last action */
+	YS_A_EXPORT,
+	/* Saving and leaving. */
+	YS_A_RETRY_SAVE,
+	YS_A_SAVE_ELSEWHERE,
+	YS_A_QUIT,              /* save and quit */
+	YS_A_INTERRUPT,         /* Ctrl-C: ask whether to quit */
+	YS_A_TERMINATE,         /* SIGTERM / SIGHUP: save and leave at once */
+	YS_A_YES,
+	YS_A_NO,
+	/* Line editing while a text prompt is open. */
+	YS_A_INPUT_INSERT,      /* text: UTF-8 to insert at the cursor */
+	YS_A_INPUT_BACKSPACE,
+	YS_A_INPUT_DELETE,
+	YS_A_INPUT_LEFT,
+	YS_A_INPUT_RIGHT,
+	YS_A_INPUT_HOME,
+	YS_A_INPUT_END,
+	YS_A_INPUT_KILL,        /* clear the line */
+	YS_A_SUBMIT,
+	YS_A_CANCEL,
+} ys_action_type;
+
+typedef struct ys_session_action {
+	ys_action_type type;
+	long arg;
+	const char *text;       /* borrowed for the call */
+} ys_session_action;
+
+/* Rows of the start screen. */
+enum {
+	YS_START_ORG = 0,
+	YS_START_ASSESSORS,
+	YS_START_TARGET,
+	YS_START_QUESTIONNAIRE,
+	YS_START_BEGIN,
+	YS_START_ROWS,
+};
+
+/* Flags of a review list item. */
+enum {
+	YS_REV_UNANSWERED = 1 << 0,
+	YS_REV_PARKED = 1 << 1,
+	YS_REV_DONT_KNOW = 1 << 2,
+	YS_REV_NA = 1 << 3,
+};
+
+typedef struct ys_review_item {
+	size_t question;
+	unsigned flags;
+} ys_review_item;
+
+/* How the session ended. */
+typedef enum ys_outcome {
+	YS_OUT_RUNNING = 0,
+	YS_OUT_QUIT,            /* the user quit; answers saved (unless they chose not to) */
+	YS_OUT_TERMINATED,      /* a signal asked us to leave; a save was attempted */
+	YS_OUT_RELOAD,          /* start again with questionnaire reload_id */
+} ys_outcome;
+
+/* Writes the scorecard in format (a name ys_report_format_parse knows) to
+ * out_path, with the same rules as `scorecard -o`: never replaces an
+ * existing file, never follows a symbolic link there, leaves nothing
+ * partial. Returns true on success; *msg (allocated with ys_malloc, freed
+ * by the session) says what happened either way, and *exists is set when
+ * the file was refused because it exists. */
+typedef bool (*ys_export_fn)(void *ctx, const ys_questionnaire *q,
+			     const ys_answers *a, const char *format,
+			     const char *out_path, char **msg, bool *exists);
+
+typedef struct ys_session_opts {
+	bool resume;            /* an existing file: no start screen */
+	/* Questionnaires the start screen offers (ids and titles, borrowed,
+	 * must outlive the session); may be NULL/0, then only the loaded one
+	 * is shown. */
+	const char *const *q_ids;
+	const char *const *q_titles;
+	size_t n_q;
+	/* What changed since the file was started (borrowed; shown on the
+	 * changed screen when has_changes). */
+	bool has_changes;
+	const char *const *removed;
+	size_t n_removed;
+	const char *const *added;
+	size_t n_added;
+	ys_export_fn export_fn;
+	void *export_ctx;
+} ys_session_opts;
+
+typedef struct ys_session {
+	const ys_questionnaire *q;      /* borrowed */
+	ys_answers *a;                  /* owned */
+	ys_store store;                 /* owned; path NULL when there is none */
+	bool has_store;
+	ys_session_opts opts;
+
+	ys_screen screen;
+	ys_screen help_return;          /* screen to go back to from the help screens */
+	size_t question;                /* current question index */
+	int option;                     /* selected option on the question screen */
+	size_t row;                     /* selected row on list screens */
+	size_t scroll;                  /* first line shown on the help screens */
+
+	/* Start screen. */
+	int target;                     /* target profile index, -1 for none */
+	size_t q_choice;                /* index into opts.q_ids */
+	bool started;                   /* the answers file has been written once */
+
+	/* Prompt and its line editor. */
+	ys_prompt prompt;
+	char *input;                    /* UTF-8, NUL-terminated; owned */
+	size_t input_len;
+	size_t input_cap;
+	size_t cursor;                  /* byte offset in input */
+	/* The action being added on the profile screen. */
+	char *pending_action;
+	char *export_format;    /* chosen in the export format prompt */
+	char *pending_owner;
+
+	/* Review list, rebuilt when the review screen opens. */
+	ys_review_item *review;
+	size_t n_review;
+
+	/* Scores for the profile screen, recomputed when it opens and after
+	 * every change made on it. */
+	ys_score score;
+	bool has_score;
+
+	/* Status line. */
+	char status[256];
+	bool status_error;
+	char saved_at[16];              /* local time of the last good save, "" if none */
+	bool save_failed;               /* the last save failed: answers only in memory */
+	bool dirty;                     /* changes not yet on disk */
+	char *save_error;               /* owned; message of the last failed save */
+
+	ys_outcome outcome;
+	const char *reload_id;          /* with YS_OUT_RELOAD: borrowed from opts.q_ids */
+} ys_session;
+
+/* Creates a session for questionnaire q (borrowed, must outlive it) over
+ * answers a (bound to q; the session takes ownership and frees it) and
+ * store (an open store whose ownership passes to the session, or NULL for
+ * no saving at all). opts is copied; the arrays it points to are borrowed.
+ * A resumed session starts on the changed screen when opts->has_changes,
+ * else on the first unanswered question; a new one on the start screen.
+ * Returns NULL when out of memory (a and store are then still the
+ * caller's). */
+ys_session *ys_session_new(const ys_questionnaire *q, ys_answers *a,
+			   ys_store *store, const ys_session_opts *opts);
+/* Frees the session, its answers, and closes its store. NULL is fine. */
+void ys_session_free(ys_session *s);
+
+/* Applies one action. Returns true when the state changed (the screen
+ * should be redrawn). */
+bool ys_session_apply(ys_session *s, const ys_session_action *act);
+
+/* Convenience for a type without argument. */
+bool ys_session_do(ys_session *s, ys_action_type type);
+
+/* Saves now. Returns true on success; on failure the answers stay in
+ * memory, save_failed is set and the status line says why. */
+bool ys_session_save(ys_session *s);
+
+/* True when a text prompt (not a yes/no one) is open. */
+bool ys_session_text_prompt(const ys_session *s);
+/* The label shown before a prompt's text ("Reason it does not apply"). */
+const char *ys_session_prompt_label(ys_prompt p);
+
+/* Counts. */
+size_t ys_session_answered(const ys_session *s);
+void ys_session_area_progress(const ys_session *s, size_t area,
+			      size_t *answered, size_t *total);
+/* The index of the first unanswered question, or n_questions. */
+size_t ys_session_first_unanswered(const ys_session *s);
+
+/* The response of question i (always present after binding). */
+const ys_response *ys_session_response(const ys_session *s, size_t i);
+
+/* Sets the status line (the text is copied, cut at 255 bytes). */
+void ys_session_set_status(ys_session *s, bool error, const char *msg);
+
+/* Moves the store out of the session into *out (for starting a new
+ * session on the same file). Returns false when the session has none. */
+bool ys_session_take_store(ys_session *s, ys_store *out);
+
+/* The path being saved to, or NULL. */
+const char *ys_session_path(const ys_session *s);
+
+#endif

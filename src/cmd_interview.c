@@ -1,0 +1,595 @@
+/* yardstick interview: complete an assessment in the terminal, over one or
+ * several sittings. */
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "tui.h"
+#include "yardstick/alloc.h"
+#include "yardstick/answers.h"
+#include "yardstick/catalog.h"
+#include "yardstick/questionnaire.h"
+#include "yardstick/report.h"
+#include "yardstick/score.h"
+#include "yardstick/session.h"
+#include "yardstick/store.h"
+#include "yardstick/text.h"
+
+#define MAX_ASSESSORS 64
+
+struct opts {
+	const char *questionnaire;
+	const char *output;
+	const char *org;
+	const char *target;
+	const char *assessors[MAX_ASSESSORS];
+	size_t n_assessors;
+};
+
+static void usage(FILE *out)
+{
+	fputs("Usage: yardstick interview [OPTIONS]\n"
+	      "Complete an assessment in the terminal. Answers are saved after every\n"
+	      "change; run the same command with -o FILE to resume.\n\n"
+	      "Options:\n"
+	      "  -q, --questionnaire Q  questionnaire file or id (default: "
+	      YS_DEFAULT_QUESTIONNAIRE ")\n"
+	      "  -o, --output FILE      answers file; an existing one is resumed\n"
+	      "                         (default: assessment-YYYY-MM-DD.yaml, new)\n"
+	      "      --org NAME         the organisation assessed\n"
+	      "      --assessor NAME    who is assessing (repeatable)\n"
+	      "      --target PROFILE   the questionnaire's target profile to compare with\n"
+	      "  -h, --help             show this help\n\n"
+	      "Keys: arrows and Enter or 1-9 answer, d don't know, x N/A, n note,\n"
+	      "p park, a areas, r review, s scores, q save and quit, F1 all keys.\n\n"
+	      "Exit status: 0 done, 64 usage or no terminal, 65 invalid content,\n"
+	      "66 input missing, 73 folder not writable, 74 answers could not be saved,\n"
+	      "75 answers file in use by another yardstick.\n", out);
+}
+
+static int parse(int argc, char **argv, struct opts *o)
+{
+	static const struct option longopts[] = {
+		{"questionnaire", required_argument, NULL, 'q'},
+		{"output", required_argument, NULL, 'o'},
+		{"org", required_argument, NULL, 'O'},
+		{"assessor", required_argument, NULL, 'A'},
+		{"target", required_argument, NULL, 'T'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "q:o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'q':
+			o->questionnaire = optarg;
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case 'O':
+			o->org = optarg;
+			break;
+		case 'A':
+			if (o->n_assessors == MAX_ASSESSORS)
+				return cli_usage_error("interview", "too many assessors (at most %d)",
+						       MAX_ASSESSORS);
+			o->assessors[o->n_assessors++] = optarg;
+			break;
+		case 'T':
+			o->target = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return -1;
+		default:
+			return cli_usage_error("interview", "invalid option");
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("interview",
+				       "unexpected argument '%s' (use -o FILE to name the answers file)",
+				       argv[optind]);
+	return 0;
+}
+
+/* Picks assessment-YYYY-MM-DD.yaml, or -2, -3... when taken. The caller
+ * frees the result. */
+static char *default_path(void)
+{
+	char date[16], buf[64];
+	time_t t = time(NULL);
+	struct tm tm;
+	struct stat st;
+	int i;
+
+	if (!localtime_r(&t, &tm) || !strftime(date, sizeof(date), "%Y-%m-%d", &tm))
+		snprintf(date, sizeof(date), "undated");
+	for (i = 1; i < 10000; i++) {
+		if (i == 1)
+			snprintf(buf, sizeof(buf), "assessment-%s.yaml", date);
+		else
+			snprintf(buf, sizeof(buf), "assessment-%s-%d.yaml", date, i);
+		if (lstat(buf, &st) != 0 && errno == ENOENT)
+			return ys_strdup(buf);
+	}
+	return NULL;
+}
+
+static int print_diags(ys_diags *d, int fallback)
+{
+	int code = d->exit_code ? d->exit_code : fallback;
+
+	ys_diags_print(d, stderr, "yardstick");
+	ys_diags_free(d);
+	return code;
+}
+
+static void print_target_help(const ys_questionnaire *q)
+{
+	size_t i;
+
+	if (!q->n_targets) {
+		fputs("This questionnaire has no target profiles.\n", stderr);
+		return;
+	}
+	fputs("Target profiles:", stderr);
+	for (i = 0; i < q->n_targets; i++) {
+		fputc(' ', stderr);
+		ys_fputs_safe(q->targets[i].name, stderr, 0);
+	}
+	fputc('\n', stderr);
+}
+
+/* Applies --org, --assessor and --target to a. Returns 0 or an exit code. */
+static int apply_opts(const struct opts *o, const ys_questionnaire *q,
+		      ys_answers *a, bool *changed)
+{
+	size_t i;
+
+	*changed = false;
+	if (o->target) {
+		if (!ys_questionnaire_find_target(q, o->target)) {
+			cli_usage_error("interview", "unknown target profile '%s'", o->target);
+			print_target_help(q);
+			return YS_EX_USAGE;
+		}
+		if (!ys_answers_set_string(&a->target, o->target))
+			return YS_EX_SOFTWARE;
+		*changed = true;
+	}
+	if (o->org) {
+		if (!ys_answers_set_string(&a->organisation, o->org))
+			return YS_EX_SOFTWARE;
+		*changed = true;
+	}
+	if (o->n_assessors) {
+		char **list = ys_calloc(o->n_assessors, sizeof(*list));
+
+		if (!list)
+			return YS_EX_SOFTWARE;
+		for (i = 0; i < o->n_assessors; i++) {
+			if (!(list[i] = ys_strdup(o->assessors[i]))) {
+				while (i)
+					ys_free(list[--i]);
+				ys_free(list);
+				return YS_EX_SOFTWARE;
+			}
+		}
+		for (i = 0; i < a->n_assessors; i++)
+			ys_free(a->assessors[i]);
+		ys_free(a->assessors);
+		a->assessors = list;
+		a->n_assessors = o->n_assessors;
+		*changed = true;
+	}
+	return 0;
+}
+
+/* A message for the status line, allocated with ys_malloc. */
+static char *message(const char *fmt, const char *arg)
+{
+	size_t n = strlen(fmt) + strlen(arg) + 1;
+	char *m = ys_malloc(n);
+
+	if (m)
+		snprintf(m, n, fmt, arg);
+	return m;
+}
+
+/* The export key of the profile screen: writes the scorecard in the
+ * chosen format to the chosen file with the rules of `scorecard -o`
+ * (never replacing a file, never through a symbolic link, nothing
+ * partial left behind). */
+static bool export_scorecard(void *ctx, const ys_questionnaire *q,
+			     const ys_answers *a, const char *format,
+			     const char *out_path, char **msg, bool *exists)
+{
+	ys_report_format fmt;
+	ys_score sc;
+	ys_report r;
+	char *buf = NULL, *err = NULL;
+	size_t len = 0;
+	FILE *f;
+	int rc;
+
+	(void)ctx;
+	*msg = NULL;
+	*exists = false;
+	if (!ys_report_format_parse(format, &fmt)) {
+		*msg = message("Unknown scorecard format '%s'.", format);
+		return false;
+	}
+	if (!ys_score_compute(q, a, NULL, &sc)) {
+		ys_score_free(&sc);
+		*msg = message("%s", "The scores could not be computed.");
+		return false;
+	}
+	r.q = q;
+	r.a = a;
+	r.s = &sc;
+	r.width = 0;
+	f = open_memstream(&buf, &len);
+	rc = f ? ys_report_write(&r, fmt, f) : ENOMEM;
+	if (f && fclose(f) != 0 && !rc)
+		rc = EIO;
+	ys_score_free(&sc);
+	if (rc) {
+		free(buf);
+		*msg = message("The scorecard could not be made: %s", strerror(rc));
+		return false;
+	}
+	rc = ys_atomic_write(out_path, buf, len, 0644, true, &err);
+	free(buf);
+	if (rc) {
+		struct stat st;
+
+		*exists = lstat(out_path, &st) == 0;
+		if (*exists)
+			*msg = message("%s already exists; exports never replace a file. "
+				       "Type another name.", out_path);
+		else
+			*msg = message("Export failed: %s", err ? err : "cannot write the file");
+		ys_free(err);
+		return false;
+	}
+	*msg = message("Scorecard written to %s", out_path);
+	return true;
+}
+
+/* Everything the interview holds while it runs. */
+struct run {
+	struct opts o;
+	char *path;
+	ys_store store;
+	bool store_open;
+	ys_questionnaire *q;
+	ys_answers *a;
+	ys_session_opts sopts;
+	ys_catalog_entry *cat;
+	size_t n_cat;
+	const char **q_ids;
+	const char **q_titles;
+	char **removed, **added;
+	size_t n_removed, n_added;
+	bool overrides;
+};
+
+static void free_list(char **l, size_t n)
+{
+	while (n)
+		ys_free(l[--n]);
+	ys_free(l);
+}
+
+static void run_free(struct run *r)
+{
+	if (r->store_open)
+		ys_store_close(&r->store);
+	ys_answers_free(r->a);
+	ys_questionnaire_free(r->q);
+	ys_catalog_list_free(r->cat, r->n_cat);
+	ys_free(r->q_ids);
+	ys_free(r->q_titles);
+	free_list(r->removed, r->n_removed);
+	free_list(r->added, r->n_added);
+	ys_free(r->path);
+}
+
+/* The questionnaires the start screen offers: valid ones from the
+ * catalog, with the loaded one always among them. */
+static void catalog_choices(struct run *r)
+{
+	size_t i, n = 0;
+
+	if (!ys_catalog_list(&r->cat, &r->n_cat))
+		return;
+	r->q_ids = ys_calloc(r->n_cat + 1, sizeof(*r->q_ids));
+	r->q_titles = ys_calloc(r->n_cat + 1, sizeof(*r->q_titles));
+	if (!r->q_ids || !r->q_titles)
+		return;
+	for (i = 0; i < r->n_cat; i++) {
+		if (!r->cat[i].valid)
+			continue;
+		r->q_ids[n] = r->cat[i].id;
+		r->q_titles[n] = r->cat[i].title;
+		n++;
+	}
+	for (i = 0; i < n; i++)
+		if (!strcmp(r->q_ids[i], r->q->id))
+			break;
+	if (i == n) {
+		/* A questionnaire given by path: offer it first. */
+		memmove(r->q_ids + 1, r->q_ids, n * sizeof(*r->q_ids));
+		memmove(r->q_titles + 1, r->q_titles, n * sizeof(*r->q_titles));
+		r->q_ids[0] = r->q->id;
+		r->q_titles[0] = r->q->title;
+		n++;
+	}
+	r->sopts.q_ids = r->q_ids;
+	r->sopts.q_titles = r->q_titles;
+	r->sopts.n_q = n;
+}
+
+/* Opens the answers file: lock, then read and bind an existing one or
+ * create new answers. Returns 0 or an exit code (after printing why). */
+static int prepare(struct run *r)
+{
+	struct stat st;
+	ys_diags d = {0};
+	pid_t holder = 0;
+	char *err = NULL;
+	bool exists;
+	int rc;
+
+	if (r->o.output) {
+		r->path = ys_strdup(r->o.output);
+	} else {
+		r->path = default_path();
+	}
+	if (!r->path)
+		return cli_error(YS_EX_CANTCREAT, "cannot choose a name for the answers file");
+	exists = lstat(r->path, &st) == 0;
+	if (exists && !S_ISREG(st.st_mode)) {
+		cli_error(YS_EX_NOINPUT, "%s is not a regular file", r->path);
+		return YS_EX_NOINPUT;
+	}
+	rc = ys_store_check_writable(r->path, &err);
+	if (rc) {
+		fputs("yardstick: cannot save answers next to ", stderr);
+		ys_fputs_safe(r->path, stderr, 0);
+		fputs(": ", stderr);
+		ys_fputs_safe(err ? err : "the folder is not writable", stderr, 0);
+		fputs("\nChoose a folder you can write to, or give another file with -o.\n",
+		      stderr);
+		ys_free(err);
+		return rc;
+	}
+	rc = ys_store_open(&r->store, r->path, &holder, &err);
+	if (rc) {
+		if (rc == YS_EX_TEMPFAIL) {
+			fputs("yardstick: ", stderr);
+			ys_fputs_safe(r->path, stderr, 0);
+			if (holder)
+				fprintf(stderr, " is in use by another yardstick (process %ld).\n",
+					(long)holder);
+			else
+				fputs(" is in use by another yardstick.\n", stderr);
+		} else {
+			fputs("yardstick: ", stderr);
+			ys_fputs_safe(err ? err : "cannot lock the answers file", stderr, 0);
+			fputc('\n', stderr);
+		}
+		ys_free(err);
+		return rc;
+	}
+	r->store_open = true;
+
+	if (exists) {
+		const char *spec;
+
+		r->a = ys_answers_read_file(r->path, &d);
+		if (!r->a)
+			return print_diags(&d, YS_EX_DATAERR);
+		spec = r->o.questionnaire ? r->o.questionnaire : r->a->q_id;
+		r->q = ys_catalog_load(spec, &d);
+		if (!r->q)
+			return print_diags(&d, YS_EX_NOINPUT);
+		if (!r->a->q_id || strcmp(r->a->q_id, r->q->id)) {
+			fputs("yardstick: ", stderr);
+			ys_fputs_safe(r->path, stderr, 0);
+			fputs(" holds answers to questionnaire '", stderr);
+			ys_fputs_safe(r->a->q_id ? r->a->q_id : "?", stderr, 0);
+			fputs("', not '", stderr);
+			ys_fputs_safe(r->q->id, stderr, 0);
+			fputs("'.\n", stderr);
+			return YS_EX_DATAERR;
+		}
+		if (!ys_answers_bind(r->a, r->q, r->path, &d))
+			return print_diags(&d, YS_EX_DATAERR);
+		if (!r->a->q_sha256 || strcmp(r->a->q_sha256, r->q->sha256)) {
+			ys_questionnaire *old = ys_catalog_find_sha256(r->a->q_id,
+								       r->a->q_sha256 ? r->a->q_sha256 : "");
+
+			ys_answers_changed(r->a, r->q, old, &r->removed, &r->n_removed,
+					   &r->added, &r->n_added);
+			ys_questionnaire_free(old);
+			r->sopts.has_changes = true;
+			r->sopts.removed = (const char *const *)r->removed;
+			r->sopts.n_removed = r->n_removed;
+			r->sopts.added = (const char *const *)r->added;
+			r->sopts.n_added = r->n_added;
+		}
+		r->sopts.resume = true;
+	} else {
+		r->q = ys_catalog_load(r->o.questionnaire ? r->o.questionnaire :
+				       YS_DEFAULT_QUESTIONNAIRE, &d);
+		if (!r->q)
+			return print_diags(&d, YS_EX_NOINPUT);
+		r->a = ys_answers_new(r->q);
+		if (!r->a)
+			return cli_error(YS_EX_SOFTWARE, "out of memory");
+	}
+	ys_diags_free(&d);
+	rc = apply_opts(&r->o, r->q, r->a, &r->overrides);
+	if (rc)
+		return rc;
+	catalog_choices(r);
+	r->sopts.export_fn = export_scorecard;
+	return 0;
+}
+
+/* Starts a new session on questionnaire id after the start screen chose
+ * another one. Returns the new session, or s unchanged (with a message)
+ * when the questionnaire cannot be loaded. */
+static ys_session *reload(struct run *r, ys_session *s)
+{
+	ys_diags d = {0};
+	ys_questionnaire *nq = ys_catalog_load(s->reload_id, &d);
+	ys_answers *na;
+	ys_session *ns;
+	ys_store st;
+	bool ch;
+
+	ys_diags_free(&d);
+	s->outcome = YS_OUT_RUNNING;
+	if (!nq) {
+		ys_session_set_status(s, true, "That questionnaire could not be loaded; run yardstick validate on it.");
+		return s;
+	}
+	na = ys_answers_new(nq);
+	if (!na || !ys_answers_set_string(&na->organisation, s->a->organisation)) {
+		ys_answers_free(na);
+		ys_questionnaire_free(nq);
+		ys_session_set_status(s, true, "Out of memory.");
+		return s;
+	}
+	{
+		struct opts o = r->o;
+
+		o.org = NULL;
+		o.target = NULL;
+		apply_opts(&o, nq, na, &ch);
+		if (!o.n_assessors && s->a->n_assessors) {
+			size_t i;
+
+			na->assessors = ys_calloc(s->a->n_assessors, sizeof(char *));
+			for (i = 0; na->assessors && i < s->a->n_assessors; i++)
+				if ((na->assessors[i] = ys_strdup(s->a->assessors[i])))
+					na->n_assessors++;
+		}
+	}
+	ys_session_take_store(s, &st);
+	ns = ys_session_new(nq, na, &st, &r->sopts);
+	if (!ns) {
+		ys_answers_free(na);
+		ys_questionnaire_free(nq);
+		ys_store_close(&st);
+		s->outcome = YS_OUT_QUIT;
+		return s;
+	}
+	ns->row = YS_START_BEGIN;
+	ys_session_free(s);
+	ys_questionnaire_free(r->q);
+	r->q = nq;
+	return ns;
+}
+
+static bool need_terminal(void)
+{
+	return !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO);
+}
+
+int cmd_interview(int argc, char **argv)
+{
+	struct run r;
+	ys_session *s;
+	int rc, sig;
+	bool saved, started, failed;
+	char *save_error = NULL;
+
+	memset(&r, 0, sizeof(r));
+	rc = parse(argc, argv, &r.o);
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	if (need_terminal()) {
+		fputs("yardstick: the interview needs a terminal on standard input and output.\n"
+		      "In scripts and pipes use the non-interactive commands:\n"
+		      "  yardstick scorecard ANSWERS   score an answers file\n"
+		      "  yardstick validate FILE       check a questionnaire\n"
+		      "  yardstick list                list the questionnaires\n", stderr);
+		return YS_EX_USAGE;
+	}
+	setlocale(LC_ALL, "");
+	rc = prepare(&r);
+	if (rc) {
+		run_free(&r);
+		return rc;
+	}
+	s = ys_session_new(r.q, r.a, &r.store, &r.sopts);
+	if (!s) {
+		run_free(&r);
+		return cli_error(YS_EX_SOFTWARE, "out of memory");
+	}
+	r.a = NULL;
+	r.store_open = false;
+	if (r.overrides && r.sopts.resume)
+		ys_session_save(s);
+	rc = tui_begin();
+	if (rc) {
+		ys_session_free(s);
+		run_free(&r);
+		return rc;
+	}
+	for (;;) {
+		tui_run(s);
+		if (s->outcome != YS_OUT_RELOAD)
+			break;
+		s = reload(&r, s);
+	}
+	tui_end();
+
+	sig = tui_signal();
+	started = s->started;
+	failed = s->save_failed;
+	saved = started && !failed;
+	if (failed && s->save_error)
+		save_error = ys_strdup(s->save_error);
+	if (saved) {
+		printf("Answers saved to ");
+		ys_fputs_safe(ys_session_path(s), stdout, 0);
+		printf(" (%zu of %zu answered).\n", ys_session_answered(s), r.q->n_questions);
+		if (ys_session_answered(s) < r.q->n_questions) {
+			printf("Resume with: yardstick interview -o ");
+			ys_fputs_safe(ys_session_path(s), stdout, 0);
+			putchar('\n');
+		} else {
+			printf("Scorecard: yardstick scorecard ");
+			ys_fputs_safe(ys_session_path(s), stdout, 0);
+			putchar('\n');
+		}
+	}
+	ys_session_free(s);
+	run_free(&r);
+	if (failed) {
+		fputs("yardstick: the last changes were NOT saved: ", stderr);
+		ys_fputs_safe(save_error ? save_error : "write failed", stderr, 0);
+		fputc('\n', stderr);
+		ys_free(save_error);
+		return YS_EX_IOERR;
+	}
+	fflush(stdout);
+	if (sig)
+		return 128 + sig;
+	return YS_EX_OK;
+}

@@ -1,0 +1,196 @@
+/* The profile: a bar per area with score, level and target, the index,
+ * the weakest area, red flags, knowledge gaps, and each area's owner and
+ * actions. */
+#include <curses.h>
+
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tui.h"
+#include "yardstick/report.h"
+#include "yardstick/score.h"
+
+#define BAR_W 20
+
+/* Extra columns for area titles on wide terminals (up to 40). */
+static int extra(void)
+{
+	int e = COLS - 80;
+
+	return e < 0 ? 0 : e > 40 ? 40 : e;
+}
+
+static const ys_area_record *record(const ys_session *s, size_t ai)
+{
+	size_t i;
+
+	for (i = 0; i < s->a->n_areas; i++)
+		if (!strcmp(s->a->areas[i].area_id, s->q->areas[ai].id))
+			return &s->a->areas[i];
+	return NULL;
+}
+
+static void area_row(const ys_session *s, int y, size_t ai)
+{
+	const ys_area_score *as = &s->score.areas[ai];
+	bool sel = ai == s->row;
+	char buf[96];
+
+	if (sel)
+		tui_text(y, 1, 1, tui_glyph("\xe2\x96\xb6", ">"), TUI_SELECTED);
+	tui_text(y, 3, 26 + extra(), s->q->areas[ai].title, sel ? TUI_SELECTED : TUI_NORMAL);
+	if (as->state != YS_AREA_ASSESSED) {
+		tui_bar(y, 31 + extra(), BAR_W, 0);
+		tui_text(y, 53 + extra(), 26, as->state == YS_AREA_NOT_APPLICABLE ?
+			 "not applicable" : "not assessed", TUI_DIM);
+		return;
+	}
+	tui_bar(y, 31 + extra(), BAR_W, as->score / 100.0);
+	snprintf(buf, sizeof(buf), "%3ld", ys_round(as->score));
+	tui_text(y, 52 + extra(), 3, buf, TUI_NORMAL);
+	snprintf(buf, sizeof(buf), "%d %s", as->level,
+		 (size_t)as->level < s->q->n_levels ? s->q->levels[as->level].name : "?");
+	tui_text(y, 57 + extra(), 14, buf, TUI_HEADING);
+	if (as->target > 0) {
+		snprintf(buf, sizeof(buf), "%u %s", as->target,
+			 as->target_met ? "met" : "not met");
+		tui_text(y, 71 + extra(), 9, buf, as->target_met ? TUI_OK : TUI_FLAG);
+	}
+}
+
+/* "Label: id, id, ..." for a list of questions over every area. */
+static void qlist_line(const ys_session *s, int y, const char *label,
+		       size_t offset, int role)
+{
+	char buf[512];
+	size_t a, i, n = 0, used;
+	int x;
+
+	buf[0] = '\0';
+	used = 0;
+	for (a = 0; a < s->score.n_areas; a++) {
+		const ys_qlist *l = (const ys_qlist *)((const char *)&s->score.areas[a] + offset);
+
+		for (i = 0; i < l->count; i++, n++) {
+			const char *id = s->q->questions[l->items[i]].id;
+			int w = snprintf(buf + used, sizeof(buf) - used, "%s%s",
+					 n ? ", " : "", id);
+
+			if (w < 0 || (size_t)w >= sizeof(buf) - used)
+				break;
+			used += (size_t)w;
+		}
+	}
+	x = 2 + tui_text(y, 2, 30, label, TUI_HEADING);
+	if (!n) {
+		tui_text(y, x, COLS - x - 1, "none", TUI_DIM);
+		return;
+	}
+	{
+		char cnt[32];
+
+		snprintf(cnt, sizeof(cnt), "%zu: ", n);
+		x += tui_text(y, x, 10, cnt, role);
+	}
+	tui_text(y, x, COLS - x - 1, buf, role);
+}
+
+/* Why the selected area is at its level and what the next one needs, in
+ * at most room lines from row y; returns the lines used. */
+static int explain(const ys_session *s, int y, int room)
+{
+	ys_explanation ex;
+	int used = 0, w = COLS - 6 > 100 ? 100 : COLS - 6;
+
+	if (room <= 0)
+		return 0;
+	if (ys_explain_area(s->q, s->a, &s->score, s->row, &ex)) {
+		if (ex.why)
+			used += tui_wrap(y, 4, w, room > 2 && ex.next ? 2 : room, ex.why, TUI_NORMAL);
+		if (ex.next && used < room)
+			used += tui_wrap(y + used, 4, w, room - used, ex.next, TUI_DIM);
+	}
+	ys_explanation_free(&ex);
+	return used;
+}
+
+void tui_draw_profile(const ys_session *s)
+{
+	const ys_score *sc = &s->score;
+	size_t n = s->q->n_areas, h = n < 8 ? n : 8, top, i;
+	const ys_area_record *r;
+	char buf[256], right[64];
+	int y = 2, x;
+
+	if (sc->provisional)
+		snprintf(right, sizeof(right), "PROVISIONAL: %zu of %zu answered",
+			 sc->answered, sc->total);
+	else
+		snprintf(right, sizeof(right), "FINAL: all %zu answered", sc->total);
+	tui_title(s, "Profile", s->has_score ? right : "");
+	if (!s->has_score || sc->n_areas != n) {
+		tui_text(2, 2, COLS - 4, "The scores could not be computed.", TUI_ERROR);
+		tui_hints(LINES - 1, "Esc back  q save and quit");
+		return;
+	}
+	tui_text(1, 3, 26 + extra(), "Area", TUI_DIM);
+	tui_text(1, 31 + extra(), 20, "Score", TUI_DIM);
+	tui_text(1, 57 + extra(), 14, "Level", TUI_DIM);
+	tui_text(1, 71 + extra(), 9, "Target", TUI_DIM);
+	top = tui_page_top(s->row, h);
+	for (i = top; i < n && i < top + h; i++)
+		area_row(s, y++, i);
+	y = 2 + (int)h + 1;
+
+	x = 2;
+	if (sc->has_index) {
+		snprintf(buf, sizeof(buf), "Index %ld (%s)", ys_round(sc->index),
+			 ys_band(sc->index));
+		x += tui_text(y, x, 30, buf, TUI_HEADING) + 3;
+	}
+	if (sc->weakest_area >= 0) {
+		x += tui_text(y, x, 9, "Weakest: ", TUI_DIM);
+		x += tui_text(y, x, 28, s->q->areas[sc->weakest_area].title, TUI_NORMAL) + 3;
+	}
+	if (sc->has_percent_to_target && x < COLS - 20) {
+		snprintf(buf, sizeof(buf), "%ld%% to target", ys_round(sc->percent_to_target));
+		x += tui_text(y, x, COLS - x - 1, buf, TUI_NORMAL);
+	}
+	y++;
+	snprintf(buf, sizeof(buf), "Owners named for %ld%% of areas",
+		 ys_round(sc->ownership_clarity));
+	tui_text(y++, 2, COLS - 4, buf, TUI_DIM);
+	qlist_line(s, y++, "Red flags: ", offsetof(ys_area_score, red_flags), TUI_FLAG);
+	qlist_line(s, y++, "Knowledge gaps: ", offsetof(ys_area_score, dont_know), TUI_NORMAL);
+	y++;
+
+	r = record(s, s->row);
+	snprintf(buf, sizeof(buf), "%s", s->q->areas[s->row].title);
+	tui_text(y++, 2, COLS - 4, buf, TUI_HEADING);
+	y += explain(s, y, LINES - 3 - y - 2);
+	x = 4 + tui_text(y, 4, 8, "Owner: ", TUI_DIM);
+	if (r && r->owner)
+		tui_text(y, x, COLS - x - 1, r->owner, TUI_NORMAL);
+	else
+		tui_text(y, x, COLS - x - 1, "none yet (o to name one)", TUI_DIM);
+	y++;
+	if (!r || !r->n_actions) {
+		tui_text(y++, 4, COLS - 6, "No actions yet (+ to add one)", TUI_DIM);
+	} else {
+		for (i = 0; i < r->n_actions && y < LINES - 3; i++, y++) {
+			const ys_action *ac = &r->actions[i];
+
+			x = 4 + tui_text(y, 4, 2, "-", TUI_DIM) + 1;
+			x += tui_text(y, x, COLS - x - 30, ac->text, TUI_NORMAL);
+			if (ac->owner || ac->due) {
+				snprintf(buf, sizeof(buf), " (%s%s%s)", ac->owner ? ac->owner : "",
+					 ac->owner && ac->due ? ", due " : (ac->due ? "due " : ""),
+					 ac->due ? ac->due : "");
+				tui_text(y, x, COLS - x - 1, buf, TUI_DIM);
+			}
+		}
+	}
+	tui_hints(LINES - 2, "Up/Down area  o owner  + add action  - remove last action  e export");
+	tui_hints(LINES - 1, "Enter area's questions  Esc back  a areas  r review  q save and quit");
+}

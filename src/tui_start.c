@@ -1,0 +1,142 @@
+/* The start screen (organisation, assessors, target profile,
+ * questionnaire) and the screen shown when the questionnaire changed since
+ * the answers file was started. */
+#include <curses.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "tui.h"
+#include "yardstick/alloc.h"
+
+static void field(int y, const ys_session *s, size_t row, const char *label,
+		  const char *value, const char *placeholder)
+{
+	bool sel = s->row == row;
+	int x = 4;
+
+	if (sel)
+		tui_text(y, 2, 1, tui_glyph("\xe2\x96\xb6", ">"), TUI_SELECTED);
+	tui_text(y, x, 18, label, sel ? TUI_SELECTED : TUI_HEADING);
+	x = 24;
+	if (value && *value)
+		tui_text(y, x, COLS - x - 2, value, TUI_NORMAL);
+	else
+		tui_text(y, x, COLS - x - 2, placeholder, TUI_DIM);
+}
+
+void tui_draw_start(const ys_session *s)
+{
+	char buf[256], *assessors = NULL;
+	const char *target, *qtitle;
+	size_t i, len = 1;
+	int y = 2, lines;
+
+	tui_title(s, "yardstick: new assessment", s->q->version);
+	y += tui_wrap(y, 2, COLS - 4, 1, s->q->title, TUI_QUESTION);
+	if (s->q->description) {
+		lines = tui_wrap(y + 1, 2, COLS - 4, 5, s->q->description, TUI_DIM);
+		y += lines + 1;
+	}
+	y += 1;
+	for (i = 0; i < s->a->n_assessors; i++)
+		len += strlen(s->a->assessors[i]) + 2;
+	assessors = ys_malloc(len);
+	if (assessors) {
+		assessors[0] = '\0';
+		for (i = 0; i < s->a->n_assessors; i++) {
+			if (i)
+				strcat(assessors, ", ");
+			strcat(assessors, s->a->assessors[i]);
+		}
+	}
+	field(y++, s, YS_START_ORG, "Organisation", s->a->organisation,
+	      "(Enter to type the organisation's name)");
+	field(y++, s, YS_START_ASSESSORS, "Assessors", assessors,
+	      "(Enter to type names, comma separated)");
+	ys_free(assessors);
+	target = s->target >= 0 ? s->q->targets[s->target].name : NULL;
+	snprintf(buf, sizeof(buf), "%s %s %s", tui_glyph("\xe2\x97\x80", "<"),
+		 target ? target : "none", tui_glyph("\xe2\x96\xb6", ">"));
+	field(y++, s, YS_START_TARGET, "Target profile", buf, "");
+	if (s->opts.n_q > 0)
+		qtitle = s->opts.q_titles ? s->opts.q_titles[s->q_choice] :
+					    s->opts.q_ids[s->q_choice];
+	else
+		qtitle = s->q->title;
+	snprintf(buf, sizeof(buf), "%s %s %s", s->opts.n_q > 1 ? tui_glyph("\xe2\x97\x80", "<") : "",
+		 qtitle, s->opts.n_q > 1 ? tui_glyph("\xe2\x96\xb6", ">") : "");
+	field(y++, s, YS_START_QUESTIONNAIRE, "Questionnaire", buf, "");
+	y++;
+	if (s->row == YS_START_BEGIN) {
+		tui_text(y, 2, 1, tui_glyph("\xe2\x96\xb6", ">"), TUI_SELECTED);
+		tui_text(y, 4, 30, " Begin the assessment ", TUI_SELECTED);
+	} else {
+		tui_text(y, 4, 30, " Begin the assessment ", TUI_HEADING);
+	}
+	y += 2;
+	if (ys_session_path(s) && y < LINES - 3) {
+		int x = 4 + tui_text(y, 4, 20, "Answers file: ", TUI_DIM);
+
+		tui_text(y, x, COLS - x - 2, ys_session_path(s), TUI_NORMAL);
+	}
+	snprintf(buf, sizeof(buf), "%zu areas, %zu questions. Answers are saved after every change.",
+		 s->q->n_areas, s->q->n_questions);
+	if (y + 1 < LINES - 3)
+		tui_text(y + 1, 4, COLS - 6, buf, TUI_DIM);
+	tui_hints(LINES - 2, "Up/Down field  Enter edit or begin  Left/Right change choice");
+	tui_hints(LINES - 1, "q quit  F1 keys");
+}
+
+static int list_lines(int y, int max, const char *head, const char *const *ids, size_t n)
+{
+	size_t i;
+	int used = 0;
+
+	if (!n || max <= 0)
+		return 0;
+	tui_text(y, 2, COLS - 4, head, TUI_HEADING);
+	used++;
+	for (i = 0; i < n && used < max; i++) {
+		if (used == max - 1 && i + 1 < n) {
+			char more[64];
+
+			snprintf(more, sizeof(more), "... and %zu more", n - i);
+			tui_text(y + used++, 4, COLS - 6, more, TUI_DIM);
+			break;
+		}
+		tui_text(y + used++, 4, COLS - 6, ids[i], TUI_NORMAL);
+	}
+	return used;
+}
+
+void tui_draw_changed(const ys_session *s)
+{
+	char buf[512];
+	int y = 2, room;
+
+	tui_title(s, "yardstick: the questionnaire has changed", NULL);
+	snprintf(buf, sizeof(buf),
+		 "This answers file was started with %s version %s. The questionnaire "
+		 "loaded now is version %s, with different content. Your answers are kept; "
+		 "answers to removed questions stay in the file but no longer count.",
+		 s->a->q_id ? s->a->q_id : "?",
+		 s->a->q_version ? s->a->q_version : "?", s->q->version);
+	y += tui_wrap(y, 2, COLS - 4, 5, buf, TUI_NORMAL) + 1;
+	room = LINES - 4 - y;
+	if (!s->opts.n_removed && !s->opts.n_added) {
+		tui_wrap(y, 2, COLS - 4, 2,
+			 "No questions were added or removed (wording, options or scoring may differ).",
+			 TUI_DIM);
+	} else {
+		int half = s->opts.n_added ? room / 2 : room;
+		int used = list_lines(y, half, "Questions removed:",
+				      s->opts.removed, s->opts.n_removed);
+
+		y += used + (used ? 1 : 0);
+		list_lines(y, LINES - 4 - y, "Questions added:",
+			   s->opts.added, s->opts.n_added);
+	}
+	tui_hints(LINES - 2, "Enter continue with this version (saves the file)");
+	tui_hints(LINES - 1, "q quit without changing the file");
+}
