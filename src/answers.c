@@ -1800,9 +1800,11 @@ static bool looks_typed(const char *s)
 	/* Most text starts with a letter that begins no special word. */
 	if (!strchr("~nNyYtTfFoO<=.+-0123456789", *s))
 		return false;
-	for (i = 0; words[i]; i++)
-		if (!strcmp(s, words[i]))
-			return true;
+	/* The words are at most five characters long. */
+	if (strnlen(s, 6) <= 5)
+		for (i = 0; words[i]; i++)
+			if (!strcmp(s, words[i]))
+				return true;
 	if (all_digits(s, 4) && s[4] == '-')
 		return true;            /* a date or timestamp */
 	if (*p == '+' || *p == '-')
