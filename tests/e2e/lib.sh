@@ -65,7 +65,10 @@ e2e_init() {
 
 # e2e_start NAME COMMAND [WIDTH HEIGHT]: runs COMMAND with sh in the test
 # folder, in a new detached session. The pane stays after the command
-# ends so its last screen can be read.
+# ends so its last screen can be read. The server outlives its sessions
+# (exit-empty off) until e2e_cleanup, so a test that kills its only
+# session and starts another never races a server that is shutting down
+# ("server exited unexpectedly").
 e2e_start() {
 	name=$1 cmd=$2 w=${3:-80} h=${4:-24}
 	E2E_LAST=$name
@@ -74,7 +77,8 @@ e2e_start() {
 			"sh -c '$cmd'"
 	else
 		$TMUX_CMD new-session -d -s "$name" -x "$w" -y "$h" -c "$E2E_DIR" \
-			"sh -c '$cmd'" \; set-option -g remain-on-exit on
+			"sh -c '$cmd'" \; set-option -g remain-on-exit on \; \
+			set-option -s exit-empty off
 	fi
 	$TMUX_CMD set-option -t "$name" remain-on-exit on >/dev/null
 }
