@@ -47,6 +47,12 @@ e2e_init() {
 	TMUX_SOCKET=yardstick-e2e-$$
 	TMUX_CMD="tmux -L $TMUX_SOCKET -f /dev/null"
 	unset TMUX
+	# Keep the private server running between sessions: otherwise the
+	# server exits when a test kills its last session, and a session
+	# started at that moment meets a server that is going away ("server
+	# exited unexpectedly"), which happens on a busy machine.
+	$TMUX_CMD start-server \; set-option -g exit-empty off >/dev/null 2>&1 ||
+		e2e_fail "cannot start a private tmux server"
 	E2E_DIR=$(mktemp -d /tmp/yardstick-e2e.XXXXXX)
 	chmod 755 "$E2E_DIR"
 	trap e2e_cleanup EXIT
