@@ -47,12 +47,6 @@ e2e_init() {
 	TMUX_SOCKET=yardstick-e2e-$$
 	TMUX_CMD="tmux -L $TMUX_SOCKET -f /dev/null"
 	unset TMUX
-	# Keep the private server running between sessions: otherwise the
-	# server exits when a test kills its last session, and a session
-	# started at that moment meets a server that is going away ("server
-	# exited unexpectedly"), which happens on a busy machine.
-	$TMUX_CMD start-server \; set-option -g exit-empty off >/dev/null 2>&1 ||
-		e2e_fail "cannot start a private tmux server"
 	E2E_DIR=$(mktemp -d /tmp/yardstick-e2e.XXXXXX)
 	chmod 755 "$E2E_DIR"
 	trap e2e_cleanup EXIT
@@ -79,8 +73,14 @@ e2e_start() {
 		$TMUX_CMD new-session -d -s "$name" -x "$w" -y "$h" -c "$E2E_DIR" \
 			"sh -c '$cmd'"
 	else
+		# The first session starts the server (with this environment).
+		# Keep the server running between sessions: otherwise it exits
+		# when a test kills its last session, and a session started at
+		# that moment meets a server that is going away ("server exited
+		# unexpectedly"), which happens on a busy machine.
 		$TMUX_CMD new-session -d -s "$name" -x "$w" -y "$h" -c "$E2E_DIR" \
-			"sh -c '$cmd'" \; set-option -g remain-on-exit on
+			"sh -c '$cmd'" \; set-option -g remain-on-exit on \; \
+			set-option -g exit-empty off
 	fi
 	$TMUX_CMD set-option -t "$name" remain-on-exit on >/dev/null
 }
