@@ -12,7 +12,7 @@ YS_PACKAGES=(
 	libyaml-dev libncurses-dev libcmocka-dev
 	tmux clang llvm python3 python3-yaml python3-jsonschema
 	librsvg2-bin libxml2-utils mandoc groff-base man-db valgrind ncurses-term
-	locales
+	locales dialog
 )
 
 YS_JOBS=$(nproc 2>/dev/null || echo 2)

@@ -1,28 +1,42 @@
-/* Allocation seam with a fault-injection hook for tests. */
+/* Allocation seam with a fault-injection hook for tests.
+ *
+ * The counters are atomic so that files can be read on several threads
+ * (answers_stream.h). Fault injection stays deterministic where tests use
+ * it: on one thread, the Nth allocation after ys_alloc_fail_after(N) is the
+ * one that fails. */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "yardstick/alloc.h"
 
-static long fail_after;         /* 0: never fail */
-static long count;
+static atomic_long fail_after;  /* 0: never fail */
+static atomic_long count;
 
 static int should_fail(void)
 {
-	count++;
-	if (fail_after > 0 && --fail_after == 0)
-		return 1;
+	long n;
+
+	atomic_fetch_add_explicit(&count, 1, memory_order_relaxed);
+	n = atomic_load_explicit(&fail_after, memory_order_relaxed);
+	/* Exactly one allocation takes the counter from 1 to 0. */
+	while (n > 0) {
+		if (atomic_compare_exchange_weak_explicit(&fail_after, &n, n - 1,
+							  memory_order_relaxed,
+							  memory_order_relaxed))
+			return n == 1;
+	}
 	return 0;
 }
 
 void ys_alloc_fail_after(long n)
 {
-	fail_after = n;
+	atomic_store(&fail_after, n);
 }
 
 long ys_alloc_count(void)
 {
-	return count;
+	return atomic_load(&count);
 }
 
 void *ys_malloc(size_t size)

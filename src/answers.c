@@ -1528,6 +1528,199 @@ bool ys_answers_set_parked(ys_answers *a, size_t i, bool parked)
 	return true;
 }
 
+/* Workshop setters */
+
+/* Equal names, ASCII letters compared without regard to case. */
+static bool same_name(const char *x, const char *y)
+{
+	for (; *x && *y; x++, y++) {
+		unsigned char a = (unsigned char)*x, b = (unsigned char)*y;
+
+		if (a >= 'A' && a <= 'Z')
+			a = (unsigned char)(a - 'A' + 'a');
+		if (b >= 'A' && b <= 'Z')
+			b = (unsigned char)(b - 'A' + 'a');
+		if (a != b)
+			return false;
+	}
+	return *x == *y;
+}
+
+/* A cleaned copy of name without surrounding spaces; NULL when out of
+ * memory. */
+static char *clean_name(const char *name)
+{
+	char *c = clean_copy(name), *t;
+	size_t b, e;
+
+	if (!c)
+		return NULL;
+	b = strspn(c, " \t\n");
+	e = strlen(c);
+	while (e > b && (c[e - 1] == ' ' || c[e - 1] == '\t' || c[e - 1] == '\n'))
+		e--;
+	t = ys_strndup(c + b, e - b);
+	ys_free(c);
+	return t;
+}
+
+static long participant_index(const ys_answers *a, const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < a->n_participants; k++)
+		if (!strcmp(a->participants[k], name))
+			return (long)k;
+	return -1;
+}
+
+static void drop_vote(ys_response *rs, size_t j)
+{
+	ys_free(rs->votes[j].participant);
+	ys_free(rs->votes[j].answer);
+	memmove(&rs->votes[j], &rs->votes[j + 1],
+		(rs->n_votes - j - 1) * sizeof(*rs->votes));
+	rs->n_votes--;
+}
+
+bool ys_answers_set_participants(ys_answers *a, const char *const *names,
+				 size_t n)
+{
+	char **list = NULL;
+	size_t i, j;
+
+	if (n) {
+		list = ys_calloc(n, sizeof(*list));
+		if (!list)
+			return false;
+	}
+	for (i = 0; i < n; i++) {
+		list[i] = names[i] ? clean_name(names[i]) : NULL;
+		if (!list[i] || !list[i][0])
+			goto fail;
+		for (j = 0; j < i; j++)
+			if (same_name(list[i], list[j]))
+				goto fail;
+	}
+	free_strings(a->participants, a->n_participants);
+	a->participants = list;
+	a->n_participants = n;
+	for (i = 0; i < a->n_responses; i++) {
+		ys_response *rs = &a->responses[i];
+
+		for (j = rs->n_votes; j > 0; j--)
+			if (participant_index(a, rs->votes[j - 1].participant) < 0)
+				drop_vote(rs, j - 1);
+	}
+	return true;
+fail:
+	free_strings(list, n);
+	return false;
+}
+
+long ys_answers_find_vote(const ys_answers *a, size_t i, size_t p)
+{
+	const ys_response *rs;
+	size_t j;
+
+	if (i >= a->n_responses || p >= a->n_participants)
+		return -1;
+	rs = &a->responses[i];
+	for (j = 0; j < rs->n_votes; j++)
+		if (!strcmp(rs->votes[j].participant, a->participants[p]))
+			return (long)j;
+	return -1;
+}
+
+bool ys_answers_set_vote(ys_answers *a, const ys_questionnaire *q, size_t i,
+			 size_t p, ys_choice c)
+{
+	const char *key = NULL;
+	ys_response *rs;
+	char *k = NULL, *who = NULL, *at, *updated;
+	long j;
+	size_t pos;
+
+	if (i >= a->n_responses || i >= q->n_questions || p >= a->n_participants)
+		return false;
+	rs = &a->responses[i];
+	switch (c.kind) {
+	case YS_ANS_NONE:
+		break;
+	case YS_ANS_OPTION:
+		if (c.option < 0 || (size_t)c.option >= q->questions[i].n_options)
+			return false;
+		key = q->questions[i].options[c.option].key;
+		break;
+	case YS_ANS_DONT_KNOW:
+		key = YS_KEY_DONT_KNOW;
+		c.option = -1;
+		break;
+	case YS_ANS_NA:
+		if (!q->questions[i].allow_na)
+			return false;
+		key = YS_KEY_NA;
+		c.option = -1;
+		break;
+	}
+	j = ys_answers_find_vote(a, i, p);
+	if (key && !(k = ys_strdup(key)))
+		return false;
+	if (key && j < 0) {
+		ys_vote *nv = ys_realloc(rs->votes, (rs->n_votes + 1) * sizeof(*nv));
+
+		if (!nv) {
+			ys_free(k);
+			return false;
+		}
+		rs->votes = nv;
+		if (!(who = ys_strdup(a->participants[p]))) {
+			ys_free(k);
+			return false;
+		}
+	}
+	if (!now_pair(&at, &updated)) {
+		ys_free(k);
+		ys_free(who);
+		return false;
+	}
+	if (!key) {
+		if (j >= 0)
+			drop_vote(rs, (size_t)j);
+	} else if (j >= 0) {
+		ys_free(rs->votes[j].answer);
+		rs->votes[j].answer = k;
+		rs->votes[j].choice = c;
+	} else {
+		/* Before the first vote by someone listed after p. */
+		for (pos = 0; pos < rs->n_votes; pos++)
+			if (participant_index(a, rs->votes[pos].participant) > (long)p)
+				break;
+		memmove(&rs->votes[pos + 1], &rs->votes[pos],
+			(rs->n_votes - pos) * sizeof(*rs->votes));
+		memset(&rs->votes[pos], 0, sizeof(*rs->votes));
+		rs->votes[pos].participant = who;
+		rs->votes[pos].answer = k;
+		rs->votes[pos].choice = c;
+		rs->n_votes++;
+	}
+	commit_times(a, rs, at, updated);
+	return true;
+}
+
+bool ys_answers_set_contested(ys_answers *a, size_t i, bool contested)
+{
+	char *at, *updated;
+
+	if (i >= a->n_responses)
+		return false;
+	if (!now_pair(&at, &updated))
+		return false;
+	a->responses[i].contested = contested;
+	commit_times(a, &a->responses[i], at, updated);
+	return true;
+}
+
 /* ------------------------------------------------------------------ */
 /* Writer */
 
@@ -1607,9 +1800,11 @@ static bool looks_typed(const char *s)
 	/* Most text starts with a letter that begins no special word. */
 	if (!strchr("~nNyYtTfFoO<=.+-0123456789", *s))
 		return false;
-	for (i = 0; words[i]; i++)
-		if (!strcmp(s, words[i]))
-			return true;
+	/* The words are at most five characters long. */
+	if (strnlen(s, 6) <= 5)
+		for (i = 0; words[i]; i++)
+			if (!strcmp(s, words[i]))
+				return true;
 	if (all_digits(s, 4) && s[4] == '-')
 		return true;            /* a date or timestamp */
 	if (*p == '+' || *p == '-')

@@ -20,6 +20,35 @@ int cmd_compare(int argc, char **argv);
 int cmd_benchmark(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 
+int cmd_workshop(int argc, char **argv);
+
+/* The most names -p or --assessor take. */
+#define CLI_MAX_NAMES 64
+
+/* What an interactive command was asked to do; cmd_interview.c runs the
+ * interview and the workshop alike. The strings are borrowed from argv. */
+typedef struct cli_interactive {
+	const char *questionnaire;      /* -q */
+	const char *output;             /* -o */
+	const char *org;
+	const char *target;
+	const char *assessors[CLI_MAX_NAMES];
+	size_t n_assessors;
+	/* Workshop. */
+	bool workshop;
+	const char *participants[CLI_MAX_NAMES];
+	size_t n_participants;
+	unsigned timebox;               /* minutes per area, 0 for none */
+} cli_interactive;
+
+/* Refuses without a terminal (64), opens or creates the answers file and
+ * runs the screens. Returns the exit code. */
+int cli_interactive_run(const cli_interactive *o);
+
+/* Participant names are the same when they differ only in the case of
+ * ASCII letters ("ab" and "AB"). */
+bool cli_same_name(const char *x, const char *y);
+
 /* Prints "yardstick: MESSAGE" to stderr; returns code. */
 int cli_error(int code, const char *fmt, ...)
 #if defined(__GNUC__) || defined(__clang__)

@@ -2,8 +2,9 @@
  * assessments of one questionnaire are distributed, anonymously.
  *
  * Files are streamed: each is read, bound, scored, reduced to its
- * per-area numbers and freed before the next, so memory stays small for
- * thousands of files. */
+ * per-area numbers and freed in turn, so memory stays small for thousands
+ * of files. Files are read and bound ahead on other cores
+ * (answers_stream.h) and handed over in order. */
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
@@ -14,6 +15,7 @@
 
 #include "cli.h"
 #include "yardstick/alloc.h"
+#include "yardstick/answers_stream.h"
 #include "yardstick/catalog.h"
 #include "yardstick/report.h"
 #include "yardstick/text.h"
@@ -158,39 +160,55 @@ static int collect(names *files, char **args, int n)
 	return 0;
 }
 
-/* Reads, binds and scores one file against q. Returns 0 with *s filled
- * (free with ys_score_free), 1 when the file is for another
- * questionnaire (its id in *other, to free), or an exit code after
- * printing diagnostics. *version_differs is set when its sha256 differs. */
-static int score_file(const char *path, const ys_questionnaire *q,
+/* Scores one file read and bound to q by a stream (it->bound), or
+ * reads and binds it here. Returns 0 with *s filled (free with
+ * ys_score_free), 1 when the file is for another questionnaire (its id in
+ * *other, to free; what binding found is not reported), or an exit code
+ * after printing diagnostics. *version_differs is set when its sha256
+ * differs. Frees the item. */
+static int score_item(ys_answers_item *it, const ys_questionnaire *q,
 		      ys_score *s, char **other, bool *version_differs)
 {
-	ys_diags d = {0};
-	ys_answers *a = ys_answers_read_file(path, &d);
+	ys_answers *a = it->a;
 	int rc = 0;
 
 	if (!a)
 		goto diags;
 	if (!a->q_id || strcmp(a->q_id, q->id) != 0) {
 		*other = ys_strdup(a->q_id ? a->q_id : "?");
-		ys_answers_free(a);
+		ys_answers_item_free(it);
 		return *other ? 1 : cli_error(YS_EX_SOFTWARE, "out of memory");
 	}
 	*version_differs = !a->q_sha256 || strcmp(a->q_sha256, q->sha256) != 0;
-	if (!ys_answers_bind(a, q, path, &d))
+	if (!it->bound) {
+		it->bound = true;
+		it->bind_ok = ys_answers_bind(a, q, it->path, &it->diags);
+	}
+	if (!it->bind_ok)
 		goto diags;
 	if (!ys_score_compute(q, a, NULL, s)) {
-		ys_answers_free(a);
-		return cli_error(YS_EX_SOFTWARE, "out of memory scoring %s", path);
+		rc = cli_error(YS_EX_SOFTWARE, "out of memory scoring %s", it->path);
+		ys_answers_item_free(it);
+		return rc;
 	}
-	ys_answers_free(a);
+	ys_answers_item_free(it);
 	return 0;
 diags:
-	ys_diags_print(&d, stderr, "yardstick");
-	rc = d.exit_code ? d.exit_code : YS_EX_DATAERR;
-	ys_diags_free(&d);
-	ys_answers_free(a);
+	ys_diags_print(&it->diags, stderr, "yardstick");
+	rc = it->diags.exit_code ? it->diags.exit_code : YS_EX_DATAERR;
+	ys_answers_item_free(it);
 	return rc;
+}
+
+/* Reads, binds and scores the file at path; see score_item. */
+static int score_file(const char *path, const ys_questionnaire *q,
+		      ys_score *s, char **other, bool *version_differs)
+{
+	ys_answers_item it = {0};
+
+	it.path = path;
+	it.a = ys_answers_read_file(path, &it.diags);
+	return score_item(&it, q, s, other, version_differs);
 }
 
 static int print_diags(ys_diags *d)
@@ -230,6 +248,7 @@ static int run(names *files, const char *qspec, const char *highlight,
 	       bool force)
 {
 	ys_questionnaire *q = NULL;
+	ys_answers_stream *st = NULL;
 	ys_bench *b = NULL;
 	names wrong = {0};
 	size_t i, n_versions = 0;
@@ -240,16 +259,21 @@ static int run(names *files, const char *qspec, const char *highlight,
 	if (rc)
 		return rc;
 	b = ys_bench_new(q);
-	if (!b) {
+	if (b)
+		st = ys_answers_stream_open((const char *const *)files->v,
+					    files->n, q, YS_STREAM_AUTO, 0);
+	if (!b || !st) {
 		rc = cli_error(YS_EX_SOFTWARE, "out of memory");
 		goto out;
 	}
 	for (i = 0; i < files->n; i++) {
+		ys_answers_item it;
 		ys_score s;
 		char *other = NULL;
 		bool differs = false;
 
-		rc = score_file(files->v[i], q, &s, &other, &differs);
+		ys_answers_stream_next(st, &it);
+		rc = score_item(&it, q, &s, &other, &differs);
 		if (rc == 1) {
 			if (wrong.n < MAX_LISTED) {
 				fputs("yardstick: ", stderr);
@@ -279,6 +303,8 @@ static int run(names *files, const char *qspec, const char *highlight,
 		}
 		ys_score_free(&s);
 	}
+	ys_answers_stream_close(st);
+	st = NULL;
 	if (wrong.n) {
 		if (wrong.n > MAX_LISTED)
 			fprintf(stderr, "yardstick: ... and %zu more\n",
@@ -332,6 +358,7 @@ static int run(names *files, const char *qspec, const char *highlight,
 	rc = ys_bench_write(b, fmt, width, m.f);
 	rc = cli_mem_output(&m, rc, output, force);
 out:
+	ys_answers_stream_close(st);
 	names_free(&wrong);
 	ys_bench_free(b);
 	ys_questionnaire_free(q);

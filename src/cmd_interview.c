@@ -1,5 +1,6 @@
 /* yardstick interview: complete an assessment in the terminal, over one or
- * several sittings. */
+ * several sittings. The workshop (cmd_workshop.c) runs through the same
+ * code with cli_interactive.workshop set. */
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
@@ -23,16 +24,12 @@
 #include "yardstick/store.h"
 #include "yardstick/text.h"
 
-#define MAX_ASSESSORS 64
+#define MAX_ASSESSORS CLI_MAX_NAMES
 
-struct opts {
-	const char *questionnaire;
-	const char *output;
-	const char *org;
-	const char *target;
-	const char *assessors[MAX_ASSESSORS];
-	size_t n_assessors;
-};
+static const char *cmd_name(const cli_interactive *o)
+{
+	return o->workshop ? "workshop" : "interview";
+}
 
 static void usage(FILE *out)
 {
@@ -55,7 +52,7 @@ static void usage(FILE *out)
 	      "75 answers file in use by another yardstick.\n", out);
 }
 
-static int parse(int argc, char **argv, struct opts *o)
+static int parse(int argc, char **argv, cli_interactive *o)
 {
 	static const struct option longopts[] = {
 		{"questionnaire", required_argument, NULL, 'q'},
@@ -105,7 +102,7 @@ static int parse(int argc, char **argv, struct opts *o)
 
 /* Picks assessment-YYYY-MM-DD.yaml, or -2, -3... when taken. The caller
  * frees the result. */
-static char *default_path(void)
+static char *default_path(const char *stem)
 {
 	char date[16], buf[64];
 	time_t t = time(NULL);
@@ -117,9 +114,9 @@ static char *default_path(void)
 		snprintf(date, sizeof(date), "undated");
 	for (i = 1; i < 10000; i++) {
 		if (i == 1)
-			snprintf(buf, sizeof(buf), "assessment-%s.yaml", date);
+			snprintf(buf, sizeof(buf), "%s-%s.yaml", stem, date);
 		else
-			snprintf(buf, sizeof(buf), "assessment-%s-%d.yaml", date, i);
+			snprintf(buf, sizeof(buf), "%s-%s-%d.yaml", stem, date, i);
 		if (lstat(buf, &st) != 0 && errno == ENOENT)
 			return ys_strdup(buf);
 	}
@@ -151,8 +148,52 @@ static void print_target_help(const ys_questionnaire *q)
 	fputc('\n', stderr);
 }
 
+/* Adds the participants named with -p that a does not list yet (all of
+ * them for a new file; late arrivals when resuming). Returns 0 or an exit
+ * code. */
+static int add_participants(const cli_interactive *o, ys_answers *a, bool *changed)
+{
+	const char **names;
+	size_t n = 0, i, k;
+	int rc = 0;
+
+	if (!o->n_participants)
+		return 0;
+	names = ys_calloc(a->n_participants + o->n_participants, sizeof(*names));
+	if (!names)
+		return YS_EX_SOFTWARE;
+	for (i = 0; i < a->n_participants; i++)
+		names[n++] = a->participants[i];
+	for (i = 0; i < o->n_participants; i++) {
+		for (k = 0; k < a->n_participants; k++)
+			if (cli_same_name(a->participants[k], o->participants[i]))
+				break;
+		if (k == a->n_participants)
+			names[n++] = o->participants[i];
+	}
+	if (n > a->n_participants) {
+		char **copy = ys_calloc(n, sizeof(*copy));
+
+		/* The list points into a->participants, which the setter
+		 * replaces: copy first. */
+		for (i = 0; copy && i < n; i++)
+			if (!(copy[i] = ys_strdup(names[i])))
+				break;
+		if (!copy || i < n ||
+		    !ys_answers_set_participants(a, (const char *const *)copy, n))
+			rc = YS_EX_SOFTWARE;
+		else
+			*changed = true;
+		while (copy && i)
+			ys_free(copy[--i]);
+		ys_free(copy);
+	}
+	ys_free(names);
+	return rc;
+}
+
 /* Applies --org, --assessor and --target to a. Returns 0 or an exit code. */
-static int apply_opts(const struct opts *o, const ys_questionnaire *q,
+static int apply_opts(const cli_interactive *o, const ys_questionnaire *q,
 		      ys_answers *a, bool *changed)
 {
 	size_t i;
@@ -160,7 +201,7 @@ static int apply_opts(const struct opts *o, const ys_questionnaire *q,
 	*changed = false;
 	if (o->target) {
 		if (!ys_questionnaire_find_target(q, o->target)) {
-			cli_usage_error("interview", "unknown target profile '%s'", o->target);
+			cli_usage_error(cmd_name(o), "unknown target profile '%s'", o->target);
 			print_target_help(q);
 			return YS_EX_USAGE;
 		}
@@ -193,6 +234,8 @@ static int apply_opts(const struct opts *o, const ys_questionnaire *q,
 		a->n_assessors = o->n_assessors;
 		*changed = true;
 	}
+	if (o->workshop)
+		return add_participants(o, a, changed);
 	return 0;
 }
 
@@ -207,40 +250,28 @@ static char *message(const char *fmt, const char *arg)
 	return m;
 }
 
-/* The export key of the profile screen: writes the plain-text scorecard
- * beside the answers file as NAME-scorecard.txt (-2, -3... rather than
- * replacing an earlier export). */
+/* The export key of the profile screen: writes the scorecard in the
+ * chosen format to the chosen file with the rules of `scorecard -o`
+ * (never replacing a file, never through a symbolic link, nothing
+ * partial left behind). */
 static bool export_scorecard(void *ctx, const ys_questionnaire *q,
-			     const ys_answers *a, const char *path, char **msg)
+			     const ys_answers *a, const char *format,
+			     const char *out_path, char **msg, bool *exists)
 {
+	ys_report_format fmt;
 	ys_score sc;
 	ys_report r;
-	char *buf = NULL, *err = NULL, name[4096];
-	size_t len = 0, stem;
-	struct stat st;
+	char *buf = NULL, *err = NULL;
+	size_t len = 0;
 	FILE *f;
-	int rc, i;
+	int rc;
 
 	(void)ctx;
 	*msg = NULL;
-	if (!path)
-		path = "assessment.yaml";
-	stem = strlen(path);
-	if (stem > 5 && !strcmp(path + stem - 5, ".yaml"))
-		stem -= 5;
-	else if (stem > 4 && !strcmp(path + stem - 4, ".yml"))
-		stem -= 4;
-	if (stem > sizeof(name) - 32) {
-		*msg = message("%s", "The answers file name is too long to export next to it.");
+	*exists = false;
+	if (!ys_report_format_parse(format, &fmt)) {
+		*msg = message("Unknown scorecard format '%s'.", format);
 		return false;
-	}
-	for (i = 1; i < 1000; i++) {
-		if (i == 1)
-			snprintf(name, sizeof(name), "%.*s-scorecard.txt", (int)stem, path);
-		else
-			snprintf(name, sizeof(name), "%.*s-scorecard-%d.txt", (int)stem, path, i);
-		if (lstat(name, &st) != 0 && errno == ENOENT)
-			break;
 	}
 	if (!ys_score_compute(q, a, NULL, &sc)) {
 		ys_score_free(&sc);
@@ -252,7 +283,7 @@ static bool export_scorecard(void *ctx, const ys_questionnaire *q,
 	r.s = &sc;
 	r.width = 0;
 	f = open_memstream(&buf, &len);
-	rc = f ? ys_report_text(&r, f) : ENOMEM;
+	rc = f ? ys_report_write(&r, fmt, f) : ENOMEM;
 	if (f && fclose(f) != 0 && !rc)
 		rc = EIO;
 	ys_score_free(&sc);
@@ -261,20 +292,27 @@ static bool export_scorecard(void *ctx, const ys_questionnaire *q,
 		*msg = message("The scorecard could not be made: %s", strerror(rc));
 		return false;
 	}
-	rc = ys_atomic_write(name, buf, len, 0644, true, &err);
+	rc = ys_atomic_write(out_path, buf, len, 0644, true, &err);
 	free(buf);
 	if (rc) {
-		*msg = message("Export failed: %s", err ? err : "cannot write the file");
+		struct stat st;
+
+		*exists = lstat(out_path, &st) == 0;
+		if (*exists)
+			*msg = message("%s already exists; exports never replace a file. "
+				       "Type another name.", out_path);
+		else
+			*msg = message("Export failed: %s", err ? err : "cannot write the file");
 		ys_free(err);
 		return false;
 	}
-	*msg = message("Scorecard written to %s", name);
+	*msg = message("Scorecard written to %s", out_path);
 	return true;
 }
 
 /* Everything the interview holds while it runs. */
 struct run {
-	struct opts o;
+	cli_interactive o;
 	char *path;
 	ys_store store;
 	bool store_open;
@@ -346,6 +384,30 @@ static void catalog_choices(struct run *r)
 	r->sopts.n_q = n;
 }
 
+/* An interview resumes interview files and a workshop workshop files;
+ * anything else is refused with what to run instead. */
+static int check_mode(const struct run *r)
+{
+	bool workshop = r->a->mode && !strcmp(r->a->mode, "workshop");
+
+	if (workshop == r->o.workshop)
+		return 0;
+	fputs("yardstick: ", stderr);
+	ys_fputs_safe(r->path, stderr, 0);
+	if (workshop) {
+		fputs(" is a workshop file; resume it with: yardstick workshop -o ", stderr);
+		ys_fputs_safe(r->path, stderr, 0);
+		fputc('\n', stderr);
+	} else {
+		fputs(" is an interview, not a workshop file.\n"
+		      "Resume it with: yardstick interview -o ", stderr);
+		ys_fputs_safe(r->path, stderr, 0);
+		fputs("\nor combine interviews into a workshop file with: "
+		      "yardstick merge FILE... -o NEW\n", stderr);
+	}
+	return YS_EX_USAGE;
+}
+
 /* Opens the answers file: lock, then read and bind an existing one or
  * create new answers. Returns 0 or an exit code (after printing why). */
 static int prepare(struct run *r)
@@ -360,7 +422,7 @@ static int prepare(struct run *r)
 	if (r->o.output) {
 		r->path = ys_strdup(r->o.output);
 	} else {
-		r->path = default_path();
+		r->path = default_path(r->o.workshop ? "workshop" : "assessment");
 	}
 	if (!r->path)
 		return cli_error(YS_EX_CANTCREAT, "cannot choose a name for the answers file");
@@ -406,6 +468,9 @@ static int prepare(struct run *r)
 		r->a = ys_answers_read_file(r->path, &d);
 		if (!r->a)
 			return print_diags(&d, YS_EX_DATAERR);
+		rc = check_mode(r);
+		if (rc)
+			return rc;
 		spec = r->o.questionnaire ? r->o.questionnaire : r->a->q_id;
 		r->q = ys_catalog_load(spec, &d);
 		if (!r->q)
@@ -444,6 +509,8 @@ static int prepare(struct run *r)
 		r->a = ys_answers_new(r->q);
 		if (!r->a)
 			return cli_error(YS_EX_SOFTWARE, "out of memory");
+		if (r->o.workshop && !ys_answers_set_string(&r->a->mode, "workshop"))
+			return cli_error(YS_EX_SOFTWARE, "out of memory");
 	}
 	ys_diags_free(&d);
 	rc = apply_opts(&r->o, r->q, r->a, &r->overrides);
@@ -451,6 +518,8 @@ static int prepare(struct run *r)
 		return rc;
 	catalog_choices(r);
 	r->sopts.export_fn = export_scorecard;
+	r->sopts.workshop = r->o.workshop;
+	r->sopts.timebox = r->o.timebox;
 	return 0;
 }
 
@@ -473,17 +542,21 @@ static ys_session *reload(struct run *r, ys_session *s)
 		return s;
 	}
 	na = ys_answers_new(nq);
-	if (!na || !ys_answers_set_string(&na->organisation, s->a->organisation)) {
+	if (!na || !ys_answers_set_string(&na->organisation, s->a->organisation) ||
+	    (s->workshop && (!ys_answers_set_string(&na->mode, "workshop") ||
+			     !ys_answers_set_participants(na, (const char *const *)s->a->participants,
+							  s->a->n_participants)))) {
 		ys_answers_free(na);
 		ys_questionnaire_free(nq);
 		ys_session_set_status(s, true, "Out of memory.");
 		return s;
 	}
 	{
-		struct opts o = r->o;
+		cli_interactive o = r->o;
 
 		o.org = NULL;
 		o.target = NULL;
+		o.n_participants = 0;
 		apply_opts(&o, nq, na, &ch);
 		if (!o.n_assessors && s->a->n_assessors) {
 			size_t i;
@@ -495,6 +568,7 @@ static ys_session *reload(struct run *r, ys_session *s)
 		}
 	}
 	ys_session_take_store(s, &st);
+	r->sopts.timebox = s->timebox;
 	ns = ys_session_new(nq, na, &st, &r->sopts);
 	if (!ns) {
 		ys_answers_free(na);
@@ -503,7 +577,7 @@ static ys_session *reload(struct run *r, ys_session *s)
 		s->outcome = YS_OUT_QUIT;
 		return s;
 	}
-	ns->row = YS_START_BEGIN;
+	ns->row = ys_session_start_rows(ns) - 1;
 	ys_session_free(s);
 	ys_questionnaire_free(r->q);
 	r->q = nq;
@@ -515,7 +589,34 @@ static bool need_terminal(void)
 	return !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO);
 }
 
+bool cli_same_name(const char *x, const char *y)
+{
+	for (; *x && *y; x++, y++) {
+		char a = *x, b = *y;
+
+		if (a >= 'A' && a <= 'Z')
+			a = (char)(a - 'A' + 'a');
+		if (b >= 'A' && b <= 'Z')
+			b = (char)(b - 'A' + 'a');
+		if (a != b)
+			return false;
+	}
+	return *x == *y;
+}
+
 int cmd_interview(int argc, char **argv)
+{
+	cli_interactive o;
+	int rc;
+
+	memset(&o, 0, sizeof(o));
+	rc = parse(argc, argv, &o);
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	return cli_interactive_run(&o);
+}
+
+int cli_interactive_run(const cli_interactive *o)
 {
 	struct run r;
 	ys_session *s;
@@ -524,12 +625,11 @@ int cmd_interview(int argc, char **argv)
 	char *save_error = NULL;
 
 	memset(&r, 0, sizeof(r));
-	rc = parse(argc, argv, &r.o);
-	if (rc)
-		return rc < 0 ? 0 : rc;
+	r.o = *o;
 	if (need_terminal()) {
-		fputs("yardstick: the interview needs a terminal on standard input and output.\n"
-		      "In scripts and pipes use the non-interactive commands:\n"
+		fprintf(stderr, "yardstick: the %s needs a terminal on standard input and output.\n",
+			cmd_name(o));
+		fputs("In scripts and pipes use the non-interactive commands:\n"
 		      "  yardstick scorecard ANSWERS   score an answers file\n"
 		      "  yardstick validate FILE       check a questionnaire\n"
 		      "  yardstick list                list the questionnaires\n", stderr);
@@ -575,7 +675,7 @@ int cmd_interview(int argc, char **argv)
 		ys_fputs_safe(ys_session_path(s), stdout, 0);
 		printf(" (%zu of %zu answered).\n", ys_session_answered(s), r.q->n_questions);
 		if (ys_session_answered(s) < r.q->n_questions) {
-			printf("Resume with: yardstick interview -o ");
+			printf("Resume with: yardstick %s -o ", cmd_name(&r.o));
 			ys_fputs_safe(ys_session_path(s), stdout, 0);
 			putchar('\n');
 		} else {

@@ -2,9 +2,11 @@
  * participants completed separately into one workshop file.
  *
  * Files are streamed through the merge (include/yardstick/merge.h): each
- * is read, checked, bound, added and freed before the next. A file with a
- * problem is reported and the rest are still checked, so one run lists
- * every problem; nothing is written unless every file merged. */
+ * is read, checked, bound, added and freed in turn; the files after the
+ * first are read and bound ahead on other cores (answers_stream.h), and
+ * handed over in order. A file with a problem is reported and the rest
+ * are still checked, so one run lists every problem; nothing is written
+ * unless every file merged. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -14,6 +16,7 @@
 
 #include "cli.h"
 #include "yardstick/alloc.h"
+#include "yardstick/answers_stream.h"
 #include "yardstick/catalog.h"
 #include "yardstick/merge.h"
 #include "yardstick/store.h"
@@ -121,24 +124,24 @@ static int find_questionnaire(const char *path, const ys_answers *a,
 	return print_diags(&d);
 }
 
-/* Reads, checks, binds and adds one file (a, when not NULL, is the file
- * already read, and is freed). Returns 0 or an exit code after printing
+/* Checks and adds one file, read and bound to m's questionnaire by the
+ * stream: the check comes first, and what the binding found is only
+ * reported when the check passes, as if the file were bound after it.
+ * Frees the item. Returns 0 or an exit code after printing
  * diagnostics. */
-static int merge_one(ys_merge *m, const ys_questionnaire *q,
-		     const char *path, ys_answers *a)
+static int merge_one(ys_merge *m, ys_answers_item *it)
 {
 	ys_diags d = {0};
 	int rc = 0;
 
-	if (!a)
-		a = ys_answers_read_file(path, &d);
-	if (!a)
-		return print_diags(&d);
-	if (!ys_merge_check(m, a, path, &d) || !ys_answers_bind(a, q, path, &d) ||
-	    !ys_merge_add(m, a, path, &d))
+	if (!it->a)
+		return print_diags(&it->diags);
+	if (!ys_merge_check(m, it->a, it->path, &d))
 		rc = print_diags(&d);
+	else if (!it->bind_ok || !ys_merge_add(m, it->a, it->path, &it->diags))
+		rc = print_diags(&it->diags);
 	ys_diags_free(&d);
-	ys_answers_free(a);
+	ys_answers_item_free(it);
 	return rc;
 }
 
@@ -195,6 +198,8 @@ static int run(char **files, int n, const char *qspec, const char *out,
 	ys_diags d = {0};
 	ys_questionnaire *q = NULL;
 	ys_merge *m = NULL;
+	ys_answers_stream *s = NULL;
+	ys_answers_item it = {0};
 	ys_answers *first, *merged;
 	ys_merge_summary sum;
 	int i, rc, failed = 0, first_rc = 0;
@@ -211,14 +216,24 @@ static int run(char **files, int n, const char *qspec, const char *out,
 		ys_answers_free(first);
 		return rc;
 	}
+	/* The first file is bound here; the others by the stream. */
+	it.path = files[0];
+	it.a = first;
+	it.bound = true;
+	it.bind_ok = ys_answers_bind(first, q, files[0], &it.diags);
 	m = ys_merge_new(q);
-	if (!m) {
-		ys_answers_free(first);
+	if (m && n > 1)
+		s = ys_answers_stream_open((const char *const *)files + 1,
+					   (size_t)n - 1, q, YS_STREAM_AUTO, 0);
+	if (!m || (n > 1 && !s)) {
+		ys_answers_item_free(&it);
 		rc = cli_error(YS_EX_SOFTWARE, "out of memory");
 		goto out;
 	}
 	for (i = 0; i < n; i++) {
-		rc = merge_one(m, q, files[i], i ? NULL : first);
+		if (i)
+			ys_answers_stream_next(s, &it);
+		rc = merge_one(m, &it);
 		if (rc == YS_EX_SOFTWARE || (rc && i == 0))
 			goto out;
 		if (rc) {
@@ -242,6 +257,7 @@ static int run(char **files, int n, const char *qspec, const char *out,
 	if (!rc)
 		summarise(&sum, out);
 out:
+	ys_answers_stream_close(s);
 	ys_merge_free(m);
 	ys_questionnaire_free(q);
 	return rc;

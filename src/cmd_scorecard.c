@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "yardstick/alloc.h"
+#include "yardstick/answers_stream.h"
 #include "yardstick/catalog.h"
 #include "yardstick/report.h"
 #include "yardstick/store.h"
@@ -141,22 +142,35 @@ int cli_load_assessment(const char *path, const char *qspec,
 {
 	/* One list per file: a list shows source lines of one file only. */
 	ys_diags da = {0}, dq = {0};
+	ys_answers_stream *s = NULL;
+	ys_answers_item it;
 	int rc = 0;
 
 	memset(out, 0, sizeof(*out));
-	out->a = ys_answers_read_file(path, &da);
+	/* With the questionnaire named, the answers are read on another core
+	 * while it loads; its problems only count once the answers read. */
+	if (qspec)
+		s = ys_answers_stream_open(&path, 1, NULL, YS_STREAM_AUTO, 0);
+	if (s) {
+		out->q = ys_catalog_load(qspec, &dq);
+		ys_answers_stream_next(s, &it);
+		ys_answers_stream_close(s);
+		out->a = it.a;
+		da = it.diags;
+	} else {
+		out->a = ys_answers_read_file(path, &da);
+	}
 	if (!out->a) {
 		rc = fail_diags(&da);
 		goto fail;
 	}
 	if (!qspec && exact && out->a->q_id && out->a->q_sha256)
 		out->q = ys_catalog_find_sha256(out->a->q_id, out->a->q_sha256);
-	if (!out->q) {
+	if (!out->q && !s)
 		out->q = ys_catalog_load(qspec ? qspec : out->a->q_id, &dq);
-		if (!out->q) {
-			rc = fail_diags(&dq);
-			goto fail;
-		}
+	if (!out->q) {
+		rc = fail_diags(&dq);
+		goto fail;
 	}
 	ys_diags_free(&dq);
 	cli_warn_mismatch(path, out->a, out->q);

@@ -17,6 +17,7 @@ struct command {
 
 static const struct command commands[] = {
 	{"interview", cmd_interview, "complete an assessment in the terminal (the default)"},
+	{"workshop", cmd_workshop, "run an assessment with a group: votes, spread, consensus"},
 	{"validate", cmd_validate, "check questionnaires and report every problem"},
 	{"list", cmd_list, "list the bundled and installed questionnaires"},
 	{"scorecard", cmd_scorecard, "score an answers file and print the scorecard"},

@@ -104,15 +104,22 @@ void ys_sb_ascii(ys_sb *b, const char *s, bool keep_nl)
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 
+		if (c >= 0x20 && c < 0x7f) {
+			/* A run of printable ASCII goes in as it is, at once. */
+			for (k = i + 1; k < n && (unsigned char)s[k] >= 0x20 &&
+			     (unsigned char)s[k] < 0x7f; k++)
+				;
+			ys_sb_putn(b, s + i, k - i);
+			i = k;
+			continue;
+		}
 		if (c < 0x80) {
 			if (c == '\n')
 				ys_sb_putn(b, keep_nl ? "\n" : " ", 1);
 			else if (c == '\t')
 				ys_sb_putn(b, " ", 1);
-			else if (c < 0x20 || c == 0x7f)
-				ys_sb_putn(b, "?", 1);
 			else
-				ys_sb_putn(b, s + i, 1);
+				ys_sb_putn(b, "?", 1);
 			i++;
 			continue;
 		}

@@ -2,15 +2,19 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 
 #include "yardstick/alloc.h"
+#include "yardstick/consensus.h"
+#include "yardstick/report.h"
 #include "yardstick/session.h"
 #include "yardstick/text.h"
 
 #define INPUT_MAX 4096
+#define TIMEBOX_MAX 600         /* minutes per area */
 
 static void status_set(ys_session *s, bool error, const char *fmt, ...)
 	YS_PRINTF(3, 4);
@@ -116,10 +120,20 @@ const char *ys_session_prompt_label(ys_prompt p)
 		return "Due date (YYYY-MM-DD, optional)";
 	case YS_PROMPT_SAVE_AS:
 		return "Save to file";
+	case YS_PROMPT_EXPORT_FORMAT:
+		return "Scorecard format (text, markdown, csv, json or svg)";
+	case YS_PROMPT_EXPORT_PATH:
+		return "Export the scorecard to file";
 	case YS_PROMPT_CONFIRM_QUIT:
 		return "Quit? Your answers are saved. (y/n)";
 	case YS_PROMPT_QUIT_UNSAVED:
 		return "The last save failed. Quit and lose unsaved changes? (y/n, R retry, W save elsewhere)";
+	case YS_PROMPT_PARTICIPANTS:
+		return "Participants (comma separated; initials are fine)";
+	case YS_PROMPT_TIMEBOX:
+		return "Minutes per area (empty for no time box)";
+	case YS_PROMPT_DISSENT:
+		return "Dissent note (who disagrees, and why)";
 	case YS_PROMPT_NONE:
 		break;
 	}
@@ -190,6 +204,137 @@ static void oom(ys_session *s)
 	status_set(s, true, "Out of memory: that change was not made.");
 }
 
+/* ---- Workshop: clock and votes ---- */
+
+/* Seconds on the monotonic clock; fixed when YARDSTICK_NOW is set, so
+ * that timers do not move under tests. */
+static long default_clock(void *ctx)
+{
+	const char *fixed = getenv("YARDSTICK_NOW");
+	struct timespec ts;
+
+	(void)ctx;
+	if (fixed && *fixed)
+		return 0;
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+		return (long)time(NULL);
+	return (long)ts.tv_sec;
+}
+
+static long now_s(const ys_session *s)
+{
+	return s->opts.clock ? s->opts.clock(s->opts.clock_ctx) : default_clock(NULL);
+}
+
+static bool running(const ys_session *s)
+{
+	return s->screen != YS_SCR_START && s->screen != YS_SCR_CHANGED;
+}
+
+/* Charges the time since the last mark to the current question's area. */
+static void charge(ys_session *s)
+{
+	long t;
+
+	if (!s->workshop || !s->area_spent)
+		return;
+	t = now_s(s);
+	if (running(s) && s->question < s->q->n_questions && t > s->mark)
+		s->area_spent[s->q->questions[s->question].area] += t - s->mark;
+	s->mark = t;
+}
+
+ys_choice ys_session_vote(const ys_session *s, size_t i, size_t p)
+{
+	long j = ys_answers_find_vote(s->a, i, p);
+
+	if (j < 0)
+		return (ys_choice){YS_ANS_NONE, -1};
+	return s->a->responses[i].votes[j].choice;
+}
+
+size_t ys_session_votes_cast(const ys_session *s, size_t i)
+{
+	return s->a->responses[i].n_votes;
+}
+
+bool ys_session_revealed(const ys_session *s)
+{
+	return s->workshop && s->revealed && s->revealed[s->question];
+}
+
+long ys_session_question_seconds(const ys_session *s)
+{
+	long t = now_s(s) - s->shown_at;
+
+	return t > 0 ? t : 0;
+}
+
+long ys_session_area_left(const ys_session *s, size_t area)
+{
+	long spent, t;
+
+	if (!s->workshop || !s->timebox || !s->area_spent || area >= s->q->n_areas)
+		return 0;
+	spent = s->area_spent[area];
+	t = now_s(s);
+	if (running(s) && s->question < s->q->n_questions &&
+	    s->q->questions[s->question].area == area && t > s->mark)
+		spent += t - s->mark;
+	return (long)s->timebox * 60 - spent;
+}
+
+size_t ys_session_contested(const ys_session *s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->q->n_questions; i++)
+		if (s->a->responses[i].contested)
+			n++;
+	return n;
+}
+
+/* The first participant from `from` on (then from the start) who has not
+ * voted on question i; n_participants when everyone has. */
+static size_t next_voter(const ys_session *s, size_t i, size_t from)
+{
+	size_t n = s->a->n_participants, k;
+
+	for (k = 0; k < n; k++) {
+		size_t p = (from + k) % n;
+
+		if (ys_answers_find_vote(s->a, i, p) < 0)
+			return p;
+	}
+	return n;
+}
+
+static bool undo_room(ys_session *s)
+{
+	size_t n = s->a->n_participants ? s->a->n_participants : 1;
+	size_t *u;
+
+	if (s->undo_cap >= n)
+		return true;
+	u = ys_realloc(s->undo, n * sizeof(*u));
+	if (!u)
+		return false;
+	s->undo = u;
+	s->undo_cap = n;
+	return true;
+}
+
+/* Sets up vote collection on question i as it is shown. */
+static void enter_question(ys_session *s, size_t i)
+{
+	s->shown_at = now_s(s);
+	s->n_undo = 0;
+	s->voter = next_voter(s, i, 0);
+	if (s->a->responses[i].choice.kind != YS_ANS_NONE)
+		s->revealed[i] = true;
+	s->entered = true;
+}
+
 /* ---- Navigation ---- */
 
 static void go_question(ys_session *s, size_t i)
@@ -198,6 +343,11 @@ static void go_question(ys_session *s, size_t i)
 
 	if (i >= s->q->n_questions)
 		i = s->q->n_questions - 1;
+	if (s->workshop && (i != s->question || !s->entered)) {
+		charge(s);
+		s->question = i;
+		enter_question(s, i);
+	}
 	s->question = i;
 	r = &s->a->responses[i];
 	s->option = r->choice.kind == YS_ANS_OPTION ? r->choice.option : 0;
@@ -223,6 +373,10 @@ static void rebuild_review(ys_session *s)
 			f |= YS_REV_DONT_KNOW;
 		if (r->choice.kind == YS_ANS_NA)
 			f |= YS_REV_NA;
+		if (s->workshop && r->contested)
+			f |= YS_REV_CONTESTED;
+		if (s->workshop && r->choice.kind == YS_ANS_NONE && r->n_votes)
+			f |= YS_REV_VOTING;
 		if (f) {
 			s->review[s->n_review].question = i;
 			s->review[s->n_review].flags = f;
@@ -268,6 +422,10 @@ static void land(ys_session *s)
 
 	if (i < s->q->n_questions) {
 		go_question(s, i);
+	} else if (s->workshop && ys_session_contested(s)) {
+		/* A file straight from merge: settle the contested questions. */
+		s->question = 0;
+		open_review(s);
 	} else {
 		s->question = 0;
 		open_profile(s);
@@ -302,11 +460,32 @@ static bool set_choice(ys_session *s, ys_choice c)
 		oom(s);
 		return true;
 	}
+	if (s->workshop) {
+		/* The spread as the answer is agreed: contested stays on the
+		 * record, so the scorecard lists it. */
+		const ys_response *r = &s->a->responses[i];
+		ys_spread sp = ys_consensus_votes(&s->q->questions[i], r->votes,
+						  r->n_votes, NULL);
+
+		if (sp.contested != r->contested &&
+		    !ys_answers_set_contested(s->a, i, sp.contested)) {
+			oom(s);
+			return true;
+		}
+	}
 	if (!ys_answers_set_choice(s->a, s->q, i, c)) {
 		oom(s);
 		return true;
 	}
 	changed(s);
+	if (s->workshop && !s->save_failed) {
+		const ys_question *qn = &s->q->questions[i];
+
+		status_set(s, false, "Question %zu agreed: %s%s. Saved at %s.", i + 1,
+			   c.kind == YS_ANS_OPTION ? qn->options[c.option].label :
+			   c.kind == YS_ANS_NA ? "N/A" : "Don't know",
+			   s->a->responses[i].contested ? " (contested)" : "", s->saved_at);
+	}
 	advance(s, was_open && ys_session_first_unanswered(s) == s->q->n_questions);
 	return true;
 }
@@ -697,6 +876,209 @@ static bool save_as(ys_session *s, const char *path)
 	return true;
 }
 
+/* ---- Workshop fields ---- */
+
+/* Equal names, ASCII letters compared without regard to case (as the
+ * answers refuse them). */
+static bool same_name(const char *x, const char *y)
+{
+	for (; *x && *y; x++, y++) {
+		char a = *x, b = *y;
+
+		if (a >= 'A' && a <= 'Z')
+			a = (char)(a - 'A' + 'a');
+		if (b >= 'A' && b <= 'Z')
+			b = (char)(b - 'A' + 'a');
+		if (a != b)
+			return false;
+	}
+	return *x == *y;
+}
+
+/* Sets the participants from a comma-separated list. Returns false with
+ * the reason on the status line when the list is refused. */
+static bool set_participants(ys_session *s, const char *text)
+{
+	char **list = NULL;
+	size_t n = 0, i, j;
+	const char *p = text;
+	bool ok = false;
+
+	while (*p) {
+		const char *e = strchr(p, ',');
+		const char *b = p, *t;
+
+		if (!e)
+			e = p + strlen(p);
+		t = e;
+		while (b < t && (*b == ' ' || *b == '\t'))
+			b++;
+		while (t > b && (t[-1] == ' ' || t[-1] == '\t'))
+			t--;
+		if (t > b) {
+			char **nl;
+
+			if (n == YS_WORKSHOP_MAX_PARTICIPANTS) {
+				status_set(s, true, "At most %d participants.",
+					   YS_WORKSHOP_MAX_PARTICIPANTS);
+				goto done;
+			}
+			nl = ys_realloc(list, (n + 1) * sizeof(*nl));
+			if (!nl)
+				goto oom;
+			list = nl;
+			if (!(list[n] = ys_strndup(b, (size_t)(t - b))))
+				goto oom;
+			n++;
+		}
+		p = *e ? e + 1 : e;
+	}
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < i; j++) {
+			if (same_name(list[i], list[j])) {
+				status_set(s, true, "%s is named twice: give each participant a different name.",
+					   list[i]);
+				goto done;
+			}
+		}
+	}
+	if (!ys_answers_set_participants(s->a, (const char *const *)list, n) ||
+	    !undo_room(s))
+		goto oom;
+	ok = true;
+	goto done;
+oom:
+	oom(s);
+done:
+	while (n)
+		ys_free(list[--n]);
+	ys_free(list);
+	return ok;
+}
+
+static bool set_timebox(ys_session *s, const char *text)
+{
+	char *end;
+	long v;
+
+	if (!*text) {
+		s->timebox = 0;
+		return true;
+	}
+	errno = 0;
+	v = strtol(text, &end, 10);
+	if (errno || *end || end == text || v < 0 || v > TIMEBOX_MAX || text[0] == '-' ||
+	    text[0] == '+') {
+		status_set(s, true, "Give the time box as whole minutes, 1 to %d (0 or empty for none).",
+			   TIMEBOX_MAX);
+		return false;
+	}
+	s->timebox = (unsigned)v;
+	return true;
+}
+
+#define DISSENT_PREFIX "Dissent: "
+
+/* Adds a line "Dissent: text" to the current question's note. */
+static void add_dissent(ys_session *s, const char *text)
+{
+	const char *old = s->a->responses[s->question].note;
+	size_t n = (old ? strlen(old) + 1 : 0) + strlen(DISSENT_PREFIX) + strlen(text) + 1;
+	char *note = ys_malloc(n);
+
+	if (!note) {
+		oom(s);
+		return;
+	}
+	snprintf(note, n, "%s%s%s%s", old ? old : "", old ? "\n" : "", DISSENT_PREFIX, text);
+	if (!ys_answers_set_note(s->a, s->question, note)) {
+		ys_free(note);
+		oom(s);
+		return;
+	}
+	ys_free(note);
+	changed(s);
+	if (!s->save_failed)
+		status_set(s, false, "Dissent note added and saved.");
+}
+
+/* ---- Exporting the scorecard ---- */
+
+/* The first free name NAME-scorecard.EXT (then -2, -3...) beside the
+ * answers file; the caller frees it. */
+static char *export_default_name(const ys_session *s, const char *ext)
+{
+	const char *path = ys_session_path(s) ? ys_session_path(s) : "assessment.yaml";
+	size_t stem = strlen(path), cap;
+	struct stat st;
+	char *name;
+	int i;
+
+	if (stem > 5 && !strcmp(path + stem - 5, ".yaml"))
+		stem -= 5;
+	else if (stem > 4 && !strcmp(path + stem - 4, ".yml"))
+		stem -= 4;
+	cap = stem + strlen(ext) + 32;
+	name = ys_malloc(cap);
+	if (!name)
+		return NULL;
+	for (i = 1; i < 1000; i++) {
+		if (i == 1)
+			snprintf(name, cap, "%.*s-scorecard.%s", (int)stem, path, ext);
+		else
+			snprintf(name, cap, "%.*s-scorecard-%d.%s", (int)stem, path, i, ext);
+		if (lstat(name, &st) != 0 && errno == ENOENT)
+			break;
+	}
+	return name;
+}
+
+static void export_format_chosen(ys_session *s, const char *text)
+{
+	static const char *const ext[] = {
+		[YS_REPORT_TEXT] = "txt", [YS_REPORT_MARKDOWN] = "md",
+		[YS_REPORT_CSV] = "csv", [YS_REPORT_JSON] = "json",
+		[YS_REPORT_SVG] = "svg",
+	};
+	ys_report_format f;
+	char *name;
+
+	if (!ys_report_format_parse(*text ? text : "text", &f)) {
+		status_set(s, true, "Unknown format '%s': type text, markdown, csv, json or svg.",
+			   text);
+		return;
+	}
+	if (!ys_answers_set_string(&s->export_format, ys_report_format_name(f))) {
+		oom(s);
+		return;
+	}
+	name = export_default_name(s, ext[f]);
+	close_prompt(s);
+	open_prompt(s, YS_PROMPT_EXPORT_PATH, name);
+	ys_free(name);
+}
+
+static void export_to(ys_session *s, const char *path)
+{
+	char *msg = NULL;
+	bool exists = false, ok;
+
+	if (!*path) {
+		status_set(s, true, "Type a file name to export to, or Esc to cancel.");
+		return;
+	}
+	if (s->dirty)
+		ys_session_save(s);
+	ok = s->opts.export_fn(s->opts.export_ctx, s->q, s->a,
+			       s->export_format ? s->export_format : "text", path,
+			       &msg, &exists);
+	/* A name that is taken keeps the prompt open for another one. */
+	if (ok || !exists)
+		close_prompt(s);
+	status_set(s, !ok, "%s", msg ? msg : (ok ? "Exported." : "Export failed."));
+	ys_free(msg);
+}
+
 /* ---- Submitting a prompt ---- */
 
 static bool submit(ys_session *s)
@@ -785,6 +1167,19 @@ static bool submit(ys_session *s)
 		touch_updated(s);
 		changed(s);
 		break;
+	case YS_PROMPT_PARTICIPANTS:
+		if (set_participants(s, text))
+			close_prompt(s);
+		break;
+	case YS_PROMPT_TIMEBOX:
+		if (set_timebox(s, text))
+			close_prompt(s);
+		break;
+	case YS_PROMPT_DISSENT:
+		close_prompt(s);
+		if (*text)
+			add_dissent(s, text);
+		break;
 	case YS_PROMPT_SAVE_AS:
 		if (!*text) {
 			status_set(s, true, "Type a file name to save to, or Esc to cancel.");
@@ -792,6 +1187,12 @@ static bool submit(ys_session *s)
 		}
 		close_prompt(s);
 		save_as(s, text);
+		break;
+	case YS_PROMPT_EXPORT_FORMAT:
+		export_format_chosen(s, text);
+		break;
+	case YS_PROMPT_EXPORT_PATH:
+		export_to(s, text);
 		break;
 	default:
 		close_prompt(s);
@@ -886,13 +1287,87 @@ static void cycle_target(ys_session *s, int dir)
 		oom(s);
 }
 
+static const int interview_rows[] = {
+	YS_START_ORG, YS_START_ASSESSORS, YS_START_TARGET,
+	YS_START_QUESTIONNAIRE, YS_START_BEGIN,
+};
+static const int workshop_rows[] = {
+	YS_START_ORG, YS_START_PARTICIPANTS, YS_START_TARGET, YS_START_TIMEBOX,
+	YS_START_QUESTIONNAIRE, YS_START_BEGIN,
+};
+
+size_t ys_session_start_rows(const ys_session *s)
+{
+	return s->workshop ? sizeof(workshop_rows) / sizeof(workshop_rows[0]) :
+			     sizeof(interview_rows) / sizeof(interview_rows[0]);
+}
+
+int ys_session_start_field(const ys_session *s, size_t row)
+{
+	if (row >= ys_session_start_rows(s))
+		return YS_START_BEGIN;
+	return s->workshop ? workshop_rows[row] : interview_rows[row];
+}
+
+static size_t start_row_of(const ys_session *s, int field)
+{
+	size_t r;
+
+	for (r = 0; r < ys_session_start_rows(s); r++)
+		if (ys_session_start_field(s, r) == field)
+			return r;
+	return 0;
+}
+
+/* Joins participants (or assessors) as "A, B"; the caller frees it. */
+static char *join_names(char *const *names, size_t n)
+{
+	size_t i, len = 1;
+	char *out;
+
+	for (i = 0; i < n; i++)
+		len += strlen(names[i]) + 2;
+	out = ys_malloc(len);
+	if (!out)
+		return NULL;
+	out[0] = '\0';
+	for (i = 0; i < n; i++) {
+		if (i)
+			strcat(out, ", ");
+		strcat(out, names[i]);
+	}
+	return out;
+}
+
+static void step_timebox(ys_session *s, int dir)
+{
+	long t = (long)s->timebox + dir * 5;
+
+	t -= t % 5;
+	if (t < 0)
+		t = 0;
+	if (t > TIMEBOX_MAX)
+		t = TIMEBOX_MAX;
+	s->timebox = (unsigned)t;
+}
+
 static void begin(ys_session *s)
 {
+	if (s->workshop && !s->a->n_participants) {
+		status_set(s, true, "Name the participants first (initials are fine).");
+		s->row = start_row_of(s, YS_START_PARTICIPANTS);
+		return;
+	}
 	if (s->opts.n_q && strcmp(s->opts.q_ids[s->q_choice], s->q->id)) {
 		s->reload_id = s->opts.q_ids[s->q_choice];
 		s->outcome = YS_OUT_RELOAD;
 		return;
 	}
+	if (s->workshop && !undo_room(s)) {
+		oom(s);
+		return;
+	}
+	s->mark = now_s(s);
 	land(s);
 	changed(s);
 }
@@ -901,28 +1376,46 @@ static bool start_action(ys_session *s, const ys_session_action *act)
 {
 	char *joined;
 	int dir = 1;
+	int field = ys_session_start_field(s, s->row);
 
 	switch (act->type) {
 	case YS_A_UP:
 	case YS_A_DOWN:
 	case YS_A_FIRST:
 	case YS_A_LAST:
-		return move_row(s, act->type, YS_START_ROWS);
+		return move_row(s, act->type, ys_session_start_rows(s));
 	case YS_A_PREV:
 		dir = -1;
 		/* fall through */
 	case YS_A_NEXT:
-		if (s->row == YS_START_TARGET) {
+		if (field == YS_START_TARGET) {
 			cycle_target(s, dir);
 			return true;
 		}
-		if (s->row == YS_START_QUESTIONNAIRE && s->opts.n_q > 1) {
+		if (field == YS_START_TIMEBOX) {
+			step_timebox(s, dir);
+			return true;
+		}
+		if (field == YS_START_QUESTIONNAIRE && s->opts.n_q > 1) {
 			s->q_choice = (s->q_choice + s->opts.n_q + (size_t)(long)dir) % s->opts.n_q;
 			return true;
 		}
 		return false;
 	case YS_A_SELECT:
-		switch (s->row) {
+		switch (field) {
+		case YS_START_PARTICIPANTS:
+			joined = join_names(s->a->participants, s->a->n_participants);
+			open_prompt(s, YS_PROMPT_PARTICIPANTS, joined);
+			ys_free(joined);
+			return true;
+		case YS_START_TIMEBOX: {
+			char buf[16] = "";
+
+			if (s->timebox)
+				snprintf(buf, sizeof(buf), "%u", s->timebox);
+			open_prompt(s, YS_PROMPT_TIMEBOX, buf);
+			return true;
+		}
 		case YS_START_ORG:
 			open_prompt(s, YS_PROMPT_ORG, s->a->organisation);
 			return true;
@@ -947,6 +1440,183 @@ static bool start_action(ys_session *s, const ys_session_action *act)
 	}
 }
 
+/* ---- Workshop: the question screen ---- */
+
+static bool record_vote(ys_session *s, ys_choice c)
+{
+	size_t i = s->question, n = s->a->n_participants, p = s->voter;
+
+	if (!n) {
+		status_set(s, true, "This workshop has no participants to vote.");
+		return true;
+	}
+	if (p >= n) {
+		status_set(s, false, "Everyone has voted: Enter or v reveals the votes, Backspace takes the last one back.");
+		return true;
+	}
+	if (!undo_room(s) || !ys_answers_set_vote(s->a, s->q, i, p, c)) {
+		oom(s);
+		return true;
+	}
+	if (s->n_undo == s->undo_cap) {
+		memmove(s->undo, s->undo + 1, (s->n_undo - 1) * sizeof(*s->undo));
+		s->n_undo--;
+	}
+	s->undo[s->n_undo++] = p;
+	s->voter = next_voter(s, i, p + 1);
+	changed(s);
+	if (s->save_failed)
+		return true;
+	if (s->voter < n)
+		status_set(s, false, "%s has voted (%zu of %zu). Next: %s.",
+			   s->a->participants[p], ys_session_votes_cast(s, i), n,
+			   s->a->participants[s->voter]);
+	else
+		status_set(s, false, "%s has voted. Everyone has voted: Enter reveals the votes.",
+			   s->a->participants[p]);
+	return true;
+}
+
+static bool undo_vote(ys_session *s)
+{
+	size_t i = s->question, n = s->a->n_participants, k;
+	long p = -1;
+
+	if (s->n_undo) {
+		p = (long)s->undo[--s->n_undo];
+	} else {
+		/* Votes from an earlier sitting: the nearest one before the
+		 * next voter, else the last. */
+		for (k = s->voter < n ? s->voter : n; k > 0 && p < 0; k--)
+			if (ys_answers_find_vote(s->a, i, k - 1) >= 0)
+				p = (long)k - 1;
+		for (k = n; k > 0 && p < 0; k--)
+			if (ys_answers_find_vote(s->a, i, k - 1) >= 0)
+				p = (long)k - 1;
+	}
+	if (p < 0) {
+		status_set(s, false, "There is no vote to take back.");
+		return true;
+	}
+	if (!ys_answers_set_vote(s->a, s->q, i, (size_t)p,
+				 (ys_choice){YS_ANS_NONE, -1})) {
+		oom(s);
+		return true;
+	}
+	s->voter = (size_t)p;
+	changed(s);
+	if (!s->save_failed)
+		status_set(s, false, "%s's vote was taken back: %s votes again.",
+			   s->a->participants[p], s->a->participants[p]);
+	return true;
+}
+
+static bool reveal(ys_session *s)
+{
+	s->revealed[s->question] = true;
+	s->n_undo = 0;
+	if (!ys_session_votes_cast(s, s->question))
+		status_set(s, false, "No votes were recorded: choose the answer with 1-9, d or x.");
+	else
+		status_set(s, false, "Votes revealed: Enter accepts the proposed answer; 1-9, d or x chooses another.");
+	return true;
+}
+
+static bool accept(ys_session *s)
+{
+	size_t i = s->question;
+	const ys_response *r = &s->a->responses[i];
+	ys_spread sp = ys_consensus_votes(&s->q->questions[i], r->votes, r->n_votes, NULL);
+
+	if (sp.proposed.kind == YS_ANS_NONE) {
+		status_set(s, false, "No votes to agree: choose the answer with 1-9, d or x.");
+		return true;
+	}
+	if (sp.proposed.kind == YS_ANS_NA && !r->na_reason &&
+	    !ys_answers_set_na_reason(s->a, i, "Every participant answered N/A.")) {
+		oom(s);
+		return true;
+	}
+	return set_choice(s, sp.proposed);
+}
+
+/* Keys of the question screen that differ in a workshop; *done is false
+ * for those that work as in the interview. */
+static bool workshop_action(ys_session *s, const ys_session_action *act, bool *done)
+{
+	const ys_question *qn = &s->q->questions[s->question];
+	bool shown = s->revealed[s->question];
+	size_t n = s->a->n_participants, old = s->voter;
+	ys_choice c = {YS_ANS_NONE, -1};
+
+	*done = true;
+	switch (act->type) {
+	case YS_A_UP:
+	case YS_A_FIRST:
+		if (shown || !n)
+			return false;
+		if (act->type == YS_A_FIRST)
+			s->voter = 0;
+		else if (s->voter > 0)
+			s->voter = s->voter > n ? n - 1 : s->voter - 1;
+		return s->voter != old;
+	case YS_A_DOWN:
+	case YS_A_LAST:
+		if (shown || !n)
+			return false;
+		if (act->type == YS_A_LAST)
+			s->voter = n - 1;
+		else if (s->voter + 1 < n)
+			s->voter++;
+		return s->voter != old;
+	case YS_A_CHOOSE:
+		if (act->arg < 0 || (size_t)act->arg >= qn->n_options) {
+			status_set(s, true, "There is no option %ld here.", act->arg + 1);
+			return true;
+		}
+		c.kind = YS_ANS_OPTION;
+		c.option = (int)act->arg;
+		return shown ? set_choice(s, c) : record_vote(s, c);
+	case YS_A_DONT_KNOW:
+		c.kind = YS_ANS_DONT_KNOW;
+		return shown ? set_choice(s, c) : record_vote(s, c);
+	case YS_A_NA:
+		if (shown || !qn->allow_na) {
+			*done = false;  /* the answer N/A asks for a reason */
+			return false;
+		}
+		c.kind = YS_ANS_NA;
+		return record_vote(s, c);
+	case YS_A_SELECT:
+		if (shown)
+			return accept(s);
+		if (s->voter < n) {
+			status_set(s, false, "%zu of %zu have voted: v reveals the votes now.",
+				   ys_session_votes_cast(s, s->question), n);
+			return true;
+		}
+		return reveal(s);
+	case YS_A_REVEAL:
+		if (shown) {
+			status_set(s, false, "The votes are shown: Enter accepts the proposed answer.");
+			return true;
+		}
+		return reveal(s);
+	case YS_A_UNDO_VOTE:
+		if (shown) {
+			status_set(s, false, "The votes are shown: choose the answer, or p to park the question.");
+			return true;
+		}
+		return undo_vote(s);
+	case YS_A_DISSENT:
+		open_prompt(s, YS_PROMPT_DISSENT, NULL);
+		return true;
+	default:
+		*done = false;
+		return false;
+	}
+}
+
 static bool question_action(ys_session *s, const ys_session_action *act)
 {
 	const ys_question *qn = &s->q->questions[s->question];
@@ -954,6 +1624,13 @@ static bool question_action(ys_session *s, const ys_session_action *act)
 	ys_choice dk = {YS_ANS_DONT_KNOW, -1};
 	int old = s->option;
 
+	if (s->workshop) {
+		bool done;
+		bool changed_state = workshop_action(s, act, &done);
+
+		if (done)
+			return changed_state;
+	}
 	switch (act->type) {
 	case YS_A_UP:
 		if (s->option > 0)
@@ -1083,7 +1760,6 @@ static bool profile_action(ys_session *s, const ys_session_action *act)
 {
 	ys_area_record *r = NULL;
 	size_t i;
-	char *msg = NULL;
 
 	for (i = 0; i < s->a->n_areas; i++)
 		if (!strcmp(s->a->areas[i].area_id, s->q->areas[s->row].id))
@@ -1127,15 +1803,8 @@ static bool profile_action(ys_session *s, const ys_session_action *act)
 				   ys_session_path(s) ? ys_session_path(s) : "ANSWERS");
 			return true;
 		}
-		if (s->dirty)
-			ys_session_save(s);
-		{
-			bool ok = s->opts.export_fn(s->opts.export_ctx, s->q, s->a,
-						    ys_session_path(s), &msg);
-
-			status_set(s, !ok, "%s", msg ? msg : (ok ? "Exported." : "Export failed."));
-			ys_free(msg);
-		}
+		open_prompt(s, YS_PROMPT_EXPORT_FORMAT,
+			    s->export_format ? s->export_format : "text");
 		return true;
 	default:
 		return false;
@@ -1318,6 +1987,44 @@ bool ys_session_do(ys_session *s, ys_action_type type)
 	return ys_session_apply(s, &a);
 }
 
+/* Sets up a workshop session; false when out of memory. */
+static bool workshop_new(ys_session *s)
+{
+	const ys_questionnaire *q = s->q;
+
+	s->workshop = true;
+	s->timebox = s->opts.timebox > TIMEBOX_MAX ? TIMEBOX_MAX : s->opts.timebox;
+	s->revealed = ys_calloc(q->n_questions ? q->n_questions : 1, sizeof(*s->revealed));
+	s->area_spent = ys_calloc(q->n_areas ? q->n_areas : 1, sizeof(*s->area_spent));
+	if (!s->revealed || !s->area_spent || !undo_room(s) ||
+	    !ys_answers_set_string(&s->a->mode, "workshop")) {
+		ys_free(s->revealed);
+		ys_free(s->area_spent);
+		ys_free(s->undo);
+		return false;
+	}
+	s->mark = now_s(s);
+	s->shown_at = s->mark;
+	return true;
+}
+
+static void resumed_status(ys_session *s)
+{
+	size_t hidden = s->screen == YS_SCR_QUESTION && !s->revealed[s->question] ?
+			ys_session_votes_cast(s, s->question) : 0;
+	size_t contested = ys_session_contested(s);
+
+	if (hidden)
+		status_set(s, false, "Resumed: %zu of %zu settled. %zu votes on this question are recorded and hidden: v reveals them.",
+			   ys_session_answered(s), s->q->n_questions, hidden);
+	else if (contested)
+		status_set(s, false, "Resumed: %zu of %zu settled, %zu contested (r lists them).",
+			   ys_session_answered(s), s->q->n_questions, contested);
+	else
+		status_set(s, false, "Resumed: %zu of %zu settled.",
+			   ys_session_answered(s), s->q->n_questions);
+}
+
 ys_session *ys_session_new(const ys_questionnaire *q, ys_answers *a,
 			   ys_store *store, const ys_session_opts *opts)
 {
@@ -1340,6 +2047,12 @@ ys_session *ys_session_new(const ys_questionnaire *q, ys_answers *a,
 	s->a = a;
 	if (opts)
 		s->opts = *opts;
+	if (s->opts.workshop && !workshop_new(s)) {
+		ys_free(s->review);
+		ys_free(s->input);
+		ys_free(s);
+		return NULL;
+	}
 	if (store) {
 		s->store = *store;
 		s->has_store = true;
@@ -1359,11 +2072,16 @@ ys_session *ys_session_new(const ys_questionnaire *q, ys_answers *a,
 			s->screen = YS_SCR_CHANGED;
 		else
 			land(s);
-		status_set(s, false, "Resumed: %zu of %zu answered.",
-			   ys_session_answered(s), q->n_questions);
+		if (s->workshop)
+			resumed_status(s);
+		else
+			status_set(s, false, "Resumed: %zu of %zu answered.",
+				   ys_session_answered(s), q->n_questions);
 	} else {
 		s->screen = YS_SCR_START;
-		s->row = a->organisation ? YS_START_BEGIN : YS_START_ORG;
+		s->row = a->organisation ? ys_session_start_rows(s) - 1 : 0;
+		if (s->workshop && a->organisation && !a->n_participants)
+			s->row = start_row_of(s, YS_START_PARTICIPANTS);
 	}
 	return s;
 }
@@ -1378,8 +2096,12 @@ void ys_session_free(ys_session *s)
 		ys_score_free(&s->score);
 	ys_answers_free(s->a);
 	drop_pending(s);
+	ys_free(s->export_format);
 	ys_free(s->review);
 	ys_free(s->input);
 	ys_free(s->save_error);
+	ys_free(s->revealed);
+	ys_free(s->area_spent);
+	ys_free(s->undo);
 	ys_free(s);
 }

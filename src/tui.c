@@ -480,7 +480,10 @@ static void draw(const ys_session *s)
 		tui_draw_changed(s);
 		break;
 	case YS_SCR_QUESTION:
-		tui_draw_question(s);
+		if (s->workshop)
+			tui_draw_workshop(s);
+		else
+			tui_draw_question(s);
 		break;
 	case YS_SCR_AREAS:
 		tui_draw_areas(s);
@@ -554,6 +557,9 @@ static ys_action_type map_key(const ys_session *s, int is_key, unsigned long ch,
 			return YS_A_SELECT;
 		case KEY_F(1):
 			return YS_A_KEYS;
+		case KEY_BACKSPACE:
+			return s->workshop && s->screen == YS_SCR_QUESTION ?
+			       YS_A_UNDO_VOTE : YS_A_NONE;
 		default:
 			return YS_A_NONE;
 		}
@@ -594,6 +600,21 @@ static ys_action_type map_key(const ys_session *s, int is_key, unsigned long ch,
 		return YS_A_NONE;
 	default:
 		break;
+	}
+	if (s->workshop && s->screen == YS_SCR_QUESTION) {
+		switch (ch) {
+		case 'v':
+			return YS_A_REVEAL;
+		case 'n':
+			return YS_A_DISSENT;
+		case 'N':
+			return YS_A_NOTE;
+		case 127:
+		case YS_CTRL('h'):
+			return YS_A_UNDO_VOTE;
+		default:
+			break;
+		}
 	}
 	if (s->screen == YS_SCR_QUESTION) {
 		switch (ch) {
@@ -671,6 +692,7 @@ void tui_run(ys_session *s)
 {
 	bool redraw = true;
 	bool small = false;
+	long shown_seconds = -1;
 
 	while (s->outcome == YS_OUT_RUNNING) {
 		ys_session_action act = {YS_A_NONE, 0, NULL};
@@ -694,8 +716,18 @@ void tui_run(ys_session *s)
 			redraw = false;
 		}
 		rc = read_key(&wc);
-		if (rc == ERR)
+		if (rc == ERR) {
+			/* The workshop's question timer and time box tick. */
+			if (s->workshop && s->screen == YS_SCR_QUESTION && !small) {
+				long t = ys_session_question_seconds(s);
+
+				if (t != shown_seconds) {
+					shown_seconds = t;
+					redraw = true;
+				}
+			}
 			continue;
+		}
 		if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
 			redraw = true;
 			continue;

@@ -69,6 +69,8 @@ const char *tui_glyph(const char *utf8, const char *ascii);
 void tui_draw_start(const ys_session *s);
 void tui_draw_changed(const ys_session *s);
 void tui_draw_question(const ys_session *s);
+/* The workshop's question screen: votes, spread and consensus. */
+void tui_draw_workshop(const ys_session *s);
 void tui_draw_areas(const ys_session *s);
 void tui_draw_review(const ys_session *s);
 void tui_draw_profile(const ys_session *s);

@@ -30,6 +30,36 @@ static const char *const keys_text[] = {
 	"Answers are saved after every change. Run 'yardstick scorecard FILE' for reports.",
 };
 
+static const char *const workshop_keys_text[] = {
+	"Collecting the votes (hidden as dots until revealed)",
+	"  1-9              the marked participant votes for option 1 to 9",
+	"  d / x            the marked participant votes don't know / N/A",
+	"  Backspace        take back the last vote",
+	"  Up/Down          mark another participant (to vote again)",
+	"  v                reveal the votes (Enter once everyone has voted)",
+	"After the reveal",
+	"  Enter            accept the proposed answer (lower median of the votes)",
+	"  1-9 / d / x      choose another answer (x asks for a reason)",
+	"  n                add a dissent note (saved in the note as \"Dissent: ...\")",
+	"  N                edit the whole note",
+	"Any question",
+	"  p                park the question for later, or unpark it",
+	"  Left/Right       previous / next question (also PgUp/PgDn)",
+	"  ?                help for this question",
+	"Anywhere",
+	"  a                area menu          r  review: unsettled, parked, contested",
+	"  s                scores (profile: owners, actions, export)",
+	"  q                save and quit      Ctrl-C asks whether to quit",
+	"  R / W            retry a failed save / save to another file",
+	"  Esc              back to the question",
+	"Profile",
+	"  o                name the selected area's owner",
+	"  + / -            add an action / remove the last action",
+	"  e                export the scorecard",
+	"",
+	"Every vote is saved as it is recorded. Contested: votes two or more steps apart.",
+};
+
 static void draw_lines(const char *const *lines, size_t n, size_t scroll)
 {
 	size_t i;
@@ -44,10 +74,12 @@ static void draw_lines(const char *const *lines, size_t n, size_t scroll)
 
 void tui_draw_keys(const ys_session *s)
 {
-	size_t n = sizeof(keys_text) / sizeof(keys_text[0]);
+	const char *const *text = s->workshop ? workshop_keys_text : keys_text;
+	size_t n = s->workshop ? sizeof(workshop_keys_text) / sizeof(workshop_keys_text[0]) :
+				 sizeof(keys_text) / sizeof(keys_text[0]);
 
 	tui_title(s, "Keys", "F1");
-	draw_lines(keys_text, n, s->scroll < n ? s->scroll : n - 1);
+	draw_lines(text, n, s->scroll < n ? s->scroll : n - 1);
 	tui_hints(LINES - 1, "any key back  Up/Down scroll");
 }
 

@@ -47,11 +47,15 @@ void tui_draw_areas(const ys_session *s)
 	tui_hints(LINES - 1, "r review  s scores  q save and quit  F1 keys");
 }
 
-static void flags_text(unsigned f, char *buf, size_t n)
+static void flags_text(unsigned f, bool workshop, char *buf, size_t n)
 {
 	buf[0] = '\0';
-	if (f & YS_REV_UNANSWERED)
-		strncat(buf, "unanswered ", n - strlen(buf) - 1);
+	if (f & YS_REV_VOTING)
+		strncat(buf, "voting ", n - strlen(buf) - 1);
+	else if (f & YS_REV_UNANSWERED)
+		strncat(buf, workshop ? "unsettled " : "unanswered ", n - strlen(buf) - 1);
+	if (f & YS_REV_CONTESTED)
+		strncat(buf, "contested ", n - strlen(buf) - 1);
 	if (f & YS_REV_DONT_KNOW)
 		strncat(buf, "don't know ", n - strlen(buf) - 1);
 	if (f & YS_REV_NA)
@@ -66,7 +70,7 @@ void tui_draw_review(const ys_session *s)
 	size_t top = tui_page_top(s->row, h), i;
 	char buf[96];
 	int y = LIST_Y;
-	size_t un = 0, dk = 0, na = 0, pk = 0;
+	size_t un = 0, dk = 0, na = 0, pk = 0, ct = 0;
 
 	for (i = 0; i < s->n_review; i++) {
 		unsigned f = s->review[i].flags;
@@ -75,10 +79,15 @@ void tui_draw_review(const ys_session *s)
 		dk += !!(f & YS_REV_DONT_KNOW);
 		na += !!(f & YS_REV_NA);
 		pk += !!(f & YS_REV_PARKED);
+		ct += !!(f & YS_REV_CONTESTED);
 	}
 	tui_title(s, "Review", s->q->title);
-	snprintf(buf, sizeof(buf), "%zu unanswered, %zu parked, %zu don't know, %zu N/A",
-		 un, pk, dk, na);
+	if (s->workshop)
+		snprintf(buf, sizeof(buf), "%zu unsettled, %zu parked, %zu contested, %zu don't know, %zu N/A",
+			 un, pk, ct, dk, na);
+	else
+		snprintf(buf, sizeof(buf), "%zu unanswered, %zu parked, %zu don't know, %zu N/A",
+			 un, pk, dk, na);
 	tui_text(1, 2, COLS - 4, buf, TUI_HEADING);
 	if (!s->n_review)
 		tui_text(LIST_Y, 3, COLS - 6,
@@ -89,9 +98,10 @@ void tui_draw_review(const ys_session *s)
 		int x;
 
 		marker(y, sel);
-		flags_text(s->review[i].flags, buf, sizeof(buf));
+		flags_text(s->review[i].flags, s->workshop, buf, sizeof(buf));
 		tui_text(y, 3, 22, buf,
-			 (s->review[i].flags & YS_REV_UNANSWERED) ? TUI_FLAG : TUI_DIM);
+			 (s->review[i].flags & (YS_REV_UNANSWERED | YS_REV_CONTESTED)) ?
+			 TUI_FLAG : TUI_DIM);
 		snprintf(buf, sizeof(buf), "%zu", qn->index + 1);
 		x = 26;
 		tui_text(y, x, 4, buf, sel ? TUI_SELECTED : TUI_KEY);

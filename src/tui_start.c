@@ -9,10 +9,10 @@
 #include "tui.h"
 #include "yardstick/alloc.h"
 
-static void field(int y, const ys_session *s, size_t row, const char *label,
+static void field(int y, const ys_session *s, int which, const char *label,
 		  const char *value, const char *placeholder)
 {
-	bool sel = s->row == row;
+	bool sel = ys_session_start_field(s, s->row) == which;
 	int x = 4;
 
 	if (sel)
@@ -25,40 +25,69 @@ static void field(int y, const ys_session *s, size_t row, const char *label,
 		tui_text(y, x, COLS - x - 2, placeholder, TUI_DIM);
 }
 
+/* Joins names as "A, B"; the caller frees the result. */
+static char *joined(char *const *names, size_t n)
+{
+	size_t i, len = 1;
+	char *out;
+
+	for (i = 0; i < n; i++)
+		len += strlen(names[i]) + 2;
+	out = ys_malloc(len);
+	if (!out)
+		return NULL;
+	out[0] = '\0';
+	for (i = 0; i < n; i++) {
+		if (i)
+			strcat(out, ", ");
+		strcat(out, names[i]);
+	}
+	return out;
+}
+
 void tui_draw_start(const ys_session *s)
 {
 	char buf[256], *assessors = NULL;
 	const char *target, *qtitle;
-	size_t i, len = 1;
+	const char *what = s->workshop ? "workshop" : "assessment";
 	int y = 2, lines;
+	bool on_begin = ys_session_start_field(s, s->row) == YS_START_BEGIN;
 
-	tui_title(s, "yardstick: new assessment", s->q->version);
+	snprintf(buf, sizeof(buf), "yardstick: new %s", what);
+	tui_title(s, buf, s->q->version);
 	y += tui_wrap(y, 2, COLS - 4, 1, s->q->title, TUI_QUESTION);
 	if (s->q->description) {
 		lines = tui_wrap(y + 1, 2, COLS - 4, 5, s->q->description, TUI_DIM);
 		y += lines + 1;
 	}
 	y += 1;
-	for (i = 0; i < s->a->n_assessors; i++)
-		len += strlen(s->a->assessors[i]) + 2;
-	assessors = ys_malloc(len);
-	if (assessors) {
-		assessors[0] = '\0';
-		for (i = 0; i < s->a->n_assessors; i++) {
-			if (i)
-				strcat(assessors, ", ");
-			strcat(assessors, s->a->assessors[i]);
-		}
-	}
 	field(y++, s, YS_START_ORG, "Organisation", s->a->organisation,
 	      "(Enter to type the organisation's name)");
-	field(y++, s, YS_START_ASSESSORS, "Assessors", assessors,
-	      "(Enter to type names, comma separated)");
+	if (s->workshop) {
+		assessors = joined(s->a->participants, s->a->n_participants);
+		field(y++, s, YS_START_PARTICIPANTS, "Participants", assessors,
+		      "(Enter to type names or initials, comma separated)");
+	} else {
+		assessors = joined(s->a->assessors, s->a->n_assessors);
+		field(y++, s, YS_START_ASSESSORS, "Assessors", assessors,
+		      "(Enter to type names, comma separated)");
+	}
 	ys_free(assessors);
 	target = s->target >= 0 ? s->q->targets[s->target].name : NULL;
 	snprintf(buf, sizeof(buf), "%s %s %s", tui_glyph("\xe2\x97\x80", "<"),
 		 target ? target : "none", tui_glyph("\xe2\x96\xb6", ">"));
 	field(y++, s, YS_START_TARGET, "Target profile", buf, "");
+	if (s->workshop) {
+		char box[32];
+
+		if (s->timebox)
+			snprintf(box, sizeof(box), "%u minutes per area", s->timebox);
+		else
+			snprintf(box, sizeof(box), "none");
+		snprintf(buf, sizeof(buf), "%s %s %s", tui_glyph("\xe2\x97\x80", "<"), box,
+			 tui_glyph("\xe2\x96\xb6", ">"));
+		field(y++, s, YS_START_TIMEBOX, "Time box", buf, "");
+	}
 	if (s->opts.n_q > 0)
 		qtitle = s->opts.q_titles ? s->opts.q_titles[s->q_choice] :
 					    s->opts.q_ids[s->q_choice];
@@ -68,11 +97,12 @@ void tui_draw_start(const ys_session *s)
 		 qtitle, s->opts.n_q > 1 ? tui_glyph("\xe2\x96\xb6", ">") : "");
 	field(y++, s, YS_START_QUESTIONNAIRE, "Questionnaire", buf, "");
 	y++;
-	if (s->row == YS_START_BEGIN) {
+	snprintf(buf, sizeof(buf), " Begin the %s ", what);
+	if (on_begin) {
 		tui_text(y, 2, 1, tui_glyph("\xe2\x96\xb6", ">"), TUI_SELECTED);
-		tui_text(y, 4, 30, " Begin the assessment ", TUI_SELECTED);
+		tui_text(y, 4, 30, buf, TUI_SELECTED);
 	} else {
-		tui_text(y, 4, 30, " Begin the assessment ", TUI_HEADING);
+		tui_text(y, 4, 30, buf, TUI_HEADING);
 	}
 	y += 2;
 	if (ys_session_path(s) && y < LINES - 3) {

@@ -67,6 +67,11 @@ struct rec {
 #define MAX_GAP (1024u * 1024u)
 /* Files at least this large are parsed on a second thread. */
 #define THREAD_MIN_SIZE (512u * 1024u)
+/* Their blocks are larger, so that the threads hand a block over (and
+ * wake each other) every few thousand events, not every few KiB of
+ * text. */
+#define BLOCK_EVENTS_LARGE 4096
+#define BLOCK_SLACK_LARGE (128u * 1024u)
 
 /* A block is one allocation sized to the input: a small file gets a small
  * block, so reading thousands of small files costs no page faults for
@@ -202,6 +207,7 @@ static int read_handler(void *data, unsigned char *buf, size_t size,
  * characters into three bytes), so a block need not hold more. */
 static struct block *block_new(size_t size)
 {
+	bool large = size >= THREAD_MIN_SIZE;
 	size_t max_copy = (size < YS_MAX_STRING / 2 ? 2 * size : YS_MAX_STRING) + 1;
 	size_t str_cap = max_copy + 2 * (NAME_MAX_LEN + 1) + (size < 4096 ? 64 : 4096);
 	size_t ev_cap = size / 2 + 16 < BLOCK_EVENTS ? size / 2 + 16 : BLOCK_EVENTS;
@@ -209,6 +215,10 @@ static struct block *block_new(size_t size)
 
 	if (str_cap > BLOCK_STRINGS)
 		str_cap = BLOCK_STRINGS;
+	if (large) {
+		str_cap = BLOCK_STRINGS + BLOCK_SLACK_LARGE;
+		ev_cap = BLOCK_EVENTS_LARGE;
+	}
 	b = ys_malloc(sizeof(*b) + ev_cap * sizeof(struct rec) + str_cap);
 	if (!b)
 		return NULL;
@@ -1075,7 +1085,8 @@ bool ys_yscalar_bool(ys_yreader *r, const ys_yevent *ev, const char *what,
 bool ys_yevent_is_null(const ys_yevent *ev)
 {
 	return ev->type == YS_Y_SCALAR && ev->plain &&
-	       (ev->len == 0 || !strcmp(ev->value, "~") || !strcmp(ev->value, "null"));
+	       (ev->len == 0 || (ev->len == 1 && ev->value[0] == '~') ||
+		(ev->len == 4 && !memcmp(ev->value, "null", 4)));
 }
 
 bool ys_yexpect(ys_yreader *r, const ys_yevent *ev, ys_ytype type,

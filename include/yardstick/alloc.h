@@ -17,7 +17,10 @@ char *ys_strdup(const char *s);
 char *ys_strndup(const char *s, size_t n);
 
 /* Test hook: when > 0, the allocation after this many more successful ones
- * fails (returns NULL) and the counter goes back to 0. 0 disables. */
+ * fails (returns NULL) and the counter goes back to 0. 0 disables. The
+ * hook and the count are thread-safe; which allocation fails is only
+ * predictable when one thread allocates (read streams inline for such
+ * tests: answers_stream.h). */
 void ys_alloc_fail_after(long n);
 /* Number of allocations made so far (for fault-injection loops). */
 long ys_alloc_count(void);

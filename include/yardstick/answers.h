@@ -186,6 +186,28 @@ bool ys_answers_set_na_reason(ys_answers *a, size_t i, const char *reason);
 bool ys_answers_set_parked(ys_answers *a, size_t i, bool parked);
 bool ys_answers_set_string(char **field, const char *value);
 
+/* Workshop setters (mode "workshop"); same conventions as above.
+ *
+ * set_participants replaces the participant list with copies of names
+ * (cleaned like any text, then trimmed of spaces). It refuses (false,
+ * nothing changed) a blank name or a name given twice, comparing ASCII
+ * letters without regard to case, so the file always reads back; votes
+ * by anyone no longer listed are removed. It does not touch the times.
+ *
+ * set_vote records participant p's (an index into a->participants) vote
+ * on response i: an option, don't know or N/A (N/A only where question
+ * i allows it); YS_ANS_NONE removes the vote. Votes stay in participants
+ * order. Updates response->at and a->updated.
+ *
+ * set_contested sets response i's contested flag and the times. */
+bool ys_answers_set_participants(ys_answers *a, const char *const *names,
+				 size_t n);
+bool ys_answers_set_vote(ys_answers *a, const ys_questionnaire *q, size_t i,
+			 size_t p, ys_choice c);
+bool ys_answers_set_contested(ys_answers *a, size_t i, bool contested);
+/* The index in response i's votes of participant p's vote, or -1. */
+long ys_answers_find_vote(const ys_answers *a, size_t i, size_t p);
+
 /* The current time as RFC 3339 UTC ("2026-11-21T10:00:00Z") into buf. Goes
  * through a seam so tests can fix the clock (YARDSTICK_NOW environment
  * variable, an RFC 3339 time, is honoured when set). */

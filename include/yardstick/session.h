@@ -1,4 +1,5 @@
-/* The interview as a state machine (DESIGN section 6), with no terminal.
+/* The interview as a state machine (DESIGN section 6), with no terminal;
+ * with opts.workshop, the same machine runs a workshop (DESIGN section 7).
  *
  * The terminal front end turns each key into a ys_action and passes it to
  * ys_session_apply(); the session changes its state, saves the answers
@@ -43,8 +44,14 @@ typedef enum ys_prompt {
 	YS_PROMPT_ACTION_OWNER, /* text: its owner */
 	YS_PROMPT_ACTION_DUE,   /* text: its due date, YYYY-MM-DD */
 	YS_PROMPT_SAVE_AS,      /* text: another answers file to save to */
+	YS_PROMPT_EXPORT_FORMAT, /* text: scorecard format (text, markdown, csv, json, svg) */
+	YS_PROMPT_EXPORT_PATH,  /* text: file to export the scorecard to */
 	YS_PROMPT_CONFIRM_QUIT, /* yes/no: quit (after Ctrl-C) */
 	YS_PROMPT_QUIT_UNSAVED, /* yes/no: quit although the last save failed */
+	/* Workshop. */
+	YS_PROMPT_PARTICIPANTS, /* text: participants, comma separated */
+	YS_PROMPT_TIMEBOX,      /* text: minutes per area, empty for none */
+	YS_PROMPT_DISSENT,      /* text: a dissent note, added to the note */
 } ys_prompt;
 
 typedef enum ys_action_type {
@@ -95,6 +102,12 @@ typedef enum ys_action_type {
 	YS_A_INPUT_KILL,        /* clear the line */
 	YS_A_SUBMIT,
 	YS_A_CANCEL,
+	/* Workshop: votes are YS_A_CHOOSE, YS_A_DONT_KNOW and YS_A_NA while
+	 * they are being collected; after the reveal those keys choose the
+	 * answer instead, and YS_A_SELECT accepts the proposed consensus. */
+	YS_A_UNDO_VOTE,         /* Backspace: take back the last vote recorded */
+	YS_A_REVEAL,            /* show the votes and the spread */
+	YS_A_DISSENT,           /* add a dissent note */
 } ys_action_type;
 
 typedef struct ys_session_action {
@@ -102,6 +115,10 @@ typedef struct ys_session_action {
 	long arg;
 	const char *text;       /* borrowed for the call */
 } ys_session_action;
+
+/* The most participants the start screen and the command line take (a
+ * merged file may hold more). */
+#define YS_WORKSHOP_MAX_PARTICIPANTS 64
 
 /* Rows of the start screen. */
 enum {
@@ -111,6 +128,11 @@ enum {
 	YS_START_QUESTIONNAIRE,
 	YS_START_BEGIN,
 	YS_START_ROWS,
+	/* Workshop rows; the workshop's start screen shows, in order: ORG,
+	 * PARTICIPANTS, TARGET, TIMEBOX, QUESTIONNAIRE, BEGIN (see
+	 * ys_session_start_field). */
+	YS_START_PARTICIPANTS = YS_START_ROWS,
+	YS_START_TIMEBOX,
 };
 
 /* Flags of a review list item. */
@@ -119,6 +141,8 @@ enum {
 	YS_REV_PARKED = 1 << 1,
 	YS_REV_DONT_KNOW = 1 << 2,
 	YS_REV_NA = 1 << 3,
+	YS_REV_CONTESTED = 1 << 4,      /* workshop: votes two or more steps apart */
+	YS_REV_VOTING = 1 << 5,         /* workshop: votes recorded, no answer yet */
 };
 
 typedef struct ys_review_item {
@@ -134,12 +158,15 @@ typedef enum ys_outcome {
 	YS_OUT_RELOAD,          /* start again with questionnaire reload_id */
 } ys_outcome;
 
-/* Called for the profile screen's export key. Returns true on success;
- * *msg (allocated with ys_malloc, freed by the session) says what happened
- * either way. */
+/* Writes the scorecard in format (a name ys_report_format_parse knows) to
+ * out_path, with the same rules as `scorecard -o`: never replaces an
+ * existing file, never follows a symbolic link there, leaves nothing
+ * partial. Returns true on success; *msg (allocated with ys_malloc, freed
+ * by the session) says what happened either way, and *exists is set when
+ * the file was refused because it exists. */
 typedef bool (*ys_export_fn)(void *ctx, const ys_questionnaire *q,
-			     const ys_answers *a, const char *answers_path,
-			     char **msg);
+			     const ys_answers *a, const char *format,
+			     const char *out_path, char **msg, bool *exists);
 
 typedef struct ys_session_opts {
 	bool resume;            /* an existing file: no start screen */
@@ -158,6 +185,16 @@ typedef struct ys_session_opts {
 	size_t n_added;
 	ys_export_fn export_fn;
 	void *export_ctx;
+	/* Workshop mode: the answers' mode is "workshop" and their
+	 * participants vote on each question. */
+	bool workshop;
+	unsigned timebox;       /* minutes per area, 0 for none */
+	/* The clock for the question timer and the time box: seconds from
+	 * any fixed point, never going back. NULL for the default clock
+	 * (monotonic; fixed when YARDSTICK_NOW is set, so screens do not
+	 * change under tests). */
+	long (*clock)(void *ctx);
+	void *clock_ctx;
 } ys_session_opts;
 
 typedef struct ys_session {
@@ -187,6 +224,7 @@ typedef struct ys_session {
 	size_t cursor;                  /* byte offset in input */
 	/* The action being added on the profile screen. */
 	char *pending_action;
+	char *export_format;    /* chosen in the export format prompt */
 	char *pending_owner;
 
 	/* Review list, rebuilt when the review screen opens. */
@@ -208,6 +246,23 @@ typedef struct ys_session {
 
 	ys_outcome outcome;
 	const char *reload_id;          /* with YS_OUT_RELOAD: borrowed from opts.q_ids */
+
+	/* Workshop. Votes are saved as they are recorded, but hidden until
+	 * the facilitator reveals them; a question with an answer is shown
+	 * revealed. */
+	bool workshop;
+	unsigned timebox;               /* minutes per area, 0 for none */
+	size_t voter;                   /* participant whose vote comes next;
+					 * n_participants when all have voted */
+	size_t *undo;                   /* participants in the order their votes
+					 * were recorded on this question */
+	size_t n_undo;
+	size_t undo_cap;
+	bool entered;                   /* the current question's votes are set up */
+	bool *revealed;                 /* per question */
+	long shown_at;                  /* clock when the current question was shown */
+	long mark;                      /* clock up to which time was charged */
+	long *area_spent;               /* seconds spent per area in this sitting */
 } ys_session;
 
 /* Creates a session for questionnaire q (borrowed, must outlive it) over
@@ -216,6 +271,9 @@ typedef struct ys_session {
  * no saving at all). opts is copied; the arrays it points to are borrowed.
  * A resumed session starts on the changed screen when opts->has_changes,
  * else on the first unanswered question; a new one on the start screen.
+ * With opts->workshop the answers' mode is set to "workshop"; a resumed
+ * workshop in which every question is answered opens on the review list
+ * when some are contested (a file from merge), on the profile otherwise.
  * Returns NULL when out of memory (a and store are then still the
  * caller's). */
 ys_session *ys_session_new(const ys_questionnaire *q, ys_answers *a,
@@ -258,5 +316,25 @@ bool ys_session_take_store(ys_session *s, ys_store *out);
 
 /* The path being saved to, or NULL. */
 const char *ys_session_path(const ys_session *s);
+
+/* Start screen rows: how many there are, and which field (YS_START_*)
+ * row r shows. */
+size_t ys_session_start_rows(const ys_session *s);
+int ys_session_start_field(const ys_session *s, size_t row);
+
+/* Workshop. */
+/* True when the current question's votes are shown. */
+bool ys_session_revealed(const ys_session *s);
+/* The vote of participant p on question i, {YS_ANS_NONE, -1} when none. */
+ys_choice ys_session_vote(const ys_session *s, size_t i, size_t p);
+/* The number of votes recorded on question i. */
+size_t ys_session_votes_cast(const ys_session *s, size_t i);
+/* Seconds since the current question was shown. */
+long ys_session_question_seconds(const ys_session *s);
+/* Seconds left in area's time box (negative when over), counting the
+ * time spent on its questions in this sitting; 0 without a time box. */
+long ys_session_area_left(const ys_session *s, size_t area);
+/* The number of contested questions. */
+size_t ys_session_contested(const ys_session *s);
 
 #endif

@@ -69,14 +69,32 @@ e2e_keys s "HR" Enter
 e2e_wait s "Due date"
 e2e_keys s "2027-03-31" Enter
 e2e_wait s "Appoint a deputy DPO (HR, due 2027-03-31)"
-# Export the plain-text scorecard beside the answers file, twice: the
-# second export never replaces the first.
+# Export the scorecard: the format and the file are chosen on screen.
+# The default is plain text beside the answers file; a second export
+# offers the next free name, and a name that is taken is refused.
 e2e_keys s e
+e2e_wait s "Scorecard format"
+e2e_keys s Enter
+e2e_wait s "full-scorecard.txt"
+e2e_keys s Enter
 e2e_wait s "Scorecard written to full-scorecard.txt"
 e2e_keys s e
+e2e_wait s "Scorecard format"
+e2e_keys s Enter
+e2e_wait s "full-scorecard-2.txt"
+e2e_keys s Enter
 e2e_wait s "Scorecard written to full-scorecard-2.txt"
+e2e_keys s e
+e2e_wait s "Scorecard format"
+e2e_keys s C-u "markdown" Enter
+e2e_wait s "full-scorecard.md"
+e2e_keys s C-u "full-scorecard.txt" Enter
+e2e_wait s "already exists"
+e2e_keys s C-u "board-paper.md" Enter
+e2e_wait s "Scorecard written to board-paper.md"
 grep -q "Anytown Council" "$E2E_DIR/full-scorecard.txt" || e2e_fail "the exported scorecard"
 grep -q "FINAL" "$E2E_DIR/full-scorecard.txt" || e2e_fail "the export is not final"
+grep -q "^|" "$E2E_DIR/board-paper.md" || e2e_fail "the Markdown export has no table"
 e2e_keys s q
 e2e_wait_file "$E2E_DIR/$F.rc"
 grep -q "EXIT=0" "$E2E_DIR/$F.rc" || e2e_fail "exit status: $(cat "$E2E_DIR/$F.rc")"

@@ -47,6 +47,12 @@ e2e_init() {
 	TMUX_SOCKET=yardstick-e2e-$$
 	TMUX_CMD="tmux -L $TMUX_SOCKET -f /dev/null"
 	unset TMUX
+	# Keep the private server running between sessions: otherwise the
+	# server exits when a test kills its last session, and a session
+	# started at that moment meets a server that is going away ("server
+	# exited unexpectedly"), which happens on a busy machine.
+	$TMUX_CMD start-server \; set-option -g exit-empty off >/dev/null 2>&1 ||
+		e2e_fail "cannot start a private tmux server"
 	E2E_DIR=$(mktemp -d /tmp/yardstick-e2e.XXXXXX)
 	chmod 755 "$E2E_DIR"
 	trap e2e_cleanup EXIT
@@ -249,4 +255,60 @@ areas:
         text: "Second $3"
         answers: yn
 YAML
+}
+
+# Screen captures for the documentation. A test that sets nothing works as
+# before; with E2E_CAPTURE set to a folder, e2e_capture and
+# e2e_capture_text write NAME.txt there (scripts/update-docs splices them
+# into README.md). Captures are normalised so that they do not change from
+# run to run: trailing spaces and trailing blank lines are removed, and the
+# clock time of the status line ("Saved at 08:16:02") reads 10:00:00, the
+# time of day of the fixed clock the captures use (YARDSTICK_NOW).
+
+# e2e_normalise: stdin to stdout, as above.
+e2e_normalise() {
+	sed -e 's/[[:space:]]*$//' \
+		-e 's/\(Saved at \)[0-2][0-9]:[0-5][0-9]:[0-5][0-9]/\110:00:00/g' |
+		awk '{ line[NR] = $0 } NF { last = NR }
+		     END { for (i = 1; i <= last; i++) print line[i] }'
+}
+
+# e2e_stable NAME: waits until the pane has stopped changing (the same
+# content over four polls 0.1 s apart), then prints it.
+e2e_stable() {
+	_sname=$1
+	_sprev=$(e2e_screen "$_sname")
+	_ssame=0
+	_send=$(( $(date +%s) + E2E_TIMEOUT ))
+	while [ $_ssame -lt 4 ]; do
+		sleep 0.1
+		_snow=$(e2e_screen "$_sname")
+		if [ "$_snow" = "$_sprev" ]; then
+			_ssame=$((_ssame + 1))
+		else
+			_ssame=0
+			_sprev=$_snow
+		fi
+		[ "$(date +%s)" -le "$_send" ] || e2e_fail "$_sname kept changing"
+	done
+	printf '%s\n' "$_sprev"
+}
+
+# e2e_capture NAME CAPTURE: with E2E_CAPTURE set, writes the pane's
+# settled screen to $E2E_CAPTURE/CAPTURE.txt.
+e2e_capture() {
+	[ -n "${E2E_CAPTURE:-}" ] || return 0
+	mkdir -p "$E2E_CAPTURE"
+	e2e_stable "$1" | e2e_normalise > "$E2E_CAPTURE/$2.txt"
+}
+
+# e2e_capture_text CAPTURE: with E2E_CAPTURE set, writes stdin to
+# $E2E_CAPTURE/CAPTURE.txt; without, reads and discards it.
+e2e_capture_text() {
+	if [ -n "${E2E_CAPTURE:-}" ]; then
+		mkdir -p "$E2E_CAPTURE"
+		e2e_normalise > "$E2E_CAPTURE/$1.txt"
+	else
+		cat > /dev/null
+	fi
 }

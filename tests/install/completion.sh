@@ -97,6 +97,8 @@ check "-q --quiet -h --help" "$y" validate -
 check "--org --output" "$y" interview --o
 check "-p" "$y" workshop -p
 check "--participant" "$y" workshop --p
+check "--target --timebox" "$y" workshop --t
+check "-q --questionnaire -o --output -p --participant --org --target --timebox -h --help" "$y" workshop -
 check "-o --output --force -q --questionnaire -h --help" "$y" merge -
 check "-f --format -o --output --force -t --target -w --width -q --questionnaire -h --help" "$y" compare -
 check "--highlight --help" "$y" benchmark --h

@@ -832,35 +832,81 @@ static void test_profile_owner_and_actions(void **state)
 	assert_non_null(strstr(s->status, "yardstick scorecard"));
 }
 
+struct export_calls {
+	int calls;
+	int refuse;             /* refuse this many calls as "exists" first */
+	char format[16];
+	char path[512];
+};
+
 static bool fake_export(void *ctx, const ys_questionnaire *q, const ys_answers *a,
-			const char *path, char **msg)
+			const char *format, const char *path, char **msg,
+			bool *exists)
 {
-	int *calls = ctx;
+	struct export_calls *c = ctx;
 
 	(void)q;
 	(void)a;
-	(*calls)++;
+	c->calls++;
+	snprintf(c->format, sizeof(c->format), "%s", format);
+	snprintf(c->path, sizeof(c->path), "%s", path);
+	*exists = c->refuse > 0;
+	if (c->refuse-- > 0) {
+		*msg = ys_strdup("exists");
+		return false;
+	}
 	*msg = ys_strdup(path);
 	return true;
 }
 
+/* e asks for the format, then the file (a free name beside the answers
+ * file, with the format's extension); a name that is taken keeps the
+ * prompt open for another. */
 static void test_export_hook(void **state)
 {
 	struct fx *f = *state;
+	struct export_calls c;
 	ys_session_opts o;
-	int calls = 0;
+	char want[512];
+	size_t stem;
 	ys_session *s;
 
+	memset(&c, 0, sizeof(c));
+	c.refuse = 1;
 	memset(&o, 0, sizeof(o));
 	o.export_fn = fake_export;
-	o.export_ctx = &calls;
+	o.export_ctx = &c;
 	s = f->s = open_session(f, ys_answers_new(f->q), &o);
 	act(s, YS_A_LAST);
 	act(s, YS_A_SELECT);
 	act(s, YS_A_PROFILE);
 	act(s, YS_A_EXPORT);
-	assert_int_equal(calls, 1);
-	assert_string_equal(s->status, f->path);
+	assert_int_equal(s->prompt, YS_PROMPT_EXPORT_FORMAT);
+	assert_string_equal(s->input, "text");
+	act(s, YS_A_INPUT_KILL);
+	type(s, "yaml");
+	act(s, YS_A_SUBMIT);
+	assert_int_equal(s->prompt, YS_PROMPT_EXPORT_FORMAT);   /* unknown format */
+	assert_true(s->status_error);
+	act(s, YS_A_INPUT_KILL);
+	type(s, "json");
+	act(s, YS_A_SUBMIT);
+	assert_int_equal(s->prompt, YS_PROMPT_EXPORT_PATH);
+	stem = strlen(f->path) - strlen(".yaml");
+	snprintf(want, sizeof(want), "%.*s-scorecard.json", (int)stem, f->path);
+	assert_string_equal(s->input, want);
+	act(s, YS_A_SUBMIT);
+	assert_int_equal(c.calls, 1);
+	assert_string_equal(c.format, "json");
+	assert_string_equal(c.path, want);
+	assert_int_equal(s->prompt, YS_PROMPT_EXPORT_PATH);     /* taken: ask again */
+	act(s, YS_A_INPUT_KILL);
+	type(s, "other.json");
+	act(s, YS_A_SUBMIT);
+	assert_int_equal(c.calls, 2);
+	assert_string_equal(c.path, "other.json");
+	assert_int_equal(s->prompt, YS_PROMPT_NONE);
+	assert_string_equal(s->status, "other.json");
 }
 
 static void test_help_screens(void **state)
