@@ -508,6 +508,54 @@ static bool area_field(reader *R, void *ctx, int key, const ys_yevent *v)
 	return read_actions(R, c, v);
 }
 
+/* The key of one entry of a mapping keyed by names (area ids, voters):
+ * reads it (an id when id is set, else text), refuses a duplicate in seen
+ * (dup_fmt names it, with the first one's position), then reads the
+ * value's first event into *ev; *key_pos gets the key's position.
+ * Returns the key, which the caller owns;
+ * NULL when the key was refused (its value then skipped) or, with *stop
+ * set, when reading must stop. *stop is false otherwise; *end is set at
+ * the end of the mapping. */
+static char *read_entry_key(reader *R, ys_yevent *ev, ys_keyset *seen, bool id,
+			    const char *what, const char *dup_fmt, ys_pos *key_pos,
+			    bool *end, bool *stop)
+{
+	ys_pos kpos, first;
+	char *key;
+
+	*end = *stop = false;
+	if (!ys_yreader_next(R->r, ev)) {
+		*stop = true;
+		return NULL;
+	}
+	if (ev->type == YS_Y_MAP_END) {
+		*end = true;
+		return NULL;
+	}
+	kpos = *key_pos = ev->pos;
+	key = id ? read_id(R, ev, what) : read_text(R, ev, what, true);
+	if (key && !ys_keyset_add(seen, key, strlen(key), kpos, &first)) {
+		if (!first.line) {
+			ys_free(key);
+			oom(R);
+			*stop = true;
+			return NULL;
+		}
+		ys_yerror(R->r, kpos, dup_fmt, key, (unsigned long)first.line,
+			  (unsigned long)first.col);
+		ys_free(key);
+		key = NULL;
+	}
+	if (!ys_yreader_next(R->r, ev)) {
+		ys_free(key);
+		*stop = true;
+		return NULL;
+	}
+	if (!key && (R->oom || !ys_yreader_skip(R->r, ev)))
+		*stop = true;
+	return key;
+}
+
 static bool read_areas(reader *R, const ys_yevent *start)
 {
 	ys_answers *a = R->a;
@@ -517,35 +565,19 @@ static bool read_areas(reader *R, const ys_yevent *start)
 		return true;
 	for (;;) {
 		area_ctx c;
-		ys_pos kp[2], first, kpos;
+		ys_pos kp[2], kpos;
+		bool end, stop;
 		char *id;
 
-		if (!ys_yreader_next(R->r, &ev))
-			return false;
-		if (ev.type == YS_Y_MAP_END)
+		id = read_entry_key(R, &ev, &R->area_ids, true, "area id",
+				    "duplicate area '%s' (first defined at %lu:%lu)",
+				    &kpos, &end, &stop);
+		if (end)
 			return true;
-		kpos = ev.pos;
-		id = read_id(R, &ev, "area id");
-		if (id && !ys_keyset_add(&R->area_ids, id, strlen(id), kpos, &first)) {
-			if (!first.line) {
-				ys_free(id);
-				oom(R);
-				return false;
-			}
-			ys_yerror(R->r, kpos, "duplicate area '%s' (first defined at %lu:%lu)",
-				  id, (unsigned long)first.line, (unsigned long)first.col);
-			ys_free(id);
-			id = NULL;
-		}
-		if (!ys_yreader_next(R->r, &ev)) {
-			ys_free(id);
+		if (stop)
 			return false;
-		}
-		if (!id) {
-			if (R->oom || !ys_yreader_skip(R->r, &ev))
-				return false;
+		if (!id)
 			continue;
-		}
 		if (!expect(R, &ev, YS_Y_MAP, "an area record")) {
 			ys_free(id);
 			continue;
@@ -643,35 +675,19 @@ static bool read_votes(reader *R, response_ctx *c, const ys_yevent *start)
 		return true;
 	for (;;) {
 		ys_vote *vote;
-		ys_pos kpos, first;
+		ys_pos kpos;
+		bool end, stop;
 		char *who, *key;
 
-		if (!ys_yreader_next(R->r, &ev))
-			return false;
-		if (ev.type == YS_Y_MAP_END)
+		who = read_entry_key(R, &ev, &c->voters, false, "participant",
+				     "duplicate vote by '%s' (first defined at %lu:%lu)",
+				     &kpos, &end, &stop);
+		if (end)
 			return true;
-		kpos = ev.pos;
-		who = read_text(R, &ev, "participant", true);
-		if (who && !ys_keyset_add(&c->voters, who, strlen(who), kpos, &first)) {
-			if (!first.line) {
-				ys_free(who);
-				oom(R);
-				return false;
-			}
-			ys_yerror(R->r, kpos, "duplicate vote by '%s' (first defined at %lu:%lu)",
-				  who, (unsigned long)first.line, (unsigned long)first.col);
-			ys_free(who);
-			who = NULL;
-		}
-		if (!ys_yreader_next(R->r, &ev)) {
-			ys_free(who);
+		if (stop)
 			return false;
-		}
-		if (!who) {
-			if (R->oom || !ys_yreader_skip(R->r, &ev))
-				return false;
+		if (!who)
 			continue;
-		}
 		key = read_key(R, &ev, "vote");
 		if (!key) {
 			ys_free(who);

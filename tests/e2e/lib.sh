@@ -65,10 +65,7 @@ e2e_init() {
 
 # e2e_start NAME COMMAND [WIDTH HEIGHT]: runs COMMAND with sh in the test
 # folder, in a new detached session. The pane stays after the command
-# ends so its last screen can be read. The server outlives its sessions
-# (exit-empty off) until e2e_cleanup, so a test that kills its only
-# session and starts another never races a server that is shutting down
-# ("server exited unexpectedly").
+# ends so its last screen can be read.
 e2e_start() {
 	name=$1 cmd=$2 w=${3:-80} h=${4:-24}
 	E2E_LAST=$name
@@ -76,9 +73,14 @@ e2e_start() {
 		$TMUX_CMD new-session -d -s "$name" -x "$w" -y "$h" -c "$E2E_DIR" \
 			"sh -c '$cmd'"
 	else
+		# The first session starts the server (with this environment).
+		# Keep the server running between sessions: otherwise it exits
+		# when a test kills its last session, and a session started at
+		# that moment meets a server that is going away ("server exited
+		# unexpectedly"), which happens on a busy machine.
 		$TMUX_CMD new-session -d -s "$name" -x "$w" -y "$h" -c "$E2E_DIR" \
 			"sh -c '$cmd'" \; set-option -g remain-on-exit on \; \
-			set-option -s exit-empty off
+			set-option -g exit-empty off
 	fi
 	$TMUX_CMD set-option -t "$name" remain-on-exit on >/dev/null
 }
