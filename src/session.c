@@ -1,6 +1,7 @@
 /* The interview state machine; see session.h. No curses, no printing. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -674,11 +675,16 @@ static bool edit(ys_session *s, const ys_session_action *act)
 
 /* ---- Answers fields ---- */
 
-static bool set_assessors(ys_session *s, const char *text)
+/* Splits a comma-separated list of names, trimming spaces and tabs and
+ * dropping empty items, into *out (n names; the caller frees each and the
+ * array with ys_free). Returns 0, 1 when there are more than max names,
+ * or -1 when out of memory; on failure *out is NULL. */
+static int split_names(const char *text, size_t max, char ***out, size_t *count)
 {
 	char **list = NULL;
-	size_t n = 0, i;
+	size_t n = 0;
 	const char *p = text;
+	int rc = 0;
 
 	while (*p) {
 		const char *e = strchr(p, ',');
@@ -692,28 +698,49 @@ static bool set_assessors(ys_session *s, const char *text)
 		while (t > b && (t[-1] == ' ' || t[-1] == '\t'))
 			t--;
 		if (t > b) {
-			char **nl = ys_realloc(list, (n + 1) * sizeof(*nl));
+			char **nl;
 
-			if (!nl)
+			if (n == max) {
+				rc = 1;
 				goto fail;
+			}
+			nl = ys_realloc(list, (n + 1) * sizeof(*nl));
+			if (!nl || !(nl[n] = ys_strndup(b, (size_t)(t - b)))) {
+				if (nl)
+					list = nl;
+				rc = -1;
+				goto fail;
+			}
 			list = nl;
-			if (!(list[n] = ys_strndup(b, (size_t)(t - b))))
-				goto fail;
 			n++;
 		}
 		p = *e ? e + 1 : e;
 	}
+	*out = list;
+	*count = n;
+	return 0;
+fail:
+	while (n)
+		ys_free(list[--n]);
+	ys_free(list);
+	*out = NULL;
+	*count = 0;
+	return rc;
+}
+
+static bool set_assessors(ys_session *s, const char *text)
+{
+	char **list;
+	size_t n, i;
+
+	if (split_names(text, SIZE_MAX, &list, &n) != 0)
+		return false;
 	for (i = 0; i < s->a->n_assessors; i++)
 		ys_free(s->a->assessors[i]);
 	ys_free(s->a->assessors);
 	s->a->assessors = list;
 	s->a->n_assessors = n;
 	return true;
-fail:
-	while (n)
-		ys_free(list[--n]);
-	ys_free(list);
-	return false;
 }
 
 /* Joins the assessors as "A, B"; the caller frees the result. */
@@ -899,39 +926,18 @@ static bool same_name(const char *x, const char *y)
  * the reason on the status line when the list is refused. */
 static bool set_participants(ys_session *s, const char *text)
 {
-	char **list = NULL;
-	size_t n = 0, i, j;
-	const char *p = text;
+	char **list;
+	size_t n, i, j;
 	bool ok = false;
+	int rc = split_names(text, YS_WORKSHOP_MAX_PARTICIPANTS, &list, &n);
 
-	while (*p) {
-		const char *e = strchr(p, ',');
-		const char *b = p, *t;
-
-		if (!e)
-			e = p + strlen(p);
-		t = e;
-		while (b < t && (*b == ' ' || *b == '\t'))
-			b++;
-		while (t > b && (t[-1] == ' ' || t[-1] == '\t'))
-			t--;
-		if (t > b) {
-			char **nl;
-
-			if (n == YS_WORKSHOP_MAX_PARTICIPANTS) {
-				status_set(s, true, "At most %d participants.",
-					   YS_WORKSHOP_MAX_PARTICIPANTS);
-				goto done;
-			}
-			nl = ys_realloc(list, (n + 1) * sizeof(*nl));
-			if (!nl)
-				goto oom;
-			list = nl;
-			if (!(list[n] = ys_strndup(b, (size_t)(t - b))))
-				goto oom;
-			n++;
-		}
-		p = *e ? e + 1 : e;
+	if (rc > 0) {
+		status_set(s, true, "At most %d participants.", YS_WORKSHOP_MAX_PARTICIPANTS);
+		return false;
+	}
+	if (rc < 0) {
+		oom(s);
+		return false;
 	}
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < i; j++) {
