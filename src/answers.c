@@ -1544,23 +1544,17 @@ bool ys_answers_set_parked(ys_answers *a, size_t i, bool parked)
 	return true;
 }
 
-/* Workshop setters */
-
-/* Equal names, ASCII letters compared without regard to case. */
-static bool same_name(const char *x, const char *y)
+ys_area_record *ys_answers_area(const ys_answers *a, const char *area_id)
 {
-	for (; *x && *y; x++, y++) {
-		unsigned char a = (unsigned char)*x, b = (unsigned char)*y;
+	size_t i;
 
-		if (a >= 'A' && a <= 'Z')
-			a = (unsigned char)(a - 'A' + 'a');
-		if (b >= 'A' && b <= 'Z')
-			b = (unsigned char)(b - 'A' + 'a');
-		if (a != b)
-			return false;
-	}
-	return *x == *y;
+	for (i = 0; i < a->n_areas; i++)
+		if (a->areas[i].area_id && !strcmp(a->areas[i].area_id, area_id))
+			return &a->areas[i];
+	return NULL;
 }
+
+/* Workshop setters */
 
 /* A cleaned copy of name without surrounding spaces; NULL when out of
  * memory. */
@@ -1615,7 +1609,7 @@ bool ys_answers_set_participants(ys_answers *a, const char *const *names,
 		if (!list[i] || !list[i][0])
 			goto fail;
 		for (j = 0; j < i; j++)
-			if (same_name(list[i], list[j]))
+			if (ys_name_equal(list[i], list[j]))
 				goto fail;
 	}
 	free_strings(a->participants, a->n_participants);

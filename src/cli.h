@@ -45,10 +45,6 @@ typedef struct cli_interactive {
  * runs the screens. Returns the exit code. */
 int cli_interactive_run(const cli_interactive *o);
 
-/* Participant names are the same when they differ only in the case of
- * ASCII letters ("ab" and "AB"). */
-bool cli_same_name(const char *x, const char *y);
-
 /* Prints "yardstick: MESSAGE" to stderr; returns code. */
 int cli_error(int code, const char *fmt, ...)
 #if defined(__GNUC__) || defined(__clang__)

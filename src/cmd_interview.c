@@ -166,7 +166,7 @@ static int add_participants(const cli_interactive *o, ys_answers *a, bool *chang
 		names[n++] = a->participants[i];
 	for (i = 0; i < o->n_participants; i++) {
 		for (k = 0; k < a->n_participants; k++)
-			if (cli_same_name(a->participants[k], o->participants[i]))
+			if (ys_name_equal(a->participants[k], o->participants[i]))
 				break;
 		if (k == a->n_participants)
 			names[n++] = o->participants[i];
@@ -587,21 +587,6 @@ static ys_session *reload(struct run *r, ys_session *s)
 static bool need_terminal(void)
 {
 	return !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO);
-}
-
-bool cli_same_name(const char *x, const char *y)
-{
-	for (; *x && *y; x++, y++) {
-		char a = *x, b = *y;
-
-		if (a >= 'A' && a <= 'Z')
-			a = (char)(a - 'A' + 'a');
-		if (b >= 'A' && b <= 'Z')
-			b = (char)(b - 'A' + 'a');
-		if (a != b)
-			return false;
-	}
-	return *x == *y;
 }
 
 int cmd_interview(int argc, char **argv)

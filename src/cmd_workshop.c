@@ -11,6 +11,7 @@
 #include "yardstick/alloc.h"
 #include "yardstick/catalog.h"
 #include "yardstick/common.h"
+#include "yardstick/text.h"
 
 #define TIMEBOX_MAX 600
 
@@ -77,7 +78,7 @@ static int check_participants(const cli_interactive *o)
 					     "participant '%s' has a comma in the name; give one name per -p",
 					     t[i]);
 		for (j = 0; j < i && !rc; j++)
-			if (cli_same_name(t[i], t[j]))
+			if (ys_name_equal(t[i], t[j]))
 				rc = cli_usage_error("workshop",
 						     "participant '%s' is named twice; give each a different name",
 						     t[i]);

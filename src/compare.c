@@ -406,29 +406,7 @@ static int write_text(const cmp *m, FILE *out)
 
 static void md(FILE *out, const char *s)
 {
-	size_t n = strlen(s), i = 0, k;
-	uint32_t cp;
-
-	while (i < n) {
-		unsigned char ch = (unsigned char)s[i];
-
-		if (ch < 0x80) {
-			if (strchr("\\`*_[]<>#|~&", ch))
-				fprintf(out, "\\%c", ch);
-			else if (ch < 0x20 || ch == 0x7f)
-				fputc(' ', out);
-			else
-				fputc(ch, out);
-			i++;
-			continue;
-		}
-		k = ys_utf8_decode(s + i, n - i, &cp);
-		if (cp == YS_REPLACEMENT || ys_cp_unsafe(cp))
-			fputs("\xEF\xBF\xBD", out);
-		else
-			fwrite(s + i, 1, k, out);
-		i += k;
-	}
+	ys_md_str(out, s, false);
 }
 
 static int write_markdown(const cmp *m, FILE *out)

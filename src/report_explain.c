@@ -406,11 +406,6 @@ static bool add_blocker(ys_explanation *e, const ys_questionnaire *q,
 	return true;
 }
 
-static const char *plural(size_t n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
-}
-
 static void why_assessed(ys_sb *b, const ys_questionnaire *q,
 			 const ys_answers *a, const ys_area_score *as,
 			 size_t area)
@@ -423,16 +418,16 @@ static void why_assessed(ys_sb *b, const ys_questionnaire *q,
 		ys_sb_printf(b, "It is held at level %ld (%s) by %s: %s. "
 			     "Without %s, the area would be at level %ld (%s).",
 			     L, ys_level_name(q, L),
-			     plural(nflags, "a red-flag answer",
+			     ys_plural(nflags, "a red-flag answer",
 				    "red-flag answers"),
-			     plural(nflags,
+			     ys_plural(nflags,
 				    "an answer that means a basic safeguard is "
 				    "missing caps the area at level 1, whatever "
 				    "else is in place",
 				    "answers that mean a basic safeguard is "
 				    "missing cap the area at level 1, whatever "
 				    "else is in place"),
-			     plural(nflags, "it", "them"),
+			     ys_plural(nflags, "it", "them"),
 			     U, ys_level_name(q, U));
 	} else if (L >= top) {
 		ys_sb_printf(b, "It is at the top level, %ld (%s): every "
@@ -468,13 +463,13 @@ static void why_assessed(ys_sb *b, const ys_questionnaire *q,
 			ys_sb_printf(b, "%zu of the %zu practices at level %ld "
 				     "%s not met yet (%d%% of the way to level "
 				     "%ld).", miss, need, L + 1,
-				     plural(miss, "is", "are"),
+				     ys_plural(miss, "is", "are"),
 				     as->progress_to_next < 0 ? 0
 				     : as->progress_to_next, L + 1);
 		if (nflags)
 			ys_sb_printf(b, " %s would also hold it at level 1 "
 				     "if everything else were met.",
-				     plural(nflags, "A red-flag answer",
+				     ys_plural(nflags, "A red-flag answer",
 					    "Red-flag answers"));
 	}
 	ys_sb_printf(b, " Its score is %ld out of 100 (%s).",
@@ -482,14 +477,14 @@ static void why_assessed(ys_sb *b, const ys_questionnaire *q,
 	if (as->unanswered.count)
 		ys_sb_printf(b, " %zu %s in this area %s unanswered, so the "
 			     "result is provisional.", as->unanswered.count,
-			     plural(as->unanswered.count, "question",
+			     ys_plural(as->unanswered.count, "question",
 				    "questions"),
-			     plural(as->unanswered.count, "is", "are"));
+			     ys_plural(as->unanswered.count, "is", "are"));
 	if (as->dont_know.count)
 		ys_sb_printf(b, " %zu %s answered \"don't know\", which "
 			     "counts as 0 and blocks levels until someone "
 			     "finds out.", as->dont_know.count,
-			     plural(as->dont_know.count, "question was",
+			     ys_plural(as->dont_know.count, "question was",
 				    "questions were"));
 }
 
@@ -503,19 +498,19 @@ static void next_assessed(ys_sb *b, const ys_questionnaire *q,
 	ys_format_exact(q->threshold * 100.0, thr);
 	if (nflags && U > L && as->blockers.count == 0) {
 		ys_sb_printf(b, "Clearing the red %s below would take it to "
-			     "level %ld (%s).", plural(nflags, "flag", "flags"),
+			     "level %ld (%s).", ys_plural(nflags, "flag", "flags"),
 			     U, ys_level_name(q, U));
 		return;
 	}
 	if (nflags)
 		ys_sb_printf(b, "First clear the red %s below. Then, to ",
-			     plural(nflags, "flag", "flags"));
+			     ys_plural(nflags, "flag", "flags"));
 	else
 		ys_sb_puts(b, "To ");
 	ys_sb_printf(b, "reach level %ld (%s), %s below must be answered "
 		     "(not \"don't know\") with an answer worth at least %s%% "
 		     "of full marks.", L + 1, ys_level_name(q, L + 1),
-		     plural(as->blockers.count, "the practice",
+		     ys_plural(as->blockers.count, "the practice",
 			    "each practice"), thr);
 }
 

@@ -124,16 +124,6 @@ static void jw_strings(jw *j, const char *key, char *const *v, size_t n)
 	fputc(']', j->out);
 }
 
-static const ys_area_record *area_record(const ys_answers *a, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < a->n_areas; i++)
-		if (a->areas[i].area_id && !strcmp(a->areas[i].area_id, id))
-			return &a->areas[i];
-	return NULL;
-}
-
 static const char *state_name(ys_area_state st)
 {
 	switch (st) {
@@ -149,7 +139,7 @@ static bool write_area(jw *j, const ys_report *r, size_t i)
 	const ys_questionnaire *q = r->q;
 	const ys_area *ar = &q->areas[i];
 	const ys_area_score *as = &r->s->areas[i];
-	const ys_area_record *rec = area_record(r->a, ar->id);
+	const ys_area_record *rec = ys_answers_area(r->a, ar->id);
 	bool assessed = as->state == YS_AREA_ASSESSED;
 	ys_explanation e;
 	size_t k;

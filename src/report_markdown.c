@@ -15,9 +15,7 @@
 #include "yardstick/alloc.h"
 #include "yardstick/text.h"
 
-/* Writes s escaped as described above; line_start when s begins a line
- * (a paragraph), where list and heading markers must be escaped too. */
-static void md_text(FILE *out, const char *s, bool line_start)
+void ys_md_str(FILE *out, const char *s, bool line_start)
 {
 	size_t n, i = 0, k, digits = 0;
 	bool start = line_start;
@@ -75,22 +73,7 @@ static void md_text(FILE *out, const char *s, bool line_start)
 
 static void md(FILE *out, const char *s)
 {
-	md_text(out, s, false);
-}
-
-static const ys_area_record *area_record(const ys_answers *a, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < a->n_areas; i++)
-		if (a->areas[i].area_id && !strcmp(a->areas[i].area_id, id))
-			return &a->areas[i];
-	return NULL;
-}
-
-static const char *plural(size_t n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
+	ys_md_str(out, s, false);
 }
 
 static void item(FILE *out, const char *key, const char *value)
@@ -132,7 +115,7 @@ static void header(FILE *out, const ys_report *r)
 	fputc('\n', out);
 	if (a->mode && !strcmp(a->mode, "workshop"))
 		fprintf(out, "- **Mode:** Workshop with %zu %s\n",
-			a->n_participants, plural(a->n_participants,
+			a->n_participants, ys_plural(a->n_participants,
 						  "participant", "participants"));
 	else
 		fputs("- **Mode:** Interview\n", out);
@@ -142,7 +125,7 @@ static void header(FILE *out, const ys_report *r)
 		fprintf(out, "- **Status:** PROVISIONAL: %zu %s unanswered, so "
 			"scores and levels may still change.\n",
 			s->total - s->answered,
-			plural(s->total - s->answered, "question is",
+			ys_plural(s->total - s->answered, "question is",
 			       "questions are"));
 	else
 		fputs("- **Status:** FINAL: every question is answered.\n", out);
@@ -235,7 +218,7 @@ static void summary(FILE *out, const ys_report *r)
 		md(out, s->target_name);
 		fprintf(out, "\" target (%zu of %zu assessed %s at or above "
 			"target)\n", met, assessed,
-			plural(assessed, "area", "areas"));
+			ys_plural(assessed, "area", "areas"));
 	} else if (s->has_target) {
 		fputs("- **Percent to target:** not available: no assessed "
 		      "area has a target above 0\n", out);
@@ -244,7 +227,7 @@ static void summary(FILE *out, const ys_report *r)
 	}
 	fprintf(out, "- **Ownership clarity:** %ld%% (%zu of %zu %s a named "
 		"owner)\n", (long)floor(s->ownership_clarity + 1e-9), owned,
-		s->n_areas, plural(owned, "area has", "areas have"));
+		s->n_areas, ys_plural(owned, "area has", "areas have"));
 }
 
 /* The first columns of a question row: | id | area | question | */
@@ -341,7 +324,7 @@ static void lists(FILE *out, const ys_report *r)
 	} else {
 		fprintf(out, "%zu %s answered \"don't know\". Each counts as 0 "
 			"and blocks its level until someone finds out.\n", n,
-			plural(n, "question was", "questions were"));
+			ys_plural(n, "question was", "questions were"));
 		question_table(out, r, list_dk, "Note");
 	}
 }
@@ -411,8 +394,8 @@ static void unanswered(FILE *out, const ys_report *r)
 	fprintf(out, "\n## Unanswered questions\n\n%zu %s not answered yet; "
 		"the scorecard stays provisional until %s.\n",
 		s->total - s->answered,
-		plural(s->total - s->answered, "question is", "questions are"),
-		plural(s->total - s->answered, "it is", "they are"));
+		ys_plural(s->total - s->answered, "question is", "questions are"),
+		ys_plural(s->total - s->answered, "it is", "they are"));
 	question_table(out, r, list_un, "Status");
 }
 
@@ -420,7 +403,7 @@ static bool area_detail(FILE *out, const ys_report *r, size_t i)
 {
 	const ys_questionnaire *q = r->q;
 	const ys_area_score *as = &r->s->areas[i];
-	const ys_area_record *rec = area_record(r->a, q->areas[i].id);
+	const ys_area_record *rec = ys_answers_area(r->a, q->areas[i].id);
 	ys_explanation e;
 	size_t k;
 
@@ -482,7 +465,7 @@ static void action_plan(FILE *out, const ys_report *r)
 
 	fputs("\n## Action plan\n\n", out);
 	for (i = 0; i < q->n_areas; i++) {
-		const ys_area_record *rec = area_record(r->a, q->areas[i].id);
+		const ys_area_record *rec = ys_answers_area(r->a, q->areas[i].id);
 
 		for (k = 0; rec && k < rec->n_actions; k++) {
 			const ys_action *ac = &rec->actions[k];
@@ -527,7 +510,7 @@ int ys_report_markdown(const ys_report *r, FILE *out)
 	fputs("\n## Appendix: how the scores are worked out\n", out);
 	for (i = 0; i < YS_METHOD_PARAS; i++) {
 		fputc('\n', out);
-		md_text(out, paras[i], true);
+		ys_md_str(out, paras[i], true);
 		fputc('\n', out);
 		ys_free(paras[i]);
 	}

@@ -43,6 +43,15 @@ void ys_json_str(FILE *out, const char *s);
 /* Writes an exact value with ys_format_exact. */
 void ys_json_exact(FILE *out, double x);
 
+/* Markdown (report_markdown.c): writes s so that it shows literally in
+ * CommonMark and GitHub Flavored Markdown: \ ` * _ [ ] < > # | ~ & are
+ * backslash-escaped, leading blanks are dropped, and with line_start (s
+ * begins a paragraph) a leading - + = or "1." / "1)" is escaped too.
+ * Newlines and tabs become spaces, so a value can never end a table row;
+ * other control characters, unsafe code points and invalid UTF-8 become
+ * U+FFFD. NULL writes nothing. */
+void ys_md_str(FILE *out, const char *s, bool line_start);
+
 /* Writes s with '&', '<', '>', '"' and '\'' escaped for XML, unsafe code
  * points and invalid UTF-8 replaced by U+FFFD. */
 void ys_xml_str(FILE *out, const char *s);
@@ -51,6 +60,12 @@ void ys_xml_str(FILE *out, const char *s);
  * not N/A). */
 size_t ys_area_applicable_at(const ys_questionnaire *q, const ys_answers *a,
 			     size_t area, unsigned level);
+
+/* one when n is 1, else many ("1 question", "2 questions"). */
+static inline const char *ys_plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
 
 /* The level name, or "?" when out of range. */
 const char *ys_level_name(const ys_questionnaire *q, long level);

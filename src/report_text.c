@@ -221,21 +221,6 @@ char *ys_tw_ascii(ys_tw *t, const char *s)
 	return r;
 }
 
-static const ys_area_record *area_record(const ys_answers *a, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < a->n_areas; i++)
-		if (a->areas[i].area_id && !strcmp(a->areas[i].area_id, id))
-			return &a->areas[i];
-	return NULL;
-}
-
-static const char *plural(size_t n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
-}
-
 /* ---- sections ---- */
 
 static void header(ys_tw *t, const ys_report *r)
@@ -283,7 +268,7 @@ static void header(ys_tw *t, const ys_report *r)
 	if (a->mode && !strcmp(a->mode, "workshop"))
 		ys_tw_paraf(t, "Mode:           ", k, "Workshop with %zu %s",
 		      a->n_participants,
-		      plural(a->n_participants, "participant", "participants"));
+		      ys_plural(a->n_participants, "participant", "participants"));
 	else
 		ys_tw_para(t, "Mode:           ", k, "Interview");
 	ys_tw_paraf(t, "Completion:     ", k, "%zu of %zu questions answered",
@@ -292,7 +277,7 @@ static void header(ys_tw *t, const ys_report *r)
 		ys_tw_paraf(t, "Status:         ", k,
 		      "PROVISIONAL: %zu %s unanswered, so scores and levels "
 		      "may still change.", s->total - s->answered,
-		      plural(s->total - s->answered, "question is",
+		      ys_plural(s->total - s->answered, "question is",
 			     "questions are"));
 	else
 		ys_tw_para(t, "Status:         ", k,
@@ -446,7 +431,7 @@ static void index_section(ys_tw *t, const ys_report *r)
 		      "%ld%% of the way to the \"%s\" target (%zu of %zu "
 		      "assessed %s at or above target)",
 		      (long)floor(s->percent_to_target + 1e-9), s->target_name,
-		      met, assessed, plural(assessed, "area", "areas"));
+		      met, assessed, ys_plural(assessed, "area", "areas"));
 	else if (s->has_target)
 		ys_tw_paraf(t, "Percent to target: ", k,
 		      "not available: no assessed area has a target above 0");
@@ -456,7 +441,7 @@ static void index_section(ys_tw *t, const ys_report *r)
 	ys_tw_paraf(t, "Ownership clarity: ", k,
 	      "%ld%% (%zu of %zu %s a named owner)",
 	      (long)floor(s->ownership_clarity + 1e-9), owned, s->n_areas,
-	      plural(owned, "area has", "areas have"));
+	      ys_plural(owned, "area has", "areas have"));
 }
 
 /* One question as a list item: "* ID (AREA, level N)" then the text. */
@@ -512,7 +497,7 @@ static void knowledge_gaps(ys_tw *t, const ys_report *r)
 	}
 	ys_tw_paraf(t, "", "", "%zu %s answered \"don't know\". Each counts as 0 "
 	      "and blocks its level until someone finds out.", n,
-	      plural(n, "question was", "questions were"));
+	      ys_plural(n, "question was", "questions were"));
 	for (i = 0; i < s->n_areas; i++) {
 		for (k = 0; k < s->areas[i].dont_know.count; k++) {
 			size_t qi = s->areas[i].dont_know.items[k];
@@ -538,8 +523,8 @@ static void unanswered(ys_tw *t, const ys_report *r)
 	ys_tw_heading(t, "UNANSWERED QUESTIONS");
 	ys_tw_paraf(t, "", "", "%zu %s not answered yet; the scorecard stays "
 	      "provisional until %s.", s->total - s->answered,
-	      plural(s->total - s->answered, "question is", "questions are"),
-	      plural(s->total - s->answered, "it is", "they are"));
+	      ys_plural(s->total - s->answered, "question is", "questions are"),
+	      ys_plural(s->total - s->answered, "it is", "they are"));
 	for (i = 0; i < s->n_areas; i++) {
 		for (k = 0; k < s->areas[i].unanswered.count; k++) {
 			size_t qi = s->areas[i].unanswered.items[k];
@@ -604,7 +589,7 @@ static void contested(ys_tw *t, const ys_report *r)
 				     counts[k]);
 		}
 		ys_sb_printf(&b, " (spread: %u %s)", spread,
-			     plural(spread, "step", "steps"));
+			     ys_plural(spread, "step", "steps"));
 		if (b.oom)
 			t->oom = true;
 		else
@@ -620,7 +605,7 @@ static void area_detail(ys_tw *t, const ys_report *r, size_t i)
 {
 	const ys_questionnaire *q = r->q;
 	const ys_area_score *as = &r->s->areas[i];
-	const ys_area_record *rec = area_record(r->a, q->areas[i].id);
+	const ys_area_record *rec = ys_answers_area(r->a, q->areas[i].id);
 	ys_explanation e;
 	char num[32];
 	size_t k;
@@ -692,7 +677,7 @@ static void action_plan(ys_tw *t, const ys_report *r)
 
 	ys_tw_heading(t, "ACTION PLAN");
 	for (i = 0; i < q->n_areas; i++) {
-		const ys_area_record *rec = area_record(r->a, q->areas[i].id);
+		const ys_area_record *rec = ys_answers_area(r->a, q->areas[i].id);
 
 		for (k = 0; rec && k < rec->n_actions; k++) {
 			const ys_action *ac = &rec->actions[k];

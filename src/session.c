@@ -743,26 +743,6 @@ static bool set_assessors(ys_session *s, const char *text)
 	return true;
 }
 
-/* Joins the assessors as "A, B"; the caller frees the result. */
-static char *join_assessors(const ys_answers *a)
-{
-	size_t i, len = 1;
-	char *out;
-
-	for (i = 0; i < a->n_assessors; i++)
-		len += strlen(a->assessors[i]) + 2;
-	out = ys_malloc(len);
-	if (!out)
-		return NULL;
-	out[0] = '\0';
-	for (i = 0; i < a->n_assessors; i++) {
-		if (i)
-			strcat(out, ", ");
-		strcat(out, a->assessors[i]);
-	}
-	return out;
-}
-
 /* The record of area ai, created (in questionnaire order) when missing;
  * NULL when out of memory. */
 static ys_area_record *area_record(ys_session *s, size_t ai)
@@ -905,23 +885,6 @@ static bool save_as(ys_session *s, const char *path)
 
 /* ---- Workshop fields ---- */
 
-/* Equal names, ASCII letters compared without regard to case (as the
- * answers refuse them). */
-static bool same_name(const char *x, const char *y)
-{
-	for (; *x && *y; x++, y++) {
-		char a = *x, b = *y;
-
-		if (a >= 'A' && a <= 'Z')
-			a = (char)(a - 'A' + 'a');
-		if (b >= 'A' && b <= 'Z')
-			b = (char)(b - 'A' + 'a');
-		if (a != b)
-			return false;
-	}
-	return *x == *y;
-}
-
 /* Sets the participants from a comma-separated list. Returns false with
  * the reason on the status line when the list is refused. */
 static bool set_participants(ys_session *s, const char *text)
@@ -941,7 +904,7 @@ static bool set_participants(ys_session *s, const char *text)
 	}
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < i; j++) {
-			if (same_name(list[i], list[j])) {
+			if (ys_name_equal(list[i], list[j])) {
 				status_set(s, true, "%s is named twice: give each participant a different name.",
 					   list[i]);
 				goto done;
@@ -1325,26 +1288,6 @@ static size_t start_row_of(const ys_session *s, int field)
 	return 0;
 }
 
-/* Joins participants (or assessors) as "A, B"; the caller frees it. */
-static char *join_names(char *const *names, size_t n)
-{
-	size_t i, len = 1;
-	char *out;
-
-	for (i = 0; i < n; i++)
-		len += strlen(names[i]) + 2;
-	out = ys_malloc(len);
-	if (!out)
-		return NULL;
-	out[0] = '\0';
-	for (i = 0; i < n; i++) {
-		if (i)
-			strcat(out, ", ");
-		strcat(out, names[i]);
-	}
-	return out;
-}
-
 static void step_timebox(ys_session *s, int dir)
 {
 	long t = (long)s->timebox + dir * 5;
@@ -1410,7 +1353,7 @@ static bool start_action(ys_session *s, const ys_session_action *act)
 	case YS_A_SELECT:
 		switch (field) {
 		case YS_START_PARTICIPANTS:
-			joined = join_names(s->a->participants, s->a->n_participants);
+			joined = ys_names_join(s->a->participants, s->a->n_participants);
 			open_prompt(s, YS_PROMPT_PARTICIPANTS, joined);
 			ys_free(joined);
 			return true;
@@ -1426,7 +1369,7 @@ static bool start_action(ys_session *s, const ys_session_action *act)
 			open_prompt(s, YS_PROMPT_ORG, s->a->organisation);
 			return true;
 		case YS_START_ASSESSORS:
-			joined = join_assessors(s->a);
+			joined = ys_names_join(s->a->assessors, s->a->n_assessors);
 			open_prompt(s, YS_PROMPT_ASSESSORS, joined);
 			ys_free(joined);
 			return true;
@@ -1764,12 +1707,8 @@ static bool review_action(ys_session *s, const ys_session_action *act)
 
 static bool profile_action(ys_session *s, const ys_session_action *act)
 {
-	ys_area_record *r = NULL;
-	size_t i;
+	ys_area_record *r = ys_answers_area(s->a, s->q->areas[s->row].id);
 
-	for (i = 0; i < s->a->n_areas; i++)
-		if (!strcmp(s->a->areas[i].area_id, s->q->areas[s->row].id))
-			r = &s->a->areas[i];
 	switch (act->type) {
 	case YS_A_UP:
 	case YS_A_DOWN:

@@ -386,3 +386,42 @@ size_t ys_wrap(const char *s, size_t width,
 	}
 	return lines;
 }
+
+bool ys_name_equal(const char *x, const char *y)
+{
+	for (; *x && *y; x++, y++) {
+		unsigned char a = (unsigned char)*x, b = (unsigned char)*y;
+
+		if (a >= 'A' && a <= 'Z')
+			a = (unsigned char)(a - 'A' + 'a');
+		if (b >= 'A' && b <= 'Z')
+			b = (unsigned char)(b - 'A' + 'a');
+		if (a != b)
+			return false;
+	}
+	return *x == *y;
+}
+
+char *ys_names_join(char *const *names, size_t n)
+{
+	size_t i, len = 1, at = 0;
+	char *out;
+
+	for (i = 0; i < n; i++)
+		len += strlen(names[i]) + 2;
+	out = ys_malloc(len);
+	if (!out)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		size_t k = strlen(names[i]);
+
+		if (i) {
+			memcpy(out + at, ", ", 2);
+			at += 2;
+		}
+		memcpy(out + at, names[i], k);
+		at += k;
+	}
+	out[at] = '\0';
+	return out;
+}

@@ -307,6 +307,23 @@ void tui_title(const ys_session *s, const char *left, const char *right)
 		tui_text(0, COLS - rw - 1, rw, right, TUI_TITLE);
 }
 
+void tui_question_title(const ys_session *s, const ys_question *qn)
+{
+	const ys_area *ar = &s->q->areas[qn->area];
+	char buf[64];
+	int x;
+
+	snprintf(buf, sizeof(buf), "Question %zu of %zu", s->question + 1,
+		 s->q->n_questions);
+	tui_title(s, s->q->title, buf);
+	snprintf(buf, sizeof(buf), "Area %zu of %zu: ", qn->area + 1, s->q->n_areas);
+	x = 1 + tui_text(1, 1, COLS - 2, buf, TUI_DIM);
+	x += tui_text(1, x, COLS - x - 24, ar->title, TUI_HEADING);
+	snprintf(buf, sizeof(buf), "  question %zu of %zu",
+		 s->question - ar->first_question + 1, ar->n_questions);
+	tui_text(1, x, COLS - x - 1, buf, TUI_DIM);
+}
+
 void tui_status(const ys_session *s)
 {
 	int y = LINES - 3;

@@ -59,6 +59,9 @@ void tui_bar(int y, int x, int width, double fraction);
  * LINES-2 and LINES-1; a text prompt takes those two rows over). */
 void tui_title(const ys_session *s, const char *left, const char *right);
 void tui_status(const ys_session *s);
+/* Rows 0 and 1 of a question screen: the title bar with "Question N of
+ * M", then the area and the position within it. */
+void tui_question_title(const ys_session *s, const ys_question *qn);
 void tui_hints(int y, const char *hints);
 /* True when the locale cannot show UTF-8: text is then drawn in ASCII. */
 bool tui_ascii(void);

@@ -23,12 +23,7 @@ static int extra(void)
 
 static const ys_area_record *record(const ys_session *s, size_t ai)
 {
-	size_t i;
-
-	for (i = 0; i < s->a->n_areas; i++)
-		if (!strcmp(s->a->areas[i].area_id, s->q->areas[ai].id))
-			return &s->a->areas[i];
-	return NULL;
+	return ys_answers_area(s->a, s->q->areas[ai].id);
 }
 
 static void area_row(const ys_session *s, int y, size_t ai)

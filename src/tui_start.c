@@ -8,6 +8,7 @@
 
 #include "tui.h"
 #include "yardstick/alloc.h"
+#include "yardstick/text.h"
 
 static void field(int y, const ys_session *s, int which, const char *label,
 		  const char *value, const char *placeholder)
@@ -23,26 +24,6 @@ static void field(int y, const ys_session *s, int which, const char *label,
 		tui_text(y, x, COLS - x - 2, value, TUI_NORMAL);
 	else
 		tui_text(y, x, COLS - x - 2, placeholder, TUI_DIM);
-}
-
-/* Joins names as "A, B"; the caller frees the result. */
-static char *joined(char *const *names, size_t n)
-{
-	size_t i, len = 1;
-	char *out;
-
-	for (i = 0; i < n; i++)
-		len += strlen(names[i]) + 2;
-	out = ys_malloc(len);
-	if (!out)
-		return NULL;
-	out[0] = '\0';
-	for (i = 0; i < n; i++) {
-		if (i)
-			strcat(out, ", ");
-		strcat(out, names[i]);
-	}
-	return out;
 }
 
 void tui_draw_start(const ys_session *s)
@@ -64,11 +45,11 @@ void tui_draw_start(const ys_session *s)
 	field(y++, s, YS_START_ORG, "Organisation", s->a->organisation,
 	      "(Enter to type the organisation's name)");
 	if (s->workshop) {
-		assessors = joined(s->a->participants, s->a->n_participants);
+		assessors = ys_names_join(s->a->participants, s->a->n_participants);
 		field(y++, s, YS_START_PARTICIPANTS, "Participants", assessors,
 		      "(Enter to type names or initials, comma separated)");
 	} else {
-		assessors = joined(s->a->assessors, s->a->n_assessors);
+		assessors = ys_names_join(s->a->assessors, s->a->n_assessors);
 		field(y++, s, YS_START_ASSESSORS, "Assessors", assessors,
 		      "(Enter to type names, comma separated)");
 	}

@@ -23,20 +23,11 @@ static void mmss(char *buf, size_t n, long secs)
 
 static void draw_header(const ys_session *s, const ys_question *qn)
 {
-	const ys_area *ar = &s->q->areas[qn->area];
 	size_t answered = ys_session_answered(s), total = s->q->n_questions;
 	char right[64], buf[160], t[32];
 	int x, rx;
 
-	snprintf(right, sizeof(right), "Question %zu of %zu", s->question + 1, total);
-	tui_title(s, s->q->title, right);
-
-	snprintf(buf, sizeof(buf), "Area %zu of %zu: ", qn->area + 1, s->q->n_areas);
-	x = 1 + tui_text(1, 1, COLS - 2, buf, TUI_DIM);
-	x += tui_text(1, x, COLS - x - 24, ar->title, TUI_HEADING);
-	snprintf(buf, sizeof(buf), "  question %zu of %zu",
-		 s->question - ar->first_question + 1, ar->n_questions);
-	tui_text(1, x, COLS - x - 1, buf, TUI_DIM);
+	tui_question_title(s, qn);
 
 	/* Row 2: progress, then the question timer and the area's time box
 	 * at the right. */

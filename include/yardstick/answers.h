@@ -166,6 +166,11 @@ char *ys_answers_to_string(const ys_answers *a, size_t *len);
 
 void ys_answers_free(ys_answers *a);
 
+/* The record of the area with id area_id, NULL when there is none. Like
+ * strchr, it takes const answers and returns a record the caller may
+ * change when it owns the answers. */
+ys_area_record *ys_answers_area(const ys_answers *a, const char *area_id);
+
 /* Setters; each copies its string arguments (NULL clears) and updates
  * response->at / a->updated with the current time. Return false when out
  * of memory or for an index or option out of range, leaving the old value

@@ -75,4 +75,12 @@ size_t ys_wrap(const char *s, size_t width,
  * width characters (combining marks) that follow its last character. */
 size_t ys_text_fit(const char *s, size_t n, size_t width, size_t *used);
 
+/* True when two names are equal with ASCII letters compared without regard
+ * to case ("Ana" and "ANA" are one participant). Other bytes must match. */
+bool ys_name_equal(const char *x, const char *y);
+
+/* The n names joined as "A, B, C" in a new string (the caller frees it
+ * with ys_free); "" for none, NULL when out of memory. */
+char *ys_names_join(char *const *names, size_t n);
+
 #endif

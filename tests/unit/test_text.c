@@ -321,6 +321,33 @@ static void test_sanitize_oom(void **state)
 	ys_alloc_fail_after(0);
 }
 
+static void test_names(void **state)
+{
+	char *names[] = {"Ana", "bo", "Chen Li"};
+	char *j;
+
+	(void)state;
+	assert_true(ys_name_equal("Ana", "ANA"));
+	assert_true(ys_name_equal("", ""));
+	assert_false(ys_name_equal("Ana", "Anna"));
+	assert_false(ys_name_equal("An", "Ana"));
+	assert_false(ys_name_equal("Ana", "An"));
+	assert_false(ys_name_equal("a[", "A{"));       /* only letters fold */
+	assert_false(ys_name_equal("\xc3\xa9", "\xc3\x89")); /* é, É: ASCII only */
+	j = ys_names_join(names, 3);
+	assert_string_equal(j, "Ana, bo, Chen Li");
+	ys_free(j);
+	j = ys_names_join(names, 1);
+	assert_string_equal(j, "Ana");
+	ys_free(j);
+	j = ys_names_join(names, 0);
+	assert_string_equal(j, "");
+	ys_free(j);
+	ys_alloc_fail_after(1);
+	assert_null(ys_names_join(names, 3));
+	ys_alloc_fail_after(0);
+}
+
 static void test_sanitize_output_is_safe(void **state)
 {
 	/* Every byte value, in every position, never yields an unsafe
@@ -578,6 +605,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_unicode),
 		cmocka_unit_test(test_wrap_newlines),
 		cmocka_unit_test(test_text_fit),
+		cmocka_unit_test(test_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
