@@ -211,6 +211,19 @@ static int score_file(const char *path, const ys_questionnaire *q,
 	return score_item(&it, q, s, other, version_differs);
 }
 
+/* "yardstick: PATH: answers for questionnaire 'OTHER', not 'ID'". */
+static void say_other(const char *path, const char *other,
+		      const ys_questionnaire *q)
+{
+	fputs("yardstick: ", stderr);
+	ys_fputs_safe(path, stderr, 0);
+	fputs(": answers for questionnaire '", stderr);
+	ys_fputs_safe(other, stderr, 0);
+	fputs("', not '", stderr);
+	ys_fputs_safe(q->id, stderr, 0);
+	fputs("'\n", stderr);
+}
+
 static int print_diags(ys_diags *d)
 {
 	int rc = d->exit_code ? d->exit_code : YS_EX_DATAERR;
@@ -276,13 +289,7 @@ static int run(names *files, const char *qspec, const char *highlight,
 		rc = score_item(&it, q, &s, &other, &differs);
 		if (rc == 1) {
 			if (wrong.n < MAX_LISTED) {
-				fputs("yardstick: ", stderr);
-				ys_fputs_safe(files->v[i], stderr, 0);
-				fputs(": answers for questionnaire '", stderr);
-				ys_fputs_safe(other, stderr, 0);
-				fputs("', not '", stderr);
-				ys_fputs_safe(q->id, stderr, 0);
-				fputs("'\n", stderr);
+				say_other(files->v[i], other, q);
 			}
 			ys_free(other);
 			if (!names_push(&wrong, ys_strdup(files->v[i]))) {
@@ -335,13 +342,7 @@ static int run(names *files, const char *qspec, const char *highlight,
 
 		rc = score_file(highlight, q, &s, &other, &differs);
 		if (rc == 1) {
-			fputs("yardstick: ", stderr);
-			ys_fputs_safe(highlight, stderr, 0);
-			fputs(": answers for questionnaire '", stderr);
-			ys_fputs_safe(other, stderr, 0);
-			fputs("', not '", stderr);
-			ys_fputs_safe(q->id, stderr, 0);
-			fputs("'\n", stderr);
+			say_other(highlight, other, q);
 			ys_free(other);
 			rc = YS_EX_DATAERR;
 			goto out;

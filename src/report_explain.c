@@ -312,6 +312,24 @@ const ys_response *ys_report_response(const ys_answers *a, size_t i)
 	return &a->responses[i];
 }
 
+size_t ys_report_n_contested(const ys_report *r)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->q->n_questions; i++) {
+		const ys_response *resp = ys_report_response(r->a, i);
+
+		if (resp && resp->contested)
+			n++;
+	}
+	return n;
+}
+
+bool ys_report_is_workshop(const ys_report *r)
+{
+	return r->a->mode && !strcmp(r->a->mode, "workshop");
+}
+
 const char *ys_choice_text(const ys_question *qn, ys_choice c)
 {
 	switch (c.kind) {

@@ -113,7 +113,7 @@ static void header(FILE *out, const ys_report *r)
 	if (!a->n_assessors)
 		fputs("(not recorded)", out);
 	fputc('\n', out);
-	if (a->mode && !strcmp(a->mode, "workshop"))
+	if (ys_report_is_workshop(r))
 		fprintf(out, "- **Mode:** Workshop with %zu %s\n",
 			a->n_participants, ys_plural(a->n_participants,
 						  "participant", "participants"));
@@ -332,16 +332,9 @@ static void lists(FILE *out, const ys_report *r)
 static bool contested(FILE *out, const ys_report *r)
 {
 	const ys_questionnaire *q = r->q;
-	size_t i, k, n = 0, *counts;
-	bool workshop = r->a->mode && !strcmp(r->a->mode, "workshop");
+	size_t i, k, n = ys_report_n_contested(r), *counts;
 
-	for (i = 0; i < q->n_questions; i++) {
-		const ys_response *resp = ys_report_response(r->a, i);
-
-		if (resp && resp->contested)
-			n++;
-	}
-	if (!workshop && !n)
+	if (!ys_report_is_workshop(r) && !n)
 		return true;
 	fputs("\n## Contested questions\n\n", out);
 	if (!n) {

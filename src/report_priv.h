@@ -67,6 +67,11 @@ static inline const char *ys_plural(size_t n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
+/* The number of questions marked contested, and whether the answers come
+ * from a workshop (a workshop always shows the contested section). */
+size_t ys_report_n_contested(const ys_report *r);
+bool ys_report_is_workshop(const ys_report *r);
+
 /* The level name, or "?" when out of range. */
 const char *ys_level_name(const ys_questionnaire *q, long level);
 

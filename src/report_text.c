@@ -265,7 +265,7 @@ static void header(ys_tw *t, const ys_report *r)
 	} else {
 		ys_tw_para(t, "Assessors:      ", k, "(not recorded)");
 	}
-	if (a->mode && !strcmp(a->mode, "workshop"))
+	if (ys_report_is_workshop(r))
 		ys_tw_paraf(t, "Mode:           ", k, "Workshop with %zu %s",
 		      a->n_participants,
 		      ys_plural(a->n_participants, "participant", "participants"));
@@ -543,16 +543,9 @@ static void unanswered(ys_tw *t, const ys_report *r)
 static void contested(ys_tw *t, const ys_report *r)
 {
 	const ys_questionnaire *q = r->q;
-	size_t i, k, n = 0, *counts;
-	bool workshop = r->a->mode && !strcmp(r->a->mode, "workshop");
+	size_t i, k, n = ys_report_n_contested(r), *counts;
 
-	for (i = 0; i < q->n_questions; i++) {
-		const ys_response *resp = ys_report_response(r->a, i);
-
-		if (resp && resp->contested)
-			n++;
-	}
-	if (!workshop && !n)
+	if (!ys_report_is_workshop(r) && !n)
 		return;
 	ys_tw_heading(t, "CONTESTED QUESTIONS");
 	if (!n) {
