@@ -1662,63 +1662,64 @@ static void jump_area(ys_session *s, size_t ai)
 	go_question(s, ar->first_question + i);
 }
 
-static bool areas_action(ys_session *s, const ys_session_action *act)
+/* Moves and choices shared by the list screens (areas, review, profile):
+ * Up, Down, Home, End move the selection among n rows; Enter opens the
+ * selected row and a digit the row it names, with open_row. Returns true
+ * when act is one of those, with what the action returns in *result. */
+static bool list_action(ys_session *s, const ys_session_action *act, size_t n,
+			void (*open_row)(ys_session *, size_t), bool *result)
 {
 	switch (act->type) {
 	case YS_A_UP:
 	case YS_A_DOWN:
 	case YS_A_FIRST:
 	case YS_A_LAST:
-		return move_row(s, act->type, s->q->n_areas);
+		*result = move_row(s, act->type, n);
+		return true;
 	case YS_A_SELECT:
-		jump_area(s, s->row);
+		if (s->row < n)
+			open_row(s, s->row);
+		*result = true;
 		return true;
 	case YS_A_JUMP:
-		if (act->arg < 0 || (size_t)act->arg >= s->q->n_areas)
-			return false;
-		jump_area(s, (size_t)act->arg);
+		*result = act->arg >= 0 && (size_t)act->arg < n;
+		if (*result)
+			open_row(s, (size_t)act->arg);
 		return true;
 	default:
 		return false;
 	}
 }
 
+static bool areas_action(ys_session *s, const ys_session_action *act)
+{
+	bool r = false;
+
+	list_action(s, act, s->q->n_areas, jump_area, &r);
+	return r;
+}
+
+static void open_review_row(ys_session *s, size_t i)
+{
+	go_question(s, s->review[i].question);
+}
+
 static bool review_action(ys_session *s, const ys_session_action *act)
 {
-	switch (act->type) {
-	case YS_A_UP:
-	case YS_A_DOWN:
-	case YS_A_FIRST:
-	case YS_A_LAST:
-		return move_row(s, act->type, s->n_review);
-	case YS_A_SELECT:
-		if (s->row < s->n_review)
-			go_question(s, s->review[s->row].question);
-		return true;
-	case YS_A_JUMP:
-		if (act->arg < 0 || (size_t)act->arg >= s->n_review)
-			return false;
-		go_question(s, s->review[act->arg].question);
-		return true;
-	default:
-		return false;
-	}
+	bool r = false;
+
+	list_action(s, act, s->n_review, open_review_row, &r);
+	return r;
 }
 
 static bool profile_action(ys_session *s, const ys_session_action *act)
 {
 	ys_area_record *r = ys_answers_area(s->a, s->q->areas[s->row].id);
+	bool handled;
 
+	if (list_action(s, act, s->q->n_areas, jump_area, &handled))
+		return handled;
 	switch (act->type) {
-	case YS_A_UP:
-	case YS_A_DOWN:
-	case YS_A_FIRST:
-	case YS_A_LAST:
-		return move_row(s, act->type, s->q->n_areas);
-	case YS_A_SELECT:
-	case YS_A_JUMP:
-		jump_area(s, act->type == YS_A_JUMP ? (size_t)act->arg : s->row);
-		return true;
 	case YS_A_OWNER:
 		open_prompt(s, YS_PROMPT_OWNER, r ? r->owner : NULL);
 		return true;
