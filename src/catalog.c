@@ -260,7 +260,7 @@ static bool list_visit(void *ctx, const char *path, const ys_builtin *b)
 		const char *base = path ? strrchr(path, '/') : NULL;
 		size_t len;
 
-		snprintf(id, sizeof(id), "%s", base ? base + 1 : (b ? b->id : "?"));
+		snprintf(id, sizeof(id), "%s", !path ? b->id : base ? base + 1 : path);
 		len = strlen(id);
 		if (len > 5 && !strcmp(id + len - 5, ".yaml"))
 			id[len - 5] = '\0';
