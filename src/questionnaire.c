@@ -1150,11 +1150,29 @@ static void check_areas(loader *L)
 	}
 }
 
+/* The area ids and "default", NULL-terminated, for did-you-mean hints;
+ * NULL when out of memory. */
+static const char **area_names(loader *L)
+{
+	const ys_area *areas = L->areas.items;
+	size_t n = L->areas.count, k;
+	const char **names = ys_arena_alloc(L->arena, (n + 2) * sizeof(*names));
+
+	if (!names)
+		return NULL;
+	for (k = 0; k < n; k++)
+		names[k] = areas[k].id ? areas[k].id : "";
+	names[n] = "default";
+	names[n + 1] = NULL;
+	return names;
+}
+
 static void check_targets(loader *L, ys_target **out)
 {
 	const target_pend *ts = L->targets.items;
 	const target_entry *es = L->target_entries.items;
 	size_t nlev = L->levels.count, nareas = L->areas.count, i, j, k;
+	const char **names = NULL;
 	ys_target *targets;
 
 	*out = NULL;
@@ -1191,18 +1209,16 @@ static void check_targets(loader *L, ys_target **out)
 				continue;
 			}
 			if (find_area(L, e->area) < 0) {
-				const ys_area *areas = L->areas.items;
-				const char **names = ys_arena_alloc(L->arena,
-								    (nareas + 2) * sizeof(*names));
-				const char *hint;
+				const char *hint = NULL;
 
-				if (!names) {
+				/* Past the error cap the message is dropped:
+				 * spare the hint (100,000 unknown areas). */
+				if (ys_diags_full(L->d))
+					continue;
+				if (!names && !(names = area_names(L))) {
 					oom(L);
 					return;
 				}
-				for (k = 0; k < nareas; k++)
-					names[k] = areas[k].id ? areas[k].id : "";
-				names[nareas] = "default";
 				hint = ys_did_you_mean(e->area, names);
 				if (hint)
 					ys_yerror(L->r, e->pos,
