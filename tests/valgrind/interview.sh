@@ -5,7 +5,9 @@
 # at 80x24: begin, answer, don't know, a note, N/A with a reason, help,
 # the area menu, the review and the profile, a resize, then save and
 # quit. Passes when the interview exits 0 and memcheck reports nothing
-# (no error, nothing definitely or indirectly lost). Called by run.sh.
+# (no error, nothing definitely or indirectly lost). memcheck runs with
+# -s here so that its log names the suppressions it used; they are
+# printed, and each must be one of ncurses' own. Called by run.sh.
 set -u
 bin=$1 tmp=$3     # $2, the tests folder, is not needed here
 shift 3
@@ -37,7 +39,7 @@ keys() {
 	"${tm[@]}" send-keys -t vg "$@"
 }
 
-cmd=$(printf '%q ' "${vg[@]}" --log-file="$tmp/vg-interview.log" "$bin" interview \
+cmd=$(printf '%q ' "${vg[@]}" -s --log-file="$tmp/vg-interview.log" "$bin" interview \
 	-o "$tmp/vg-interview.yaml" --org Anytown)
 "${tm[@]}" new-session -d -s vg -x 80 -y 24 -c "$tmp" \
 	"$cmd; echo EXIT=\$? > $tmp/vg-interview.rc"
@@ -80,7 +82,18 @@ until [[ -s $tmp/vg-interview.rc ]]; do
 	fi
 done
 grep -q "EXIT=0" "$tmp/vg-interview.rc" || fail "$(cat "$tmp/vg-interview.rc")"
-[[ -s $tmp/vg-interview.log ]] && fail "memcheck reported problems"
+log=$tmp/vg-interview.log
+grep -q "ERROR SUMMARY: 0 errors" "$log" || fail "memcheck reported problems"
+# -s lists each suppression used: "used_suppression: N NAME FILE:LINE ...".
+used=$(awk '{ for (i = 1; i < NF - 1; i++) if ($i == "used_suppression:")
+	print $(i + 2) " (" $(i + 3) ")" }' "$log" | sort -u)
+if [[ -n $used ]]; then
+	echo "suppressions used:"
+	sed 's/^/  /' <<<"$used"
+	grep -v '^ncurses_' <<<"$used" && fail "a suppression that is not ncurses' own was used"
+else
+	echo "suppressions used: none ($(grep -o 'suppressed: [0-9,]* from [0-9,]*' "$log" | tail -n 1))"
+fi
 answers=$("$bin" scorecard "$tmp/vg-interview.yaml" --format csv | awk -F, 'NR > 1 && $5 != ""' | wc -l)
 ((answers >= 3)) || fail "only $answers answers saved"
 echo "interview under memcheck: ok ($answers answers saved)"
