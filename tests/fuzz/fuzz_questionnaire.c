@@ -2,8 +2,13 @@
  *
  * Any input must either load into a self-consistent questionnaire or be
  * refused with at least one diagnostic and a non-zero exit code; never a
- * crash, a leak or a hang. Diagnostics are also printed (to /dev/null) so
- * the source-line and caret code sees every position the loader reports. */
+ * crash, a leak or a hang. A questionnaire that loads validates again: a
+ * second load, from a copy of the bytes, gives the same model (ids, texts,
+ * levels, weights, options, red flags, targets and fingerprint), so
+ * nothing depends on the buffer or on state left by the first load.
+ * Diagnostics are also printed (to /dev/null) so the source-line and
+ * caret code sees every position the loader reports. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "fuzz.h"
@@ -101,6 +106,72 @@ static void check_questionnaire(const ys_questionnaire *q, size_t size)
 	}
 }
 
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* a and b, loaded from the same bytes, are the same questionnaire. */
+static void check_same(const ys_questionnaire *a, const ys_questionnaire *b)
+{
+	size_t i, k;
+
+	FUZZ_CHECK(same_str(a->id, b->id) && same_str(a->title, b->title) &&
+		   same_str(a->version, b->version));
+	FUZZ_CHECK(!strcmp(a->sha256, b->sha256));
+	FUZZ_CHECK(a->threshold == b->threshold);
+	FUZZ_CHECK(a->n_levels == b->n_levels && a->n_areas == b->n_areas &&
+		   a->n_questions == b->n_questions &&
+		   a->n_targets == b->n_targets);
+	for (i = 0; i < a->n_levels; i++)
+		FUZZ_CHECK(same_str(a->levels[i].name, b->levels[i].name));
+	for (i = 0; i < a->n_areas; i++)
+		FUZZ_CHECK(same_str(a->areas[i].id, b->areas[i].id) &&
+			   a->areas[i].first_question == b->areas[i].first_question &&
+			   a->areas[i].n_questions == b->areas[i].n_questions);
+	for (i = 0; i < a->n_questions; i++) {
+		const ys_question *x = &a->questions[i], *y = &b->questions[i];
+
+		FUZZ_CHECK(same_str(x->id, y->id) && same_str(x->text, y->text) &&
+			   same_str(x->help, y->help));
+		FUZZ_CHECK(x->level == y->level && x->weight == y->weight &&
+			   x->area == y->area && x->allow_na == y->allow_na &&
+			   x->n_options == y->n_options && x->n_refs == y->n_refs);
+		for (k = 0; k < x->n_options; k++) {
+			FUZZ_CHECK(same_str(x->options[k].key, y->options[k].key) &&
+				   same_str(x->options[k].label, y->options[k].label) &&
+				   x->options[k].value == y->options[k].value);
+			FUZZ_CHECK(!x->red_flag == !y->red_flag &&
+				   (!x->red_flag || x->red_flag[k] == y->red_flag[k]));
+		}
+	}
+	for (i = 0; i < a->n_targets; i++) {
+		FUZZ_CHECK(same_str(a->targets[i].name, b->targets[i].name));
+		for (k = 0; k < a->n_areas; k++)
+			FUZZ_CHECK(a->targets[i].levels[k] == b->targets[i].levels[k]);
+	}
+}
+
+/* Loads a copy of the bytes again; it must load, without a diagnostic,
+ * into the same questionnaire. */
+static void check_reload(const ys_questionnaire *q, const uint8_t *data,
+			 size_t size)
+{
+	ys_diags d = {0};
+	ys_questionnaire *again;
+	char *copy = malloc(size ? size : 1);
+
+	FUZZ_CHECK(copy != NULL);
+	memcpy(copy, data, size);
+	again = ys_questionnaire_load_mem(copy, size, "again.yaml", &d);
+	FUZZ_CHECK(again != NULL && d.count == 0);
+	memset(copy, 0, size);          /* the model must not point into it */
+	check_same(q, again);
+	ys_questionnaire_free(again);
+	ys_diags_free(&d);
+	free(copy);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	ys_diags d = {0};
@@ -110,6 +181,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (q) {
 		check_questionnaire(q, size);
 		FUZZ_CHECK(d.count == 0);
+		check_reload(q, data, size);
 		ys_questionnaire_free(q);
 	} else {
 		FUZZ_CHECK(d.count > 0);
