@@ -16,6 +16,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #include "yardstick/alloc.h"
 #include "yardstick/answers.h"
 #include "yardstick/questionnaire.h"
@@ -818,29 +820,6 @@ static void test_allocation_failures(void **state)
 /* ------------------------------------------------------------------ */
 /* The malformed corpus */
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0, r;
-
-	if (!f)
-		return NULL;
-	do {
-		if (n + 4096 > cap) {
-			cap = cap * 2 + 8192;
-			buf = realloc(buf, cap);
-			assert_non_null(buf);
-		}
-		r = fread(buf + n, 1, cap - n - 1, f);
-		n += r;
-	} while (r > 0);
-	fclose(f);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -867,14 +846,14 @@ static void test_golden_corpus(void **state)
 	assert_true(n >= 15);
 	for (i = 0; i < n; i++) {
 		char path[512], display[512], *input, *expected, *got = NULL;
-		size_t in_len, exp_len, got_len = 0;
+		size_t in_len = 0, exp_len = 0, got_len = 0;
 		ys_diags d = {0};
 		ys_answers *a;
 		FILE *out;
 
 		snprintf(path, sizeof(path), "golden/answers/%s.yaml", names[i]);
 		snprintf(display, sizeof(display), "answers/%s.yaml", names[i]);
-		input = slurp(path, &in_len);
+		input = tu_slurp(path, &in_len);
 		assert_non_null(input);
 		a = ys_answers_read_mem(input, in_len, display, &d);
 		out = open_memstream(&got, &got_len);
@@ -889,7 +868,7 @@ static void test_golden_corpus(void **state)
 			fputs(got, f);
 			fclose(f);
 		}
-		expected = slurp(path, &exp_len);
+		expected = tu_slurp(path, &exp_len);
 		if (!expected || strcmp(expected, got)) {
 			fprintf(stderr, "golden/answers/%s.yaml: expected\n%s--- got\n%s---\n",
 				names[i], expected ? expected : "(no .expected file)\n", got);

@@ -15,6 +15,8 @@
 
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #include "yardstick/alloc.h"
 #include "yardstick/answers.h"
 #include "yardstick/catalog.h"
@@ -186,31 +188,6 @@ struct saving {
 	size_t before_len;
 };
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0;
-
-	assert_non_null(f);
-	*len = 0;
-	for (;;) {
-		size_t n;
-
-		if (cap - *len < 4096) {
-			cap = cap ? cap * 2 : 8192;
-			buf = realloc(buf, cap);
-			assert_non_null(buf);
-		}
-		n = fread(buf + *len, 1, cap - *len, f);
-		if (n == 0)
-			break;
-		*len += n;
-	}
-	fclose(f);
-	return buf;
-}
-
 static bool save_once(void *ctx, bool must_succeed)
 {
 	struct saving *v = ctx;
@@ -218,7 +195,8 @@ static bool save_once(void *ctx, bool must_succeed)
 	size_t len;
 	int rc = ys_store_save(v->s, v->a, &err);
 
-	now = slurp(v->path, &len);
+	now = tu_slurp(v->path, &len);
+	assert_non_null(now);
 	if (rc == 0) {
 		assert_null(err);
 		free(v->before);
@@ -262,7 +240,8 @@ static void test_store_save(void **state)
 	for (i = 0; i < v.q->n_questions; i++)
 		assert_true(ys_answers_set_choice(v.a, v.q, i,
 						  (ys_choice){YS_ANS_OPTION, 0}));
-	v.before = slurp(v.path, &v.before_len);
+	v.before = tu_slurp(v.path, &v.before_len);
+	assert_non_null(v.before);
 	each_failure(save_once, &v);
 	free(v.before);
 	ys_store_close(&s);

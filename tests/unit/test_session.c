@@ -13,6 +13,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #include "yardstick/alloc.h"
 #include "yardstick/answers.h"
 #include "yardstick/questionnaire.h"
@@ -55,24 +57,6 @@ struct fx {
 	ys_questionnaire *q;
 	ys_session *s;
 };
-
-static void rm_dir(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char p[512];
-
-	if (!d)
-		return;
-	while ((e = readdir(d))) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		snprintf(p, sizeof(p), "%s/%s", dir, e->d_name);
-		unlink(p);
-	}
-	closedir(d);
-	rmdir(dir);
-}
 
 static ys_questionnaire *load_q(void)
 {
@@ -120,7 +104,7 @@ static int teardown(void **state)
 
 	ys_session_free(f->s);
 	ys_questionnaire_free(f->q);
-	rm_dir(f->dir);
+	tu_rm_dir(f->dir);
 	free(f);
 	return 0;
 }
@@ -701,7 +685,7 @@ static void test_quit_unsaved_yes(void **state)
 	assert_true(s->save_failed);
 	ys_session_free(s);
 	f->s = NULL;
-	rm_dir(gone);
+	tu_rm_dir(gone);
 }
 
 static void test_interrupt_and_terminate(void **state)

@@ -24,6 +24,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #include "yardstick/alloc.h"
 #include "yardstick/answers.h"
 #include "yardstick/io.h"
@@ -150,26 +152,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* The whole file, NUL-terminated (caller frees), or NULL. */
-static char *slurp(const char *path)
-{
-	FILE *fp = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (!fp)
-		return NULL;
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	buf = malloc((size_t)n + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
-	buf[n] = '\0';
-	fclose(fp);
-	return buf;
-}
-
 static void put(const char *path, const char *text)
 {
 	FILE *fp = fopen(path, "wb");
@@ -219,7 +201,7 @@ static void test_save_and_reload(void **state)
 	assert_int_equal(ys_store_open(&s, f->path, &holder, &err), 0);
 	assert_null(err);
 	assert_int_equal(holder, 0);
-	lock = slurp(s.lock_path);
+	lock = tu_slurp(s.lock_path, NULL);
 	assert_non_null(lock);
 	assert_int_equal(atol(lock), (long)getpid());
 	free(lock);
@@ -227,7 +209,7 @@ static void test_save_and_reload(void **state)
 	assert_int_equal(ys_store_save(&s, f->a, &err), 0);
 	assert_null(err);
 	want = answers_text(f->a);
-	got = slurp(f->path);
+	got = tu_slurp(f->path, NULL);
 	assert_string_equal(got, want);
 	assert_int_equal(stat(f->path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
@@ -264,7 +246,7 @@ static void test_short_writes(void **state)
 	want = answers_text(f->a);
 	assert_int_equal(ys_atomic_write(f->path, want, strlen(want), 0644, false,
 					 &err), 0);
-	got = slurp(f->path);
+	got = tu_slurp(f->path, NULL);
 	assert_string_equal(got, want);
 	ys_free(want);
 	free(got);
@@ -282,7 +264,7 @@ static void check_failed_save(fixture *f, void (*arm)(void), const char *reason,
 
 	assert_int_equal(ys_store_open(&s, f->path, &holder, &err), 0);
 	assert_int_equal(ys_store_save(&s, f->a, &err), 0);
-	v1 = slurp(f->path);
+	v1 = tu_slurp(f->path, NULL);
 	assert_non_null(v1);
 
 	assert_true(ys_answers_set_note(f->a, 0, "A long note that makes the file grow."));
@@ -296,14 +278,14 @@ static void check_failed_save(fixture *f, void (*arm)(void), const char *reason,
 	assert_non_null(strstr(err, f->path));
 	assert_non_null(strstr(err, reason));
 	ys_free(err);
-	after = slurp(f->path);
+	after = tu_slurp(f->path, NULL);
 	assert_string_equal(after, v1);
 	assert_int_equal(count_temps(f->dir), 0);
 
 	/* The answers are intact in memory: a retry saves them all. */
 	seam_reset();
 	assert_int_equal(ys_store_save(&s, f->a, &err), 0);
-	v2 = slurp(f->path);
+	v2 = tu_slurp(f->path, NULL);
 	assert_non_null(strstr(v2, "A long note that makes the file grow."));
 	assert_non_null(strstr(v2, "answer: dont-know"));
 	ys_store_close(&s);
@@ -440,7 +422,7 @@ static void test_unwritable_folder(void **state)
 		assert_int_equal(unwritable_checks(f), 0);
 		chmod(f->dir, 0700);
 	}
-	after = slurp(f->path);
+	after = tu_slurp(f->path, NULL);
 	assert_string_equal(after, "old contents\n");
 	assert_int_equal(count_temps(f->dir), 0);
 	free(after);
@@ -561,7 +543,7 @@ static void test_exclusive_write(void **state)
 	snprintf(dangling, sizeof(dangling), "%s/nowhere.txt", f->dir);
 
 	assert_int_equal(ys_atomic_write(out, "one\n", 4, 0640, true, &err), 0);
-	s = slurp(out);
+	s = tu_slurp(out, NULL);
 	assert_string_equal(s, "one\n");
 	free(s);
 	assert_int_equal(stat(out, &st), 0);
@@ -577,7 +559,7 @@ static void test_exclusive_write(void **state)
 	assert_non_null(strstr(err, "already exists"));
 	assert_non_null(strstr(err, out));
 	ys_free(err);
-	s = slurp(out);
+	s = tu_slurp(out, NULL);
 	assert_string_equal(s, "one\n");
 	free(s);
 
@@ -587,7 +569,7 @@ static void test_exclusive_write(void **state)
 	assert_int_equal(symlink(other, out), 0);
 	assert_int_equal(ys_atomic_write(out, "two\n", 4, 0644, true, &err), 73);
 	ys_free(err);
-	s = slurp(other);
+	s = tu_slurp(other, NULL);
 	assert_string_equal(s, "other\n");
 	free(s);
 	assert_int_equal(unlink(out), 0);
@@ -620,7 +602,7 @@ static void test_replace_symlink(void **state)
 	assert_int_equal(ys_atomic_write(f->path, "new\n", 4, 0600, false, &err), 0);
 	assert_int_equal(lstat(f->path, &st), 0);
 	assert_true(S_ISREG(st.st_mode));
-	s = slurp(other);
+	s = tu_slurp(other, NULL);
 	assert_string_equal(s, "elsewhere\n");
 	free(s);
 }

@@ -16,6 +16,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #include "yardstick/alloc.h"
 #include "yardstick/answers.h"
 #include "yardstick/consensus.h"
@@ -74,24 +76,6 @@ struct fx {
 	ys_session *s;
 };
 
-static void rm_dir(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char p[512];
-
-	if (!d)
-		return;
-	while ((e = readdir(d))) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		snprintf(p, sizeof(p), "%s/%s", dir, e->d_name);
-		unlink(p);
-	}
-	closedir(d);
-	rmdir(dir);
-}
-
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof(*f));
@@ -118,7 +102,7 @@ static int teardown(void **state)
 
 	ys_session_free(f->s);
 	ys_questionnaire_free(f->q);
-	rm_dir(f->dir);
+	tu_rm_dir(f->dir);
 	free(f);
 	return 0;
 }
