@@ -16,23 +16,13 @@ e2e_keys s Enter
 e2e_wait s "Question 1 of $NQ"
 e2e_wait s "▶ 1  "
 
+# shown SEL: until the marker stands on option SEL.
+shown() {
+	e2e_wait s "▶ $1  "
+}
+
 start=$(e2e_settle "$out")
-sel=1
-dir=1
-i=0
-while [ $i -lt $MOVES ]; do
-	if [ $dir = 1 ]; then
-		e2e_keys s Down
-		sel=$((sel + 1))
-		[ $sel = 4 ] && dir=-1
-	else
-		e2e_keys s Up
-		sel=$((sel - 1))
-		[ $sel = 1 ] && dir=1
-	fi
-	e2e_wait s "▶ $sel  "
-	i=$((i + 1))
-done
+e2e_bounce s $MOVES shown
 end=$(e2e_settle "$out")
 bytes=$((end - start))
 [ $bytes -gt 0 ] || e2e_fail "nothing was captured: the measurement is broken"

@@ -219,6 +219,28 @@ e2e_settle() {
 	echo "$_last"
 }
 
+# e2e_bounce SESSION MOVES AFTER: presses Down and Up MOVES times in all,
+# taking the selection from the first of four options to the fourth and
+# back; after each key runs "AFTER SEL", SEL being the option now selected
+# (1-4), which waits for the screen to show the move.
+e2e_bounce() {
+	_bs=$1 _bn=$2 _bafter=$3
+	_bsel=1 _bdir=1 _bi=0
+	while [ $_bi -lt "$_bn" ]; do
+		if [ $_bdir = 1 ]; then
+			e2e_keys "$_bs" Down
+			_bsel=$((_bsel + 1))
+			[ $_bsel = 4 ] && _bdir=-1
+		else
+			e2e_keys "$_bs" Up
+			_bsel=$((_bsel - 1))
+			[ $_bsel = 1 ] && _bdir=1
+		fi
+		"$_bafter" "$_bsel"
+		_bi=$((_bi + 1))
+	done
+}
+
 # e2e_bytes FILE: its size in bytes.
 e2e_bytes() {
 	wc -c < "$1" | tr -d ' '
