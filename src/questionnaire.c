@@ -1211,15 +1211,16 @@ static void check_targets(loader *L, ys_target **out)
 			if (find_area(L, e->area) < 0) {
 				const char *hint = NULL;
 
-				/* Past the error cap the message is dropped:
-				 * spare the hint (100,000 unknown areas). */
-				if (ys_diags_full(L->d))
-					continue;
-				if (!names && !(names = area_names(L))) {
-					oom(L);
-					return;
+				/* Past the error cap the message is only
+				 * counted: spare the hint (100,000 unknown
+				 * areas). */
+				if (!ys_diags_full(L->d)) {
+					if (!names && !(names = area_names(L))) {
+						oom(L);
+						return;
+					}
+					hint = ys_did_you_mean(e->area, names);
 				}
-				hint = ys_did_you_mean(e->area, names);
 				if (hint)
 					ys_yerror(L->r, e->pos,
 						  "target profile '%s' names an unknown area '%s'; did you mean '%s'?",
