@@ -197,8 +197,8 @@ static long percentile(const dvec *d, double x)
 	}
 	if (!d->n)
 		return 0;
-	return (long)floor((100.0 * ((double)below + 0.5 * (double)equal)) /
-			   (double)d->n + 1e-9);
+	return ys_round_down(100.0 * ((double)below + 0.5 * (double)equal) /
+			     (double)d->n);
 }
 
 typedef struct stats {

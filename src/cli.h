@@ -9,8 +9,10 @@
 #include <stdio.h>
 
 #include "yardstick/answers.h"
+#include "yardstick/common.h"
 #include "yardstick/questionnaire.h"
 #include "yardstick/score.h"
+#include "yardstick/session.h"
 
 int cmd_interview(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
@@ -22,9 +24,6 @@ int cmd_merge(int argc, char **argv);
 
 int cmd_workshop(int argc, char **argv);
 
-/* The most names -p or --assessor take. */
-#define CLI_MAX_NAMES 64
-
 /* What an interactive command was asked to do; cmd_interview.c runs the
  * interview and the workshop alike. The strings are borrowed from argv. */
 typedef struct cli_interactive {
@@ -32,11 +31,11 @@ typedef struct cli_interactive {
 	const char *output;             /* -o */
 	const char *org;
 	const char *target;
-	const char *assessors[CLI_MAX_NAMES];
+	const char *assessors[YS_MAX_NAMES];
 	size_t n_assessors;
 	/* Workshop. */
 	bool workshop;
-	const char *participants[CLI_MAX_NAMES];
+	const char *participants[YS_MAX_NAMES];
 	size_t n_participants;
 	unsigned timebox;               /* minutes per area, 0 for none */
 } cli_interactive;
@@ -46,18 +45,10 @@ typedef struct cli_interactive {
 int cli_interactive_run(const cli_interactive *o);
 
 /* Prints "yardstick: MESSAGE" to stderr; returns code. */
-int cli_error(int code, const char *fmt, ...)
-#if defined(__GNUC__) || defined(__clang__)
-	__attribute__((format(printf, 2, 3)))
-#endif
-	;
+int cli_error(int code, const char *fmt, ...) YS_PRINTF(2, 3);
 
 /* Prints "Try 'yardstick CMD --help'." after a usage error; returns 64. */
-int cli_usage_error(const char *cmd, const char *fmt, ...)
-#if defined(__GNUC__) || defined(__clang__)
-	__attribute__((format(printf, 2, 3)))
-#endif
-	;
+int cli_usage_error(const char *cmd, const char *fmt, ...) YS_PRINTF(2, 3);
 
 /* An answers file with its questionnaire and score (cmd_scorecard.c;
  * shared with compare). */
@@ -95,6 +86,15 @@ bool cli_mem_open(cli_mem *m);
  * writer's result (0 or an errno). Returns the exit code, after printing
  * any error. */
 int cli_mem_output(cli_mem *m, int status, const char *path, bool force);
+
+/* Writes len bytes of buf to path with ys_atomic_write (mode as there),
+ * exclusive unless force; prints any error. Returns the exit code: 73
+ * when path exists without force (DESIGN section 2, every command). */
+int cli_write_file(const char *path, const char *buf, size_t len,
+		   unsigned mode, bool force);
+/* The same refusal checked before any work: 73, after saying so, when
+ * path (not "-") exists and force is false; else 0. */
+int cli_check_output(const char *path, bool force);
 
 /* Parses a --width value (YS_REPORT_MIN_WIDTH..YS_REPORT_MAX_WIDTH). */
 bool cli_parse_width(const char *arg, size_t *out);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "yardstick/alloc.h"
@@ -57,10 +58,50 @@ bool cli_mem_open(cli_mem *m)
 	return m->f != NULL;
 }
 
+static void say_exists(const char *path)
+{
+	fputs("yardstick: ", stderr);
+	ys_fputs_safe(path, stderr, 0);
+	fputs(" already exists (use --force to replace it)\n", stderr);
+}
+
+int cli_check_output(const char *path, bool force)
+{
+	struct stat st;
+
+	if (force || !path || !strcmp(path, "-") || lstat(path, &st) != 0)
+		return 0;
+	say_exists(path);
+	return YS_EX_CANTCREAT;
+}
+
+int cli_write_file(const char *path, const char *buf, size_t len,
+		   unsigned mode, bool force)
+{
+	char *err = NULL;
+	int rc;
+
+	rc = ys_atomic_write(path, buf, len, mode, !force, &err);
+	if (rc != 0) {
+		fputs("yardstick: ", stderr);
+		if (err) {
+			ys_fputs_safe(err, stderr, 0);
+		} else {
+			ys_fputs_safe(path, stderr, 0);
+			fputs(": cannot write", stderr);
+		}
+		if (rc == YS_EX_CANTCREAT && !force && err &&
+		    strstr(err, "exist"))
+			fputs(" (use --force to replace it)", stderr);
+		fputc('\n', stderr);
+	}
+	ys_free(err);
+	return rc;
+}
+
 /* Closes the stream and writes what it holds; frees everything. */
 int cli_mem_output(cli_mem *m, int status, const char *path, bool force)
 {
-	char *err = NULL;
 	int rc = 0;
 
 	if (fclose(m->f) != 0 && status == 0)
@@ -78,21 +119,7 @@ int cli_mem_output(cli_mem *m, int status, const char *path, bool force)
 				       "error writing to standard output: %s",
 				       strerror(errno));
 	} else {
-		rc = ys_atomic_write(path, m->buf, m->len, 0644, !force, &err);
-		if (rc != 0) {
-			fputs("yardstick: ", stderr);
-			if (err) {
-				ys_fputs_safe(err, stderr, 0);
-			} else {
-				ys_fputs_safe(path, stderr, 0);
-				fputs(": cannot write", stderr);
-			}
-			if (rc == YS_EX_CANTCREAT && !force && err &&
-			    strstr(err, "exist"))
-				fputs(" (use --force to replace it)", stderr);
-			fputc('\n', stderr);
-		}
-		ys_free(err);
+		rc = cli_write_file(path, m->buf, m->len, 0644, force);
 	}
 	free(m->buf);
 	m->buf = NULL;

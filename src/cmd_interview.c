@@ -24,7 +24,7 @@
 #include "yardstick/store.h"
 #include "yardstick/text.h"
 
-#define MAX_ASSESSORS CLI_MAX_NAMES
+#define MAX_ASSESSORS YS_MAX_NAMES
 
 static const char *cmd_name(const cli_interactive *o)
 {

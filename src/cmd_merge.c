@@ -42,9 +42,9 @@ static void usage(FILE *out)
 	      "Every file must be for the same questionnaire id, version and\n"
 	      "sha256, and name a different participant.\n\n"
 	      "Exit status: 0 success, 64 usage error, 65 invalid answers, files\n"
-	      "that cannot be merged, or OUT an input or existing without --force,\n"
-	      "66 file missing or unreadable, 73 OUT cannot be created, 74 write\n"
-	      "error.\n", out);
+	      "that cannot be merged, or OUT one of the inputs, 66 file missing or\n"
+	      "unreadable, 73 OUT exists without --force or cannot be created,\n"
+	      "74 write error.\n", out);
 }
 
 static int print_diags(ys_diags *d)
@@ -63,8 +63,8 @@ static void say_file(const char *path, const char *msg)
 	fputs(msg, stderr);
 }
 
-/* OUT must not be an input (same file, through any link), and must not
- * exist unless force. */
+/* OUT must not be an input (same file, through any link: 65), and must
+ * not exist unless force (73, as for every command). */
 static int check_output(const char *out, char **inputs, int n, bool force)
 {
 	struct stat so, si, sl;
@@ -84,11 +84,7 @@ static int check_output(const char *out, char **inputs, int n, bool force)
 			}
 		}
 	}
-	if (!force) {
-		say_file(out, " already exists; use --force to replace it\n");
-		return YS_EX_DATAERR;
-	}
-	return 0;
+	return cli_check_output(out, force);
 }
 
 /* The questionnaire the first file a (read from path) was answered with:
@@ -147,7 +143,7 @@ static int merge_one(ys_merge *m, ys_answers_item *it)
 
 static int write_output(const ys_answers *a, const char *out, bool force)
 {
-	char *buf, *err = NULL;
+	char *buf;
 	size_t len;
 	int rc;
 
@@ -157,19 +153,8 @@ static int write_output(const ys_answers *a, const char *out, bool force)
 	if (!buf)
 		return cli_error(YS_EX_SOFTWARE, "cannot write the merged "
 				 "answers: %s", strerror(errno));
-	rc = ys_atomic_write(out, buf, len, 0600, !force, &err);
+	rc = cli_write_file(out, buf, len, 0600, force);
 	ys_free(buf);
-	if (rc) {
-		fputs("yardstick: ", stderr);
-		if (err)
-			ys_fputs_safe(err, stderr, 0);
-		else
-			say_file(out, ": cannot write");
-		if (rc == YS_EX_CANTCREAT && !force && err && strstr(err, "exist"))
-			fputs(" (use --force to replace it)", stderr);
-		fputc('\n', stderr);
-	}
-	ys_free(err);
 	return rc;
 }
 

@@ -13,7 +13,6 @@
 #include "yardstick/common.h"
 #include "yardstick/text.h"
 
-#define TIMEBOX_MAX 600
 
 static void usage(FILE *out)
 {
@@ -91,17 +90,10 @@ static int check_participants(const cli_interactive *o)
 
 static int parse_timebox(const char *arg, unsigned *out)
 {
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(arg, &end, 10);
-	if (errno || end == arg || *end || arg[0] == '-' || arg[0] == '+' || arg[0] == ' ' ||
-	    v < 0 || v > TIMEBOX_MAX)
+	if (!ys_timebox_parse(arg, out))
 		return cli_usage_error("workshop",
 				       "--timebox takes whole minutes, 0 to %d (got '%s')",
-				       TIMEBOX_MAX, arg);
-	*out = (unsigned)v;
+				       YS_TIMEBOX_MAX, arg);
 	return 0;
 }
 
@@ -129,9 +121,9 @@ static int parse(int argc, char **argv, cli_interactive *o)
 			o->output = optarg;
 			break;
 		case 'p':
-			if (o->n_participants == CLI_MAX_NAMES)
+			if (o->n_participants == YS_MAX_NAMES)
 				return cli_usage_error("workshop", "too many participants (at most %d)",
-						       CLI_MAX_NAMES);
+						       YS_MAX_NAMES);
 			o->participants[o->n_participants++] = optarg;
 			break;
 		case 'O':

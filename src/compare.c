@@ -270,11 +270,11 @@ static void text_summary(ys_tw *t, const cmp *m)
 	}
 	if (os->has_percent_to_target && ns->has_percent_to_target)
 		ys_tw_paraf(t, "Percent to target: ", k, "%ld%% -> %ld%%",
-		      (long)floor(os->percent_to_target + 1e-9),
-		      (long)floor(ns->percent_to_target + 1e-9));
+		      ys_round_down(os->percent_to_target),
+		      ys_round_down(ns->percent_to_target));
 	ys_tw_paraf(t, "Ownership clarity: ", k, "%ld%% -> %ld%%",
-	      (long)floor(os->ownership_clarity + 1e-9),
-	      (long)floor(ns->ownership_clarity + 1e-9));
+	      ys_round_down(os->ownership_clarity),
+	      ys_round_down(ns->ownership_clarity));
 	for (i = 0; i < m->n_areas; i++) {
 		const ys_area_score *o = &os->areas[m->areas[i].oi];
 		const ys_area_score *n = &ns->areas[m->areas[i].ni];
@@ -448,8 +448,8 @@ static int write_markdown(const cmp *m, FILE *out)
 		fprintf(out, "- **Index:** %ld -> %ld\n", ys_round(os->index),
 			ys_round(ns->index));
 	fprintf(out, "- **Ownership clarity:** %ld%% -> %ld%%\n",
-		(long)floor(os->ownership_clarity + 1e-9),
-		(long)floor(ns->ownership_clarity + 1e-9));
+		ys_round_down(os->ownership_clarity),
+		ys_round_down(ns->ownership_clarity));
 
 	fputs("\n## Areas\n\n| Area | Level | Score | Target |\n"
 	      "| --- | --- | --- | --- |\n", out);

@@ -347,13 +347,13 @@ int ys_report_json(const ys_report *r, FILE *out)
 		jw_null(&j, "weakest_area");
 	if (s->has_target && s->has_percent_to_target) {
 		jw_int(&j, "percent_to_target",
-		       (long)floor(s->percent_to_target + 1e-9));
+		       ys_round_down(s->percent_to_target));
 		jw_exact(&j, "percent_to_target_exact", s->percent_to_target);
 	} else {
 		jw_null(&j, "percent_to_target");
 		jw_null(&j, "percent_to_target_exact");
 	}
-	jw_int(&j, "ownership_clarity", (long)floor(s->ownership_clarity + 1e-9));
+	jw_int(&j, "ownership_clarity", ys_round_down(s->ownership_clarity));
 	jw_exact(&j, "ownership_clarity_exact", s->ownership_clarity);
 
 	if (!write_contested(&j, r))

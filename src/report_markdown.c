@@ -214,7 +214,7 @@ static void summary(FILE *out, const ys_report *r)
 	}
 	if (s->has_target && s->has_percent_to_target) {
 		fprintf(out, "- **Percent to target:** %ld%% of the way to the "
-			"\"", (long)floor(s->percent_to_target + 1e-9));
+			"\"", ys_round_down(s->percent_to_target));
 		md(out, s->target_name);
 		fprintf(out, "\" target (%zu of %zu assessed %s at or above "
 			"target)\n", met, assessed,
@@ -226,7 +226,7 @@ static void summary(FILE *out, const ys_report *r)
 		fputs("- **Percent to target:** no target profile chosen\n", out);
 	}
 	fprintf(out, "- **Ownership clarity:** %ld%% (%zu of %zu %s a named "
-		"owner)\n", (long)floor(s->ownership_clarity + 1e-9), owned,
+		"owner)\n", ys_round_down(s->ownership_clarity), owned,
 		s->n_areas, ys_plural(owned, "area has", "areas have"));
 }
 

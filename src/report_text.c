@@ -430,7 +430,7 @@ static void index_section(ys_tw *t, const ys_report *r)
 		ys_tw_paraf(t, "Percent to target: ", k,
 		      "%ld%% of the way to the \"%s\" target (%zu of %zu "
 		      "assessed %s at or above target)",
-		      (long)floor(s->percent_to_target + 1e-9), s->target_name,
+		      ys_round_down(s->percent_to_target), s->target_name,
 		      met, assessed, ys_plural(assessed, "area", "areas"));
 	else if (s->has_target)
 		ys_tw_paraf(t, "Percent to target: ", k,
@@ -440,7 +440,7 @@ static void index_section(ys_tw *t, const ys_report *r)
 		     "no target profile chosen (use --target)");
 	ys_tw_paraf(t, "Ownership clarity: ", k,
 	      "%ld%% (%zu of %zu %s a named owner)",
-	      (long)floor(s->ownership_clarity + 1e-9), owned, s->n_areas,
+	      ys_round_down(s->ownership_clarity), owned, s->n_areas,
 	      ys_plural(owned, "area has", "areas have"));
 }
 

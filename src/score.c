@@ -72,20 +72,6 @@ static bool is_contested(const ys_questionnaire *q, const ys_answers *a,
 
 /* ---- Rounding and bands ----------------------------------------------- */
 
-long ys_round(double x)
-{
-	double r;
-
-	if (isnan(x))
-		return 0;
-	r = round(x);   /* halves away from zero, exact for every double */
-	if (r >= (double)LONG_MAX)
-		return LONG_MAX;
-	if (r <= (double)LONG_MIN)
-		return LONG_MIN;
-	return (long)r;
-}
-
 const char *ys_band(double score)
 {
 	long r = ys_round(score);

@@ -15,7 +15,6 @@
 #include "yardstick/text.h"
 
 #define INPUT_MAX 4096
-#define TIMEBOX_MAX 600         /* minutes per area */
 
 static void status_set(ys_session *s, bool error, const char *fmt, ...)
 	YS_PRINTF(3, 4);
@@ -892,10 +891,10 @@ static bool set_participants(ys_session *s, const char *text)
 	char **list;
 	size_t n, i, j;
 	bool ok = false;
-	int rc = split_names(text, YS_WORKSHOP_MAX_PARTICIPANTS, &list, &n);
+	int rc = split_names(text, YS_MAX_NAMES, &list, &n);
 
 	if (rc > 0) {
-		status_set(s, true, "At most %d participants.", YS_WORKSHOP_MAX_PARTICIPANTS);
+		status_set(s, true, "At most %d participants.", YS_MAX_NAMES);
 		return false;
 	}
 	if (rc < 0) {
@@ -925,24 +924,32 @@ done:
 	return ok;
 }
 
-static bool set_timebox(ys_session *s, const char *text)
+bool ys_timebox_parse(const char *text, unsigned *out)
 {
 	char *end;
 	long v;
 
+	if (text[0] < '0' || text[0] > '9')
+		return false;
+	errno = 0;
+	v = strtol(text, &end, 10);
+	if (errno || *end || v < 0 || v > YS_TIMEBOX_MAX)
+		return false;
+	*out = (unsigned)v;
+	return true;
+}
+
+static bool set_timebox(ys_session *s, const char *text)
+{
 	if (!*text) {
 		s->timebox = 0;
 		return true;
 	}
-	errno = 0;
-	v = strtol(text, &end, 10);
-	if (errno || *end || end == text || v < 0 || v > TIMEBOX_MAX || text[0] == '-' ||
-	    text[0] == '+') {
+	if (!ys_timebox_parse(text, &s->timebox)) {
 		status_set(s, true, "Give the time box as whole minutes, 1 to %d (0 or empty for none).",
-			   TIMEBOX_MAX);
+			   YS_TIMEBOX_MAX);
 		return false;
 	}
-	s->timebox = (unsigned)v;
 	return true;
 }
 
@@ -1295,8 +1302,8 @@ static void step_timebox(ys_session *s, int dir)
 	t -= t % 5;
 	if (t < 0)
 		t = 0;
-	if (t > TIMEBOX_MAX)
-		t = TIMEBOX_MAX;
+	if (t > YS_TIMEBOX_MAX)
+		t = YS_TIMEBOX_MAX;
 	s->timebox = (unsigned)t;
 }
 
@@ -1939,7 +1946,7 @@ static bool workshop_new(ys_session *s)
 	const ys_questionnaire *q = s->q;
 
 	s->workshop = true;
-	s->timebox = s->opts.timebox > TIMEBOX_MAX ? TIMEBOX_MAX : s->opts.timebox;
+	s->timebox = s->opts.timebox > YS_TIMEBOX_MAX ? YS_TIMEBOX_MAX : s->opts.timebox;
 	s->revealed = ys_calloc(q->n_questions ? q->n_questions : 1, sizeof(*s->revealed));
 	s->area_spent = ys_calloc(q->n_areas ? q->n_areas : 1, sizeof(*s->area_spent));
 	if (!s->revealed || !s->area_spent || !undo_room(s) ||

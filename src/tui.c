@@ -399,7 +399,7 @@ int tui_begin(void)
 		fputs("yardstick: TERM is not set, so the terminal cannot be used.\n"
 		      "Set TERM (for example TERM=xterm-256color), or use the non-interactive\n"
 		      "commands: yardstick scorecard, validate, list.\n", stderr);
-		return 64;
+		return YS_EX_USAGE;
 	}
 	/* A dumb terminal type cannot move the cursor; it is usually set to
 	 * ask for plain output, so draw with the plainest full-screen type:
@@ -421,7 +421,7 @@ int tui_begin(void)
 		      "Set TERM to your terminal's type (for example TERM=xterm-256color),\n"
 		      "or use the non-interactive commands: yardstick scorecard, validate, list.\n",
 		      stderr);
-		return 64;
+		return YS_EX_USAGE;
 	}
 	set_term(screen);
 	add_cap("sgr0");

@@ -149,12 +149,12 @@ void tui_draw_profile(const ys_session *s)
 		x += tui_text(y, x, 28, s->q->areas[sc->weakest_area].title, TUI_NORMAL) + 3;
 	}
 	if (sc->has_percent_to_target && x < COLS - 20) {
-		snprintf(buf, sizeof(buf), "%ld%% to target", ys_round(sc->percent_to_target));
+		snprintf(buf, sizeof(buf), "%ld%% to target", ys_round_down(sc->percent_to_target));
 		x += tui_text(y, x, COLS - x - 1, buf, TUI_NORMAL);
 	}
 	y++;
 	snprintf(buf, sizeof(buf), "Owners named for %ld%% of areas",
-		 ys_round(sc->ownership_clarity));
+		 ys_round_down(sc->ownership_clarity));
 	tui_text(y++, 2, COLS - 4, buf, TUI_DIM);
 	qlist_line(s, y++, "Red flags: ", offsetof(ys_area_score, red_flags), TUI_FLAG);
 	qlist_line(s, y++, "Knowledge gaps: ", offsetof(ys_area_score, dont_know), TUI_NORMAL);

@@ -1,6 +1,6 @@
 /* Scoring (DESIGN section 5). The same rules serve the screen, every
  * export, merge and benchmark. All arithmetic is in double precision;
- * rounding happens only for display, with ys_round(). */
+ * rounding happens only for display, in yardstick/round.h. */
 #ifndef YARDSTICK_SCORE_H
 #define YARDSTICK_SCORE_H
 
@@ -9,6 +9,7 @@
 
 #include "yardstick/answers.h"
 #include "yardstick/questionnaire.h"
+#include "yardstick/round.h"
 
 typedef enum ys_area_state {
 	YS_AREA_ASSESSED = 0,
@@ -71,9 +72,6 @@ double ys_choice_value(const ys_question *qn, ys_choice c);
 /* True when the choice meets q's threshold for a level. */
 bool ys_choice_meets(const ys_questionnaire *q, const ys_question *qn,
 		     ys_choice c);
-
-/* Rounds halves away from zero (for display). */
-long ys_round(double x);
 
 /* "Beginning", "Developing", "Established" or "Advanced" for a 0..100
  * score (bands on the rounded score: 0-24, 25-49, 50-74, 75-100). */

@@ -117,8 +117,17 @@ typedef struct ys_session_action {
 } ys_session_action;
 
 /* The most participants the start screen and the command line take (a
- * merged file may hold more). */
-#define YS_WORKSHOP_MAX_PARTICIPANTS 64
+ * merged file may hold more), and the most assessors the command line
+ * takes. */
+#define YS_MAX_NAMES 64
+
+/* The longest workshop time box, in minutes per area. */
+#define YS_TIMEBOX_MAX 600
+
+/* Parses a time box given as whole minutes: decimal digits only (no
+ * sign, no space), 0 to YS_TIMEBOX_MAX. Returns false, *out unchanged,
+ * for anything else. */
+bool ys_timebox_parse(const char *text, unsigned *out);
 
 /* Rows of the start screen. */
 enum {

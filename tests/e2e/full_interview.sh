@@ -62,6 +62,9 @@ e2e_keys s o
 e2e_wait s "Owner of this area"
 e2e_keys s "Head of ICT" Enter
 e2e_wait s "Owner: Head of ICT"
+# One owner for six areas is 16.67%: whole percents are rounded down on
+# screen as in the scorecard (DESIGN section 5, "Display").
+e2e_wait s "Owners named for 16% of areas"
 e2e_keys s +
 e2e_keys s "Appoint a deputy DPO" Enter
 e2e_wait s "Action owner"
@@ -94,6 +97,8 @@ e2e_keys s C-u "board-paper.md" Enter
 e2e_wait s "Scorecard written to board-paper.md"
 grep -q "Anytown Council" "$E2E_DIR/full-scorecard.txt" || e2e_fail "the exported scorecard"
 grep -q "FINAL" "$E2E_DIR/full-scorecard.txt" || e2e_fail "the export is not final"
+grep -q "Ownership clarity: 16% (1 of 6" "$E2E_DIR/full-scorecard.txt" ||
+	e2e_fail "the exported ownership clarity differs from the screen's"
 grep -q "^|" "$E2E_DIR/board-paper.md" || e2e_fail "the Markdown export has no table"
 e2e_keys s q
 e2e_wait_file "$E2E_DIR/$F.rc"

@@ -788,6 +788,31 @@ static void test_out_of_memory(void **state)
 	assert_true(n > 20);
 }
 
+/* One parser for the time box, on the command line and the start
+ * screen: whole minutes, digits only, 0 to YS_TIMEBOX_MAX. */
+static void test_timebox_parse(void **state)
+{
+	unsigned v = 7;
+
+	(void)state;
+	assert_true(ys_timebox_parse("0", &v));
+	assert_int_equal(v, 0);
+	assert_true(ys_timebox_parse("15", &v));
+	assert_int_equal(v, 15);
+	assert_true(ys_timebox_parse("600", &v));
+	assert_int_equal(v, YS_TIMEBOX_MAX);
+	v = 7;
+	assert_false(ys_timebox_parse("601", &v));
+	assert_false(ys_timebox_parse("", &v));
+	assert_false(ys_timebox_parse("-1", &v));
+	assert_false(ys_timebox_parse("+5", &v));
+	assert_false(ys_timebox_parse(" 5", &v));
+	assert_false(ys_timebox_parse("5 ", &v));
+	assert_false(ys_timebox_parse("5m", &v));
+	assert_false(ys_timebox_parse("99999999999999999999", &v));
+	assert_int_equal(v, 7);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -804,6 +829,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_timer_and_timebox, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_answers_setters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_out_of_memory, setup, teardown),
+		cmocka_unit_test(test_timebox_parse),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

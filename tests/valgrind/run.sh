@@ -94,8 +94,8 @@ for fmt in text csv json; do
 done
 if "$bin" merge --help >/dev/null 2>&1; then
 	vg 0 merge "$d/small-complete.yaml" "$d/small-provisional.yaml" -o "$tmp/merged.yaml"
-	# merge documents 65 for an existing output (scorecard uses 73).
-	vg 65 merge "$d/small-complete.yaml" "$d/small-provisional.yaml" -o "$tmp/merged.yaml"
+	# An existing output is refused with 73, as by every command.
+	vg 73 merge "$d/small-complete.yaml" "$d/small-provisional.yaml" -o "$tmp/merged.yaml"
 	vg 0 merge "$d/small-complete.yaml" "$d/small-provisional.yaml" -o "$tmp/merged.yaml" --force
 	vg 65 merge "$d/small-complete.yaml" "$d/questionnaires/small-test.yaml" -o "$tmp/m2.yaml"
 fi
