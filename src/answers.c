@@ -66,7 +66,6 @@ void ys_answers_free(ys_answers *a)
 	ys_free(a->q_sha256);
 	ys_free(a->organisation);
 	free_strings(a->assessors, a->n_assessors);
-	ys_free(a->mode);
 	ys_free(a->target);
 	ys_free(a->created);
 	ys_free(a->updated);
@@ -125,6 +124,11 @@ void ys_now_rfc3339(char buf[32])
 /* ------------------------------------------------------------------ */
 /* Creating and binding */
 
+const char *ys_mode_name(ys_mode m)
+{
+	return m == YS_MODE_WORKSHOP ? "workshop" : "interview";
+}
+
 ys_answers *ys_answers_new(const ys_questionnaire *q)
 {
 	ys_answers *a = ys_calloc(1, sizeof(*a));
@@ -137,10 +141,10 @@ ys_answers *ys_answers_new(const ys_questionnaire *q)
 	a->q_id = ys_strdup(q->id);
 	a->q_version = ys_strdup(q->version);
 	a->q_sha256 = ys_strdup(q->sha256);
-	a->mode = ys_strdup("interview");
+	a->mode = YS_MODE_INTERVIEW;
 	a->created = ys_strdup(now);
 	a->updated = ys_strdup(now);
-	if (!a->q_id || !a->q_version || !a->q_sha256 || !a->mode || !a->created ||
+	if (!a->q_id || !a->q_version || !a->q_sha256 || !a->created ||
 	    !a->updated)
 		goto fail;
 	if (q->n_questions) {

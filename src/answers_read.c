@@ -97,6 +97,7 @@ typedef struct reader {
 	wonly *wonly;           /* fields only allowed in workshop mode */
 	size_t n_wonly, cap_wonly;
 	ys_pos mode_pos;
+	bool has_mode;          /* a valid mode was read */
 	ys_pos participants_pos;
 } reader;
 
@@ -722,6 +723,7 @@ static bool top_field(reader *R, void *ctx, int key, const ys_yevent *v)
 	static const char *const modes[] = {"interview", "workshop", NULL};
 	ys_answers *a = R->a;
 	ys_pos kp[3];
+	char *mode;
 	long n;
 
 	(void)ctx;
@@ -762,7 +764,13 @@ static bool top_field(reader *R, void *ctx, int key, const ys_yevent *v)
 					  v->value);
 			return true;
 		}
-		set_field(&a->mode, read_text(R, v, "mode", true));
+		mode = read_text(R, v, "mode", true);
+		if (mode) {
+			a->mode = strcmp(mode, ys_mode_name(YS_MODE_WORKSHOP)) ?
+				  YS_MODE_INTERVIEW : YS_MODE_WORKSHOP;
+			R->has_mode = true;
+			ys_free(mode);
+		}
 		return true;
 	case 5:
 		a->target_pos = v->pos;
@@ -793,9 +801,9 @@ static void check_workshop(reader *R, const ys_pos *kp)
 	const char **names;
 	size_t i, j;
 
-	if (!a->mode)
+	if (!R->has_mode)
 		return;
-	if (strcmp(a->mode, "workshop")) {
+	if (a->mode != YS_MODE_WORKSHOP) {
 		if (kp[8].line)
 			note_workshop_only(R, kp[8], "participants");
 		/* In file order. */
@@ -811,7 +819,7 @@ static void check_workshop(reader *R, const ys_pos *kp)
 		for (i = 0; i < R->n_wonly; i++)
 			ys_yerror(R->r, R->wonly[i].pos,
 				  "%s is only allowed in workshop mode (this file's mode is '%s' at %lu:%lu)",
-				  R->wonly[i].what, a->mode, (unsigned long)R->mode_pos.line,
+				  R->wonly[i].what, ys_mode_name(a->mode), (unsigned long)R->mode_pos.line,
 				  (unsigned long)R->mode_pos.col);
 		return;
 	}

@@ -389,7 +389,7 @@ static void write_body(emitter *E, const ys_answers *a)
 {
 	/* Participants, votes and contested belong to workshop mode only;
 	 * written in another mode the file could not be read back. */
-	bool workshop = a->mode && !strcmp(a->mode, "workshop");
+	bool workshop = a->mode == YS_MODE_WORKSHOP;
 	char version[16];
 	size_t i;
 	bool any;
@@ -407,7 +407,7 @@ static void write_body(emitter *E, const ys_answers *a)
 		key_value(E, "organisation", a->organisation, ST_TEXT);
 	if (a->n_assessors)
 		string_list(E, "assessors", a->assessors, a->n_assessors);
-	key_value(E, "mode", a->mode ? a->mode : "interview", ST_TEXT);
+	key_value(E, "mode", ys_mode_name(a->mode), ST_TEXT);
 	if (a->target && !ys_answers_blank(a->target))
 		key_value(E, "target", a->target, ST_TEXT);
 	if (a->created)

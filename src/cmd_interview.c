@@ -388,7 +388,7 @@ static void catalog_choices(struct run *r)
  * anything else is refused with what to run instead. */
 static int check_mode(const struct run *r)
 {
-	bool workshop = r->a->mode && !strcmp(r->a->mode, "workshop");
+	bool workshop = r->a->mode == YS_MODE_WORKSHOP;
 
 	if (workshop == r->o.workshop)
 		return 0;
@@ -509,8 +509,8 @@ static int prepare(struct run *r)
 		r->a = ys_answers_new(r->q);
 		if (!r->a)
 			return cli_error(YS_EX_SOFTWARE, "out of memory");
-		if (r->o.workshop && !ys_answers_set_string(&r->a->mode, "workshop"))
-			return cli_error(YS_EX_SOFTWARE, "out of memory");
+		if (r->o.workshop)
+			r->a->mode = YS_MODE_WORKSHOP;
 	}
 	ys_diags_free(&d);
 	rc = apply_opts(&r->o, r->q, r->a, &r->overrides);
@@ -542,10 +542,11 @@ static ys_session *reload(struct run *r, ys_session *s)
 		return s;
 	}
 	na = ys_answers_new(nq);
+	if (na && s->workshop)
+		na->mode = YS_MODE_WORKSHOP;
 	if (!na || !ys_answers_set_string(&na->organisation, s->a->organisation) ||
-	    (s->workshop && (!ys_answers_set_string(&na->mode, "workshop") ||
-			     !ys_answers_set_participants(na, (const char *const *)s->a->participants,
-							  s->a->n_participants)))) {
+	    (s->workshop && !ys_answers_set_participants(na, (const char *const *)s->a->participants,
+							 s->a->n_participants))) {
 		ys_answers_free(na);
 		ys_questionnaire_free(nq);
 		ys_session_set_status(s, true, "Out of memory.");

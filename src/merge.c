@@ -375,7 +375,7 @@ bool ys_merge_check(ys_merge *m, const ys_answers *a, const char *name,
 
 static bool is_workshop(const ys_answers *a)
 {
-	return a->mode && !strcmp(a->mode, "workshop");
+	return a->mode == YS_MODE_WORKSHOP;
 }
 
 /* The participants a brings: its participants in workshop mode, else its
@@ -788,8 +788,7 @@ static char **copy_strings(char *const *v, size_t n)
 
 static bool finish_header(const ys_merge *m, ys_answers *a)
 {
-	if (!set_copy(&a->mode, "workshop"))
-		return false;
+	a->mode = YS_MODE_WORKSHOP;
 	if (m->created && !set_copy(&a->created, m->created))
 		return false;
 	if (m->organisation && !set_copy(&a->organisation, m->organisation))

@@ -1942,8 +1942,8 @@ static bool workshop_new(ys_session *s)
 	s->timebox = s->opts.timebox > TIMEBOX_MAX ? TIMEBOX_MAX : s->opts.timebox;
 	s->revealed = ys_calloc(q->n_questions ? q->n_questions : 1, sizeof(*s->revealed));
 	s->area_spent = ys_calloc(q->n_areas ? q->n_areas : 1, sizeof(*s->area_spent));
-	if (!s->revealed || !s->area_spent || !undo_room(s) ||
-	    !ys_answers_set_string(&s->a->mode, "workshop")) {
+	s->a->mode = YS_MODE_WORKSHOP;
+	if (!s->revealed || !s->area_spent || !undo_room(s)) {
 		ys_free(s->revealed);
 		ys_free(s->area_spent);
 		ys_free(s->undo);

@@ -27,6 +27,15 @@ typedef enum ys_answer_kind {
 	YS_ANS_NA,
 } ys_answer_kind;
 
+/* How the answers were gathered: written "interview" or "workshop". */
+typedef enum ys_mode {
+	YS_MODE_INTERVIEW = 0,
+	YS_MODE_WORKSHOP,
+} ys_mode;
+
+/* "interview" or "workshop": the word the file uses for mode m. */
+const char *ys_mode_name(ys_mode m);
+
 /* A choice: what one answer or one vote says. */
 typedef struct ys_choice {
 	ys_answer_kind kind;
@@ -77,7 +86,7 @@ typedef struct ys_answers {
 	char *organisation;     /* NULL when absent */
 	char **assessors;
 	size_t n_assessors;
-	char *mode;             /* "interview" or "workshop" */
+	ys_mode mode;
 	char *target;           /* target profile name, NULL when absent */
 	ys_pos target_pos;      /* where the target was read; {0,0} otherwise */
 	char *created;          /* RFC 3339 UTC */
