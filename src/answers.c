@@ -32,17 +32,22 @@ static void free_response(ys_response *r)
 	ys_free(r->votes);
 }
 
+void ys_action_clear(ys_action *act)
+{
+	ys_free(act->text);
+	ys_free(act->owner);
+	ys_free(act->due);
+	memset(act, 0, sizeof(*act));
+}
+
 static void free_area(ys_area_record *ar)
 {
 	size_t i;
 
 	ys_free(ar->area_id);
 	ys_free(ar->owner);
-	for (i = 0; i < ar->n_actions; i++) {
-		ys_free(ar->actions[i].text);
-		ys_free(ar->actions[i].owner);
-		ys_free(ar->actions[i].due);
-	}
+	for (i = 0; i < ar->n_actions; i++)
+		ys_action_clear(&ar->actions[i]);
 	ys_free(ar->actions);
 }
 
@@ -350,6 +355,216 @@ ys_area_record *ys_answers_area(const ys_answers *a, const char *area_id)
 		if (a->areas[i].area_id && !strcmp(a->areas[i].area_id, area_id))
 			return &a->areas[i];
 	return NULL;
+}
+
+/* Assessors, area records and actions */
+
+bool ys_answers_set_assessors(ys_answers *a, const char *const *names,
+			      size_t n)
+{
+	char **list = NULL;
+	size_t i;
+
+	if (n) {
+		list = ys_calloc(n, sizeof(*list));
+		if (!list)
+			return false;
+	}
+	for (i = 0; i < n; i++) {
+		list[i] = clean_copy(names[i] ? names[i] : "");
+		if (!list[i]) {
+			free_strings(list, i);
+			return false;
+		}
+	}
+	free_strings(a->assessors, a->n_assessors);
+	a->assessors = list;
+	a->n_assessors = n;
+	return true;
+}
+
+/* Where area id ranks in questionnaire order: its index in q, or after
+ * every area of q when q does not have it. */
+static size_t area_rank(const ys_questionnaire *q, const char *id)
+{
+	long k = id ? ys_questionnaire_area_index(q, id) : -1;
+
+	return k < 0 ? q->n_areas : (size_t)k;
+}
+
+size_t ys_answers_insert_area(ys_area_record *v, size_t n,
+			      const ys_questionnaire *q, const ys_area_record *rec)
+{
+	size_t rank = area_rank(q, rec->area_id), at;
+
+	for (at = 0; at < n; at++)
+		if (area_rank(q, v[at].area_id) > rank)
+			break;
+	memmove(&v[at + 1], &v[at], (n - at) * sizeof(*v));
+	v[at] = *rec;
+	return at;
+}
+
+ys_area_record *ys_answers_area_record(ys_answers *a, const ys_questionnaire *q,
+				       size_t area)
+{
+	ys_area_record rec = {0}, *r, *na;
+	size_t at;
+
+	if (area >= q->n_areas)
+		return NULL;
+	r = ys_answers_area(a, q->areas[area].id);
+	if (r)
+		return r;
+	if (a->n_areas >= SIZE_MAX / sizeof(*na) - 1)
+		return NULL;
+	na = ys_realloc(a->areas, (a->n_areas + 1) * sizeof(*na));
+	if (!na)
+		return NULL;
+	a->areas = na;
+	rec.area_id = ys_strdup(q->areas[area].id);
+	if (!rec.area_id)
+		return NULL;
+	at = ys_answers_insert_area(a->areas, a->n_areas, q, &rec);
+	a->n_areas++;
+	return &a->areas[at];
+}
+
+/* A copy of the current time for a->updated; NULL when out of memory. */
+static char *now_copy(void)
+{
+	char now[32];
+
+	ys_now_rfc3339(now);
+	return ys_strdup(now);
+}
+
+static void commit_updated(ys_answers *a, char *updated)
+{
+	ys_free(a->updated);
+	a->updated = updated;
+}
+
+/* Cleaned copies of an action's fields into *out (a NULL owner and a NULL
+ * or empty due are left out); false when text is NULL, due is not a real
+ * YYYY-MM-DD date, or out of memory, with nothing allocated. */
+static bool action_copy(ys_action *out, const char *text, const char *owner,
+			const char *due)
+{
+	memset(out, 0, sizeof(*out));
+	if (!text)
+		return false;
+	if (due && *due && ys_answers_check_date(due, strlen(due)) != 1)
+		return false;
+	out->text = clean_copy(text);
+	if (owner)
+		out->owner = clean_copy(owner);
+	if (due && *due)
+		out->due = ys_strdup(due);
+	if (out->text && (out->owner || !owner) &&
+	    (out->due || !due || !*due))
+		return true;
+	ys_action_clear(out);
+	return false;
+}
+
+bool ys_answers_set_owner(ys_answers *a, const ys_questionnaire *q,
+			  size_t area, const char *owner)
+{
+	char *s = NULL, *updated = now_copy();
+	ys_area_record *r;
+
+	if (!updated)
+		return false;
+	if (owner && !ys_answers_blank(owner) && !(s = clean_copy(owner))) {
+		ys_free(updated);
+		return false;
+	}
+	r = ys_answers_area_record(a, q, area);
+	if (!r) {
+		ys_free(s);
+		ys_free(updated);
+		return false;
+	}
+	ys_free(r->owner);
+	r->owner = s;
+	commit_updated(a, updated);
+	return true;
+}
+
+bool ys_answers_add_action(ys_answers *a, const ys_questionnaire *q,
+			   size_t area, const char *text, const char *owner,
+			   const char *due)
+{
+	ys_action act, *na;
+	ys_area_record *r;
+	char *updated;
+
+	if (!action_copy(&act, text, owner, due))
+		return false;
+	updated = now_copy();
+	r = updated ? ys_answers_area_record(a, q, area) : NULL;
+	na = r && r->n_actions < SIZE_MAX / sizeof(*na) - 1 ?
+	     ys_realloc(r->actions, (r->n_actions + 1) * sizeof(*na)) : NULL;
+	if (!na) {
+		ys_action_clear(&act);
+		ys_free(updated);
+		return false;
+	}
+	r->actions = na;
+	na[r->n_actions++] = act;
+	commit_updated(a, updated);
+	return true;
+}
+
+/* Action k of area's record, NULL when there is none. */
+static ys_action *find_action(const ys_answers *a, const ys_questionnaire *q,
+			      size_t area, size_t k, ys_area_record **rec)
+{
+	ys_area_record *r = area < q->n_areas ? ys_answers_area(a, q->areas[area].id)
+					      : NULL;
+
+	if (!r || k >= r->n_actions)
+		return NULL;
+	*rec = r;
+	return &r->actions[k];
+}
+
+bool ys_answers_edit_action(ys_answers *a, const ys_questionnaire *q,
+			    size_t area, size_t k, const char *text,
+			    const char *owner, const char *due)
+{
+	ys_area_record *r;
+	ys_action act, *old = find_action(a, q, area, k, &r);
+	char *updated;
+
+	if (!old || !action_copy(&act, text, owner, due))
+		return false;
+	updated = now_copy();
+	if (!updated) {
+		ys_action_clear(&act);
+		return false;
+	}
+	ys_action_clear(old);
+	*old = act;
+	commit_updated(a, updated);
+	return true;
+}
+
+bool ys_answers_remove_action(ys_answers *a, const ys_questionnaire *q,
+			      size_t area, size_t k)
+{
+	ys_area_record *r;
+	ys_action *old = find_action(a, q, area, k, &r);
+	char *updated;
+
+	if (!old || !(updated = now_copy()))
+		return false;
+	ys_action_clear(old);
+	memmove(old, old + 1, (r->n_actions - k - 1) * sizeof(*old));
+	r->n_actions--;
+	commit_updated(a, updated);
+	return true;
 }
 
 /* Workshop setters */

@@ -112,8 +112,7 @@ static bool bind_areas(ys_answers *a, const ys_questionnaire *q,
 {
 	ys_area_record *sorted;
 	const char **ids;
-	size_t i, n = 0;
-	long k;
+	size_t i;
 
 	if (!a->n_areas)
 		return true;
@@ -126,18 +125,12 @@ static bool bind_areas(ys_answers *a, const ys_questionnaire *q,
 	}
 	for (i = 0; i < q->n_areas; i++)
 		ids[i] = q->areas[i].id;
-	for (k = 0; k < (long)q->n_areas; k++)
-		for (i = 0; i < a->n_areas; i++)
-			if (a->areas[i].area_id && !strcmp(a->areas[i].area_id, ids[k]))
-				sorted[n++] = a->areas[i];
 	for (i = 0; i < a->n_areas; i++) {
 		const char *hint;
 
-		if (a->areas[i].area_id &&
+		ys_answers_insert_area(sorted, i, q, &a->areas[i]);
+		if (!a->areas[i].area_id ||
 		    ys_questionnaire_area_index(q, a->areas[i].area_id) >= 0)
-			continue;
-		sorted[n++] = a->areas[i];
-		if (!a->areas[i].area_id)
 			continue;
 		hint = ys_did_you_mean(a->areas[i].area_id, ids);
 		if (hint)

@@ -196,8 +196,6 @@ static int add_participants(const cli_interactive *o, ys_answers *a, bool *chang
 static int apply_opts(const cli_interactive *o, const ys_questionnaire *q,
 		      ys_answers *a, bool *changed)
 {
-	size_t i;
-
 	*changed = false;
 	if (o->target) {
 		if (!ys_questionnaire_find_target(q, o->target)) {
@@ -215,23 +213,8 @@ static int apply_opts(const cli_interactive *o, const ys_questionnaire *q,
 		*changed = true;
 	}
 	if (o->n_assessors) {
-		char **list = ys_calloc(o->n_assessors, sizeof(*list));
-
-		if (!list)
+		if (!ys_answers_set_assessors(a, o->assessors, o->n_assessors))
 			return YS_EX_SOFTWARE;
-		for (i = 0; i < o->n_assessors; i++) {
-			if (!(list[i] = ys_strdup(o->assessors[i]))) {
-				while (i)
-					ys_free(list[--i]);
-				ys_free(list);
-				return YS_EX_SOFTWARE;
-			}
-		}
-		for (i = 0; i < a->n_assessors; i++)
-			ys_free(a->assessors[i]);
-		ys_free(a->assessors);
-		a->assessors = list;
-		a->n_assessors = o->n_assessors;
 		*changed = true;
 	}
 	if (o->workshop)
@@ -559,14 +542,9 @@ static ys_session *reload(struct run *r, ys_session *s)
 		o.target = NULL;
 		o.n_participants = 0;
 		apply_opts(&o, nq, na, &ch);
-		if (!o.n_assessors && s->a->n_assessors) {
-			size_t i;
-
-			na->assessors = ys_calloc(s->a->n_assessors, sizeof(char *));
-			for (i = 0; na->assessors && i < s->a->n_assessors; i++)
-				if ((na->assessors[i] = ys_strdup(s->a->assessors[i])))
-					na->n_assessors++;
-		}
+		if (!o.n_assessors && s->a->n_assessors)
+			ys_answers_set_assessors(na, (const char *const *)s->a->assessors,
+						 s->a->n_assessors);
 	}
 	ys_session_take_store(s, &st);
 	r->sopts.timebox = s->timebox;
