@@ -196,8 +196,6 @@ static int add_participants(const cli_interactive *o, ys_answers *a, bool *chang
 static int apply_opts(const cli_interactive *o, const ys_questionnaire *q,
 		      ys_answers *a, bool *changed)
 {
-	size_t i;
-
 	*changed = false;
 	if (o->target) {
 		if (!ys_questionnaire_find_target(q, o->target)) {
@@ -215,23 +213,8 @@ static int apply_opts(const cli_interactive *o, const ys_questionnaire *q,
 		*changed = true;
 	}
 	if (o->n_assessors) {
-		char **list = ys_calloc(o->n_assessors, sizeof(*list));
-
-		if (!list)
+		if (!ys_answers_set_assessors(a, o->assessors, o->n_assessors))
 			return YS_EX_SOFTWARE;
-		for (i = 0; i < o->n_assessors; i++) {
-			if (!(list[i] = ys_strdup(o->assessors[i]))) {
-				while (i)
-					ys_free(list[--i]);
-				ys_free(list);
-				return YS_EX_SOFTWARE;
-			}
-		}
-		for (i = 0; i < a->n_assessors; i++)
-			ys_free(a->assessors[i]);
-		ys_free(a->assessors);
-		a->assessors = list;
-		a->n_assessors = o->n_assessors;
 		*changed = true;
 	}
 	if (o->workshop)
@@ -388,7 +371,7 @@ static void catalog_choices(struct run *r)
  * anything else is refused with what to run instead. */
 static int check_mode(const struct run *r)
 {
-	bool workshop = r->a->mode && !strcmp(r->a->mode, "workshop");
+	bool workshop = r->a->mode == YS_MODE_WORKSHOP;
 
 	if (workshop == r->o.workshop)
 		return 0;
@@ -509,8 +492,8 @@ static int prepare(struct run *r)
 		r->a = ys_answers_new(r->q);
 		if (!r->a)
 			return cli_error(YS_EX_SOFTWARE, "out of memory");
-		if (r->o.workshop && !ys_answers_set_string(&r->a->mode, "workshop"))
-			return cli_error(YS_EX_SOFTWARE, "out of memory");
+		if (r->o.workshop)
+			r->a->mode = YS_MODE_WORKSHOP;
 	}
 	ys_diags_free(&d);
 	rc = apply_opts(&r->o, r->q, r->a, &r->overrides);
@@ -542,10 +525,11 @@ static ys_session *reload(struct run *r, ys_session *s)
 		return s;
 	}
 	na = ys_answers_new(nq);
+	if (na && s->workshop)
+		na->mode = YS_MODE_WORKSHOP;
 	if (!na || !ys_answers_set_string(&na->organisation, s->a->organisation) ||
-	    (s->workshop && (!ys_answers_set_string(&na->mode, "workshop") ||
-			     !ys_answers_set_participants(na, (const char *const *)s->a->participants,
-							  s->a->n_participants)))) {
+	    (s->workshop && !ys_answers_set_participants(na, (const char *const *)s->a->participants,
+							 s->a->n_participants))) {
 		ys_answers_free(na);
 		ys_questionnaire_free(nq);
 		ys_session_set_status(s, true, "Out of memory.");
@@ -558,14 +542,9 @@ static ys_session *reload(struct run *r, ys_session *s)
 		o.target = NULL;
 		o.n_participants = 0;
 		apply_opts(&o, nq, na, &ch);
-		if (!o.n_assessors && s->a->n_assessors) {
-			size_t i;
-
-			na->assessors = ys_calloc(s->a->n_assessors, sizeof(char *));
-			for (i = 0; na->assessors && i < s->a->n_assessors; i++)
-				if ((na->assessors[i] = ys_strdup(s->a->assessors[i])))
-					na->n_assessors++;
-		}
+		if (!o.n_assessors && s->a->n_assessors)
+			ys_answers_set_assessors(na, (const char *const *)s->a->assessors,
+						 s->a->n_assessors);
 	}
 	ys_session_take_store(s, &st);
 	r->sopts.timebox = s->timebox;

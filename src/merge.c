@@ -269,13 +269,6 @@ static void free_strings(char **v, size_t n)
 	ys_free(v);
 }
 
-static void free_action(ys_action *a)
-{
-	ys_free(a->text);
-	ys_free(a->owner);
-	ys_free(a->due);
-}
-
 void ys_merge_free(ys_merge *m)
 {
 	size_t i, k;
@@ -301,7 +294,7 @@ void ys_merge_free(ys_merge *m)
 	for (i = 0; m->areas && i < m->q->n_areas; i++) {
 		ys_free(m->areas[i].owner);
 		for (k = 0; k < m->areas[i].n_actions; k++)
-			free_action(&m->areas[i].actions[k]);
+			ys_action_clear(&m->areas[i].actions[k]);
 		ys_free(m->areas[i].actions);
 	}
 	ys_free(m->areas);
@@ -375,7 +368,7 @@ bool ys_merge_check(ys_merge *m, const ys_answers *a, const char *name,
 
 static bool is_workshop(const ys_answers *a)
 {
-	return a->mode && !strcmp(a->mode, "workshop");
+	return a->mode == YS_MODE_WORKSHOP;
 }
 
 /* The participants a brings: its participants in workshop mode, else its
@@ -655,7 +648,7 @@ static bool add_action(ys_merge *m, size_t area, const ys_action *ac)
 	copy->owner = ac->owner ? ys_strdup(ac->owner) : NULL;
 	copy->due = ac->due ? ys_strdup(ac->due) : NULL;
 	if (!copy->text || (ac->owner && !copy->owner) || (ac->due && !copy->due)) {
-		free_action(copy);
+		ys_action_clear(copy);
 		return false;
 	}
 	ar->n_actions++;
@@ -788,18 +781,16 @@ static char **copy_strings(char *const *v, size_t n)
 
 static bool finish_header(const ys_merge *m, ys_answers *a)
 {
-	if (!set_copy(&a->mode, "workshop"))
-		return false;
+	a->mode = YS_MODE_WORKSHOP;
 	if (m->created && !set_copy(&a->created, m->created))
 		return false;
 	if (m->organisation && !set_copy(&a->organisation, m->organisation))
 		return false;
 	if (m->target && !set_copy(&a->target, m->target))
 		return false;
-	a->assessors = copy_strings(m->assessors, m->n_assessors);
-	if (!a->assessors)
+	if (!ys_answers_set_assessors(a, (const char *const *)m->assessors,
+				      m->n_assessors))
 		return false;
-	a->n_assessors = m->n_assessors;
 	a->participants = copy_strings(m->participants, m->n_participants);
 	if (!a->participants)
 		return false;
@@ -809,42 +800,18 @@ static bool finish_header(const ys_merge *m, ys_answers *a)
 
 static bool finish_areas(const ys_merge *m, ys_answers *a)
 {
-	size_t i, k, n = 0;
+	size_t i, k;
 
-	for (i = 0; i < m->q->n_areas; i++)
-		if (m->areas[i].owner || m->areas[i].n_actions)
-			n++;
-	if (!n)
-		return true;
-	a->areas = ys_calloc(n, sizeof(*a->areas));
-	if (!a->areas)
-		return false;
 	for (i = 0; i < m->q->n_areas; i++) {
 		const area_acc *src = &m->areas[i];
-		ys_area_record *rec;
 
-		if (!src->owner && !src->n_actions)
-			continue;
-		rec = &a->areas[a->n_areas++];
-		rec->area_id = ys_strdup(m->q->areas[i].id);
-		if (!rec->area_id)
-			return false;
-		if (src->owner && !set_copy(&rec->owner, src->owner))
-			return false;
-		if (!src->n_actions)
-			continue;
-		rec->actions = ys_calloc(src->n_actions, sizeof(*rec->actions));
-		if (!rec->actions)
+		if (src->owner && !ys_answers_set_owner(a, m->q, i, src->owner))
 			return false;
 		for (k = 0; k < src->n_actions; k++) {
 			const ys_action *from = &src->actions[k];
-			ys_action *to = &rec->actions[k];
 
-			rec->n_actions = k + 1;
-			to->text = ys_strdup(from->text);
-			if (!to->text ||
-			    (from->owner && !(to->owner = ys_strdup(from->owner))) ||
-			    (from->due && !(to->due = ys_strdup(from->due))))
+			if (!ys_answers_add_action(a, m->q, i, from->text, from->owner,
+						   from->due))
 				return false;
 		}
 	}

@@ -240,7 +240,7 @@ size_t ys_report_n_contested(const ys_report *r)
 
 bool ys_report_is_workshop(const ys_report *r)
 {
-	return r->a->mode && !strcmp(r->a->mode, "workshop");
+	return r->a->mode == YS_MODE_WORKSHOP;
 }
 
 const char *ys_choice_text(const ys_question *qn, ys_choice c)

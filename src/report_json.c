@@ -313,7 +313,7 @@ int ys_report_json(const ys_report *r, FILE *out)
 	jw_close(&j, '}');
 	jw_string(&j, "organisation", a->organisation);
 	jw_strings(&j, "assessors", a->assessors, a->n_assessors);
-	jw_string(&j, "mode", a->mode);
+	jw_string(&j, "mode", ys_mode_name(a->mode));
 	jw_strings(&j, "participants", a->participants, a->n_participants);
 	jw_string(&j, "created", a->created);
 	jw_string(&j, "updated", a->updated);

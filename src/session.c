@@ -731,48 +731,15 @@ static bool set_assessors(ys_session *s, const char *text)
 {
 	char **list;
 	size_t n, i;
+	bool ok;
 
 	if (split_names(text, SIZE_MAX, &list, &n) != 0)
 		return false;
-	for (i = 0; i < s->a->n_assessors; i++)
-		ys_free(s->a->assessors[i]);
-	ys_free(s->a->assessors);
-	s->a->assessors = list;
-	s->a->n_assessors = n;
-	return true;
-}
-
-/* The record of area ai, created (in questionnaire order) when missing;
- * NULL when out of memory. */
-static ys_area_record *area_record(ys_session *s, size_t ai)
-{
-	ys_answers *a = s->a;
-	const char *id = s->q->areas[ai].id;
-	ys_area_record *na;
-	size_t i, at = a->n_areas;
-
-	for (i = 0; i < a->n_areas; i++) {
-		long k;
-
-		if (!strcmp(a->areas[i].area_id, id))
-			return &a->areas[i];
-		k = ys_questionnaire_area_index(s->q, a->areas[i].area_id);
-		if (at == a->n_areas && k > (long)ai)
-			at = i;
-	}
-	na = ys_realloc(a->areas, (a->n_areas + 1) * sizeof(*na));
-	if (!na)
-		return NULL;
-	a->areas = na;
-	memmove(&na[at + 1], &na[at], (a->n_areas - at) * sizeof(*na));
-	memset(&na[at], 0, sizeof(*na));
-	a->n_areas++;
-	if (!(na[at].area_id = ys_strdup(id))) {
-		memmove(&na[at], &na[at + 1], (a->n_areas - at - 1) * sizeof(*na));
-		a->n_areas--;
-		return NULL;
-	}
-	return &na[at];
+	ok = ys_answers_set_assessors(s->a, (const char *const *)list, n);
+	for (i = 0; i < n; i++)
+		ys_free(list[i]);
+	ys_free(list);
+	return ok;
 }
 
 static bool valid_date(const char *d)
@@ -797,24 +764,13 @@ static bool valid_date(const char *d)
 
 static bool add_action(ys_session *s, const char *due)
 {
-	ys_area_record *r = area_record(s, s->row);
-	ys_action *na, *act;
-
-	if (!r)
+	if (!ys_answers_add_action(s->a, s->q, s->row, s->pending_action,
+				   s->pending_owner, due))
 		return false;
-	na = ys_realloc(r->actions, (r->n_actions + 1) * sizeof(*na));
-	if (!na)
-		return false;
-	r->actions = na;
-	act = &na[r->n_actions];
-	memset(act, 0, sizeof(*act));
-	act->text = s->pending_action;
-	act->owner = s->pending_owner;
-	if (due && *due && !(act->due = ys_strdup(due)))
-		return false;
+	ys_free(s->pending_action);
+	ys_free(s->pending_owner);
 	s->pending_action = NULL;
 	s->pending_owner = NULL;
-	r->n_actions++;
 	return true;
 }
 
@@ -1100,14 +1056,11 @@ static bool submit(ys_session *s)
 		changed(s);
 		break;
 	case YS_PROMPT_OWNER: {
-		ys_area_record *r = area_record(s, s->row);
-
 		close_prompt(s);
-		if (!r || !ys_answers_set_string(&r->owner, *text ? text : NULL)) {
+		if (!ys_answers_set_owner(s->a, s->q, s->row, *text ? text : NULL)) {
 			oom(s);
 			break;
 		}
-		touch_updated(s);
 		changed(s);
 		recompute_score(s);
 		break;
@@ -1140,7 +1093,6 @@ static bool submit(ys_session *s)
 			oom(s);
 			break;
 		}
-		touch_updated(s);
 		changed(s);
 		break;
 	case YS_PROMPT_PARTICIPANTS:
@@ -1734,22 +1686,17 @@ static bool profile_action(ys_session *s, const ys_session_action *act)
 		drop_pending(s);
 		open_prompt(s, YS_PROMPT_ACTION_TEXT, NULL);
 		return true;
-	case YS_A_DELETE_ACTION: {
-		ys_area_record *w = r;
-		ys_action *last;
-
-		if (!w || !w->n_actions) {
+	case YS_A_DELETE_ACTION:
+		if (!r || !r->n_actions) {
 			status_set(s, false, "This area has no actions to remove.");
 			return true;
 		}
-		last = &w->actions[--w->n_actions];
-		ys_free(last->text);
-		ys_free(last->owner);
-		ys_free(last->due);
-		touch_updated(s);
+		if (!ys_answers_remove_action(s->a, s->q, s->row, r->n_actions - 1)) {
+			oom(s);
+			return true;
+		}
 		changed(s);
 		return true;
-	}
 	case YS_A_EXPORT:
 		if (!s->opts.export_fn) {
 			status_set(s, false, "Export the scorecard with: yardstick scorecard %s",
@@ -1949,8 +1896,8 @@ static bool workshop_new(ys_session *s)
 	s->timebox = s->opts.timebox > YS_TIMEBOX_MAX ? YS_TIMEBOX_MAX : s->opts.timebox;
 	s->revealed = ys_calloc(q->n_questions ? q->n_questions : 1, sizeof(*s->revealed));
 	s->area_spent = ys_calloc(q->n_areas ? q->n_areas : 1, sizeof(*s->area_spent));
-	if (!s->revealed || !s->area_spent || !undo_room(s) ||
-	    !ys_answers_set_string(&s->a->mode, "workshop")) {
+	s->a->mode = YS_MODE_WORKSHOP;
+	if (!s->revealed || !s->area_spent || !undo_room(s)) {
 		ys_free(s->revealed);
 		ys_free(s->area_spent);
 		ys_free(s->undo);

@@ -27,6 +27,15 @@ typedef enum ys_answer_kind {
 	YS_ANS_NA,
 } ys_answer_kind;
 
+/* How the answers were gathered: written "interview" or "workshop". */
+typedef enum ys_mode {
+	YS_MODE_INTERVIEW = 0,
+	YS_MODE_WORKSHOP,
+} ys_mode;
+
+/* "interview" or "workshop": the word the file uses for mode m. */
+const char *ys_mode_name(ys_mode m);
+
 /* A choice: what one answer or one vote says. */
 typedef struct ys_choice {
 	ys_answer_kind kind;
@@ -77,7 +86,7 @@ typedef struct ys_answers {
 	char *organisation;     /* NULL when absent */
 	char **assessors;
 	size_t n_assessors;
-	char *mode;             /* "interview" or "workshop" */
+	ys_mode mode;
 	char *target;           /* target profile name, NULL when absent */
 	ys_pos target_pos;      /* where the target was read; {0,0} otherwise */
 	char *created;          /* RFC 3339 UTC */
@@ -171,7 +180,9 @@ void ys_answers_free(ys_answers *a);
  * change when it owns the answers. */
 ys_area_record *ys_answers_area(const ys_answers *a, const char *area_id);
 
-/* Setters; each copies its string arguments (NULL clears) and updates
+/* Setters: the answers model makes every change to a file's content, so
+ * callers change fields only through these. Each copies its string
+ * arguments (NULL clears) and updates
  * response->at / a->updated with the current time. Return false when out
  * of memory or for an index or option out of range, leaving the old value
  * in place. i is a response index (a question index once bound).
@@ -190,6 +201,43 @@ bool ys_answers_set_note(ys_answers *a, size_t i, const char *note);
 bool ys_answers_set_na_reason(ys_answers *a, size_t i, const char *reason);
 bool ys_answers_set_parked(ys_answers *a, size_t i, bool parked);
 bool ys_answers_set_string(char **field, const char *value);
+
+/* Assessors, area owners and actions; same cleaning as above, and every
+ * change is made here so the file always reads back.
+ *
+ * set_assessors replaces the assessor list with cleaned copies of names
+ * (NULL counts as ""). Like ys_answers_set_string it does not touch the
+ * times.
+ *
+ * area_record returns the record of q's area (an index into q->areas),
+ * creating an empty one in questionnaire order when there is none; NULL
+ * when out of memory or area is out of range. It does not touch the
+ * times; an empty record is not written.
+ *
+ * set_owner sets the owner of the area (creating its record); a blank or
+ * NULL owner clears it. add_action appends an action to the area (text
+ * must not be NULL; a NULL owner and an empty or NULL due are left out;
+ * due must otherwise be a real YYYY-MM-DD date), edit_action replaces all
+ * three fields of the area's action k the same way, and remove_action
+ * removes action k. These three update a->updated and return false, with
+ * nothing changed, when out of memory or given something out of range or
+ * not valid. */
+bool ys_answers_set_assessors(ys_answers *a, const char *const *names,
+			      size_t n);
+ys_area_record *ys_answers_area_record(ys_answers *a, const ys_questionnaire *q,
+				       size_t area);
+bool ys_answers_set_owner(ys_answers *a, const ys_questionnaire *q,
+			  size_t area, const char *owner);
+bool ys_answers_add_action(ys_answers *a, const ys_questionnaire *q,
+			   size_t area, const char *text, const char *owner,
+			   const char *due);
+bool ys_answers_edit_action(ys_answers *a, const ys_questionnaire *q,
+			    size_t area, size_t k, const char *text,
+			    const char *owner, const char *due);
+bool ys_answers_remove_action(ys_answers *a, const ys_questionnaire *q,
+			      size_t area, size_t k);
+/* Frees an action's strings (not the action itself) and zeroes it. */
+void ys_action_clear(ys_action *act);
 
 /* Workshop setters (mode "workshop"); same conventions as above.
  *

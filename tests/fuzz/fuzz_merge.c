@@ -236,7 +236,7 @@ static void check_merged(const ys_questionnaire *q, const ys_answers *a,
 {
 	size_t i, k;
 
-	FUZZ_CHECK(a->mode && !strcmp(a->mode, "workshop"));
+	FUZZ_CHECK(a->mode == YS_MODE_WORKSHOP);
 	FUZZ_CHECK(a->n_bound == q->n_questions);
 	FUZZ_CHECK(a->n_participants == sum->n_participants);
 	FUZZ_CHECK(sum->n_questions == q->n_questions);

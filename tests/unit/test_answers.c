@@ -171,7 +171,7 @@ static void test_read_model(void **state)
 	assert_string_equal(a->organisation, "Anytown Council");
 	assert_int_equal(a->n_assessors, 2);
 	assert_string_equal(a->assessors[1], "Jo: Smith");
-	assert_string_equal(a->mode, "workshop");
+	assert_int_equal(a->mode, YS_MODE_WORKSHOP);
 	assert_string_equal(a->target, "baseline");
 	assert_int_equal(a->target_pos.line, 6);
 	assert_int_equal(a->target_pos.col, 9);
@@ -342,7 +342,7 @@ static void test_round_trip_tricky_strings(void **state)
 		a->assessors = ys_calloc(1, sizeof(char *));
 		a->assessors[0] = ys_strdup(tricky[i]);
 		a->n_assessors = 1;
-		assert_true(ys_answers_set_string(&a->mode, "workshop"));
+		a->mode = YS_MODE_WORKSHOP;
 		a->participants = ys_calloc(1, sizeof(char *));
 		a->participants[0] = who;
 		a->n_participants = 1;
@@ -468,14 +468,14 @@ static void test_workshop_fields_need_workshop_mode(void **state)
 	char *s;
 
 	(void)state;
-	assert_true(ys_answers_set_string(&a->mode, "interview"));
+	a->mode = YS_MODE_INTERVIEW;
 	s = write_str(a, &len);
 	assert_null(strstr(s, "participants"));
 	assert_null(strstr(s, "votes"));
 	assert_null(strstr(s, "contested"));
 	ys_free(s);
 	check_round_trip(a);
-	assert_true(ys_answers_set_string(&a->mode, "workshop"));
+	a->mode = YS_MODE_WORKSHOP;
 	s = write_str(a, &len);
 	assert_non_null(strstr(s, "participants: [AB, CD, EF]\n"));
 	assert_non_null(strstr(s, "contested: true\n"));

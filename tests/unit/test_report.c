@@ -107,7 +107,7 @@ static int setup(void **state)
 	f->a.q_version = ys_strdup("1");
 	f->a.q_sha256 = ys_strdup(f->q->sha256);
 	f->a.organisation = ys_strdup("Org | <b>*x*</b> & \xE2\x80\xAE" "evil");
-	f->a.mode = ys_strdup("interview");
+	f->a.mode = YS_MODE_INTERVIEW;
 	f->a.updated = ys_strdup("2026-11-21T10:00:00Z");
 	f->a.n_responses = f->a.n_bound = f->q->n_questions;
 	f->a.responses = ys_calloc(f->q->n_questions, sizeof(ys_response));
@@ -136,7 +136,6 @@ static int teardown(void **state)
 	ys_free(f->a.q_version);
 	ys_free(f->a.q_sha256);
 	ys_free(f->a.organisation);
-	ys_free(f->a.mode);
 	ys_free(f->a.updated);
 	ys_questionnaire_free(f->q);
 	free(f);

@@ -234,7 +234,7 @@ static void test_start_screen(void **state)
 
 	assert_non_null(a);
 	s = f->s = open_session(f, a, &o);
-	assert_string_equal(s->a->mode, "workshop");
+	assert_int_equal(s->a->mode, YS_MODE_WORKSHOP);
 	assert_int_equal(ys_session_start_rows(s), 6);
 	assert_int_equal(ys_session_start_field(s, 0), YS_START_ORG);
 	assert_int_equal(ys_session_start_field(s, 1), YS_START_PARTICIPANTS);
@@ -295,7 +295,7 @@ static void test_start_screen(void **state)
 	act(s, YS_A_SELECT);
 	assert_int_equal(s->screen, YS_SCR_QUESTION);
 	back = reread(f);
-	assert_string_equal(back->mode, "workshop");
+	assert_int_equal(back->mode, YS_MODE_WORKSHOP);
 	assert_int_equal(back->n_participants, 4);
 	assert_string_equal(back->participants[3], "Jo Bloggs");
 	ys_answers_free(back);
