@@ -17,6 +17,7 @@
 #include "yardstick/alloc.h"
 #include "yardstick/answers_stream.h"
 #include "yardstick/catalog.h"
+#include "yardstick/bench.h"
 #include "yardstick/report.h"
 #include "yardstick/text.h"
 
