@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "yardstick/answers.h"
+#include "yardstick/diag.h"
 #include "yardstick/questionnaire.h"
 #include "yardstick/score.h"
 
@@ -59,8 +60,12 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 #endif
 	;
 
-/* An answers file with its questionnaire and score (cmd_scorecard.c;
- * shared with compare). */
+/* Prints d to stderr and frees it; returns its exit code, or fallback
+ * when it has none. */
+int cli_diags(ys_diags *d, int fallback);
+
+/* An answers file with its questionnaire and score (scorecard and
+ * compare). */
 typedef struct cli_assessment {
 	ys_answers *a;
 	ys_questionnaire *q;
@@ -90,6 +95,16 @@ typedef struct cli_mem {
 } cli_mem;
 
 bool cli_mem_open(cli_mem *m);
+/* Closes the stream of m, keeping its bytes. Returns status (the report
+ * writer's result, 0 or an errno), or ENOMEM when it was 0 and closing
+ * failed. */
+int cli_mem_close(cli_mem *m, int status);
+/* Writes the bytes of a closed m to path with ys_atomic_write, exclusive
+ * unless force, and frees them. Returns 0, or ys_atomic_write's exit code
+ * with *err set as it sets it. */
+int cli_mem_save(cli_mem *m, const char *path, bool force, char **err);
+/* Frees m (closing it first if it is open). */
+void cli_mem_free(cli_mem *m);
 /* Closes m and writes its bytes to path (NULL or "-": standard output)
  * with ys_atomic_write, exclusive unless force. status is the report
  * writer's result (0 or an errno). Returns the exit code, after printing
