@@ -10,6 +10,7 @@
 
 #include "yardstick/answers.h"
 #include "yardstick/common.h"
+#include "yardstick/diag.h"
 #include "yardstick/questionnaire.h"
 #include "yardstick/score.h"
 #include "yardstick/session.h"
@@ -50,8 +51,12 @@ int cli_error(int code, const char *fmt, ...) YS_PRINTF(2, 3);
 /* Prints "Try 'yardstick CMD --help'." after a usage error; returns 64. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) YS_PRINTF(2, 3);
 
-/* An answers file with its questionnaire and score (cmd_scorecard.c;
- * shared with compare). */
+/* Prints d to stderr and frees it; returns its exit code, or fallback
+ * when it has none. */
+int cli_diags(ys_diags *d, int fallback);
+
+/* An answers file with its questionnaire and score (scorecard and
+ * compare). */
 typedef struct cli_assessment {
 	ys_answers *a;
 	ys_questionnaire *q;
@@ -81,6 +86,16 @@ typedef struct cli_mem {
 } cli_mem;
 
 bool cli_mem_open(cli_mem *m);
+/* Closes the stream of m, keeping its bytes. Returns status (the report
+ * writer's result, 0 or an errno), or ENOMEM when it was 0 and closing
+ * failed. */
+int cli_mem_close(cli_mem *m, int status);
+/* Writes the bytes of a closed m to path with ys_atomic_write, exclusive
+ * unless force, and frees them. Returns 0, or ys_atomic_write's exit code
+ * with *err set as it sets it. */
+int cli_mem_save(cli_mem *m, const char *path, bool force, char **err);
+/* Frees m (closing it first if it is open). */
+void cli_mem_free(cli_mem *m);
 /* Closes m and writes its bytes to path (NULL or "-": standard output)
  * with ys_atomic_write, exclusive unless force. status is the report
  * writer's result (0 or an errno). Returns the exit code, after printing

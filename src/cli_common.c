@@ -1,5 +1,6 @@
-/* Helpers shared by the command-line front end: messages, options of the
- * report commands, and writing a report built in memory. */
+/* Helpers shared by the command-line front end: messages and diagnostics,
+ * loading an assessment, options of the report commands, and writing a
+ * report built in memory. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
@@ -10,6 +11,8 @@
 
 #include "cli.h"
 #include "yardstick/alloc.h"
+#include "yardstick/answers_stream.h"
+#include "yardstick/catalog.h"
 #include "yardstick/report.h"
 #include "yardstick/store.h"
 #include "yardstick/text.h"
@@ -49,6 +52,177 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 		fputs("Try 'yardstick --help'.\n", stderr);
 	return YS_EX_USAGE;
 }
+
+int cli_diags(ys_diags *d, int fallback)
+{
+	int rc = d->exit_code ? d->exit_code : fallback;
+
+	ys_diags_print(d, stderr, "yardstick");
+	ys_diags_free(d);
+	return rc;
+}
+
+/* ---- Loading an assessment (scorecard, compare) ---- */
+
+/* Prints a list of ids as "a, b, c" (at most 5, then "and N more"). */
+static void print_ids(FILE *out, char **ids, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < 5; i++) {
+		if (i)
+			fputs(", ", out);
+		ys_fputs_safe(ids[i], out, YS_SAN_ASCII);
+	}
+	if (n > 5)
+		fprintf(out, " and %zu more", n - 5);
+}
+
+static void free_ids(char **ids, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		ys_free(ids[i]);
+	ys_free(ids);
+}
+
+void cli_warn_mismatch(const char *path, const ys_answers *a,
+		       const ys_questionnaire *q)
+{
+	ys_questionnaire *old = NULL;
+	char **removed = NULL, **added = NULL;
+	size_t n_removed = 0, n_added = 0;
+
+	if (a->q_id && strcmp(a->q_id, q->id) != 0) {
+		fputs("yardstick: warning: ", stderr);
+		ys_fputs_safe(path, stderr, 0);
+		fputs(" was answered for questionnaire '", stderr);
+		ys_fputs_safe(a->q_id, stderr, 0);
+		fputs("', not '", stderr);
+		ys_fputs_safe(q->id, stderr, 0);
+		fputs("'; scoring on the questions they share\n", stderr);
+	}
+	if (a->q_sha256 && a->q_id)
+		old = ys_catalog_find_sha256(a->q_id, a->q_sha256);
+	if (!ys_answers_changed(a, q, old, &removed, &n_removed, &added,
+				&n_added)) {
+		ys_questionnaire_free(old);
+		return;
+	}
+	fputs("yardstick: warning: ", stderr);
+	ys_fputs_safe(path, stderr, 0);
+	fputs(" was started with version ", stderr);
+	ys_fputs_safe(a->q_version ? a->q_version : "?", stderr, 0);
+	fputs(" of the questionnaire (sha256 ", stderr);
+	fprintf(stderr, "%.12s...), not version ", a->q_sha256 ? a->q_sha256 : "?");
+	ys_fputs_safe(q->version, stderr, 0);
+	fprintf(stderr, " (sha256 %.12s...); scoring on the questions they share\n",
+		q->sha256);
+	if (n_removed) {
+		fprintf(stderr, "yardstick: note: %zu question%s not in this "
+			"version: ", n_removed, n_removed == 1 ? " is" : "s are");
+		print_ids(stderr, removed, n_removed);
+		fputc('\n', stderr);
+	}
+	if (n_added) {
+		fprintf(stderr, "yardstick: note: %zu question%s new in this "
+			"version: ", n_added, n_added == 1 ? " is" : "s are");
+		print_ids(stderr, added, n_added);
+		fputc('\n', stderr);
+	}
+	free_ids(removed, n_removed);
+	free_ids(added, n_added);
+	ys_questionnaire_free(old);
+}
+
+static int unknown_target(const ys_questionnaire *q, const char *target)
+{
+	size_t i;
+
+	fputs("yardstick: unknown target profile '", stderr);
+	ys_fputs_safe(target, stderr, 0);
+	fputs("'; ", stderr);
+	ys_fputs_safe(q->id, stderr, 0);
+	fputs(q->n_targets ? " has: " : " has no target profiles", stderr);
+	for (i = 0; i < q->n_targets; i++) {
+		if (i)
+			fputs(", ", stderr);
+		ys_fputs_safe(q->targets[i].name, stderr, 0);
+	}
+	fputc('\n', stderr);
+	return YS_EX_USAGE;
+}
+
+int cli_load_assessment(const char *path, const char *qspec,
+			const char *target, bool exact, cli_assessment *out)
+{
+	/* One list per file: a list shows source lines of one file only. */
+	ys_diags da = {0}, dq = {0};
+	ys_answers_stream *s = NULL;
+	ys_answers_item it;
+	int rc = 0;
+
+	memset(out, 0, sizeof(*out));
+	/* With the questionnaire named, the answers are read on another core
+	 * while it loads; its problems only count once the answers read. */
+	if (qspec)
+		s = ys_answers_stream_open(&path, 1, NULL, YS_STREAM_AUTO, 0);
+	if (s) {
+		out->q = ys_catalog_load(qspec, &dq);
+		ys_answers_stream_next(s, &it);
+		ys_answers_stream_close(s);
+		out->a = it.a;
+		da = it.diags;
+	} else {
+		out->a = ys_answers_read_file(path, &da);
+	}
+	if (!out->a) {
+		rc = cli_diags(&da, YS_EX_DATAERR);
+		goto fail;
+	}
+	if (!qspec && exact && out->a->q_id && out->a->q_sha256)
+		out->q = ys_catalog_find_sha256(out->a->q_id, out->a->q_sha256);
+	if (!out->q && !s)
+		out->q = ys_catalog_load(qspec ? qspec : out->a->q_id, &dq);
+	if (!out->q) {
+		rc = cli_diags(&dq, YS_EX_DATAERR);
+		goto fail;
+	}
+	ys_diags_free(&dq);
+	cli_warn_mismatch(path, out->a, out->q);
+	if (!ys_answers_bind(out->a, out->q, path, &da)) {
+		rc = cli_diags(&da, YS_EX_DATAERR);
+		goto fail;
+	}
+	ys_diags_free(&da);
+	if (target && !ys_questionnaire_find_target(out->q, target)) {
+		rc = unknown_target(out->q, target);
+		goto fail;
+	}
+	if (!ys_score_compute(out->q, out->a, target, &out->s)) {
+		rc = cli_error(YS_EX_SOFTWARE, "out of memory");
+		goto fail;
+	}
+	out->scored = true;
+	return 0;
+fail:
+	ys_diags_free(&da);
+	ys_diags_free(&dq);
+	cli_assessment_free(out);
+	return rc;
+}
+
+void cli_assessment_free(cli_assessment *c)
+{
+	if (c->scored)
+		ys_score_free(&c->s);
+	ys_answers_free(c->a);
+	ys_questionnaire_free(c->q);
+	memset(c, 0, sizeof(*c));
+}
+
+/* ---- Reports built in memory ---- */
 
 bool cli_mem_open(cli_mem *m)
 {
@@ -99,14 +273,38 @@ int cli_write_file(const char *path, const char *buf, size_t len,
 	return rc;
 }
 
+int cli_mem_close(cli_mem *m, int status)
+{
+	if (fclose(m->f) != 0 && status == 0)
+		status = ENOMEM;
+	m->f = NULL;
+	return status;
+}
+
+int cli_mem_save(cli_mem *m, const char *path, bool force, char **err)
+{
+	int rc = ys_atomic_write(path, m->buf, m->len, 0644, !force, err);
+
+	cli_mem_free(m);
+	return rc;
+}
+
+void cli_mem_free(cli_mem *m)
+{
+	if (m->f)
+		fclose(m->f);
+	m->f = NULL;
+	free(m->buf);
+	m->buf = NULL;
+	m->len = 0;
+}
+
 /* Closes the stream and writes what it holds; frees everything. */
 int cli_mem_output(cli_mem *m, int status, const char *path, bool force)
 {
 	int rc = 0;
 
-	if (fclose(m->f) != 0 && status == 0)
-		status = ENOMEM;
-	m->f = NULL;
+	status = cli_mem_close(m, status);
 	if (status != 0) {
 		rc = status == ENOMEM ? cli_error(YS_EX_SOFTWARE, "out of memory")
 				      : cli_error(YS_EX_SOFTWARE,
@@ -121,8 +319,7 @@ int cli_mem_output(cli_mem *m, int status, const char *path, bool force)
 	} else {
 		rc = cli_write_file(path, m->buf, m->len, 0644, force);
 	}
-	free(m->buf);
-	m->buf = NULL;
+	cli_mem_free(m);
 	return rc;
 }
 

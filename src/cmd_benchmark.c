@@ -17,6 +17,7 @@
 #include "yardstick/alloc.h"
 #include "yardstick/answers_stream.h"
 #include "yardstick/catalog.h"
+#include "yardstick/bench.h"
 #include "yardstick/report.h"
 #include "yardstick/text.h"
 
@@ -224,15 +225,6 @@ static void say_other(const char *path, const char *other,
 	fputs("'\n", stderr);
 }
 
-static int print_diags(ys_diags *d)
-{
-	int rc = d->exit_code ? d->exit_code : YS_EX_DATAERR;
-
-	ys_diags_print(d, stderr, "yardstick");
-	ys_diags_free(d);
-	return rc;
-}
-
 static int first_questionnaire(const char *path, const char *qspec,
 			       ys_questionnaire **q)
 {
@@ -243,7 +235,7 @@ static int first_questionnaire(const char *path, const char *qspec,
 	if (!qspec) {
 		a = ys_answers_read_file(path, &da);
 		if (!a)
-			return print_diags(&da);
+			return cli_diags(&da, YS_EX_DATAERR);
 		qspec = a->q_id;
 	}
 	*q = ys_catalog_load(qspec, &dq);
@@ -253,7 +245,7 @@ static int first_questionnaire(const char *path, const char *qspec,
 		ys_diags_free(&dq);
 		return 0;
 	}
-	return print_diags(&dq);
+	return cli_diags(&dq, YS_EX_DATAERR);
 }
 
 static int run(names *files, const char *qspec, const char *highlight,

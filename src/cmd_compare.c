@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "yardstick/compare.h"
 #include "yardstick/report.h"
 #include "yardstick/text.h"
 

@@ -123,15 +123,6 @@ static char *default_path(const char *stem)
 	return NULL;
 }
 
-static int print_diags(ys_diags *d, int fallback)
-{
-	int code = d->exit_code ? d->exit_code : fallback;
-
-	ys_diags_print(d, stderr, "yardstick");
-	ys_diags_free(d);
-	return code;
-}
-
 static void print_target_help(const ys_questionnaire *q)
 {
 	size_t i;
@@ -233,6 +224,21 @@ static char *message(const char *fmt, const char *arg)
 	return m;
 }
 
+/* The format typed at the export prompt, looked up in the report's format
+ * table; "" is the default, the table's first. */
+static bool export_format(const char *typed, const char **name, const char **ext)
+{
+	const ys_report_format_info *fi;
+	size_t n;
+
+	fi = *typed ? ys_report_format_find(typed) : ys_report_formats(&n);
+	if (!fi)
+		return false;
+	*name = fi->name;
+	*ext = fi->ext;
+	return true;
+}
+
 /* The export key of the profile screen: writes the scorecard in the
  * chosen format to the chosen file with the rules of `scorecard -o`
  * (never replacing a file, never through a symbolic link, nothing
@@ -241,18 +247,17 @@ static bool export_scorecard(void *ctx, const ys_questionnaire *q,
 			     const ys_answers *a, const char *format,
 			     const char *out_path, char **msg, bool *exists)
 {
-	ys_report_format fmt;
+	const ys_report_format_info *fi = ys_report_format_find(format);
 	ys_score sc;
 	ys_report r;
-	char *buf = NULL, *err = NULL;
-	size_t len = 0;
-	FILE *f;
+	char *err = NULL;
+	cli_mem m;
 	int rc;
 
 	(void)ctx;
 	*msg = NULL;
 	*exists = false;
-	if (!ys_report_format_parse(format, &fmt)) {
+	if (!fi) {
 		*msg = message("Unknown scorecard format '%s'.", format);
 		return false;
 	}
@@ -265,18 +270,15 @@ static bool export_scorecard(void *ctx, const ys_questionnaire *q,
 	r.a = a;
 	r.s = &sc;
 	r.width = 0;
-	f = open_memstream(&buf, &len);
-	rc = f ? ys_report_write(&r, fmt, f) : ENOMEM;
-	if (f && fclose(f) != 0 && !rc)
-		rc = EIO;
+	rc = cli_mem_open(&m) ? cli_mem_close(&m, ys_report_write(&r, fi->format, m.f))
+			      : ENOMEM;
 	ys_score_free(&sc);
 	if (rc) {
-		free(buf);
+		cli_mem_free(&m);
 		*msg = message("The scorecard could not be made: %s", strerror(rc));
 		return false;
 	}
-	rc = ys_atomic_write(out_path, buf, len, 0644, true, &err);
-	free(buf);
+	rc = cli_mem_save(&m, out_path, false, &err);
 	if (rc) {
 		struct stat st;
 
@@ -309,6 +311,7 @@ struct run {
 	char **removed, **added;
 	size_t n_removed, n_added;
 	bool overrides;
+	char formats[96];       /* the scorecard formats, for the export prompt */
 };
 
 static void free_list(char **l, size_t n)
@@ -450,14 +453,14 @@ static int prepare(struct run *r)
 
 		r->a = ys_answers_read_file(r->path, &d);
 		if (!r->a)
-			return print_diags(&d, YS_EX_DATAERR);
+			return cli_diags(&d, YS_EX_DATAERR);
 		rc = check_mode(r);
 		if (rc)
 			return rc;
 		spec = r->o.questionnaire ? r->o.questionnaire : r->a->q_id;
 		r->q = ys_catalog_load(spec, &d);
 		if (!r->q)
-			return print_diags(&d, YS_EX_NOINPUT);
+			return cli_diags(&d, YS_EX_NOINPUT);
 		if (!r->a->q_id || strcmp(r->a->q_id, r->q->id)) {
 			fputs("yardstick: ", stderr);
 			ys_fputs_safe(r->path, stderr, 0);
@@ -469,7 +472,7 @@ static int prepare(struct run *r)
 			return YS_EX_DATAERR;
 		}
 		if (!ys_answers_bind(r->a, r->q, r->path, &d))
-			return print_diags(&d, YS_EX_DATAERR);
+			return cli_diags(&d, YS_EX_DATAERR);
 		if (!r->a->q_sha256 || strcmp(r->a->q_sha256, r->q->sha256)) {
 			ys_questionnaire *old = ys_catalog_find_sha256(r->a->q_id,
 								       r->a->q_sha256 ? r->a->q_sha256 : "");
@@ -488,7 +491,7 @@ static int prepare(struct run *r)
 		r->q = ys_catalog_load(r->o.questionnaire ? r->o.questionnaire :
 				       YS_DEFAULT_QUESTIONNAIRE, &d);
 		if (!r->q)
-			return print_diags(&d, YS_EX_NOINPUT);
+			return cli_diags(&d, YS_EX_NOINPUT);
 		r->a = ys_answers_new(r->q);
 		if (!r->a)
 			return cli_error(YS_EX_SOFTWARE, "out of memory");
@@ -501,6 +504,9 @@ static int prepare(struct run *r)
 		return rc;
 	catalog_choices(r);
 	r->sopts.export_fn = export_scorecard;
+	r->sopts.export_format = export_format;
+	r->sopts.export_formats = ys_report_format_list(r->formats, sizeof(r->formats),
+							 false);
 	r->sopts.workshop = r->o.workshop;
 	r->sopts.timebox = r->o.timebox;
 	return 0;

@@ -47,15 +47,6 @@ static void usage(FILE *out)
 	      "74 write error.\n", out);
 }
 
-static int print_diags(ys_diags *d)
-{
-	int rc = d->exit_code ? d->exit_code : YS_EX_DATAERR;
-
-	ys_diags_print(d, stderr, "yardstick");
-	ys_diags_free(d);
-	return rc;
-}
-
 static void say_file(const char *path, const char *msg)
 {
 	fputs("yardstick: ", stderr);
@@ -98,7 +89,7 @@ static int find_questionnaire(const char *path, const ys_answers *a,
 
 	q = ys_catalog_load(qspec ? qspec : a->q_id, &d);
 	if (!q)
-		return print_diags(&d);
+		return cli_diags(&d, YS_EX_DATAERR);
 	ys_diags_free(&d);
 	if (qspec || !strcmp(q->sha256, a->q_sha256)) {
 		*out = q;       /* ys_merge_check compares -q with the files */
@@ -117,7 +108,7 @@ static int find_questionnaire(const char *path, const ys_answers *a,
 		    "files were answered with using -q", a->q_id, a->q_version,
 		    a->q_sha256, q->version, q->sha256, q->source);
 	ys_questionnaire_free(q);
-	return print_diags(&d);
+	return cli_diags(&d, YS_EX_DATAERR);
 }
 
 /* Checks and adds one file, read and bound to m's questionnaire by the
@@ -131,11 +122,11 @@ static int merge_one(ys_merge *m, ys_answers_item *it)
 	int rc = 0;
 
 	if (!it->a)
-		return print_diags(&it->diags);
+		return cli_diags(&it->diags, YS_EX_DATAERR);
 	if (!ys_merge_check(m, it->a, it->path, &d))
-		rc = print_diags(&d);
+		rc = cli_diags(&d, YS_EX_DATAERR);
 	else if (!it->bind_ok || !ys_merge_add(m, it->a, it->path, &it->diags))
-		rc = print_diags(&it->diags);
+		rc = cli_diags(&it->diags, YS_EX_DATAERR);
 	ys_diags_free(&d);
 	ys_answers_item_free(it);
 	return rc;
@@ -194,7 +185,7 @@ static int run(char **files, int n, const char *qspec, const char *out,
 		return rc;
 	first = ys_answers_read_file(files[0], &d);
 	if (!first)
-		return print_diags(&d);
+		return cli_diags(&d, YS_EX_DATAERR);
 	ys_diags_free(&d);
 	rc = find_questionnaire(files[0], first, qspec, &q);
 	if (rc) {

@@ -1,305 +1,20 @@
 /* The wording shared by every report format and the profile screen: why an
- * area is at its level and what blocks the next; plus small helpers the
- * report writers share (string builder, escaping, number formatting). */
-#include <errno.h>
-#include <math.h>
-#include <stdarg.h>
+ * area is at its level and what blocks the next, and the scoring method in
+ * words. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "report_priv.h"
 #include "yardstick/alloc.h"
-#include "yardstick/consensus.h"
-#include "yardstick/text.h"
+#include "yardstick/explain.h"
+#include "yardstick/wording.h"
 
-/* ---- output helpers ---- */
+/* ---- explanations ---- */
 
-int ys_report_status(FILE *out)
-{
-	errno = 0;
-	if (fflush(out) != 0 || ferror(out))
-		return errno ? errno : EIO;
-	return 0;
-}
-
-size_t ys_report_width(size_t width)
-{
-	if (width == 0)
-		return YS_REPORT_DEFAULT_WIDTH;
-	if (width < YS_REPORT_MIN_WIDTH)
-		return YS_REPORT_MIN_WIDTH;
-	if (width > YS_REPORT_MAX_WIDTH)
-		return YS_REPORT_MAX_WIDTH;
-	return width;
-}
-
-void ys_json_str(FILE *out, const char *s)
-{
-	size_t n, i = 0, k;
-	uint32_t cp;
-
-	if (!s) {
-		fputs("null", out);
-		return;
-	}
-	n = strlen(s);
-	fputc('"', out);
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == '"' || c == '\\') {
-			fputc('\\', out);
-			fputc(c, out);
-			i++;
-			continue;
-		}
-		if (c < 0x80) {
-			if (c < 0x20 || c == 0x7f)
-				fprintf(out, "\\u%04x", c);
-			else
-				fputc(c, out);
-			i++;
-			continue;
-		}
-		k = ys_utf8_decode(s + i, n - i, &cp);
-		if (cp == YS_REPLACEMENT || ys_cp_unsafe(cp))
-			fprintf(out, "\\u%04x", (unsigned)cp);
-		else
-			fwrite(s + i, 1, k, out);
-		i += k;
-	}
-	fputc('"', out);
-}
-
-char *ys_format_exact(double x, char buf[32])
-{
-	char *p;
-
-	if (!isfinite(x)) {
-		strcpy(buf, "0");
-		return buf;
-	}
-	snprintf(buf, 32, "%.4f", x);
-	p = strchr(buf, '.');
-	if (p) {
-		char *e = buf + strlen(buf) - 1;
-
-		while (e > p && *e == '0')
-			*e-- = '\0';
-		if (e == p)
-			*e = '\0';
-	}
-	if (!strcmp(buf, "-0"))
-		strcpy(buf, "0");
-	return buf;
-}
-
-void ys_json_exact(FILE *out, double x)
-{
-	char buf[32];
-
-	fputs(ys_format_exact(x, buf), out);
-}
-
-void ys_xml_str(FILE *out, const char *s)
-{
-	size_t n = strlen(s), i = 0, k;
-	uint32_t cp;
-
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-
-		switch (c) {
-		case '&': fputs("&amp;", out); i++; continue;
-		case '<': fputs("&lt;", out); i++; continue;
-		case '>': fputs("&gt;", out); i++; continue;
-		case '"': fputs("&quot;", out); i++; continue;
-		case '\'': fputs("&apos;", out); i++; continue;
-		default: break;
-		}
-		if (c < 0x80) {
-			if (c == '\n' || c == '\t')
-				fputc(' ', out);
-			else if (c < 0x20 || c == 0x7f)
-				fputs("\xEF\xBF\xBD", out);
-			else
-				fputc(c, out);
-			i++;
-			continue;
-		}
-		k = ys_utf8_decode(s + i, n - i, &cp);
-		if (cp == YS_REPLACEMENT || ys_cp_unsafe(cp) ||
-		    cp == 0xFFFE || cp == 0xFFFF)
-			fputs("\xEF\xBF\xBD", out);
-		else
-			fwrite(s + i, 1, k, out);
-		i += k;
-	}
-}
-
-char *ys_report_date(const char *t, char buf[11])
-{
-	size_t i;
-
-	buf[0] = '\0';
-	if (!t || strlen(t) < 10)
-		return buf;
-	for (i = 0; i < 10; i++) {
-		char c = t[i];
-
-		if (i == 4 || i == 7) {
-			if (c != '-')
-				return buf;
-		} else if (c < '0' || c > '9') {
-			return buf;
-		}
-	}
-	memcpy(buf, t, 10);
-	buf[10] = '\0';
-	return buf;
-}
-
-bool ys_report_format_parse(const char *name, ys_report_format *out)
-{
-	static const struct {
-		const char *name;
-		ys_report_format f;
-	} names[] = {
-		{"text", YS_REPORT_TEXT}, {"txt", YS_REPORT_TEXT},
-		{"markdown", YS_REPORT_MARKDOWN}, {"md", YS_REPORT_MARKDOWN},
-		{"csv", YS_REPORT_CSV}, {"json", YS_REPORT_JSON},
-		{"svg", YS_REPORT_SVG},
-	};
-	size_t i;
-
-	for (i = 0; i < YS_ARRAY_LEN(names); i++) {
-		if (!strcmp(name, names[i].name)) {
-			*out = names[i].f;
-			return true;
-		}
-	}
-	return false;
-}
-
-const char *ys_report_format_name(ys_report_format f)
-{
-	switch (f) {
-	case YS_REPORT_TEXT: return "text";
-	case YS_REPORT_MARKDOWN: return "markdown";
-	case YS_REPORT_CSV: return "csv";
-	case YS_REPORT_JSON: return "json";
-	case YS_REPORT_SVG: return "svg";
-	}
-	return "text";
-}
-
-int ys_report_write(const ys_report *r, ys_report_format f, FILE *out)
-{
-	switch (f) {
-	case YS_REPORT_TEXT: return ys_report_text(r, out);
-	case YS_REPORT_MARKDOWN: return ys_report_markdown(r, out);
-	case YS_REPORT_CSV: return ys_report_csv(r, out);
-	case YS_REPORT_JSON: return ys_report_json(r, out);
-	case YS_REPORT_SVG: return ys_report_svg(r, out);
-	}
-	return EINVAL;
-}
-
-bool ys_report_mismatch(const ys_report *r)
-{
-	const ys_answers *a = r->a;
-	const ys_questionnaire *q = r->q;
-
-	return !a->q_id || strcmp(a->q_id, q->id) ||
-	       !a->q_version || strcmp(a->q_version, q->version) ||
-	       !a->q_sha256 || strcmp(a->q_sha256, q->sha256);
-}
-
-/* ---- answers in words ---- */
-
-const ys_response *ys_report_response(const ys_answers *a, size_t i)
-{
-	if (!a || i >= a->n_bound || i >= a->n_responses)
-		return NULL;
-	return &a->responses[i];
-}
-
-size_t ys_report_n_contested(const ys_report *r)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < r->q->n_questions; i++) {
-		const ys_response *resp = ys_report_response(r->a, i);
-
-		if (resp && resp->contested)
-			n++;
-	}
-	return n;
-}
-
-bool ys_report_is_workshop(const ys_report *r)
-{
-	return r->a->mode == YS_MODE_WORKSHOP;
-}
-
-const char *ys_choice_text(const ys_question *qn, ys_choice c)
-{
-	switch (c.kind) {
-	case YS_ANS_OPTION:
-		if (c.option >= 0 && (size_t)c.option < qn->n_options)
-			return qn->options[c.option].label;
-		return "Unknown answer";
-	case YS_ANS_DONT_KNOW:
-		return "Don't know";
-	case YS_ANS_NA:
-		return "N/A";
-	case YS_ANS_NONE:
-		break;
-	}
-	return "Not answered";
-}
-
-const char *ys_answer_text(const ys_question *qn, const ys_response *r)
-{
-	if (!r || !r->answer)
-		return "Not answered";
-	return ys_choice_text(qn, r->choice);
-}
-
-const char *ys_weight_name(unsigned weight)
-{
-	switch (weight) {
-	case 1: return "normal";
-	case 2: return "important";
-	case 3: return "critical";
-	default: return "weighted";
-	}
-}
-
-unsigned ys_vote_spread(const ys_question *qn, const ys_response *r,
-			size_t *counts)
-{
-	/* The workshop's own rules, so screen, merge and report agree. */
-	ys_spread sp = ys_consensus_votes(qn, r ? r->votes : NULL,
-					  r ? r->n_votes : 0, counts);
-
-	if (counts) {
-		counts[qn->n_options] = sp.n_dont_know;
-		counts[qn->n_options + 1] = sp.n_na;
-	}
-	return sp.range;
-}
-
-const char *ys_level_name(const ys_questionnaire *q, long level)
-{
-	if (level < 0 || (size_t)level >= q->n_levels)
-		return "?";
-	return q->levels[level].name;
-}
-
-size_t ys_area_applicable_at(const ys_questionnaire *q, const ys_answers *a,
-			     size_t area, unsigned level)
+/* Counts the applicable questions of area at level (responses that are
+ * not N/A). */
+static size_t area_applicable_at(const ys_questionnaire *q, const ys_answers *a,
+				 size_t area, unsigned level)
 {
 	const ys_area *ar = &q->areas[area];
 	size_t i, n = 0;
@@ -316,8 +31,6 @@ size_t ys_area_applicable_at(const ys_questionnaire *q, const ys_answers *a,
 	}
 	return n;
 }
-
-/* ---- explanations ---- */
 
 static bool add_blocker(ys_explanation *e, const ys_questionnaire *q,
 			const ys_answers *a, size_t qi, bool red_flag)
@@ -365,8 +78,8 @@ static void why_assessed(ys_sb *b, const ys_questionnaire *q,
 			     "practice at every level is met.",
 			     L, ys_level_name(q, L));
 	} else {
-		size_t need = ys_area_applicable_at(q, a, area,
-						    (unsigned)(L + 1));
+		size_t need = area_applicable_at(q, a, area,
+						 (unsigned)(L + 1));
 		size_t miss = as->blockers.count;
 
 		if (L == 0)

@@ -13,6 +13,7 @@
 
 #include "report_priv.h"
 #include "yardstick/alloc.h"
+#include "yardstick/explain.h"
 #include "yardstick/text.h"
 
 typedef struct jw {

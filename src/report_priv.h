@@ -1,5 +1,5 @@
-/* Helpers shared by the report writers (src/report_*.c, compare.c,
- * benchmark.c). Not part of the public API. */
+/* Helpers shared by the report writers (src/report_*.c), most of them in
+ * report_util.c. Not part of the public API. */
 #ifndef YARDSTICK_REPORT_PRIV_H
 #define YARDSTICK_REPORT_PRIV_H
 
@@ -37,11 +37,6 @@ void ys_md_str(FILE *out, const char *s, bool line_start);
 /* Writes s with '&', '<', '>', '"' and '\'' escaped for XML, unsafe code
  * points and invalid UTF-8 replaced by U+FFFD. */
 void ys_xml_str(FILE *out, const char *s);
-
-/* Counts the applicable questions of area at level (responses that are
- * not N/A). */
-size_t ys_area_applicable_at(const ys_questionnaire *q, const ys_answers *a,
-			     size_t area, unsigned level);
 
 /* one when n is 1, else many ("1 question", "2 questions"). */
 static inline const char *ys_plural(size_t n, const char *one, const char *many)

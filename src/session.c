@@ -10,7 +10,6 @@
 
 #include "yardstick/alloc.h"
 #include "yardstick/consensus.h"
-#include "yardstick/report.h"
 #include "yardstick/session.h"
 #include "yardstick/text.h"
 
@@ -99,9 +98,9 @@ bool ys_session_text_prompt(const ys_session *s)
 	       s->prompt != YS_PROMPT_QUIT_UNSAVED;
 }
 
-const char *ys_session_prompt_label(ys_prompt p)
+const char *ys_session_prompt_label(const ys_session *s)
 {
-	switch (p) {
+	switch (s->prompt) {
 	case YS_PROMPT_ORG:
 		return "Organisation";
 	case YS_PROMPT_ASSESSORS:
@@ -121,7 +120,7 @@ const char *ys_session_prompt_label(ys_prompt p)
 	case YS_PROMPT_SAVE_AS:
 		return "Save to file";
 	case YS_PROMPT_EXPORT_FORMAT:
-		return "Scorecard format (text, markdown, csv, json or svg)";
+		return s->export_label;
 	case YS_PROMPT_EXPORT_PATH:
 		return "Export the scorecard to file";
 	case YS_PROMPT_CONFIRM_QUIT:
@@ -967,24 +966,22 @@ static char *export_default_name(const ys_session *s, const char *ext)
 
 static void export_format_chosen(ys_session *s, const char *text)
 {
-	static const char *const ext[] = {
-		[YS_REPORT_TEXT] = "txt", [YS_REPORT_MARKDOWN] = "md",
-		[YS_REPORT_CSV] = "csv", [YS_REPORT_JSON] = "json",
-		[YS_REPORT_SVG] = "svg",
-	};
-	ys_report_format f;
+	const char *format = text, *ext = text;
 	char *name;
 
-	if (!ys_report_format_parse(*text ? text : "text", &f)) {
-		status_set(s, true, "Unknown format '%s': type text, markdown, csv, json or svg.",
-			   text);
+	if (s->opts.export_format && !s->opts.export_format(text, &format, &ext)) {
+		if (s->opts.export_formats)
+			status_set(s, true, "Unknown format '%s': type %s.", text,
+				   s->opts.export_formats);
+		else
+			status_set(s, true, "Unknown format '%s'.", text);
 		return;
 	}
-	if (!ys_answers_set_string(&s->export_format, ys_report_format_name(f))) {
+	if (!ys_answers_set_string(&s->export_format, format)) {
 		oom(s);
 		return;
 	}
-	name = export_default_name(s, ext[f]);
+	name = export_default_name(s, ext);
 	close_prompt(s);
 	open_prompt(s, YS_PROMPT_EXPORT_PATH, name);
 	ys_free(name);
@@ -1703,6 +1700,12 @@ static bool profile_action(ys_session *s, const ys_session_action *act)
 				   ys_session_path(s) ? ys_session_path(s) : "ANSWERS");
 			return true;
 		}
+		if (s->opts.export_formats)
+			snprintf(s->export_label, sizeof(s->export_label),
+				 "Scorecard format (%s)", s->opts.export_formats);
+		else
+			snprintf(s->export_label, sizeof(s->export_label),
+				 "Scorecard format");
 		open_prompt(s, YS_PROMPT_EXPORT_FORMAT,
 			    s->export_format ? s->export_format : "text");
 		return true;

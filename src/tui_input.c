@@ -84,7 +84,7 @@ static void draw_confirm(const ys_session *s)
 
 	tui_fill(y, 0, COLS, TUI_NORMAL);
 	tui_fill(y + 1, 0, COLS, TUI_NORMAL);
-	tui_text(y, 1, COLS - 2, ys_session_prompt_label(s->prompt), TUI_PROMPT);
+	tui_text(y, 1, COLS - 2, ys_session_prompt_label(s), TUI_PROMPT);
 	if (s->prompt == YS_PROMPT_QUIT_UNSAVED)
 		tui_hints(y + 1, "y quit without saving  n stay  R retry the save  W save elsewhere");
 	else
@@ -93,7 +93,7 @@ static void draw_confirm(const ys_session *s)
 
 void tui_draw_prompt(const ys_session *s)
 {
-	const char *label = ys_session_prompt_label(s->prompt);
+	const char *label = ys_session_prompt_label(s);
 	int y = LINES - 2, x, avail;
 	char *before, *shown;
 	size_t start = 0, wb;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tui.h"
+#include "yardstick/explain.h"
 #include "yardstick/report.h"
 #include "yardstick/score.h"
 

@@ -44,7 +44,7 @@ typedef enum ys_prompt {
 	YS_PROMPT_ACTION_OWNER, /* text: its owner */
 	YS_PROMPT_ACTION_DUE,   /* text: its due date, YYYY-MM-DD */
 	YS_PROMPT_SAVE_AS,      /* text: another answers file to save to */
-	YS_PROMPT_EXPORT_FORMAT, /* text: scorecard format (text, markdown, csv, json, svg) */
+	YS_PROMPT_EXPORT_FORMAT, /* text: scorecard format name (export_format checks it) */
 	YS_PROMPT_EXPORT_PATH,  /* text: file to export the scorecard to */
 	YS_PROMPT_CONFIRM_QUIT, /* yes/no: quit (after Ctrl-C) */
 	YS_PROMPT_QUIT_UNSAVED, /* yes/no: quit although the last save failed */
@@ -167,12 +167,19 @@ typedef enum ys_outcome {
 	YS_OUT_RELOAD,          /* start again with questionnaire reload_id */
 } ys_outcome;
 
-/* Writes the scorecard in format (a name ys_report_format_parse knows) to
- * out_path, with the same rules as `scorecard -o`: never replaces an
+/* Writes the scorecard in format (a canonical name from ys_export_format_fn)
+ * to out_path, with the same rules as `scorecard -o`: never replaces an
  * existing file, never follows a symbolic link there, leaves nothing
  * partial. Returns true on success; *msg (allocated with ys_malloc, freed
  * by the session) says what happened either way, and *exists is set when
  * the file was refused because it exists. */
+/* Looks up a scorecard format by the name typed at the format prompt
+ * ("" for the default): sets *name to its canonical name and *ext to its
+ * file extension (strings that outlive the session) and returns true, or
+ * returns false for a name it does not know. */
+typedef bool (*ys_export_format_fn)(const char *typed, const char **name,
+				    const char **ext);
+
 typedef bool (*ys_export_fn)(void *ctx, const ys_questionnaire *q,
 			     const ys_answers *a, const char *format,
 			     const char *out_path, char **msg, bool *exists);
@@ -194,6 +201,12 @@ typedef struct ys_session_opts {
 	size_t n_added;
 	ys_export_fn export_fn;
 	void *export_ctx;
+	/* The scorecard formats export_fn knows: the names as a sentence for
+	 * the format prompt ("text, markdown, csv, json or svg"; borrowed) and
+	 * the check of a typed name. NULL: the name typed is used as it is,
+	 * and as the file extension. */
+	const char *export_formats;
+	ys_export_format_fn export_format;
 	/* Workshop mode: the answers' mode is "workshop" and their
 	 * participants vote on each question. */
 	bool workshop;
@@ -234,6 +247,7 @@ typedef struct ys_session {
 	/* The action being added on the profile screen. */
 	char *pending_action;
 	char *export_format;    /* chosen in the export format prompt */
+	char export_label[96];  /* that prompt's label, with the formats */
 	char *pending_owner;
 
 	/* Review list, rebuilt when the review screen opens. */
@@ -303,8 +317,8 @@ bool ys_session_save(ys_session *s);
 
 /* True when a text prompt (not a yes/no one) is open. */
 bool ys_session_text_prompt(const ys_session *s);
-/* The label shown before a prompt's text ("Reason it does not apply"). */
-const char *ys_session_prompt_label(ys_prompt p);
+/* The label shown before the open prompt's text ("Why does it not apply"). */
+const char *ys_session_prompt_label(const ys_session *s);
 
 /* Counts. */
 size_t ys_session_answered(const ys_session *s);

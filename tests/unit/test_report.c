@@ -16,6 +16,9 @@
 
 #include "../../src/report_priv.h"
 #include "yardstick/alloc.h"
+#include "yardstick/bench.h"
+#include "yardstick/compare.h"
+#include "yardstick/explain.h"
 #include "yardstick/questionnaire.h"
 #include "yardstick/report.h"
 #include "yardstick/score.h"

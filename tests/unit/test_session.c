@@ -18,6 +18,7 @@
 #include "yardstick/alloc.h"
 #include "yardstick/answers.h"
 #include "yardstick/questionnaire.h"
+#include "yardstick/report.h"
 #include "yardstick/session.h"
 #include "yardstick/store.h"
 
@@ -843,6 +844,19 @@ static bool fake_export(void *ctx, const ys_questionnaire *q, const ys_answers *
 	return true;
 }
 
+/* The format prompt's check, from the report's format table as the
+ * interview does it. */
+static bool table_format(const char *typed, const char **name, const char **ext)
+{
+	const ys_report_format_info *fi = ys_report_format_find(*typed ? typed : "text");
+
+	if (!fi)
+		return false;
+	*name = fi->name;
+	*ext = fi->ext;
+	return true;
+}
+
 /* e asks for the format, then the file (a free name beside the answers
  * file, with the format's extension); a name that is taken keeps the
  * prompt open for another. */
@@ -860,6 +874,8 @@ static void test_export_hook(void **state)
 	memset(&o, 0, sizeof(o));
 	o.export_fn = fake_export;
 	o.export_ctx = &c;
+	o.export_format = table_format;
+	o.export_formats = "text, markdown, csv, json or svg";
 	s = f->s = open_session(f, ys_answers_new(f->q), &o);
 	act(s, YS_A_LAST);
 	act(s, YS_A_SELECT);
@@ -867,11 +883,15 @@ static void test_export_hook(void **state)
 	act(s, YS_A_EXPORT);
 	assert_int_equal(s->prompt, YS_PROMPT_EXPORT_FORMAT);
 	assert_string_equal(s->input, "text");
+	assert_string_equal(ys_session_prompt_label(s),
+			    "Scorecard format (text, markdown, csv, json or svg)");
 	act(s, YS_A_INPUT_KILL);
 	type(s, "yaml");
 	act(s, YS_A_SUBMIT);
 	assert_int_equal(s->prompt, YS_PROMPT_EXPORT_FORMAT);   /* unknown format */
 	assert_true(s->status_error);
+	assert_string_equal(s->status, "Unknown format 'yaml': type text, markdown, "
+			    "csv, json or svg.");
 	act(s, YS_A_INPUT_KILL);
 	type(s, "json");
 	act(s, YS_A_SUBMIT);

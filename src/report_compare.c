@@ -15,6 +15,7 @@
 
 #include "report_priv.h"
 #include "yardstick/alloc.h"
+#include "yardstick/compare.h"
 #include "yardstick/text.h"
 
 /* One area present in both questionnaires. */

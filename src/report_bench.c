@@ -21,6 +21,7 @@
 
 #include "report_priv.h"
 #include "yardstick/alloc.h"
+#include "yardstick/bench.h"
 #include "yardstick/text.h"
 
 typedef struct dvec {
