@@ -9,6 +9,8 @@
 #include "ys_config.h"
 #include "yardstick/alloc.h"
 #include "yardstick/catalog.h"
+#include "yardstick/text.h"
+#include "yardstick/vec.h"
 #include "yardstick/yread.h"
 
 /* The folders searched for an id, in order; the caller frees each string
@@ -24,15 +26,8 @@ static char **search_dirs(size_t *n)
 
 #define ADD(s)                                                          \
 	do {                                                            \
-		if (count == cap) {                                     \
-			char **nd;                                      \
-			cap = cap ? cap * 2 : 8;                        \
-			nd = ys_realloc(dirs, cap * sizeof(*nd));       \
-			if (!nd)                                        \
-				goto oom;                               \
-			dirs = nd;                                      \
-		}                                                       \
-		if (!(dirs[count] = ys_strdup(s)))                      \
+		if (!YS_GROW(dirs, cap, count + 1) ||                   \
+		    !(dirs[count] = ys_strdup(s)))                      \
 			goto oom;                                       \
 		count++;                                                \
 	} while (0)
@@ -66,18 +61,9 @@ static char **search_dirs(size_t *n)
 	*n = count;
 	return dirs;
 oom:
-	while (count)
-		ys_free(dirs[--count]);
-	ys_free(dirs);
+	ys_strv_free(dirs, count);
 	*n = 0;
 	return NULL;
-}
-
-static void free_dirs(char **dirs, size_t n)
-{
-	while (n)
-		ys_free(dirs[--n]);
-	ys_free(dirs);
 }
 
 static bool is_path(const char *spec)
@@ -139,13 +125,13 @@ ys_questionnaire *ys_catalog_load_fp(const char *spec, bool fingerprint,
 
 		snprintf(path, sizeof(path), "%s/%s.yaml", dirs[i], spec);
 		if (stat(path, &st) == 0) {
-			free_dirs(dirs, n);
+			ys_strv_free(dirs, n);
 			return load_path(path, fingerprint, d);
 		}
 	}
 	b = find_builtin(spec);
 	if (b) {
-		free_dirs(dirs, n);
+		ys_strv_free(dirs, n);
 		return load_builtin(b, d);
 	}
 	{
@@ -160,7 +146,7 @@ ys_questionnaire *ys_catalog_load_fp(const char *spec, bool fingerprint,
 			    "no questionnaire with id '%s' (searched %sand the built-in "
 			    "ones; 'yardstick list' shows what there is)", spec, searched);
 	}
-	free_dirs(dirs, n);
+	ys_strv_free(dirs, n);
 	return NULL;
 }
 
@@ -195,11 +181,11 @@ static bool visit_all(visit_fn fn, void *ctx)
 		}
 		free(names);
 		if (!go) {
-			free_dirs(dirs, n);
+			ys_strv_free(dirs, n);
 			return true;
 		}
 	}
-	free_dirs(dirs, n);
+	ys_strv_free(dirs, n);
 	for (b = ys_builtins; b->id; b++)
 		if (!fn(ctx, NULL, b))
 			break;

@@ -9,25 +9,7 @@
 
 #include "yardstick/common.h"
 #include "yardstick/report.h"
-
-/* A growing string built with ys_malloc. A zeroed ys_sb is empty and
- * ready; after an allocation failure oom is set and later calls do
- * nothing. buf is NUL-terminated whenever it is not NULL. */
-typedef struct ys_sb {
-	char *buf;
-	size_t len;
-	size_t cap;
-	bool oom;
-} ys_sb;
-
-void ys_sb_putn(ys_sb *b, const char *s, size_t n);
-void ys_sb_puts(ys_sb *b, const char *s);
-void ys_sb_printf(ys_sb *b, const char *fmt, ...) YS_PRINTF(2, 3);
-/* Returns the string (the caller frees it with ys_free) and empties b;
- * NULL after an allocation failure (b is then freed). An empty builder
- * gives "". */
-char *ys_sb_take(ys_sb *b);
-void ys_sb_free(ys_sb *b);
+#include "yardstick/strbuf.h"
 
 /* The result of a report: flushes out and returns 0, or an errno (EIO
  * when the stream failed without one). */

@@ -7,6 +7,7 @@
 
 #include "yardstick/alloc.h"
 #include "yardstick/score.h"
+#include "yardstick/text.h"
 
 /* ---- Choices ---------------------------------------------------------- */
 
@@ -262,16 +263,6 @@ static bool area_level(const ys_questionnaire *q, const ys_answers *a,
 	return true;
 }
 
-static bool has_name(const char *s)
-{
-	if (!s)
-		return false;
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\n')
-			return true;
-	return false;
-}
-
 static bool area_has_owner(const ys_answers *a, const char *area_id)
 {
 	size_t i;
@@ -280,7 +271,7 @@ static bool area_has_owner(const ys_answers *a, const char *area_id)
 		return false;
 	for (i = 0; i < a->n_areas; i++)
 		if (a->areas[i].area_id && !strcmp(a->areas[i].area_id, area_id)
-		    && has_name(a->areas[i].owner))
+		    && !ys_str_blank(a->areas[i].owner))
 			return true;
 	return false;
 }

@@ -425,3 +425,26 @@ char *ys_names_join(char *const *names, size_t n)
 	out[at] = '\0';
 	return out;
 }
+
+void ys_strv_free(char **v, size_t n)
+{
+	size_t i;
+
+	if (!v)
+		return;
+	for (i = 0; i < n; i++)
+		ys_free(v[i]);
+	ys_free(v);
+}
+
+bool ys_str_blank(const char *s)
+{
+	return !s || s[strspn(s, " \t\n\r")] == '\0';
+}
+
+bool ys_str_eq(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return !strcmp(a, b);
+}

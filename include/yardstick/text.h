@@ -83,4 +83,13 @@ bool ys_name_equal(const char *x, const char *y);
  * with ys_free); "" for none, NULL when out of memory. */
 char *ys_names_join(char *const *names, size_t n);
 
+/* Frees the n strings of v and v itself (with ys_free); NULL is fine. */
+void ys_strv_free(char **v, size_t n);
+
+/* True when s is NULL, empty, or only spaces, tabs and line breaks. */
+bool ys_str_blank(const char *s);
+
+/* True when a and b are equal strings; NULL equals only NULL. */
+bool ys_str_eq(const char *a, const char *b);
+
 #endif

@@ -11,7 +11,7 @@
  * bytes read.
  *
  * Duplicate keys are the caller's to detect (the caller knows the schema);
- * ys_keyset helps with mappings whose keys are free-form. */
+ * ys_keyset (strset.h) helps with mappings whose keys are free-form. */
 #ifndef YARDSTICK_YREAD_H
 #define YARDSTICK_YREAD_H
 
@@ -21,6 +21,7 @@
 
 #include "yardstick/common.h"
 #include "yardstick/diag.h"
+#include "yardstick/strset.h"
 
 #define YS_MAX_FILE (64u * 1024u * 1024u)
 #define YS_MAX_DEPTH 16
@@ -145,24 +146,5 @@ void ys_yrequire(ys_yreader *r, ys_pos pos, const char *what,
  * distance when it is close enough to be a likely typo, else NULL.
  * candidates is NULL-terminated. */
 const char *ys_did_you_mean(const char *word, const char *const *candidates);
-
-/* A set of strings with their positions, for duplicate detection in
- * free-form mappings (answer set names, target names, answers by question
- * id). Zero-initialised is empty. */
-typedef struct ys_keyset {
-	struct ys_keyset_entry *slots;
-	size_t cap;
-	size_t count;
-} ys_keyset;
-
-/* Adds key (copied) at pos. Returns true when it was new; when it was
- * already present returns false and stores the first position in *first.
- * Out of memory also returns false with *first = {0,0}. */
-bool ys_keyset_add(ys_keyset *s, const char *key, size_t len, ys_pos pos,
-		   ys_pos *first);
-/* Looks key up; returns true and its position when present. */
-bool ys_keyset_find(const ys_keyset *s, const char *key, size_t len,
-		    ys_pos *pos);
-void ys_keyset_free(ys_keyset *s);
 
 #endif
