@@ -1,5 +1,6 @@
-/* The terminal: start and stop curses, signals, the colour table, drawing
- * helpers, and the main loop that turns keys into session actions. */
+/* The terminal: start and stop curses, signals, and the main loop that
+ * reads keys, turns them into session actions through the key table and
+ * draws the current screen. */
 #include <curses.h>
 #include <term.h>
 
@@ -14,6 +15,8 @@
 #include <wchar.h>
 
 #include "tui.h"
+#include "tui_draw.h"
+#include "tui_keys.h"
 #include "yardstick/alloc.h"
 #include "yardstick/text.h"
 
@@ -36,8 +39,6 @@ static char crash_reset[256];
 static size_t crash_reset_len;
 
 static SCREEN *screen;
-static bool ascii_mode;
-static bool mono;
 
 static void on_int(int sig)
 {
@@ -114,259 +115,6 @@ static void add_cap(const char *name)
 	}
 }
 
-/* ---- Colours ---- */
-
-struct role_style {
-	short fg, bg;           /* colour pair; -1 is the terminal default */
-	int colour_attr;        /* extra attributes with colour */
-	int mono_attr;          /* attributes without colour */
-};
-
-static const struct role_style roles[TUI_ROLE_COUNT] = {
-	[TUI_NORMAL] = {-1, -1, 0, 0},
-	[TUI_TITLE] = {COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE},
-	[TUI_HEADING] = {COLOR_CYAN, -1, A_BOLD, A_BOLD},
-	[TUI_QUESTION] = {-1, -1, A_BOLD, A_BOLD},
-	[TUI_SELECTED] = {COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE},
-	[TUI_CURRENT] = {COLOR_GREEN, -1, A_BOLD, A_BOLD},
-	[TUI_DIM] = {-1, -1, A_DIM, 0},
-	[TUI_KEY] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD},
-	[TUI_OK] = {COLOR_GREEN, -1, 0, 0},
-	[TUI_ERROR] = {COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD},
-	[TUI_BAR] = {COLOR_GREEN, -1, 0, 0},
-	[TUI_BAR_EMPTY] = {-1, -1, A_DIM, 0},
-	[TUI_FLAG] = {COLOR_RED, -1, A_BOLD, A_BOLD | A_UNDERLINE},
-	[TUI_PROMPT] = {-1, -1, A_BOLD, A_BOLD},
-};
-
-static void init_colours(void)
-{
-	const char *nc = getenv("NO_COLOR");
-	int i;
-
-	mono = (nc && *nc) || !has_colors() || start_color() == ERR;
-	if (mono)
-		return;
-	use_default_colors();
-	for (i = 0; i < TUI_ROLE_COUNT; i++)
-		init_pair((short)(i + 1), roles[i].fg, roles[i].bg);
-}
-
-int tui_attr(int role)
-{
-	if (role < 0 || role >= TUI_ROLE_COUNT)
-		role = TUI_NORMAL;
-	if (mono)
-		return roles[role].mono_attr;
-	return (int)COLOR_PAIR(role + 1) | roles[role].colour_attr;
-}
-
-/* ---- Text ---- */
-
-bool tui_ascii(void)
-{
-	return ascii_mode;
-}
-
-const char *tui_glyph(const char *utf8, const char *ascii)
-{
-	return ascii_mode ? ascii : utf8;
-}
-
-/* Sanitised copy for the screen (the caller frees it), or NULL. */
-static char *screen_text(const char *text, size_t n)
-{
-	return ys_sanitize(text, n, ascii_mode ? YS_SAN_ASCII : 0);
-}
-
-int tui_text(int y, int x, int width, const char *text, int role)
-{
-	char *t;
-	size_t used = 0, fit;
-
-	if (!text || width <= 0)
-		return 0;
-	t = screen_text(text, strlen(text));
-	if (!t)
-		return 0;
-	fit = ys_text_fit(t, strlen(t), (size_t)width, &used);
-	attrset(tui_attr(role));
-	mvaddnstr(y, x, t, (int)fit);
-	attrset(A_NORMAL);
-	ys_free(t);
-	return (int)used;
-}
-
-void tui_fill(int y, int x, int width, int role)
-{
-	attrset(tui_attr(role));
-	if (width > 0)
-		mvhline(y, x, ' ', width);
-	attrset(A_NORMAL);
-}
-
-struct wrap_ctx {
-	int y, x, width, max, n, role;
-	bool draw;
-	size_t last_used;       /* width of the last line drawn */
-};
-
-static void wrap_emit(void *ctx, const char *line, size_t len)
-{
-	struct wrap_ctx *w = ctx;
-	size_t used;
-
-	if (w->draw && w->n < w->max) {
-		size_t fit = ys_text_fit(line, len, (size_t)w->width, &used);
-
-		attrset(tui_attr(w->role));
-		mvaddnstr(w->y + w->n, w->x, line, (int)fit);
-		attrset(A_NORMAL);
-		w->last_used = used;
-	}
-	w->n++;
-}
-
-int tui_wrap(int y, int x, int width, int max_lines, const char *text, int role)
-{
-	struct wrap_ctx w = {y, x, width, max_lines, 0, role, true, 0};
-	char *t;
-
-	if (!text || width <= 0 || max_lines <= 0)
-		return 0;
-	t = ys_sanitize(text, strlen(text),
-			YS_SAN_KEEP_NEWLINE | (ascii_mode ? YS_SAN_ASCII : 0));
-	if (!t)
-		return 0;
-	ys_wrap(t, (size_t)width, wrap_emit, &w);
-	ys_free(t);
-	if (w.n > max_lines) {
-		const char *e = tui_glyph("\xe2\x80\xa6", "~");
-		int ex = (int)w.last_used + 1 < width ? (int)w.last_used + 1 : width - 1;
-
-		attrset(tui_attr(role));
-		mvaddstr(y + max_lines - 1, x + ex, e);
-		attrset(A_NORMAL);
-		return max_lines;
-	}
-	return w.n;
-}
-
-int tui_wrap_count(const char *text, int width)
-{
-	struct wrap_ctx w = {0, 0, width, 0, 0, 0, false, 0};
-	char *t;
-
-	if (!text || width <= 0)
-		return 0;
-	t = ys_sanitize(text, strlen(text),
-			YS_SAN_KEEP_NEWLINE | (ascii_mode ? YS_SAN_ASCII : 0));
-	if (!t)
-		return 0;
-	ys_wrap(t, (size_t)width, wrap_emit, &w);
-	ys_free(t);
-	return w.n;
-}
-
-void tui_bar(int y, int x, int width, double fraction)
-{
-	int full, i;
-	const char *on = tui_glyph("\xe2\x96\x88", "#");
-	const char *off = tui_glyph("\xe2\x96\x91", ".");
-
-	if (fraction < 0)
-		fraction = 0;
-	if (fraction > 1)
-		fraction = 1;
-	full = (int)(fraction * width + 0.5);
-	move(y, x);
-	attrset(tui_attr(TUI_BAR));
-	for (i = 0; i < full; i++)
-		addstr(on);
-	attrset(tui_attr(TUI_BAR_EMPTY));
-	for (; i < width; i++)
-		addstr(off);
-	attrset(A_NORMAL);
-}
-
-size_t tui_page_top(size_t sel, size_t height)
-{
-	if (height == 0)
-		return sel;
-	return sel / height * height;
-}
-
-void tui_title(const ys_session *s, const char *left, const char *right)
-{
-	int rw = right ? (int)ys_text_width(right, strlen(right)) : 0;
-
-	(void)s;
-	tui_fill(0, 0, COLS, TUI_TITLE);
-	tui_text(0, 1, COLS - rw - 3, left, TUI_TITLE);
-	if (right)
-		tui_text(0, COLS - rw - 1, rw, right, TUI_TITLE);
-}
-
-void tui_question_title(const ys_session *s, const ys_question *qn)
-{
-	const ys_area *ar = &s->q->areas[qn->area];
-	char buf[64];
-	int x;
-
-	snprintf(buf, sizeof(buf), "Question %zu of %zu", s->question + 1,
-		 s->q->n_questions);
-	tui_title(s, s->q->title, buf);
-	snprintf(buf, sizeof(buf), "Area %zu of %zu: ", qn->area + 1, s->q->n_areas);
-	x = 1 + tui_text(1, 1, COLS - 2, buf, TUI_DIM);
-	x += tui_text(1, x, COLS - x - 24, ar->title, TUI_HEADING);
-	snprintf(buf, sizeof(buf), "  question %zu of %zu",
-		 s->question - ar->first_question + 1, ar->n_questions);
-	tui_text(1, x, COLS - x - 1, buf, TUI_DIM);
-}
-
-void tui_status(const ys_session *s)
-{
-	int y = LINES - 3;
-
-	if (s->status[0])
-		tui_text(y, 1, COLS - 2, s->status,
-			 s->status_error ? TUI_ERROR : TUI_OK);
-}
-
-/* Hints are "k label" pairs separated by two spaces; keys are shown in
- * the key role. */
-void tui_hints(int y, const char *hints)
-{
-	int x = 1;
-	const char *p = hints;
-
-	while (*p && x < COLS - 1) {
-		const char *sp = strchr(p, ' ');
-		const char *end = strstr(p, "  ");
-		size_t klen, llen;
-		char buf[128];
-
-		if (!end)
-			end = p + strlen(p);
-		if (!sp || sp > end)
-			sp = end;
-		klen = (size_t)(sp - p);
-		if (klen >= sizeof(buf))
-			klen = sizeof(buf) - 1;
-		memcpy(buf, p, klen);
-		buf[klen] = '\0';
-		x += tui_text(y, x, COLS - 1 - x, buf, TUI_KEY);
-		llen = (size_t)(end - sp);
-		if (llen >= sizeof(buf))
-			llen = sizeof(buf) - 1;
-		memcpy(buf, sp, llen);
-		buf[llen] = '\0';
-		x += tui_text(y, x, COLS - 1 - x, buf, TUI_DIM);
-		x += 2;
-		p = *end ? end + 2 : end;
-	}
-}
-
 /* ---- Start and stop ---- */
 
 /* True when terminfo knows term and it can move the cursor. */
@@ -388,9 +136,10 @@ int tui_begin(void)
 {
 	const char *cs;
 	const char *term = getenv("TERM");
+	bool ascii;
 
 	cs = nl_langinfo(CODESET);
-	ascii_mode = !(cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8")));
+	ascii = !(cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8")));
 	if (tcgetattr(STDIN_FILENO, &saved_tios) == 0)
 		have_tios = 1;
 	install_signals();
@@ -439,7 +188,7 @@ int tui_begin(void)
 	curs_set(0);
 	set_escdelay(25);
 	timeout(200);
-	init_colours();
+	tui_draw_init(ascii);
 	return 0;
 }
 
@@ -530,141 +279,45 @@ static void draw(const ys_session *s)
 
 /* ---- Keys ---- */
 
-#define YS_CTRL(c) ((c) & 0x1f)
-
-static ys_action_type map_key(const ys_session *s, int is_key, unsigned long ch,
-			      long *arg)
+/* The key table's code for what read_key() returned, or -1 for a key it
+ * does not know. Enter and Backspace arrive in several forms. */
+static int key_code(int rc, wint_t wc)
 {
-	if (s->prompt == YS_PROMPT_CONFIRM_QUIT || s->prompt == YS_PROMPT_QUIT_UNSAVED) {
-		if (is_key)
-			return YS_A_NONE;
-		switch (ch) {
-		case 'y':
-		case 'Y':
-			return YS_A_YES;
-		case 'n':
-		case 'N':
-		case 27:
-			return YS_A_NO;
-		case 'R':
-			return YS_A_RETRY_SAVE;
-		case 'W':
-			return YS_A_SAVE_ELSEWHERE;
-		default:
-			return YS_A_NONE;
-		}
-	}
-	if (is_key) {
-		switch (ch) {
+	if (rc == KEY_CODE_YES) {
+		switch (wc) {
 		case KEY_UP:
-			return YS_A_UP;
+			return TK_UP;
 		case KEY_DOWN:
-			return YS_A_DOWN;
-		case KEY_HOME:
-			return YS_A_FIRST;
-		case KEY_END:
-			return YS_A_LAST;
+			return TK_DOWN;
 		case KEY_LEFT:
-		case KEY_PPAGE:
-			return YS_A_PREV;
+			return TK_LEFT;
 		case KEY_RIGHT:
+			return TK_RIGHT;
+		case KEY_HOME:
+			return TK_HOME;
+		case KEY_END:
+			return TK_END;
+		case KEY_PPAGE:
+			return TK_PGUP;
 		case KEY_NPAGE:
-			return YS_A_NEXT;
+			return TK_PGDN;
 		case KEY_ENTER:
-			return YS_A_SELECT;
-		case KEY_F(1):
-			return YS_A_KEYS;
+			return TK_ENTER;
 		case KEY_BACKSPACE:
-			return s->workshop && s->screen == YS_SCR_QUESTION ?
-			       YS_A_UNDO_VOTE : YS_A_NONE;
+			return TK_BACKSPACE;
+		case KEY_DC:
+			return TK_DELETE;
+		case KEY_F(1):
+			return TK_F1;
 		default:
-			return YS_A_NONE;
+			return -1;
 		}
 	}
-	if (ch >= '1' && ch <= '9') {
-		*arg = (long)(ch - '1');
-		if (s->screen == YS_SCR_QUESTION)
-			return YS_A_CHOOSE;
-		if (s->screen == YS_SCR_AREAS || s->screen == YS_SCR_REVIEW)
-			return YS_A_JUMP;
-		return YS_A_NONE;
-	}
-	switch (ch) {
-	case '\r':
-	case '\n':
-		return YS_A_SELECT;
-	case 27:
-		return YS_A_BACK;
-	case 'k':
-		return YS_A_UP;
-	case 'j':
-		return YS_A_DOWN;
-	case 'q':
-		return YS_A_QUIT;
-	case 'R':
-		return YS_A_RETRY_SAVE;
-	case 'W':
-		return YS_A_SAVE_ELSEWHERE;
-	case 'a':
-		return YS_A_AREAS;
-	case 'r':
-		return YS_A_REVIEW;
-	case 's':
-		return YS_A_PROFILE;
-	case '?':
-		return s->screen == YS_SCR_QUESTION ? YS_A_QHELP : YS_A_KEYS;
-	case YS_CTRL('l'):
-		return YS_A_NONE;
-	default:
-		break;
-	}
-	if (s->workshop && s->screen == YS_SCR_QUESTION) {
-		switch (ch) {
-		case 'v':
-			return YS_A_REVEAL;
-		case 'n':
-			return YS_A_DISSENT;
-		case 'N':
-			return YS_A_NOTE;
-		case 127:
-		case YS_CTRL('h'):
-			return YS_A_UNDO_VOTE;
-		default:
-			break;
-		}
-	}
-	if (s->screen == YS_SCR_QUESTION) {
-		switch (ch) {
-		case 'd':
-			return YS_A_DONT_KNOW;
-		case 'x':
-			return YS_A_NA;
-		case 'n':
-			return YS_A_NOTE;
-		case 'p':
-			return YS_A_PARK;
-		default:
-			break;
-		}
-	}
-	if (s->screen == YS_SCR_PROFILE) {
-		switch (ch) {
-		case 'o':
-			return YS_A_OWNER;
-		case '+':
-		case 'A':
-			return YS_A_ADD_ACTION;
-		case '-':
-			return YS_A_DELETE_ACTION;
-		case 'e':
-			return YS_A_EXPORT;
-		default:
-			break;
-		}
-	}
-	if (s->screen == YS_SCR_KEYS || s->screen == YS_SCR_QHELP)
-		return YS_A_BACK;
-	return YS_A_NONE;
+	if (wc == '\r' || wc == '\n')
+		return TK_ENTER;
+	if (wc == 127 || wc == YS_CTRL('h'))
+		return TK_BACKSPACE;
+	return wc < TK_KEY_BASE ? (int)wc : -1;
 }
 
 /* Reads one key: OK with a character, KEY_CODE_YES with a key code, or
@@ -675,7 +328,7 @@ static int read_key(wint_t *wc)
 {
 	int c;
 
-	if (!ascii_mode)
+	if (!tui_ascii())
 		return get_wch(wc);
 	for (;;) {
 		c = getch();
@@ -715,7 +368,7 @@ void tui_run(ys_session *s)
 		ys_session_action act = {YS_A_NONE, 0, NULL};
 		char buf[8];
 		wint_t wc;
-		int rc;
+		int rc, key;
 
 		if (got_term) {
 			end_signal = got_term;
@@ -758,12 +411,12 @@ void tui_run(ys_session *s)
 			redraw = true;
 			continue;
 		}
-		if (ys_session_text_prompt(s)) {
-			if (!tui_input_key(rc == KEY_CODE_YES, (unsigned long)wc, &act, buf))
-				continue;
-		} else {
-			act.type = map_key(s, rc == KEY_CODE_YES, (unsigned long)wc, &act.arg);
-		}
+		key = key_code(rc, wc);
+		act.type = tui_key_action(tui_key_screen(s), tui_key_mode(s), key, &act.arg);
+		/* In a text prompt, the characters no binding takes are typed. */
+		if (act.type == YS_A_NONE && rc == OK && key >= 0 && key < TK_KEY_BASE &&
+		    ys_session_text_prompt(s) && !tui_input_char((uint32_t)key, &act, buf))
+			continue;
 		if (act.type != YS_A_NONE)
 			redraw |= ys_session_apply(s, &act);
 	}

@@ -4,83 +4,66 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tui.h"
+#include "tui_draw.h"
+#include "tui_keys.h"
 
-static const char *const keys_text[] = {
-	"Question screen",
-	"  Up/Down, Enter   choose an option and save it; moves to the next question",
-	"  1-9              choose option 1 to 9 and save it",
-	"  d                don't know (counts as 0 and is listed as a knowledge gap)",
-	"  x                not applicable, with a reason (where the question allows it)",
-	"  n                add or change a note",
-	"  p                park the question for later, or unpark it",
-	"  Left/Right       previous / next question (also PgUp/PgDn)",
-	"  ?                help for this question",
-	"Anywhere",
-	"  a                area menu          r  review what is left",
-	"  s                scores (profile: owners, actions, export)",
-	"  q                save and quit      Ctrl-C asks whether to quit",
-	"  R / W            retry a failed save / save to another file",
-	"  Esc              back to the question",
-	"Profile",
-	"  o                name the selected area's owner",
-	"  + / -            add an action / remove the last action",
-	"  e                export the scorecard",
-	"",
-	"Answers are saved after every change. Run 'yardstick scorecard FILE' for reports.",
+/* A line of the key help: a heading or a note (text), or a key (k). */
+struct help_line {
+	const char *text;
+	const tui_key *k;
 };
 
-static const char *const workshop_keys_text[] = {
-	"Collecting the votes (hidden as dots until revealed)",
-	"  1-9              the marked participant votes for option 1 to 9",
-	"  d / x            the marked participant votes don't know / N/A",
-	"  Backspace        take back the last vote",
-	"  Up/Down          mark another participant (to vote again)",
-	"  v                reveal the votes (Enter once everyone has voted)",
-	"After the reveal",
-	"  Enter            accept the proposed answer (lower median of the votes)",
-	"  1-9 / d / x      choose another answer (x asks for a reason)",
-	"  n                add a dissent note (saved in the note as \"Dissent: ...\")",
-	"  N                edit the whole note",
-	"Any question",
-	"  p                park the question for later, or unpark it",
-	"  Left/Right       previous / next question (also PgUp/PgDn)",
-	"  ?                help for this question",
-	"Anywhere",
-	"  a                area menu          r  review: unsettled, parked, contested",
-	"  s                scores (profile: owners, actions, export)",
-	"  q                save and quit      Ctrl-C asks whether to quit",
-	"  R / W            retry a failed save / save to another file",
-	"  Esc              back to the question",
-	"Profile",
-	"  o                name the selected area's owner",
-	"  + / -            add an action / remove the last action",
-	"  e                export the scorecard",
-	"",
-	"Every vote is saved as it is recorded. Contested: votes two or more steps apart.",
-};
+#define HELP_MAX 64
 
-static void draw_lines(const char *const *lines, size_t n, size_t scroll)
+/* The key help of the mode from the key table: each section's heading,
+ * then its keys in table order. Returns the lines. */
+static size_t help_lines(bool workshop, struct help_line *out)
 {
-	size_t i;
-	int y = 2;
+	unsigned mode = workshop ? TK_WORKSHOP : TK_INTERVIEW;
+	size_t n = 0, i;
+	int sec;
 
-	for (i = scroll; i < n && y < LINES - 3; i++, y++) {
-		bool head = lines[i][0] && lines[i][0] != ' ';
+	for (sec = TK_HELP_NONE + 1; sec < TK_HELP_COUNT; sec++) {
+		bool head = false;
 
-		tui_text(y, 2, COLS - 4, lines[i], head ? TUI_HEADING : TUI_NORMAL);
+		for (i = 0; i < tui_n_keys && n + 3 < HELP_MAX; i++) {
+			const tui_key *k = &tui_keys[i];
+
+			if (k->help != sec || !(k->modes & mode))
+				continue;
+			if (!head)
+				out[n++] = (struct help_line){tui_key_help_heading(sec), NULL};
+			head = true;
+			out[n++] = (struct help_line){NULL, k};
+		}
 	}
+	out[n++] = (struct help_line){"", NULL};
+	out[n++] = (struct help_line){workshop ?
+		"Every vote is saved as it is recorded. Contested: votes two or more steps apart." :
+		"Answers are saved after every change. Run 'yardstick scorecard FILE' for reports.",
+		NULL};
+	return n;
 }
 
 void tui_draw_keys(const ys_session *s)
 {
-	const char *const *text = s->workshop ? workshop_keys_text : keys_text;
-	size_t n = s->workshop ? sizeof(workshop_keys_text) / sizeof(workshop_keys_text[0]) :
-				 sizeof(keys_text) / sizeof(keys_text[0]);
+	struct help_line lines[HELP_MAX];
+	size_t n = help_lines(s->workshop, lines), i;
+	int y = 2;
 
-	tui_title(s, "Keys", "F1");
-	draw_lines(text, n, s->scroll < n ? s->scroll : n - 1);
-	tui_hints(LINES - 1, "any key back  Up/Down scroll");
+	tui_title("Keys", "F1");
+	for (i = s->scroll < n ? s->scroll : n - 1; i < n && y < LINES - 3; i++, y++) {
+		char buf[256];
+
+		if (lines[i].text) {
+			tui_text(y, 2, COLS - 4, lines[i].text, TUI_HEADING);
+			continue;
+		}
+		snprintf(buf, sizeof(buf), "  %-16s %s", lines[i].k->help_keys,
+			 lines[i].k->help_text);
+		tui_text(y, 2, COLS - 4, buf, TUI_NORMAL);
+	}
+	tui_key_hints(s, 0);
 }
 
 void tui_draw_qhelp(const ys_session *s)
@@ -93,7 +76,7 @@ void tui_draw_qhelp(const ys_session *s)
 	static const char *const weight_names[] = {"", "normal", "important", "critical"};
 
 	snprintf(buf, sizeof(buf), "Question %zu", s->question + 1);
-	tui_title(s, "Help for this question", buf);
+	tui_title("Help for this question", buf);
 	x = 2 + tui_text(y, 2, 10, "Area: ", TUI_DIM);
 	tui_text(y++, x, COLS - x - 2, ar->title, TUI_NORMAL);
 	snprintf(buf, sizeof(buf), "Level %u (%s), weight %u (%s), id ", qn->level,
@@ -120,5 +103,5 @@ void tui_draw_qhelp(const ys_session *s)
 		x += tui_text(y, x, 2, ": ", TUI_DIM);
 		tui_text(y, x, COLS - x - 2, qn->refs[i].value, TUI_NORMAL);
 	}
-	tui_hints(LINES - 1, "any key back to the question");
+	tui_key_hints(s, 0);
 }

@@ -1,79 +1,23 @@
-/* The prompt line: keys for the line editor (the editing itself is in the
- * session) and drawing the prompt with its cursor. */
+/* The prompt line: characters typed into it (the editing keys are in the
+ * key table, the editing itself in the session) and drawing the prompt
+ * with its cursor. */
 #include <curses.h>
 
 #include <string.h>
 
-#include "tui.h"
+#include "tui_draw.h"
 #include "yardstick/alloc.h"
 #include "yardstick/text.h"
 
-#define YS_CTRL(c) ((c) & 0x1f)
-
-bool tui_input_key(int is_key, unsigned long ch, ys_session_action *act, char buf[8])
+bool tui_input_char(uint32_t ch, ys_session_action *act, char buf[8])
 {
-	act->arg = 0;
-	act->text = NULL;
-	if (is_key) {
-		switch (ch) {
-		case KEY_ENTER:
-			act->type = YS_A_SUBMIT;
-			return true;
-		case KEY_BACKSPACE:
-			act->type = YS_A_INPUT_BACKSPACE;
-			return true;
-		case KEY_DC:
-			act->type = YS_A_INPUT_DELETE;
-			return true;
-		case KEY_LEFT:
-			act->type = YS_A_INPUT_LEFT;
-			return true;
-		case KEY_RIGHT:
-			act->type = YS_A_INPUT_RIGHT;
-			return true;
-		case KEY_HOME:
-			act->type = YS_A_INPUT_HOME;
-			return true;
-		case KEY_END:
-			act->type = YS_A_INPUT_END;
-			return true;
-		default:
-			return false;
-		}
-	}
-	switch (ch) {
-	case '\r':
-	case '\n':
-		act->type = YS_A_SUBMIT;
-		return true;
-	case 27:
-		act->type = YS_A_CANCEL;
-		return true;
-	case 127:
-	case YS_CTRL('h'):
-		act->type = YS_A_INPUT_BACKSPACE;
-		return true;
-	case YS_CTRL('a'):
-		act->type = YS_A_INPUT_HOME;
-		return true;
-	case YS_CTRL('e'):
-		act->type = YS_A_INPUT_END;
-		return true;
-	case YS_CTRL('u'):
-		act->type = YS_A_INPUT_KILL;
-		return true;
-	case YS_CTRL('d'):
-		act->type = YS_A_INPUT_DELETE;
-		return true;
-	default:
-		break;
-	}
 	if (ch < 0x20 || ch == 0x7f || (ch >= 0x80 && ch < 0xa0) || ch > 0x10ffff)
 		return false;
 	if (ch >= 0x80 && tui_ascii())
 		ch = '?';
-	buf[ys_utf8_encode((uint32_t)ch, buf)] = '\0';
+	buf[ys_utf8_encode(ch, buf)] = '\0';
 	act->type = YS_A_INPUT_INSERT;
+	act->arg = 0;
 	act->text = buf;
 	return true;
 }
@@ -85,10 +29,7 @@ static void draw_confirm(const ys_session *s)
 	tui_fill(y, 0, COLS, TUI_NORMAL);
 	tui_fill(y + 1, 0, COLS, TUI_NORMAL);
 	tui_text(y, 1, COLS - 2, ys_session_prompt_label(s), TUI_PROMPT);
-	if (s->prompt == YS_PROMPT_QUIT_UNSAVED)
-		tui_hints(y + 1, "y quit without saving  n stay  R retry the save  W save elsewhere");
-	else
-		tui_hints(y + 1, "y save and quit  n keep going");
+	tui_key_hints(s, 0);
 }
 
 void tui_draw_prompt(const ys_session *s)
@@ -127,9 +68,7 @@ void tui_draw_prompt(const ys_session *s)
 	}
 	shown = s->input + start;
 	tui_text(y, x, avail, shown, TUI_NORMAL);
-	tui_hints(y + 1, s->prompt == YS_PROMPT_NA_REASON ?
-		  "Enter save (a reason is required)  Esc cancel  Ctrl-U clear" :
-		  "Enter save  Esc cancel  Ctrl-U clear  Left/Right move");
+	tui_key_hints(s, 0);
 	leaveok(stdscr, FALSE);
 	curs_set(1);
 	move(y, x + (int)wb);

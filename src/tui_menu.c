@@ -4,9 +4,20 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tui.h"
+#include "tui_draw.h"
 
 #define LIST_Y 3
+/* Area menu columns: the number, the title, then from the right edge a
+ * bar and the count ("  3 of 12 answered"). */
+#define AREA_NUM_X 3
+#define AREA_TITLE_X 7
+#define AREA_BAR_FROM_RIGHT 36
+#define AREA_BAR_W 12
+#define AREA_COUNT_FROM_RIGHT 22
+/* Review columns: the flags, then the question number and its text. */
+#define REVIEW_FLAGS_X 3
+#define REVIEW_FLAGS_W 22
+#define REVIEW_NUM_X 26
 
 static int list_height(void)
 {
@@ -26,7 +37,7 @@ void tui_draw_areas(const ys_session *s)
 	char buf[64];
 	int y = LIST_Y;
 
-	tui_title(s, "Areas", s->q->title);
+	tui_title("Areas", s->q->title);
 	tui_text(1, 2, COLS - 4, "Choose an area to go to its first open question.", TUI_DIM);
 	for (i = top; i < s->q->n_areas && i < top + h; i++, y++) {
 		size_t done, total;
@@ -36,15 +47,17 @@ void tui_draw_areas(const ys_session *s)
 		ys_session_area_progress(s, i, &done, &total);
 		snprintf(buf, sizeof(buf), "%zu", i + 1);
 		marker(y, sel);
-		tui_text(y, 3, 3, i < 9 ? buf : "", sel ? TUI_SELECTED : TUI_KEY);
-		x = 7;
-		tui_text(y, x, COLS - x - 38, s->q->areas[i].title, sel ? TUI_SELECTED : TUI_NORMAL);
-		tui_bar(y, COLS - 36, 12, total ? (double)done / (double)total : 0);
+		tui_text(y, AREA_NUM_X, 3, i < 9 ? buf : "", sel ? TUI_SELECTED : TUI_KEY);
+		x = AREA_TITLE_X;
+		tui_text(y, x, COLS - x - AREA_BAR_FROM_RIGHT - 2, s->q->areas[i].title,
+			 sel ? TUI_SELECTED : TUI_NORMAL);
+		tui_bar(y, COLS - AREA_BAR_FROM_RIGHT, AREA_BAR_W,
+			total ? (double)done / (double)total : 0);
 		snprintf(buf, sizeof(buf), "%3zu of %zu answered", done, total);
-		tui_text(y, COLS - 22, 21, buf, done == total ? TUI_OK : TUI_DIM);
+		tui_text(y, COLS - AREA_COUNT_FROM_RIGHT, AREA_COUNT_FROM_RIGHT - 1, buf,
+			 done == total ? TUI_OK : TUI_DIM);
 	}
-	tui_hints(LINES - 2, "Up/Down choose  Enter or 1-9 go  Esc back to the question");
-	tui_hints(LINES - 1, "r review  s scores  q save and quit  F1 keys");
+	tui_key_hints(s, 0);
 }
 
 static void flags_text(unsigned f, bool workshop, char *buf, size_t n)
@@ -81,7 +94,7 @@ void tui_draw_review(const ys_session *s)
 		pk += !!(f & YS_REV_PARKED);
 		ct += !!(f & YS_REV_CONTESTED);
 	}
-	tui_title(s, "Review", s->q->title);
+	tui_title("Review", s->q->title);
 	if (s->workshop)
 		snprintf(buf, sizeof(buf), "%zu unsettled, %zu parked, %zu contested, %zu don't know, %zu N/A",
 			 un, pk, ct, dk, na);
@@ -99,15 +112,14 @@ void tui_draw_review(const ys_session *s)
 
 		marker(y, sel);
 		flags_text(s->review[i].flags, s->workshop, buf, sizeof(buf));
-		tui_text(y, 3, 22, buf,
+		tui_text(y, REVIEW_FLAGS_X, REVIEW_FLAGS_W, buf,
 			 (s->review[i].flags & (YS_REV_UNANSWERED | YS_REV_CONTESTED)) ?
 			 TUI_FLAG : TUI_DIM);
 		snprintf(buf, sizeof(buf), "%zu", qn->index + 1);
-		x = 26;
+		x = REVIEW_NUM_X;
 		tui_text(y, x, 4, buf, sel ? TUI_SELECTED : TUI_KEY);
 		x += 5;
 		tui_text(y, x, COLS - x - 1, qn->text, sel ? TUI_SELECTED : TUI_NORMAL);
 	}
-	tui_hints(LINES - 2, "Up/Down choose  Enter go to the question  Esc back");
-	tui_hints(LINES - 1, "a areas  s scores  q save and quit  F1 keys");
+	tui_key_hints(s, 0);
 }

@@ -7,12 +7,22 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tui.h"
+#include "tui_draw.h"
+#include "tui_keys.h"
 #include "yardstick/explain.h"
 #include "yardstick/report.h"
 #include "yardstick/score.h"
 
 #define BAR_W 20
+/* Columns of the area table at 80 columns; wider terminals give the
+ * title extra() more and move the rest right. */
+#define TITLE_X 3
+#define TITLE_W 26
+#define BAR_X 31
+#define SCORE_X 52
+#define STATE_X 53
+#define LEVEL_X 57
+#define TARGET_X 71
 
 /* Extra columns for area titles on wide terminals (up to 40). */
 static int extra(void)
@@ -35,23 +45,23 @@ static void area_row(const ys_session *s, int y, size_t ai)
 
 	if (sel)
 		tui_text(y, 1, 1, tui_glyph("\xe2\x96\xb6", ">"), TUI_SELECTED);
-	tui_text(y, 3, 26 + extra(), s->q->areas[ai].title, sel ? TUI_SELECTED : TUI_NORMAL);
+	tui_text(y, TITLE_X, TITLE_W + extra(), s->q->areas[ai].title, sel ? TUI_SELECTED : TUI_NORMAL);
 	if (as->state != YS_AREA_ASSESSED) {
-		tui_bar(y, 31 + extra(), BAR_W, 0);
-		tui_text(y, 53 + extra(), 26, as->state == YS_AREA_NOT_APPLICABLE ?
+		tui_bar(y, BAR_X + extra(), BAR_W, 0);
+		tui_text(y, STATE_X + extra(), 26, as->state == YS_AREA_NOT_APPLICABLE ?
 			 "not applicable" : "not assessed", TUI_DIM);
 		return;
 	}
-	tui_bar(y, 31 + extra(), BAR_W, as->score / 100.0);
+	tui_bar(y, BAR_X + extra(), BAR_W, as->score / 100.0);
 	snprintf(buf, sizeof(buf), "%3ld", ys_round(as->score));
-	tui_text(y, 52 + extra(), 3, buf, TUI_NORMAL);
+	tui_text(y, SCORE_X + extra(), 3, buf, TUI_NORMAL);
 	snprintf(buf, sizeof(buf), "%d %s", as->level,
 		 (size_t)as->level < s->q->n_levels ? s->q->levels[as->level].name : "?");
-	tui_text(y, 57 + extra(), 14, buf, TUI_HEADING);
+	tui_text(y, LEVEL_X + extra(), 14, buf, TUI_HEADING);
 	if (as->target > 0) {
 		snprintf(buf, sizeof(buf), "%u %s", as->target,
 			 as->target_met ? "met" : "not met");
-		tui_text(y, 71 + extra(), 9, buf, as->target_met ? TUI_OK : TUI_FLAG);
+		tui_text(y, TARGET_X + extra(), 9, buf, as->target_met ? TUI_OK : TUI_FLAG);
 	}
 }
 
@@ -124,16 +134,16 @@ void tui_draw_profile(const ys_session *s)
 			 sc->answered, sc->total);
 	else
 		snprintf(right, sizeof(right), "FINAL: all %zu answered", sc->total);
-	tui_title(s, "Profile", s->has_score ? right : "");
+	tui_title("Profile", s->has_score ? right : "");
 	if (!s->has_score || sc->n_areas != n) {
 		tui_text(2, 2, COLS - 4, "The scores could not be computed.", TUI_ERROR);
-		tui_hints(LINES - 1, "Esc back  q save and quit");
+		tui_key_hints(s, 0);
 		return;
 	}
-	tui_text(1, 3, 26 + extra(), "Area", TUI_DIM);
-	tui_text(1, 31 + extra(), 20, "Score", TUI_DIM);
-	tui_text(1, 57 + extra(), 14, "Level", TUI_DIM);
-	tui_text(1, 71 + extra(), 9, "Target", TUI_DIM);
+	tui_text(1, TITLE_X, TITLE_W + extra(), "Area", TUI_DIM);
+	tui_text(1, BAR_X + extra(), BAR_W, "Score", TUI_DIM);
+	tui_text(1, LEVEL_X + extra(), 14, "Level", TUI_DIM);
+	tui_text(1, TARGET_X + extra(), 9, "Target", TUI_DIM);
 	top = tui_page_top(s->row, h);
 	for (i = top; i < n && i < top + h; i++)
 		area_row(s, y++, i);
@@ -187,6 +197,5 @@ void tui_draw_profile(const ys_session *s)
 			}
 		}
 	}
-	tui_hints(LINES - 2, "Up/Down area  o owner  + add action  - remove last action  e export");
-	tui_hints(LINES - 1, "Enter area's questions  Esc back  a areas  r review  q save and quit");
+	tui_key_hints(s, TK_IF_SCORED);
 }

@@ -4,10 +4,14 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tui.h"
+#include "tui_draw.h"
+#include "tui_keys.h"
 
 /* Column where option labels start: "  > 1  Label". */
 #define OPT_X 2
+/* Row 2: the progress bar from column 1, then the count after it. */
+#define BAR_X 1
+#define BAR_W 40
 
 static void draw_header(const ys_session *s, const ys_question *qn)
 {
@@ -16,15 +20,14 @@ static void draw_header(const ys_session *s, const ys_question *qn)
 
 	tui_question_title(s, qn);
 
-	tui_bar(2, 1, 40, total ? (double)answered / (double)total : 0);
+	tui_bar(2, BAR_X, BAR_W, total ? (double)answered / (double)total : 0);
 	snprintf(buf, sizeof(buf), " %zu of %zu answered (%zu%%)", answered, total,
 		 total ? answered * 100 / total : 0);
-	tui_text(2, 41, COLS - 42, buf, TUI_DIM);
+	tui_text(2, BAR_X + BAR_W, COLS - BAR_X - BAR_W - 1, buf, TUI_DIM);
 }
 
 /* The answer given so far, as words. */
-static const char *answer_words(const ys_session *s, const ys_question *qn,
-				const ys_response *r)
+static const char *answer_words(const ys_question *qn, const ys_response *r)
 {
 	switch (r->choice.kind) {
 	case YS_ANS_OPTION:
@@ -36,7 +39,6 @@ static const char *answer_words(const ys_session *s, const ys_question *qn,
 	default:
 		break;
 	}
-	(void)s;
 	return NULL;
 }
 
@@ -44,12 +46,12 @@ void tui_draw_question(const ys_session *s)
 {
 	const ys_question *qn = &s->q->questions[s->question];
 	const ys_response *r = ys_session_response(s, s->question);
-	const char *given = answer_words(s, qn, r);
+	const char *given = answer_words(qn, r);
 	int width = COLS - 4 > 96 ? 96 : COLS - 4;
 	int below = (int)qn->n_options + 8;     /* options, extras, status, hints */
 	int max_q = LINES - 4 - below;
 	int y = 4, i, lines;
-	char buf[64], hints[200];
+	char buf[64];
 
 	draw_header(s, qn);
 	if (max_q < 2)
@@ -111,10 +113,5 @@ void tui_draw_question(const ys_session *s)
 
 		tui_text(y, x, COLS - x - 1, r->note, TUI_NORMAL);
 	}
-	snprintf(hints, sizeof(hints),
-		 "1-9/Enter answer  %s previous/next  d don't know%s  n note  p park",
-		 tui_glyph("\xe2\x86\x90/\xe2\x86\x92", "Left/Right"),
-		 qn->allow_na ? "  x N/A" : "");
-	tui_hints(LINES - 2, hints);
-	tui_hints(LINES - 1, "? help  a areas  r review  s scores  q save and quit  F1 all keys");
+	tui_key_hints(s, qn->allow_na ? TK_IF_NA : 0);
 }

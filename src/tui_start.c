@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tui.h"
+#include "tui_draw.h"
 #include "yardstick/alloc.h"
 #include "yardstick/text.h"
 
@@ -35,7 +35,7 @@ void tui_draw_start(const ys_session *s)
 	bool on_begin = ys_session_start_field(s, s->row) == YS_START_BEGIN;
 
 	snprintf(buf, sizeof(buf), "yardstick: new %s", what);
-	tui_title(s, buf, s->q->version);
+	tui_title(buf, s->q->version);
 	y += tui_wrap(y, 2, COLS - 4, 1, s->q->title, TUI_QUESTION);
 	if (s->q->description) {
 		lines = tui_wrap(y + 1, 2, COLS - 4, 5, s->q->description, TUI_DIM);
@@ -95,8 +95,7 @@ void tui_draw_start(const ys_session *s)
 		 s->q->n_areas, s->q->n_questions);
 	if (y + 1 < LINES - 3)
 		tui_text(y + 1, 4, COLS - 6, buf, TUI_DIM);
-	tui_hints(LINES - 2, "Up/Down field  Enter edit or begin  Left/Right change choice");
-	tui_hints(LINES - 1, "q quit  F1 keys");
+	tui_key_hints(s, 0);
 }
 
 static int list_lines(int y, int max, const char *head, const char *const *ids, size_t n)
@@ -126,7 +125,7 @@ void tui_draw_changed(const ys_session *s)
 	char buf[512];
 	int y = 2, room;
 
-	tui_title(s, "yardstick: the questionnaire has changed", NULL);
+	tui_title("yardstick: the questionnaire has changed", NULL);
 	snprintf(buf, sizeof(buf),
 		 "This answers file was started with %s version %s. The questionnaire "
 		 "loaded now is version %s, with different content. Your answers are kept; "
@@ -148,6 +147,5 @@ void tui_draw_changed(const ys_session *s)
 		list_lines(y, LINES - 4 - y, "Questions added:",
 			   s->opts.added, s->opts.n_added);
 	}
-	tui_hints(LINES - 2, "Enter continue with this version (saves the file)");
-	tui_hints(LINES - 1, "q quit without changing the file");
+	tui_key_hints(s, 0);
 }

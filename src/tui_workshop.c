@@ -8,10 +8,18 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tui.h"
+#include "tui_draw.h"
+#include "tui_keys.h"
 #include "yardstick/alloc.h"
 #include "yardstick/consensus.h"
 #include "yardstick/text.h"
+
+/* The question's widest line; the participants' panel on the left, wider
+ * from WIDE_COLS columns; the answers take the rest. */
+#define TEXT_MAX_W 110
+#define WIDE_COLS 100
+#define VOTERS_W 26
+#define VOTERS_WIDE_W 34
 
 /* Time as mm:ss (minutes may run past 99). */
 static void mmss(char *buf, size_t n, long secs)
@@ -246,8 +254,8 @@ void tui_draw_workshop(const ys_session *s)
 	const ys_question *qn = &s->q->questions[s->question];
 	const ys_response *r = ys_session_response(s, s->question);
 	bool shown = ys_session_revealed(s);
-	int width = COLS - 4 > 110 ? 110 : COLS - 4;
-	int left = COLS >= 100 ? 34 : 26;
+	int width = COLS - 4 > TEXT_MAX_W ? TEXT_MAX_W : COLS - 4;
+	int left = COLS >= WIDE_COLS ? VOTERS_WIDE_W : VOTERS_W;
 	int bottom = LINES - 4;         /* last row for the panels */
 	int y = 4, rows, max_q;
 
@@ -269,23 +277,5 @@ void tui_draw_workshop(const ys_session *s)
 
 		tui_text(LINES - 4, x, COLS - x - 1, r->note, TUI_NORMAL);
 	}
-	if (shown) {
-		tui_hints(LINES - 2, "Enter accept the proposal  1-9/d/x choose another  n dissent note");
-	} else {
-		char hints[200];
-
-		snprintf(hints, sizeof(hints),
-			 "1-9 vote  d don't know%s  Backspace undo  v reveal  %s voter",
-			 qn->allow_na ? "  x N/A" : "",
-			 tui_glyph("\xe2\x86\x91/\xe2\x86\x93", "Up/Down"));
-		tui_hints(LINES - 2, hints);
-	}
-	{
-		char hints[200];
-
-		snprintf(hints, sizeof(hints),
-			 "%s question  p park  r review  a areas  s scores  q save and quit  F1 keys",
-			 tui_glyph("\xe2\x86\x90/\xe2\x86\x92", "Left/Right"));
-		tui_hints(LINES - 1, hints);
-	}
+	tui_key_hints(s, qn->allow_na ? TK_IF_NA : 0);
 }
