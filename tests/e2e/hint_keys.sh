@@ -40,7 +40,7 @@ e2e_wait i "Question 1 of $NQ"
 # n note opens the note prompt; Esc cancel closes it.
 hint i "n note"
 e2e_keys i n
-e2e_wait i "Note: "
+e2e_wait i " Note:"
 hint i "Esc cancel"
 e2e_keys i Escape
 e2e_wait_gone i "Esc cancel"
@@ -85,9 +85,9 @@ e2e_keys i s
 e2e_wait i "PROVISIONAL"
 hint i "o owner"
 e2e_keys i o
-e2e_wait i "Owner of this area: "
+e2e_wait i "Owner of this area:"
 e2e_keys i Escape
-e2e_wait_gone i "Owner of this area: "
+e2e_wait_gone i "Owner of this area:"
 hint i "Esc back"
 e2e_keys i Escape
 e2e_wait i "Question 3 of $NQ"
@@ -123,7 +123,7 @@ e2e_wait w "Spread of the votes"
 # After the reveal: n dissent note; Enter accept the proposal.
 hint w "n dissent note"
 e2e_keys w n
-e2e_wait w "Dissent note (who disagrees, and why): "
+e2e_wait w "Dissent note (who disagrees, and why):"
 e2e_keys w Escape
 e2e_wait_gone w "Dissent note (who disagrees"
 hint w "Enter accept the proposal"
