@@ -728,6 +728,7 @@ static bool read_question(loader *L, const ys_yevent *start, size_t area)
 		return false;
 	}
 	qn->weight = 1;
+	qn->red_flag_cap = 1;
 	qn->area = area;
 	qn->index = L->questions.count - 1;
 	qn->pos = start->pos;

@@ -49,7 +49,10 @@ typedef struct ys_question {
 	const char *answer_set; /* name of the set used, NULL for an inline list */
 	const ys_option *options;       /* the answer options, in order */
 	size_t n_options;
-	const bool *red_flag;   /* n_options flags: true when that answer caps the area at level 1 */
+	const bool *red_flag;   /* n_options flags: true when that answer is a red flag */
+	unsigned red_flag_cap;  /* the level a red flag caps the area at, 0..N-2; default 1 */
+	const char *advice;     /* what to do to meet this practice; NULL when absent */
+	const char *known_by;   /* who usually knows the answer; NULL when absent */
 	bool allow_na;
 	const ys_ref *refs;
 	size_t n_refs;
