@@ -49,11 +49,15 @@ static void vec_free(vec *v)
 typedef struct qpend {
 	ys_pos level_pos;
 	ys_pos answers_pos;
+	ys_pos cap_pos;         /* of the red_flag_cap value */
 	uint32_t rf_first;      /* range in loader.red_flags */
 	uint32_t rf_count;
 	int32_t level;
+	int32_t cap;            /* red_flag_cap as written */
 	bool has_level;
 	bool has_answers;
+	bool has_cap;           /* red_flag_cap was read as a number */
+	bool rf_listed;         /* red_flag listed at least one entry */
 } qpend;
 
 typedef struct rfpend {
@@ -510,10 +514,13 @@ static bool read_targets(loader *L, const ys_yevent *start)
 /* ------------------------------------------------------------------ */
 /* Questions */
 
+/* The order is the index used by question_field() and the required list
+ * in read_question(). */
 static const char *const question_keys[] = {
 	"id", "level", "weight", "text", "help", "answers", "red_flag",
-	"allow_na", "refs", NULL,
+	"allow_na", "refs", "red_flag_cap", "advice", "known_by", NULL,
 };
+#define N_QUESTION_KEYS 12
 
 typedef struct question_ctx {
 	ys_question *qn;
@@ -535,6 +542,7 @@ static bool read_red_flags(loader *L, const ys_yevent *start, qpend *pend)
 			return false;
 		if (ev.type == YS_Y_SEQ_END)
 			break;
+		pend->rf_listed = true;
 		key = read_string(L, &ev, "red_flag answer key", true);
 		if (!key)
 			continue;
@@ -701,6 +709,21 @@ static bool question_field(loader *L, void *ctx, int key, const ys_yevent *v)
 		break;
 	case 8:
 		return read_refs(L, v, qn);
+	case 9:
+		/* Any whole number here; the range 0..N-2 is checked at the
+		 * end, once the levels are known. */
+		c->pend->cap_pos = v->pos;
+		if (ys_yscalar_int(L->r, v, "red_flag_cap", -1000000, 1000000, &n)) {
+			c->pend->cap = (int32_t)n;
+			c->pend->has_cap = true;
+		}
+		break;
+	case 10:
+		qn->advice = read_string(L, v, "advice", true);
+		break;
+	case 11:
+		qn->known_by = read_string(L, v, "known_by", true);
+		break;
 	}
 	return true;
 }
@@ -708,7 +731,7 @@ static bool question_field(loader *L, void *ctx, int key, const ys_yevent *v)
 static bool read_question(loader *L, const ys_yevent *start, size_t area)
 {
 	static const int required[] = {0, 1, 3, 5, -1};
-	ys_pos kp[9];
+	ys_pos kp[N_QUESTION_KEYS];
 	question_ctx c;
 	ys_question *qn;
 	qpend *pend;
@@ -737,6 +760,12 @@ static bool read_question(loader *L, const ys_yevent *start, size_t area)
 	if (!read_fields(L, start, "a question", question_keys, kp, question_field, &c))
 		return false;
 	require(L, start->pos, "a question", question_keys, kp, required);
+	/* kp[9] is red_flag_cap, kp[6] red_flag (in either order). */
+	if (kp[9].line && !pend->rf_listed)
+		ys_yerror(L->r, pend->cap_pos,
+			  "red_flag_cap without red_flag: it sets the level a red flag "
+			  "caps the area at, so list the red flag answers in red_flag "
+			  "or remove red_flag_cap");
 	return true;
 }
 
@@ -1022,6 +1051,20 @@ static void check_questions(loader *L)
 		else if (p->has_level && (p->level < 1 || p->level >= YS_MAX_LEVELS))
 			ys_yerror(L->r, p->level_pos, "level %ld is out of range (1 to %d)",
 				  (long)p->level, YS_MAX_LEVELS - 1);
+		if (p->has_cap && p->rf_listed) {
+			if (L->has_levels && nlev >= YS_MIN_LEVELS && nlev <= YS_MAX_LEVELS &&
+			    (p->cap < 0 || (size_t)p->cap > nlev - 2))
+				ys_yerror(L->r, p->cap_pos,
+					  "red_flag_cap %ld is out of range: this questionnaire has "
+					  "%zu levels, so a red flag caps an area at level 0 to %zu",
+					  (long)p->cap, nlev, nlev - 2);
+			else if (p->cap < 0 || p->cap > YS_MAX_LEVELS - 2)
+				ys_yerror(L->r, p->cap_pos,
+					  "red_flag_cap %ld is out of range (0 to %d)",
+					  (long)p->cap, YS_MAX_LEVELS - 2);
+			else
+				qn->red_flag_cap = (unsigned)p->cap;
+		}
 		if (qn->answer_set) {
 			const ys_answer_set *set = find_set(L, qn->answer_set);
 

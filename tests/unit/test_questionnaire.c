@@ -47,6 +47,11 @@ static const char tiny[] =
 	"        help: What counts.\n"
 	"        answers: yn\n"
 	"        red_flag: [\"no\"]\n"
+	"        red_flag_cap: 0\n"
+	"        advice: >-\n"
+	"          Require a second factor\n"
+	"          for remote access.\n"
+	"        known_by: Head of ICT\n"
 	"        refs: {caf: B2.a, cyber-essentials: User access control}\n"
 	"      - id: c2\n"
 	"        level: 2\n"
@@ -118,6 +123,12 @@ static void test_model(void **state)
 	assert_false(c2->red_flag[0] || c2->red_flag[1] || c2->red_flag[2]);
 	assert_false(c1->allow_na);
 	assert_true(c2->allow_na);
+	assert_int_equal(c1->red_flag_cap, 0);
+	assert_int_equal(c2->red_flag_cap, 1);      /* the default */
+	assert_string_equal(c1->advice, "Require a second factor for remote access.");
+	assert_string_equal(c1->known_by, "Head of ICT");
+	assert_null(c2->advice);
+	assert_null(c2->known_by);
 	assert_int_equal(c1->n_refs, 2);
 	assert_string_equal(c1->refs[1].key, "cyber-essentials");
 	assert_string_equal(c1->refs[1].value, "User access control");
@@ -140,6 +151,128 @@ static void test_model(void **state)
 	assert_int_equal(q->size, strlen(tiny));
 	ys_questionnaire_free(q);
 	ys_diags_free(&d);
+}
+
+/* A questionnaire with LEVELS levels (2..9) whose only area has one
+ * question per level; the first question's mapping ends with extra (lines
+ * indented by 8 spaces). Written to buf. */
+static const char *one_area(char *buf, size_t size, int levels, const char *extra)
+{
+	int n = snprintf(buf, size,
+			 "yardstick: 1\nid: x\ntitle: X\nversion: '1'\nlevels:\n");
+	int i;
+
+	for (i = 0; i < levels; i++)
+		n += snprintf(buf + n, size - (size_t)n, "  - name: L%d\n", i);
+	n += snprintf(buf + n, size - (size_t)n,
+		      "areas:\n"
+		      "  - id: a\n"
+		      "    title: A\n"
+		      "    questions:\n"
+		      "      - id: q1\n"
+		      "        level: 1\n"
+		      "        text: T\n"
+		      "        answers: [{key: k, label: K, value: 0}, {key: m, label: M, value: 1}]\n"
+		      "%s", extra);
+	for (i = 2; i < levels; i++)
+		n += snprintf(buf + n, size - (size_t)n,
+			      "      - {id: q%d, level: %d, text: T, answers: [{key: k, label: K, value: 1}]}\n",
+			      i, i);
+	return buf;
+}
+
+/* Loads text, expecting exactly one error at line:col whose message
+ * contains want. */
+static void expect_one_error(const char *text, unsigned line, unsigned col,
+			     const char *want)
+{
+	ys_diags d = {0};
+	ys_questionnaire *q = load(text, &d);
+
+	if (q || d.count != 1 || !strstr(d.items[0].message, want) ||
+	    d.items[0].pos.line != line || d.items[0].pos.col != col)
+		ys_diags_print(&d, stderr, "expected one error");
+	assert_null(q);
+	assert_int_equal(d.count, 1);
+	assert_int_equal(d.exit_code, 65);
+	assert_non_null(strstr(d.items[0].message, want));
+	assert_int_equal(d.items[0].pos.line, line);
+	assert_int_equal(d.items[0].pos.col, col);
+	ys_diags_free(&d);
+}
+
+static void test_advice_fields(void **state)
+{
+	char buf[4096];
+	ys_diags d = {0};
+	ys_questionnaire *q;
+
+	(void)state;
+	/* The highest cap allowed is N-2; the keys may come in any order. */
+	q = load(one_area(buf, sizeof(buf), 5,
+			  "        red_flag_cap: 3\n"
+			  "        known_by: \"Records manager\"\n"
+			  "        red_flag: [k]\n"
+			  "        advice: Keep a register.\n"), &d);
+	assert_non_null(q);
+	assert_int_equal(d.count, 0);
+	assert_int_equal(q->questions[0].red_flag_cap, 3);
+	assert_true(q->questions[0].red_flag[0]);
+	assert_string_equal(q->questions[0].advice, "Keep a register.");
+	assert_string_equal(q->questions[0].known_by, "Records manager");
+	assert_int_equal(q->questions[1].red_flag_cap, 1);
+	assert_null(q->questions[1].advice);
+	ys_questionnaire_free(q);
+	/* Levels listed after the areas still bound the cap. */
+	q = load("yardstick: 1\nid: x\ntitle: X\nversion: '1'\n"
+		 "areas: [{id: a, title: A, questions: [{id: q, level: 1, text: T, "
+		 "answers: [{key: k, label: K, value: 1}], red_flag: [k], red_flag_cap: 0}]}]\n"
+		 "levels: [{name: A}, {name: B}]\n", &d);
+	assert_non_null(q);
+	assert_int_equal(q->questions[0].red_flag_cap, 0);
+	ys_questionnaire_free(q);
+	ys_diags_free(&d);
+}
+
+static void test_advice_errors(void **state)
+{
+	char buf[4096];
+
+	(void)state;
+	/* Positions: the extra lines start at line 19 with 5 levels. */
+	expect_one_error(one_area(buf, sizeof(buf), 5, "        red_flag_cap: 0\n"),
+			 19, 23, "red_flag_cap without red_flag");
+	expect_one_error(one_area(buf, sizeof(buf), 5,
+				  "        red_flag: []\n        red_flag_cap: 0\n"),
+			 20, 23, "red_flag_cap without red_flag");
+	expect_one_error(one_area(buf, sizeof(buf), 5,
+				  "        red_flag: [k]\n        red_flag_cap: 4\n"),
+			 20, 23, "red_flag_cap 4 is out of range: this questionnaire has 5 levels, "
+			 "so a red flag caps an area at level 0 to 3");
+	expect_one_error(one_area(buf, sizeof(buf), 2,
+				  "        red_flag: [k]\n        red_flag_cap: -1\n"),
+			 17, 23, "level 0 to 0");
+	expect_one_error(one_area(buf, sizeof(buf), 5,
+				  "        red_flag: [k]\n        red_flag_cap: one\n"),
+			 20, 23, "red_flag_cap must be a whole number, not 'one'");
+	expect_one_error(one_area(buf, sizeof(buf), 5,
+				  "        red_flag: [k]\n        red_flag_cap: 1.0\n"),
+			 20, 23, "red_flag_cap must be a whole number");
+	expect_one_error(one_area(buf, sizeof(buf), 5,
+				  "        red_flag: [k]\n        red_flag_cap: \"1\"\n"),
+			 20, 23, "red_flag_cap must be a whole number, not a quoted string");
+	expect_one_error(one_area(buf, sizeof(buf), 5, "        advice: [a, b]\n"),
+			 19, 17, "advice");
+	expect_one_error(one_area(buf, sizeof(buf), 5, "        advice: \"  \"\n"),
+			 19, 17, "advice is empty");
+	expect_one_error(one_area(buf, sizeof(buf), 5, "        known_by: {who: x}\n"),
+			 19, 19, "known_by");
+	expect_one_error(one_area(buf, sizeof(buf), 5, "        advise: Do it.\n"),
+			 19, 9, "did you mean 'advice'?");
+	expect_one_error(one_area(buf, sizeof(buf), 5, "        knownby: ICT\n"),
+			 19, 9, "did you mean 'known_by'?");
+	expect_one_error(one_area(buf, sizeof(buf), 5, "        red_flag_caps: 0\n"),
+			 19, 9, "did you mean 'red_flag_cap'?");
 }
 
 static void test_sha256_of_bytes(void **state)
@@ -616,6 +749,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_model),
+		cmocka_unit_test(test_advice_fields),
+		cmocka_unit_test(test_advice_errors),
 		cmocka_unit_test(test_sha256_of_bytes),
 		cmocka_unit_test(test_sha256_known),
 		cmocka_unit_test(test_builtins_valid),
