@@ -13,12 +13,15 @@ static void usage(FILE *out)
 	fputs("Usage: yardstick validate [OPTIONS] QUESTIONNAIRE...\n"
 	      "Check questionnaires and report every problem found, as\n"
 	      "FILE:LINE:COL: error: MESSAGE with the source line and a caret.\n"
+	      "A valid questionnaire may still get warnings (a question without\n"
+	      "advice, an area without a recommendation for a level), printed\n"
+	      "the same way with warning: in place of error:.\n"
 	      "QUESTIONNAIRE is a file or the id of an installed or built-in one.\n\n"
 	      "Options:\n"
-	      "  -q, --quiet  print nothing for valid questionnaires\n"
+	      "  -q, --quiet  print nothing for valid questionnaires but warnings\n"
 	      "  -h, --help   show this help\n\n"
-	      "Exit status: 0 all valid, 65 invalid content, 66 missing or\n"
-	      "unreadable file, 64 usage error.\n", out);
+	      "Exit status: 0 all valid (even with warnings), 65 invalid content,\n"
+	      "66 missing or unreadable file, 64 usage error.\n", out);
 }
 
 int cmd_validate(int argc, char **argv)
@@ -51,6 +54,9 @@ int cmd_validate(int argc, char **argv)
 		ys_questionnaire *q = ys_catalog_load_fp(argv[i], false, &d);
 
 		if (q) {
+			/* Warnings first, so the ok line closes the report. */
+			if (ys_questionnaire_lint(q, &d))
+				ys_diags_print(&d, stderr, "yardstick");
 			if (!quiet) {
 				ys_fputs_safe(q->source, stdout, 0);
 				printf(": ok: %s %s, %zu areas, %zu questions\n", q->id,

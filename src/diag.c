@@ -13,31 +13,24 @@
 
 bool ys_diags_full(const ys_diags *d)
 {
-	return d->count >= YS_DIAG_MAX;
+	return d->count - d->warnings >= YS_DIAG_MAX;
 }
 
-void ys_diag_vadd(ys_diags *d, int exit_code, const char *file, ys_pos pos,
-		  const char *fmt, va_list ap)
+/* Appends one diagnostic; false when out of memory (the caller counts it
+ * as dropped). */
+static bool append(ys_diags *d, bool warning, const char *file, ys_pos pos,
+		   const char *fmt, va_list ap)
 {
 	char buf[1024];
 	ys_diag *item;
 	int n;
 
-	if (!d->exit_code)
-		d->exit_code = exit_code;
-	if (ys_diags_full(d)) {
-		d->dropped++;
-		return;
-	}
 	if (d->count == d->cap) {
 		size_t cap = d->cap ? d->cap * 2 : 8;
 		ys_diag *items = ys_realloc(d->items, cap * sizeof(*items));
 
-		if (!items) {
-			d->exit_code = YS_EX_SOFTWARE;
-			d->dropped++;
-			return;
-		}
+		if (!items)
+			return false;
 		d->items = items;
 		d->cap = cap;
 	}
@@ -47,15 +40,30 @@ void ys_diag_vadd(ys_diags *d, int exit_code, const char *file, ys_pos pos,
 	item = &d->items[d->count];
 	item->file = file ? ys_strdup(file) : NULL;
 	item->pos = pos;
+	item->warning = warning;
 	item->message = ys_sanitize(buf, strlen(buf), 0);
 	if ((file && !item->file) || !item->message) {
 		ys_free(item->file);
 		ys_free(item->message);
-		d->exit_code = YS_EX_SOFTWARE;
+		return false;
+	}
+	d->count++;
+	return true;
+}
+
+void ys_diag_vadd(ys_diags *d, int exit_code, const char *file, ys_pos pos,
+		  const char *fmt, va_list ap)
+{
+	if (!d->exit_code)
+		d->exit_code = exit_code;
+	if (ys_diags_full(d)) {
 		d->dropped++;
 		return;
 	}
-	d->count++;
+	if (!append(d, false, file, pos, fmt, ap)) {
+		d->exit_code = YS_EX_SOFTWARE;
+		d->dropped++;
+	}
 }
 
 void ys_diag_add(ys_diags *d, int exit_code, const char *file, ys_pos pos,
@@ -66,6 +74,25 @@ void ys_diag_add(ys_diags *d, int exit_code, const char *file, ys_pos pos,
 	va_start(ap, fmt);
 	ys_diag_vadd(d, exit_code, file, pos, fmt, ap);
 	va_end(ap);
+}
+
+void ys_diag_warn(ys_diags *d, const char *file, ys_pos pos,
+		  const char *fmt, ...)
+{
+	va_list ap;
+	bool ok;
+
+	if (d->warnings >= YS_WARN_MAX) {
+		d->warnings_dropped++;
+		return;
+	}
+	va_start(ap, fmt);
+	ok = append(d, true, file, pos, fmt, ap);
+	va_end(ap);
+	if (ok)
+		d->warnings++;
+	else
+		d->warnings_dropped++;  /* out of memory: a warning is not worth failing for */
 }
 
 /* Finds line `line` (1-based) in buf; returns its start and length without
@@ -224,7 +251,7 @@ void ys_diags_print(const ys_diags *d, FILE *out, const char *prog)
 				(unsigned long)g->pos.line, (unsigned long)g->pos.col);
 		else if (name)
 			fprintf(out, "%s: ", name);
-		fprintf(out, "error: %s\n", g->message);
+		fprintf(out, "%s: %s\n", g->warning ? "warning" : "error", g->message);
 		ys_free(name);
 		if (!g->pos.line || !g->file)
 			continue;
@@ -251,6 +278,10 @@ void ys_diags_print(const ys_diags *d, FILE *out, const char *prog)
 	if (d->dropped)
 		fprintf(out, "%s: too many errors; only the first %d are shown\n",
 			prog, YS_DIAG_MAX);
+	if (d->warnings_dropped)
+		fprintf(out, "%s: and %zu more %s; only the first %d are shown\n",
+			prog, d->warnings_dropped,
+			d->warnings_dropped == 1 ? "warning" : "warnings", YS_WARN_MAX);
 	ys_free(cached);
 }
 
@@ -269,5 +300,6 @@ void ys_diags_free(ys_diags *d)
 	d->src_len = 0;
 	d->items = NULL;
 	d->count = d->cap = d->dropped = 0;
+	d->warnings = d->warnings_dropped = 0;
 	d->exit_code = 0;
 }

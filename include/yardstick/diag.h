@@ -1,11 +1,14 @@
-/* Diagnostics: positioned error messages about an input file.
+/* Diagnostics: positioned error and warning messages about an input file.
  *
- * The core never prints. Loaders add diagnostics to a ys_diags list; the
- * command-line front end prints them with ys_diags_print(), GCC style:
+ * The core never prints. Loaders add errors to a ys_diags list, and lint
+ * passes add warnings; the command-line front end prints them with
+ * ys_diags_print(), GCC style:
  *
  *   yardstick: FILE:LINE:COL: error: MESSAGE
  *     12 |   level: 7
  *        |          ^
+ *
+ * (or "warning:" in place of "error:"). A warning never sets an exit code.
  *
  * so that editors can jump to them. Messages never contain raw control
  * characters: text quoted from the input is sanitised when added. */
@@ -21,11 +24,15 @@
 /* Cap on the diagnostics kept for one file; past it, one final
  * "too many errors" diagnostic is added and the rest are dropped. */
 #define YS_DIAG_MAX 50
+/* The same cap for warnings, counted apart from errors; past it the
+ * printout ends with the number of warnings left out. */
+#define YS_WARN_MAX 50
 
 typedef struct ys_diag {
 	char *file;             /* owned; may be NULL for "no file" */
 	ys_pos pos;             /* {0,0}: no position */
 	char *message;          /* owned; sanitised */
+	bool warning;           /* a warning, not an error */
 } ys_diag;
 
 typedef struct ys_diags {
@@ -33,6 +40,8 @@ typedef struct ys_diags {
 	size_t count;
 	size_t cap;
 	size_t dropped;         /* errors not kept past YS_DIAG_MAX */
+	size_t warnings;        /* warnings kept (they are in items too) */
+	size_t warnings_dropped;        /* warnings not kept past YS_WARN_MAX */
 	int exit_code;          /* the exit code the first error implies (0 if none) */
 	/* Source text used to show the offending line under diagnostics
 	 * about the file named src_name (owned); set by readers of memory,
@@ -53,11 +62,17 @@ void ys_diag_add(ys_diags *d, int exit_code, const char *file, ys_pos pos,
 void ys_diag_vadd(ys_diags *d, int exit_code, const char *file, ys_pos pos,
 		  const char *fmt, va_list ap) YS_PRINTF(5, 0);
 
-/* True once YS_DIAG_MAX errors are held. */
+/* Adds a warning at pos in file; the exit code is left alone. Past
+ * YS_WARN_MAX warnings it is only counted. */
+void ys_diag_warn(ys_diags *d, const char *file, ys_pos pos,
+		  const char *fmt, ...) YS_PRINTF(4, 5);
+
+/* True once YS_DIAG_MAX errors are held (warnings do not count). */
 bool ys_diags_full(const ys_diags *d);
 
-/* Prints every diagnostic to out, each followed by the source line and a
- * caret when the line can be found. prog is the prefix ("yardstick"). */
+/* Prints every diagnostic to out, in the order added, each followed by
+ * the source line and a caret when the line can be found. prog is the
+ * prefix ("yardstick"). */
 void ys_diags_print(const ys_diags *d, FILE *out, const char *prog);
 
 /* Frees the messages; the list can be used again. */

@@ -136,6 +136,13 @@ ys_questionnaire *ys_questionnaire_load_mem(const char *buf, size_t len,
 					    ys_diags *d);
 void ys_questionnaire_free(ys_questionnaire *q);
 
+/* Adds to d a warning (never an error) for each thing the format allows
+ * but a useful questionnaire should not leave out: a question without
+ * advice, and an area without a recommendation for some level 0..N-2.
+ * Warnings past YS_WARN_MAX are only counted. Returns the number found,
+ * counted or not. */
+size_t ys_questionnaire_lint(const ys_questionnaire *q, ys_diags *d);
+
 /* Lookups; NULL or -1 when absent. */
 const ys_question *ys_questionnaire_find_question(const ys_questionnaire *q,
 						  const char *id);

@@ -275,6 +275,78 @@ static void test_advice_errors(void **state)
 			 19, 9, "did you mean 'red_flag_cap'?");
 }
 
+static void test_lint(void **state)
+{
+	ys_diags d = {0};
+	ys_questionnaire *q = load(tiny, &d);
+
+	(void)state;
+	assert_non_null(q);
+	/* c1 has advice, c2, d1 and d2 have none; cyber has recommendations
+	 * for levels 0 and 1 (all it needs with 3 levels), data has none. */
+	assert_int_equal(ys_questionnaire_lint(q, &d), 4);
+	assert_int_equal(d.count, 4);
+	assert_int_equal(d.warnings, 4);
+	assert_int_equal(d.exit_code, 0);
+	assert_true(d.items[0].warning);
+	assert_string_equal(d.items[0].file, "test.yaml");
+	assert_non_null(strstr(d.items[0].message, "question 'c2' has no advice"));
+	assert_int_equal(d.items[0].pos.line, 36);
+	assert_int_equal(d.items[0].pos.col, 9);
+	assert_non_null(strstr(d.items[1].message,
+			       "area 'data' has no recommendation for levels 0 (Absent) "
+			       "and 1 (Initial)"));
+	assert_int_equal(d.items[1].pos.line, 47);
+	assert_int_equal(d.items[1].pos.col, 5);
+	assert_non_null(strstr(d.items[2].message, "question 'd1' has no advice"));
+	assert_non_null(strstr(d.items[3].message, "question 'd2' has no advice"));
+	ys_diags_free(&d);
+	ys_questionnaire_free(q);
+}
+
+static void test_lint_clean_and_capped(void **state)
+{
+	char buf[4096];
+	ys_diags d = {0};
+	ys_questionnaire *q;
+	int i;
+
+	(void)state;
+	/* Two levels: only level 0 needs a recommendation. */
+	q = load("yardstick: 1\nid: x\ntitle: X\nversion: '1'\n"
+		 "levels: [{name: A}, {name: B}]\n"
+		 "areas: [{id: a, title: A, recommendations: [{level: 0, text: Go.}], "
+		 "questions: [{id: q, level: 1, text: T, advice: Do it., "
+		 "answers: [{key: k, label: K, value: 1}]}]}]\n", &d);
+	assert_non_null(q);
+	assert_int_equal(ys_questionnaire_lint(q, &d), 0);
+	assert_int_equal(d.count, 0);
+	ys_questionnaire_free(q);
+	/* One warning for an area names every missing level. */
+	q = load(one_area(buf, sizeof(buf), 4, "        advice: A.\n"), &d);
+	assert_non_null(q);
+	assert_int_equal(ys_questionnaire_lint(q, &d), 3);   /* the area, q2, q3 */
+	assert_non_null(strstr(d.items[0].message, "levels 0 (L0), 1 (L1) and 2 (L2);"));
+	ys_diags_free(&d);
+	ys_questionnaire_free(q);
+	/* Warnings past the cap are counted, never set an exit code and
+	 * leave room for errors. */
+	for (i = 0; i < YS_WARN_MAX + 7; i++)
+		ys_diag_warn(&d, "f", (ys_pos){1, 1}, "w%d", i);
+	assert_int_equal(d.warnings, YS_WARN_MAX);
+	assert_int_equal(d.warnings_dropped, 7);
+	assert_int_equal(d.count, YS_WARN_MAX);
+	assert_int_equal(d.exit_code, 0);
+	assert_false(ys_diags_full(&d));
+	ys_diag_add(&d, 65, "f", (ys_pos){2, 1}, "an error");
+	assert_int_equal(d.count, YS_WARN_MAX + 1);
+	assert_false(d.items[YS_WARN_MAX].warning);
+	assert_int_equal(d.exit_code, 65);
+	ys_diags_free(&d);
+	assert_int_equal(d.warnings, 0);
+	assert_int_equal(d.warnings_dropped, 0);
+}
+
 static void test_sha256_of_bytes(void **state)
 {
 	ys_diags d = {0};
@@ -751,6 +823,8 @@ int main(void)
 		cmocka_unit_test(test_model),
 		cmocka_unit_test(test_advice_fields),
 		cmocka_unit_test(test_advice_errors),
+		cmocka_unit_test(test_lint),
+		cmocka_unit_test(test_lint_clean_and_capped),
 		cmocka_unit_test(test_sha256_of_bytes),
 		cmocka_unit_test(test_sha256_known),
 		cmocka_unit_test(test_builtins_valid),
