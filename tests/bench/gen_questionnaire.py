@@ -7,8 +7,10 @@ The output follows DESIGN section 3 and is meant to look like a real
 questionnaire at scale: five levels, several named answer sets plus some
 inline answer lists, target profiles, areas that each hold questions at
 every level 1..4, question text of realistic length, help text on about
-half the questions, references, red flags and N/A on some questions, and a
-recommendation per level. The same arguments always give the same bytes.
+half the questions, advice on every question (so `yardstick validate`
+has nothing to warn about), who knows the answer on some, references, red
+flags (some with their own cap) and N/A on some questions, and a
+recommendation per level below the top. The same arguments always give the same bytes.
 
 Only the Python standard library is used; the YAML is written by hand in
 the style of the bundled questionnaires (block mappings, flow mappings for
@@ -98,6 +100,8 @@ HELP_WORDS = (
     "in place today not ones that are planned partial coverage counts as "
     "some where at least a quarter of the estate is covered"
 ).split()
+KNOWN_BY = ["Head of ICT", "Data protection officer", "Information "
+            "governance lead", "Service desk manager", "Head of HR"]
 REFS = [("caf", ["A1.a", "A2.b", "B2.c", "B4.d", "C1.a", "D1.b"]),
         ("cyber-essentials", ["Firewalls", "Secure configuration",
                               "User access control", "Malware protection",
@@ -210,8 +214,15 @@ def write_question(w, rng, aid, serial, level):
         name = rng.choice(SET_NAMES)
         w("        answers: %s\n" % name)
         options = [o[0] for o in ANSWER_SETS[name]]
+    w("        advice: >-\n")
+    for line in wrap(sentence(rng, 15, 30), 66, "          "):
+        w(line + "\n")
+    if rng.random() < 0.3:
+        w("        known_by: %s\n" % rng.choice(KNOWN_BY))
     if rng.random() < 0.15:
         w("        red_flag: [%s]\n" % options[0])
+        if rng.random() < 0.3:
+            w("        red_flag_cap: %d\n" % rng.randint(0, 2))
     if rng.random() < 0.1:
         w("        allow_na: true\n")
     if rng.random() < 0.3:

@@ -115,8 +115,13 @@ if [ ! -s "$tmp/example.yaml" ]; then
 	fail "no example questionnaire found in yardstick-questionnaire(5)"
 else
 	run "$yardstick" validate "$tmp/example.yaml"
-	expect_rc 0 "yardstick validate on the example of yardstick-questionnaire(5)" &&
-		pass "the example questionnaire of yardstick-questionnaire(5) is valid"
+	if expect_rc 0 "yardstick validate on the example of yardstick-questionnaire(5)"; then
+		if [ -s "$err" ]; then
+			fail "the example of yardstick-questionnaire(5) draws warnings: $(cat "$err")"
+		else
+			pass "the example questionnaire of yardstick-questionnaire(5) is valid, without warnings"
+		fi
+	fi
 fi
 
 finish
