@@ -201,11 +201,24 @@ grep -q "^ *| *\^" "$OUT" || e2e_fail "no caret under the source line"
 { echo "$SHOWN"; cat "$OUT"; echo "\$ echo \$?"; echo "$STATUS"; } |
 	e2e_capture_text author-validate
 
+# The two mistakes fixed, and what validate would warn about next (advice
+# for each question, a recommendation for each level below the top) added,
+# so the questionnaire is clean.
 sed -e 's/^        answer: yn/        answers: yn/' -e 's/^        level: 3/        level: 2/' \
-	"$E2E_DIR/wifi-check.yaml" > "$E2E_DIR/fixed.yaml"
+	"$E2E_DIR/wifi-check.yaml" |
+	awk '{ print }
+	/^        answers: yn$/ && ++n == 1 { print "        advice: Survey every site, and again after any building work." }
+	/^        answers: yn$/ && n == 2 { print "        advice: Put guest WiFi on its own network, away from staff systems." }
+	END { print "    recommendations:"
+		print "      - {level: 0, text: Find out where WiFi is weak.}"
+		print "      - {level: 1, text: Keep guests off the staff network.}" }' \
+	> "$E2E_DIR/fixed.yaml"
 mv "$E2E_DIR/fixed.yaml" "$E2E_DIR/wifi-check.yaml"
 run_shown author-fixed yardstick validate wifi-check.yaml
 [ "$STATUS" = 0 ] || e2e_fail "the fixed questionnaire is still refused: $(cat "$OUT")"
+if grep -q "warning:" "$OUT"; then
+	e2e_fail "the fixed questionnaire draws warnings: $(cat "$OUT")"
+fi
 { echo "$SHOWN"; cat "$OUT"; } | e2e_capture_text author-fixed
 
 echo "ok: walk-through"
