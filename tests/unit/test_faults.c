@@ -102,16 +102,40 @@ static void test_questionnaire_file(void **state)
 	each_failure(load_file, SMALL_Q);
 }
 
-/* Reads answers from disk, binds, scores and renders every format. The
- * run that must succeed records each format's output; a faulted run whose
- * writer reports success must have written exactly those bytes, so a
- * writer that swallows an allocation failure and emits a shorter report
- * fails here. */
+/* One output of a report writer, in buf (taken). The run that must
+ * succeed records it as the full report (*want). Under an injected fault
+ * the writer returns ENOMEM, or else must have written exactly the full
+ * report: never a shortened one that looks whole. Returns whether the
+ * writer succeeded. */
+static bool check_output(const char *what, int format, bool must_succeed,
+			 int rc, char *buf, size_t len, char **want,
+			 size_t *want_len)
+{
+	if (must_succeed) {
+		assert_int_equal(rc, 0);
+		assert_true(len > 0);
+		free(*want);
+		*want = buf;
+		*want_len = len;
+		return true;
+	}
+	if (rc == 0 && (len != *want_len || memcmp(buf, *want, len) != 0))
+		fail_msg("%s, format %d: success under an allocation failure "
+			 "with %zu bytes, not the %zu of the full report",
+			 what, format, len, *want_len);
+	free(buf);
+	if (rc != 0)
+		assert_int_equal(rc, ENOMEM);
+	return rc == 0;
+}
+
+/* Reads answers from disk, binds, scores and renders every format, each
+ * output checked by check_output. */
 static const ys_report_format formats[] = {
 	YS_REPORT_TEXT, YS_REPORT_MARKDOWN, YS_REPORT_CSV,
 	YS_REPORT_JSON, YS_REPORT_SVG,
 };
-#define N_FORMATS (sizeof(formats) / sizeof(formats[0]))
+#define N_FORMATS YS_ARRAY_LEN(formats)
 
 struct pipeline {
 	const char *answers;
@@ -120,7 +144,8 @@ struct pipeline {
 	size_t want_len[N_FORMATS];
 };
 
-static bool render_all(struct pipeline *p, const ys_answers *a, bool must_succeed)
+static bool render_all(struct pipeline *p, const ys_answers *a,
+		       bool must_succeed)
 {
 	ys_score s;
 	bool ok = true;
@@ -138,25 +163,9 @@ static bool render_all(struct pipeline *p, const ys_answers *a, bool must_succee
 		assert_non_null(f);
 		rc = ys_report_write(&r, formats[i], f);
 		assert_int_equal(fclose(f), 0);
-		if (must_succeed) {
-			assert_int_equal(rc, 0);
-			assert_true(len > 0);
-			free(p->want[i]);
-			p->want[i] = buf;
-			p->want_len[i] = len;
-			continue;
-		}
-		if (rc == 0) {
-			if (len != p->want_len[i] || memcmp(buf, p->want[i], len) != 0)
-				fail_msg("%s, format %d: a run under an allocation "
-					 "failure reported success but wrote %zu bytes "
-					 "that differ from the %zu of the full report",
-					 p->answers, (int)formats[i], len, p->want_len[i]);
-		} else {
-			assert_int_equal(rc, ENOMEM);
+		if (!check_output(p->answers, (int)formats[i], must_succeed, rc,
+				  buf, len, &p->want[i], &p->want_len[i]))
 			ok = false;
-		}
-		free(buf);
 	}
 	ys_score_free(&s);
 	return ok;
@@ -207,8 +216,8 @@ static void test_answers_to_reports(void **state)
 }
 
 /* Compare and benchmark: the inputs are read and scored once; every
- * allocation of the writers then fails in turn, with the same rule as the
- * scorecards: ENOMEM, or exactly the bytes of the full report. */
+ * allocation of the writers then fails in turn, each output checked by
+ * check_output. */
 struct writing {
 	const char *what;
 	int (*write)(struct writing *w, int format, FILE *out);
@@ -244,25 +253,9 @@ static bool write_all(void *ctx, bool must_succeed)
 		assert_non_null(f);
 		rc = w->write(w, i, f);
 		assert_int_equal(fclose(f), 0);
-		if (must_succeed) {
-			assert_int_equal(rc, 0);
-			assert_true(len > 0);
-			free(w->want[i]);
-			w->want[i] = buf;
-			w->want_len[i] = len;
-			continue;
-		}
-		if (rc == 0) {
-			if (len != w->want_len[i] || memcmp(buf, w->want[i], len) != 0)
-				fail_msg("%s, format %d: a run under an allocation "
-					 "failure reported success but wrote %zu bytes "
-					 "that differ from the %zu of the full report",
-					 w->what, i, len, w->want_len[i]);
-		} else {
-			assert_int_equal(rc, ENOMEM);
+		if (!check_output(w->what, i, must_succeed, rc, buf, len,
+				  &w->want[i], &w->want_len[i]))
 			ok = false;
-		}
-		free(buf);
 	}
 	return ok;
 }
@@ -303,7 +296,8 @@ static void test_compare(void **state)
 	assert_non_null(q);
 	ao = scored(q, "data/small-provisional.yaml", &so);
 	an = scored(q, "data/small-hostile.yaml", &sn);
-	c = (ys_compare){ q, q, ao, an, &so, &sn, "before.yaml", "after.yaml", 72 };
+	c = (ys_compare){ q, q, ao, an, &so, &sn, "before.yaml", "after.yaml",
+			  72 };
 	each_failure(write_all, &w);
 	writing_free(&w);
 	ys_score_free(&so);
