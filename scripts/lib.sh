@@ -6,13 +6,19 @@
 YS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$YS_ROOT"
 
-# Debian packages the build, the tests and the tools need.
+# Debian packages the build, the tests and the tools need, on a fresh
+# Debian 12: the build (the first two lines; cmocka only for the tests),
+# the end-to-end tests (tmux, python3-yaml), the sanitizer and fuzzing
+# builds (clang, llvm), the schema, SVG and manual-page checks, valgrind,
+# the dialog comparison of scripts/bench, and util-linux (setpriv, unshare)
+# and diffutils (cmp, diff), which Debian always installs but the tests
+# cannot do without.
 YS_PACKAGES=(
 	build-essential meson ninja-build pkg-config
 	libyaml-dev libncurses-dev libcmocka-dev
 	tmux clang llvm python3 python3-yaml python3-jsonschema
 	librsvg2-bin libxml2-utils mandoc groff-base man-db valgrind ncurses-term
-	locales dialog
+	locales dialog util-linux diffutils
 )
 
 YS_JOBS=$(nproc 2>/dev/null || echo 2)

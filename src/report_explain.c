@@ -262,7 +262,8 @@ bool ys_explain_method(const ys_questionnaire *q,
 		     "know\" and has a value of at least %s. A red-flag answer "
 		     "caps the area at level 1. The levels are %s. Levels are "
 		     "never rounded up.", thr, lv.buf ? lv.buf : "");
-	paras[2] = ys_sb_take(&b);
+	paras[2] = lv.oom ? NULL : ys_sb_take(&b);
+	ys_sb_free(&b);
 	paras[3] = ys_strdup("Index (0 to 100): the mean of the assessed "
 		"areas' scores, weighted by area weight; there is no overall "
 		"level. Weakest area: the lowest level, then the lowest score. "

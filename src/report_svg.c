@@ -7,6 +7,7 @@
  * The output is deterministic (coordinates printed with two decimals, no
  * clock, no random ids) and well-formed XML 1.0: all text is escaped and
  * unsafe code points become U+FFFD. */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -92,12 +93,23 @@ static double target_frac(const ys_questionnaire *q, const ys_area_score *as)
 
 /* Writes one label line of at most LABEL_CHARS columns from *s, breaking
  * at a space, and advances *s. */
-static void label_line(FILE *out, const char **s)
+/* Writes the first n bytes of s escaped for XML; false when out of
+ * memory (the report then fails with ENOMEM, never a cut label). */
+static bool xml_prefix(FILE *out, const char *s, size_t n)
+{
+	char *cut = ys_strndup(s, n);
+
+	if (!cut)
+		return false;
+	ys_xml_str(out, cut);
+	ys_free(cut);
+	return true;
+}
+
+static bool label_line(FILE *out, const char **s)
 {
 	const char *p = *s, *brk = NULL;
 	size_t fit, len = strlen(p);
-	char *line;
-
 	fit = ys_text_fit(p, len, LABEL_CHARS, NULL);
 	if (fit < len) {
 		const char *c;
@@ -113,16 +125,16 @@ static void label_line(FILE *out, const char **s)
 		else if (fit == 0)
 			fit = ys_utf8_decode(p, len, &(uint32_t){0});
 	}
-	line = ys_strndup(p, fit);
-	ys_xml_str(out, line ? line : "");
-	ys_free(line);
+	if (!xml_prefix(out, p, fit))
+		return false;
 	p += fit;
 	while (*p == ' ')
 		p++;
 	*s = p;
+	return true;
 }
 
-static void label(FILE *out, const ys_report *r, size_t i, size_t n)
+static bool label(FILE *out, const ys_report *r, size_t i, size_t n)
 {
 	const ys_area_score *as = &r->s->areas[i];
 	double a = angle(i, n), x, y, c = cos(a), s = sin(a);
@@ -151,14 +163,13 @@ static void label(FILE *out, const ys_report *r, size_t i, size_t n)
 		if (lines == 2 && ys_text_width(rest, strlen(rest)) > LABEL_CHARS) {
 			size_t fit = ys_text_fit(rest, strlen(rest),
 						 LABEL_CHARS - 3, NULL);
-			char *cut = ys_strndup(rest, fit);
 
-			ys_xml_str(out, cut ? cut : "");
+			if (!xml_prefix(out, rest, fit))
+				return false;
 			fputs("...", out);
-			ys_free(cut);
 			rest += strlen(rest);
-		} else {
-			label_line(out, &rest);
+		} else if (!label_line(out, &rest)) {
+			return false;
 		}
 		fputs("</tspan>", out);
 		lines++;
@@ -174,6 +185,7 @@ static void label(FILE *out, const ys_report *r, size_t i, size_t n)
 			: "not applicable", out);
 	}
 	fputs("</tspan></text>\n", out);
+	return true;
 }
 
 static void polygon(FILE *out, const ys_report *r, bool target)
@@ -193,10 +205,10 @@ static void polygon(FILE *out, const ys_report *r, bool target)
 	fputs("\"/>\n", out);
 }
 
-static void header(FILE *out, const ys_report *r)
+static bool header(FILE *out, const ys_report *r)
 {
 	const char *org;
-	char date[11], *cut;
+	char date[11];
 	size_t fit;
 
 	fputs("  <text class=\"title\" x=\"24\" y=\"36\">", out);
@@ -207,11 +219,10 @@ static void header(FILE *out, const ys_report *r)
 	org = r->a->organisation ? r->a->organisation
 				 : "Organisation not recorded";
 	fit = ys_text_fit(org, strlen(org), 60, NULL);
-	cut = ys_strndup(org, fit);
-	ys_xml_str(out, cut ? cut : "");
+	if (!xml_prefix(out, org, fit))
+		return false;
 	if (fit < strlen(org))
 		fputs("...", out);
-	ys_free(cut);
 	ys_report_date(r->a->updated ? r->a->updated : r->a->created, date);
 	if (date[0])
 		fprintf(out, ", %s", date);
@@ -221,6 +232,7 @@ static void header(FILE *out, const ys_report *r)
 		fprintf(out, ". Index %ld (%s)", ys_round(r->s->index),
 			ys_band(r->s->index));
 	fputs("</text>\n", out);
+	return true;
 }
 
 static void legend(FILE *out, const ys_report *r)
@@ -277,7 +289,8 @@ int ys_report_svg(const ys_report *r, FILE *out)
 	      "  </style>\n", out);
 	fprintf(out, "  <rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" "
 		"fill=\"#ffffff\"/>\n", SVG_W, SVG_H);
-	header(out, r);
+	if (!header(out, r))
+		return ENOMEM;
 	for (i = 0; i < YS_ARRAY_LEN(rings); i++)
 		ring(out, n, rings[i]);
 	for (i = 0; i < n; i++) {
@@ -314,7 +327,8 @@ int ys_report_svg(const ys_report *r, FILE *out)
 		if (r->s->has_target)
 			polygon(out, r, true);
 		for (i = 0; i < n; i++)
-			label(out, r, i, n);
+			if (!label(out, r, i, n))
+				return ENOMEM;
 	}
 	legend(out, r);
 	fputs("</svg>\n", out);

@@ -311,7 +311,8 @@ static void bar(char *buf, double score)
 	buf[12] = '\0';
 }
 
-static void level_cell(const ys_report *r, size_t i, char *buf, size_t n)
+static void level_cell(ys_tw *t, const ys_report *r, size_t i, char *buf,
+		       size_t n)
 {
 	const ys_area_score *as = &r->s->areas[i];
 	char *name;
@@ -326,6 +327,8 @@ static void level_cell(const ys_report *r, size_t i, char *buf, size_t n)
 		return;
 	}
 	ys_sb_ascii(&b, ys_level_name(r->q, as->level), false);
+	if (b.oom)
+		t->oom = true;
 	name = b.buf ? b.buf : "";
 	snprintf(buf, n, "%d %s", as->level, name);
 	ys_sb_free(&b);
@@ -340,7 +343,7 @@ static void profile(ys_tw *t, const ys_report *r)
 
 	ys_tw_heading(t, "PROFILE");
 	for (i = 0; i < s->n_areas; i++) {
-		level_cell(r, i, cell, 24);
+		level_cell(t, r, i, cell, 24);
 		if (strlen(cell) > lw)
 			lw = strlen(cell);
 	}
@@ -366,7 +369,7 @@ static void profile(ys_tw *t, const ys_report *r)
 
 		if (!title)
 			return;
-		level_cell(r, i, cell, 24);
+		level_cell(t, r, i, cell, 24);
 		if (assessed)
 			bar(barbuf, as->score);
 		else

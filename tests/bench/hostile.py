@@ -151,12 +151,6 @@ def run(cmd, cwd, env):
     return os.WEXITSTATUS(status), seconds, cpu, ru.ru_maxrss, err
 
 
-def has_merge(ys, env):
-    r = subprocess.run([ys, "merge", "--help"], env=env, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
-    return r.returncode == 0
-
-
 # Well-formed YAML of 100,000 entries (2.4 MB): scorecard accepts it with
 # a warning, validate and merge refuse it only once it is read, which
 # costs a parse of the whole file. Held to the exit codes and the memory
@@ -206,17 +200,15 @@ def main():
                              stdout=subprocess.PIPE, check=True)
         inputs = [line.split("\t") for line in gen.stdout.decode().splitlines()]
         cases = []
-        merge = has_merge(ys, env)
         for name, path in inputs:
             # Answers to 100,000 questions the questionnaire does not
             # have are well-formed: scorecard warns and scores the rest.
             accepted = (0,) if name in ACCEPTED_ANSWERS else (65, 66)
             cases.append(("validate", name, [ys, "validate", path], (65, 66)))
             cases.append(("scorecard", name, [ys, "scorecard", path], accepted))
-            if merge:
-                out = os.path.join(d, "merged-" + name)
-                cases.append(("merge", name, [ys, "merge", good, path, "-o", out],
-                              (0, 65, 66) if accepted == (0,) else (65, 66)))
+            out = os.path.join(d, "merged-" + name)
+            cases.append(("merge", name, [ys, "merge", good, path, "-o", out],
+                          (0, 65, 66) if accepted == (0,) else (65, 66)))
         golden = os.path.join(tests, "golden", "questionnaires")
         for f in sorted(os.listdir(golden)):
             if f.endswith(".yaml") and not f.startswith("ok-"):
@@ -230,10 +222,9 @@ def main():
                 cases.append(("scorecard", "golden/" + f,
                               [ys, "scorecard", os.path.join(golden_a, f)], (65, 66)))
         broken = os.path.join(tests, "golden", "merge", "data", "broken.yaml")
-        if merge and os.path.exists(broken):
-            cases.append(("merge", "golden/merge-broken.yaml",
-                          [ys, "merge", good, broken, "-o", os.path.join(d, "m.yaml")],
-                          (65,)))
+        cases.append(("merge", "golden/merge-broken.yaml",
+                      [ys, "merge", good, broken, "-o", os.path.join(d, "m.yaml")],
+                      (65,)))
         for c in corpora:
             kind = "scorecard" if "answers" in c or "scorecard" in c else "validate"
             for f in sorted(os.listdir(c)):

@@ -17,16 +17,15 @@
 #     same before and after, both answers are in the file, the exit status
 #     is death by SIGABRT, and in a sanitizer build the sanitizer's report
 #     still appears on standard error.
+# The keys and pauses of part 1 are replayable: see e2e_seed in lib.sh
+# (YS_SEED).
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 e2e_init "$@"
+e2e_seed
 
 F=crash.yaml
 ROUNDS=${CRASH_ROUNDS:-200}
-
-rnd() {         # rnd N: a random number in 0..N-1
-	echo $(( $(od -An -N2 -tu2 /dev/urandom) % $1 ))
-}
 
 # answered FILE: "id=answer" lines of the answered questions, sorted,
 # read by the real reader (scorecard --format csv: question, answer).
@@ -52,7 +51,10 @@ answered "$E2E_DIR/$F" > "$E2E_DIR/prev.txt"
 while [ "$r" -le "$ROUNDS" ]; do
 	name=c$r
 	pause=
-	[ $((r % 2)) -eq 0 ] && pause=$(( $(rnd 30) + 1 ))
+	if [ $((r % 2)) -eq 0 ]; then
+		e2e_rand 30
+		pause=$((E2E_R + 1))
+	fi
 	e2e_start "$name" "YARDSTICK_TEST_PAUSE_BEFORE_RENAME=$pause exec $YS interview -o $F 2>>err.txt"
 	pid=$(e2e_pid "$name")
 	e2e_wait "$name" "$NQ answered"
@@ -66,18 +68,24 @@ while [ "$r" -le "$ROUNDS" ]; do
 	fi
 	# A few keys, each an answer, don't know or a move; then the kill,
 	# right away or after a random pause (0..59 ms).
-	n=$(( $(rnd 6) + 1 ))
+	e2e_rand 6
+	n=$((E2E_R + 1))
 	j=0
 	while [ $j -lt $n ]; do
-		case $(rnd 6) in
+		e2e_rand 6
+		case $E2E_R in
 		0) key=d ;;
 		1) key=Right ;;
-		*) key=$(( $(rnd 3) + 1 )) ;;
+		*) e2e_rand 3 && key=$((E2E_R + 1)) ;;
 		esac
 		e2e_keys "$name" "$key"
 		j=$((j + 1))
 	done
-	[ "$(rnd 3)" -eq 0 ] || sleep "0.0$(rnd 6)$(rnd 10)"
+	e2e_rand 3
+	if [ "$E2E_R" -ne 0 ]; then
+		e2e_rand 60
+		sleep "0.0$((E2E_R / 10))$((E2E_R % 10))"
+	fi
 	shown=$(e2e_screen "$name" | sed -n "s/.*Saved at [0-9:]* (\([0-9]*\) of $NQ answered).*/\1/p")
 	kill -9 "$pid"
 	e2e_wait_dead "$pid"

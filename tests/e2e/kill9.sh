@@ -2,9 +2,11 @@
 # kill -9 at random moments while answering, at least 50 times: every
 # answer the screen showed as saved is in the file, and the file always
 # loads (each round resumes it, and it is parsed after every kill).
+# The keys and pauses are replayable: see e2e_seed in lib.sh (YS_SEED).
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 e2e_init "$@"
+e2e_seed
 
 F=kill.yaml
 ROUNDS=${KILL_ROUNDS:-50}
@@ -29,19 +31,23 @@ while [ $r -le $ROUNDS ]; do
 	fi
 	# A few answers, each one a random key; then kill at a random moment:
 	# right after a key, or after the screen caught up.
-	n=$(( $(od -An -N1 -tu1 /dev/urandom) % 6 + 1 ))
+	e2e_rand 6
+	n=$((E2E_R + 1))
 	j=0
 	while [ $j -lt $n ]; do
-		case $(( $(od -An -N1 -tu1 /dev/urandom) % 6 )) in
+		e2e_rand 6
+		case $E2E_R in
 		0) key=d ;;
 		1) key=Right ;;
-		*) key=$(( $(od -An -N1 -tu1 /dev/urandom) % 3 + 1 )) ;;
+		*) e2e_rand 3 && key=$((E2E_R + 1)) ;;
 		esac
 		e2e_keys $name $key
 		j=$((j + 1))
 	done
-	if [ $(( $(od -An -N1 -tu1 /dev/urandom) % 2 )) -eq 0 ]; then
-		sleep 0.0$(( $(od -An -N1 -tu1 /dev/urandom) % 10 ))
+	e2e_rand 2
+	if [ "$E2E_R" -eq 0 ]; then
+		e2e_rand 10
+		sleep "0.0$E2E_R"
 	fi
 	shown=$(e2e_screen $name | sed -n "s/.*Saved at [0-9:]* (\([0-9]*\) of $NQ answered).*/\1/p")
 	kill -9 "$pid"

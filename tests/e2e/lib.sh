@@ -8,6 +8,7 @@
 #   e2e_start NAME 'command'  # a detached 80x24 session running a command
 #   e2e_wait NAME 'text'      # until the pane shows text (fails after a timeout)
 #   e2e_keys NAME keys...     # tmux send-keys
+#   e2e_seed; e2e_rand N      # replayable random numbers (E2E_R), see below
 # Everything is cleaned up on exit.
 
 set -eu
@@ -16,6 +17,9 @@ E2E_TIMEOUT=${E2E_TIMEOUT:-20}
 
 e2e_fail() {
 	echo "FAIL: $*" >&2
+	if [ -n "${E2E_SEED:-}" ]; then
+		echo "(random choices from seed $E2E_SEED: replay with YS_SEED=$E2E_SEED)" >&2
+	fi
 	if [ -n "${E2E_LAST:-}" ]; then
 		echo "--- last screen of $E2E_LAST:" >&2
 		$TMUX_CMD capture-pane -p -t "$E2E_LAST" >&2 2>/dev/null || true
@@ -140,6 +144,29 @@ e2e_wait_dead() {
 		[ "$(date +%s)" -le "$end" ] || e2e_fail "process $1 did not end"
 		sleep 0.01
 	done
+}
+
+# Random choices (kill9.sh, crash.sh, resize.sh) come from a small linear
+# congruential generator, so that a failure can be replayed: e2e_seed
+# takes the seed from YS_SEED when it is set, else from /dev/urandom, and
+# prints it. The keys, pauses and sizes then repeat exactly; only the
+# timing of the machine differs between runs.
+e2e_seed() {
+	E2E_SEED=${YS_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
+	case $E2E_SEED in
+	'' | *[!0-9]*) E2E_SEED='' && e2e_fail "YS_SEED must be a decimal number" ;;
+	esac
+	_e2e_rs=$((E2E_SEED % 2147483648))
+	echo "seed: $E2E_SEED (replay with YS_SEED=$E2E_SEED)"
+}
+
+# e2e_rand N: sets E2E_R to the next random number in 0..N-1. It sets a
+# variable instead of printing, as $(e2e_rand N) would run in a subshell
+# and never advance the generator.
+e2e_rand() {
+	_e2e_rs=$(( (_e2e_rs * 1103515245 + 12345) % 2147483648 ))
+	# shellcheck disable=SC2034 # read by the tests that source this
+	E2E_R=$(( (_e2e_rs / 65536) % $1 ))
 }
 
 e2e_keys() {

@@ -1,25 +1,26 @@
 #!/bin/sh
 # 200 random resizes between 20x5 and 200x60 while answering: no crash,
 # the "please enlarge" screen below 80x24, and a final screen that is
-# exactly what a full repaint gives at the final size.
+# exactly what a full repaint gives at the final size. The sizes and keys
+# are replayable: see e2e_seed in lib.sh (YS_SEED).
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 e2e_init "$@"
-
-rand() {        # rand N: 0..N-1
-	echo $(( $(od -An -N2 -tu2 /dev/urandom) % $1 ))
-}
+e2e_seed
 
 F=resize.yaml
 e2e_new_interview s $F
 pid=$(e2e_pid s)
 i=0
 while [ $i -lt ${RESIZES:-200} ]; do
-	w=$(( $(rand 181) + 20 ))
-	h=$(( $(rand 56) + 5 ))
+	e2e_rand 181
+	w=$((E2E_R + 20))
+	e2e_rand 56
+	h=$((E2E_R + 5))
 	$TMUX_CMD resize-window -t s -x $w -y $h
-	case $(rand 4) in
-	0) e2e_keys s $(( $(rand 3) + 1 )) ;;
+	e2e_rand 4
+	case $E2E_R in
+	0) e2e_rand 3 && e2e_keys s $((E2E_R + 1)) ;;
 	1) e2e_keys s Down ;;
 	2) e2e_keys s Left ;;
 	*) ;;
@@ -55,7 +56,11 @@ settle() {
 	done
 }
 
-for size in "80 24" "$(( $(rand 121) + 80 )) $(( $(rand 37) + 24 ))"; do
+e2e_rand 121
+big_w=$((E2E_R + 80))
+e2e_rand 37
+big_h=$((E2E_R + 24))
+for size in "80 24" "$big_w $big_h"; do
 	set -- $size
 	$TMUX_CMD resize-window -t s -x $1 -y $2
 	settle $1 $2

@@ -19,20 +19,16 @@ q=$questionnaire
 kills=${YS_CRASH_KILLS:-200}
 file=$tmp/crash.yaml
 mid_save=0 lost=0 total_saved=0
-RANDOM=$$
-
-# Are the test hooks built in? A save held for 300 ms shows its
-# temporary file.
-YARDSTICK_TEST_PAUSE_BEFORE_RENAME=300 "$tool" save "$q" "$tmp/probe.yaml" 1 >/dev/null &
-probe=$!
-sleep 0.1
-if [[ -n $(find "$tmp" -maxdepth 1 -name '.probe.yaml.tmp-*') ]]; then
-	hooks=1
-else
-	hooks=0
-	echo "note: built without test hooks (-Dtest_hooks=false); kills land where they fall"
+# Whether the test hooks are built in comes from meson (-Dtest_hooks).
+hooks=${YS_TEST_HOOKS:?}
+if ((!hooks)); then
+	echo "built without test hooks (-Dtest_hooks=false): kills land where they fall"
 fi
-wait "$probe"
+# The pauses and kill times come from bash's RANDOM, seeded with YS_SEED
+# when it is set (to replay a failed run) and printed either way.
+seed=${YS_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
+echo "seed: $seed (replay with YS_SEED=$seed)"
+RANDOM=$seed
 
 for ((i = 1; i <= kills; i++)); do
 	pause=

@@ -10,10 +10,12 @@
 #   yardstick: questionnaires/NAME.yaml:3:8: error: ...
 #   ...exact stderr...
 #
-# With UPDATE=1 in the environment the .expected files are (re)written
-# from the actual output instead, including for .yaml files that have
-# none yet; review the change with git diff before committing it.
-# Exit 0 when every case matches, 1 otherwise, 2 on a usage error.
+# A .yaml without its .expected is a failure: a new case is only checked
+# once its expected output is recorded. With UPDATE=1 in the environment
+# the .expected files are (re)written from the actual output instead,
+# including for .yaml files that have none yet; review the change with git
+# diff before committing it. Exit 0 when every case matches, 1 otherwise
+# (also when DIR holds no case at all), 2 on a usage error.
 set -u
 
 if [ $# -ne 2 ]; then
@@ -41,13 +43,13 @@ unset YARDSTICK_PATH NO_COLOR
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
-pass=0 fail=0 skipped=0 updated=0
+pass=0 fail=0 updated=0
 for f in "$base"/*.yaml; do
 	[ -f "$f" ] || continue
 	expected=${f%.yaml}.expected
 	if [ ! -f "$expected" ] && [ -z "${UPDATE:-}" ]; then
-		echo "note: $f has no ${expected##*/}; run with UPDATE=1 to create it"
-		skipped=$((skipped + 1))
+		echo "FAIL: $f has no ${expected##*/}; run with UPDATE=1 to create it, and review it"
+		fail=$((fail + 1))
 		continue
 	fi
 	"$bin" validate "$f" >/dev/null 2>"$tmp/stderr"
@@ -72,5 +74,9 @@ for f in "$base"/*.yaml; do
 	fi
 done
 
-echo "golden $base: $pass passed, $fail failed, $skipped without .expected${UPDATE:+, $updated updated}"
+echo "golden $base: $pass passed, $fail failed${UPDATE:+, $updated updated}"
+if [ $((pass + fail)) -eq 0 ]; then
+	echo "FAIL: no .yaml case in $dir"
+	exit 1
+fi
 [ "$fail" -eq 0 ]

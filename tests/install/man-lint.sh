@@ -57,8 +57,8 @@ for page in "$@"; do
 	fi
 done
 if [ "$linters" -eq 0 ]; then
-	echo "skipped: neither mandoc, groff nor man is installed"
-	exit 77
+	echo "FAIL: neither mandoc, groff nor man is installed (see YS_PACKAGES in scripts/lib.sh)"
+	exit 1
 fi
 
 # The pages as plain text.

@@ -1,9 +1,11 @@
 /* Every allocation failing in turn, end to end: loading each built-in
  * questionnaire and a questionnaire file, reading and binding answers
- * files from disk, scoring, every scorecard format, and saving through
- * the store. No crash, no leak (the sanitizer build checks), a clean
- * out-of-memory result (exit code 70 or ENOMEM), and a saved file left
- * as it was when a save runs out of memory. Run from the tests folder. */
+ * files from disk, scoring, every scorecard format, compare and benchmark
+ * in every format, and saving through the store. No crash, no leak (the
+ * sanitizer build checks), a clean out-of-memory result (exit code 70 or
+ * ENOMEM) or else exactly the output of a run without faults (never a
+ * shortened report that looks whole), and a saved file left as it was
+ * when a save runs out of memory. Run from the tests folder. */
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,8 +21,10 @@
 
 #include "yardstick/alloc.h"
 #include "yardstick/answers.h"
+#include "yardstick/bench.h"
 #include "yardstick/catalog.h"
 #include "yardstick/common.h"
+#include "yardstick/compare.h"
 #include "yardstick/diag.h"
 #include "yardstick/questionnaire.h"
 #include "yardstick/report.h"
@@ -98,26 +102,59 @@ static void test_questionnaire_file(void **state)
 	each_failure(load_file, SMALL_Q);
 }
 
-/* Reads answers from disk, binds, scores and renders every format. */
+/* One output of a report writer, in buf (taken). The run that must
+ * succeed records it as the full report (*want). Under an injected fault
+ * the writer returns ENOMEM, or else must have written exactly the full
+ * report: never a shortened one that looks whole. Returns whether the
+ * writer succeeded. */
+static bool check_output(const char *what, int format, bool must_succeed,
+			 int rc, char *buf, size_t len, char **want,
+			 size_t *want_len)
+{
+	if (must_succeed) {
+		assert_int_equal(rc, 0);
+		assert_true(len > 0);
+		free(*want);
+		*want = buf;
+		*want_len = len;
+		return true;
+	}
+	if (rc == 0 && (len != *want_len || memcmp(buf, *want, len) != 0))
+		fail_msg("%s, format %d: success under an allocation failure "
+			 "with %zu bytes, not the %zu of the full report",
+			 what, format, len, *want_len);
+	free(buf);
+	if (rc != 0)
+		assert_int_equal(rc, ENOMEM);
+	return rc == 0;
+}
+
+/* Reads answers from disk, binds, scores and renders every format, each
+ * output checked by check_output. */
+static const ys_report_format formats[] = {
+	YS_REPORT_TEXT, YS_REPORT_MARKDOWN, YS_REPORT_CSV,
+	YS_REPORT_JSON, YS_REPORT_SVG,
+};
+#define N_FORMATS YS_ARRAY_LEN(formats)
+
 struct pipeline {
 	const char *answers;
 	ys_questionnaire *q;
+	char *want[N_FORMATS];
+	size_t want_len[N_FORMATS];
 };
 
-static bool render_all(const ys_questionnaire *q, const ys_answers *a)
+static bool render_all(struct pipeline *p, const ys_answers *a,
+		       bool must_succeed)
 {
-	static const ys_report_format formats[] = {
-		YS_REPORT_TEXT, YS_REPORT_MARKDOWN, YS_REPORT_CSV,
-		YS_REPORT_JSON, YS_REPORT_SVG,
-	};
 	ys_score s;
 	bool ok = true;
 	size_t i;
 
-	if (!ys_score_compute(q, a, NULL, &s))
+	if (!ys_score_compute(p->q, a, NULL, &s))
 		return false;
-	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
-		ys_report r = { q, a, &s, 72 };
+	for (i = 0; i < N_FORMATS; i++) {
+		ys_report r = { p->q, a, &s, 72 };
 		char *buf = NULL;
 		size_t len = 0;
 		FILE *f = open_memstream(&buf, &len);
@@ -125,12 +162,10 @@ static bool render_all(const ys_questionnaire *q, const ys_answers *a)
 
 		assert_non_null(f);
 		rc = ys_report_write(&r, formats[i], f);
-		fclose(f);
-		free(buf);
-		if (rc != 0) {
-			assert_int_equal(rc, ENOMEM);
+		assert_int_equal(fclose(f), 0);
+		if (!check_output(p->answers, (int)formats[i], must_succeed, rc,
+				  buf, len, &p->want[i], &p->want_len[i]))
 			ok = false;
-		}
 	}
 	ys_score_free(&s);
 	return ok;
@@ -148,7 +183,7 @@ static bool pipeline(void *ctx, bool must_succeed)
 	} else if (!ys_answers_bind(a, p->q, p->answers, &d)) {
 		assert_int_equal(d.exit_code, YS_EX_SOFTWARE);
 	} else {
-		ok = render_all(p->q, a);
+		ok = render_all(p, a, must_succeed);
 	}
 	if (must_succeed)
 		assert_true(ok);
@@ -164,8 +199,8 @@ static void test_answers_to_reports(void **state)
 		"data/small-workshop.yaml", "data/small-provisional.yaml",
 	};
 	ys_diags d = {0};
-	struct pipeline p;
-	size_t i;
+	struct pipeline p = {0};
+	size_t i, j;
 
 	(void)state;
 	p.q = ys_questionnaire_load_file(SMALL_Q, NULL, &d);
@@ -174,7 +209,134 @@ static void test_answers_to_reports(void **state)
 		p.answers = files[i];
 		each_failure(pipeline, &p);
 	}
+	for (j = 0; j < N_FORMATS; j++)
+		free(p.want[j]);
 	ys_questionnaire_free(p.q);
+	ys_diags_free(&d);
+}
+
+/* Compare and benchmark: the inputs are read and scored once; every
+ * allocation of the writers then fails in turn, each output checked by
+ * check_output. */
+struct writing {
+	const char *what;
+	int (*write)(struct writing *w, int format, FILE *out);
+	int n_formats;
+	const ys_compare *c;
+	ys_bench *b;
+	char *want[3];
+	size_t want_len[3];
+};
+
+static int write_compare(struct writing *w, int format, FILE *out)
+{
+	return ys_compare_write(w->c, (ys_compare_format)format, out);
+}
+
+static int write_bench(struct writing *w, int format, FILE *out)
+{
+	return ys_bench_write(w->b, (ys_bench_format)format, 72, out);
+}
+
+static bool write_all(void *ctx, bool must_succeed)
+{
+	struct writing *w = ctx;
+	bool ok = true;
+	int i;
+
+	for (i = 0; i < w->n_formats; i++) {
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&buf, &len);
+		int rc;
+
+		assert_non_null(f);
+		rc = w->write(w, i, f);
+		assert_int_equal(fclose(f), 0);
+		if (!check_output(w->what, i, must_succeed, rc, buf, len,
+				  &w->want[i], &w->want_len[i]))
+			ok = false;
+	}
+	return ok;
+}
+
+static void writing_free(struct writing *w)
+{
+	size_t i;
+
+	for (i = 0; i < YS_ARRAY_LEN(w->want); i++)
+		free(w->want[i]);
+}
+
+/* Reads, binds and scores an answers file with no fault injected. */
+static ys_answers *scored(const ys_questionnaire *q, const char *path,
+			  ys_score *s)
+{
+	ys_diags d = {0};
+	ys_answers *a = ys_answers_read_file(path, &d);
+
+	assert_non_null(a);
+	assert_true(ys_answers_bind(a, q, path, &d));
+	assert_true(ys_score_compute(q, a, NULL, s));
+	ys_diags_free(&d);
+	return a;
+}
+
+static void test_compare(void **state)
+{
+	ys_diags d = {0};
+	ys_questionnaire *q = ys_questionnaire_load_file(SMALL_Q, NULL, &d);
+	ys_score so, sn;
+	ys_answers *ao, *an;
+	ys_compare c;
+	struct writing w = { .what = "compare", .write = write_compare,
+			     .n_formats = 3, .c = &c };
+
+	(void)state;
+	assert_non_null(q);
+	ao = scored(q, "data/small-provisional.yaml", &so);
+	an = scored(q, "data/small-hostile.yaml", &sn);
+	c = (ys_compare){ q, q, ao, an, &so, &sn, "before.yaml", "after.yaml",
+			  72 };
+	each_failure(write_all, &w);
+	writing_free(&w);
+	ys_score_free(&so);
+	ys_score_free(&sn);
+	ys_answers_free(ao);
+	ys_answers_free(an);
+	ys_questionnaire_free(q);
+	ys_diags_free(&d);
+}
+
+static void test_bench(void **state)
+{
+	ys_diags d = {0};
+	ys_questionnaire *q = ys_questionnaire_load_file(SMALL_Q, NULL, &d);
+	struct writing w = { .what = "benchmark", .write = write_bench,
+			     .n_formats = 3 };
+	char path[64];
+	int i;
+
+	(void)state;
+	assert_non_null(q);
+	w.b = ys_bench_new(q);
+	assert_non_null(w.b);
+	for (i = 1; i <= 7; i++) {
+		ys_score s;
+		ys_answers *a;
+
+		snprintf(path, sizeof(path), "data/bench/org-%02d.yaml", i);
+		a = scored(q, path, &s);
+		assert_true(ys_bench_add(w.b, &s));
+		if (i == 3)
+			assert_true(ys_bench_highlight(w.b, &s));
+		ys_score_free(&s);
+		ys_answers_free(a);
+	}
+	each_failure(write_all, &w);
+	writing_free(&w);
+	ys_bench_free(w.b);
+	ys_questionnaire_free(q);
 	ys_diags_free(&d);
 }
 
@@ -199,6 +361,13 @@ static bool save_once(void *ctx, bool must_succeed)
 	assert_non_null(now);
 	if (rc == 0) {
 		assert_null(err);
+		/* A save that reports success under an allocation failure
+		 * wrote exactly what the save that had to succeed wrote (the
+		 * answers and the clock are the same every time). */
+		if (!must_succeed) {
+			assert_int_equal(len, v->before_len);
+			assert_memory_equal(now, v->before, len);
+		}
 		free(v->before);
 		v->before = now;
 		v->before_len = len;
@@ -260,6 +429,8 @@ int main(void)
 		cmocka_unit_test(test_builtins),
 		cmocka_unit_test(test_questionnaire_file),
 		cmocka_unit_test(test_answers_to_reports),
+		cmocka_unit_test(test_compare),
+		cmocka_unit_test(test_bench),
 		cmocka_unit_test(test_store_save),
 	};
 

@@ -1,24 +1,36 @@
 #!/bin/bash
-# usage: run.sh YARDSTICK TESTS_DIR
+# usage: run.sh YARDSTICK TESTS_DIR GROUP
+#
+# GROUP is one part of the runs below, so that meson runs the parts side
+# by side: cli (help, list, validate), reports (scorecard, compare,
+# benchmark, merge) or interview.
 #
 # valgrind memcheck over the non-interactive commands, on good and bad
-# inputs, and over one whole interview driven in tmux when the binary has
-# the interview: zero errors and zero bytes definitely or indirectly lost.
+# inputs, and over one whole interview driven in tmux: zero errors and
+# zero bytes definitely or indirectly lost.
 # Only ncurses' own suppressions are used (Debian's
 # /usr/lib/valgrind/ncurses.supp, when present, for the interview);
 # "still reachable" memory (ncurses' and libyaml's caches) is not an
-# error. Skips (exit 77) when valgrind is missing or the binary is built
-# with AddressSanitizer (the two cannot run together).
+# error. Fails when valgrind or tmux is missing, or when the binary is
+# built with AddressSanitizer (the two cannot run together; meson does not
+# register this test in sanitizer builds).
 set -u
-bin=$1 tests=$2
+if (($# != 3)); then
+	echo "usage: run.sh YARDSTICK TESTS_DIR cli|reports|interview" >&2
+	exit 2
+fi
+bin=$1 tests=$2 group=$3
 case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
 case $tests in /*) ;; *) tests=$(pwd)/$tests ;; esac
 
-command -v valgrind >/dev/null 2>&1 || { echo "skip: valgrind not installed"; exit 77; }
+for tool in valgrind tmux; do
+	command -v "$tool" >/dev/null 2>&1 ||
+		{ echo "FAIL: $tool is not installed (see YS_PACKAGES in scripts/lib.sh)"; exit 1; }
+done
 if ldd "$bin" 2>/dev/null | grep -q libasan ||
 	nm "$bin" 2>/dev/null | grep -q __asan_init; then
-	echo "skip: $bin is built with AddressSanitizer"
-	exit 77
+	echo "FAIL: $bin is built with AddressSanitizer, which memcheck cannot run"
+	exit 1
 fi
 
 tmp=$(mktemp -d) || exit 2
@@ -52,62 +64,70 @@ vg() {
 }
 
 d=$tests/data
-vg 0 --version
-vg 0 --help
-vg 64 no-such-command
-vg 0 list
-vg 0 list --targets small-test
-# Every bundled questionnaire, by id.
-while read -r id _; do
-	[[ -n $id ]] && vg 0 validate "$id"
-done < <("$bin" list 2>/dev/null | awk 'NR > 1 && /^[a-z0-9]/ { print $1 }' | sort -u)
-vg 0 validate "$d/questionnaires/small-test.yaml"
-# The broken questionnaires of the golden tests, several per run (validate
-# takes many files; the exit code is that of the first problem found).
-golden=()
-for f in "$tests"/golden/questionnaires/*.yaml; do
-	[[ ${f##*/} == ok-* ]] || golden+=("$f")
-done
-for ((i = 0; i < ${#golden[@]}; i += 8)); do
-	vg 65 validate "${golden[@]:i:8}"
-done
-vg 0 validate "$tests"/golden/questionnaires/ok-*.yaml
-for fmt in text markdown csv json svg; do
-	vg 0 scorecard "$d/small-complete.yaml" --format "$fmt"
-	vg 0 scorecard "$d/small-hostile.yaml" --format "$fmt" --width 60
-done
-vg 0 scorecard "$d/small-workshop.yaml" --target baseline
-vg 0 scorecard "$d/example-assessment.yaml" --format json
-vg 0 scorecard "$d/small-provisional.yaml" -o "$tmp/out.txt"
-vg 73 scorecard "$d/small-provisional.yaml" -o "$tmp/out.txt"
-vg 0 scorecard "$d/small-provisional.yaml" -o "$tmp/out.txt" --force
-vg 66 scorecard "$tmp/missing.yaml"
-vg 65 scorecard "$d/questionnaires/small-test.yaml"
-vg 66 scorecard /dev/zero
-vg 64 scorecard "$d/small-complete.yaml" --target no-such-target
-for fmt in text markdown json; do
-	vg 0 compare "$d/small-provisional.yaml" "$d/small-complete.yaml" --format "$fmt"
-done
-vg 0 compare "$d/small-complete.yaml" "$d/small-v2.yaml"
-for fmt in text csv json; do
-	vg 0 benchmark "$d"/bench/*.yaml --format "$fmt"
-done
-if "$bin" merge --help >/dev/null 2>&1; then
+
+group_cli() {
+	vg 0 --version
+	vg 0 --help
+	vg 64 no-such-command
+	vg 0 list
+	vg 0 list --targets small-test
+	# Every bundled questionnaire, by id.
+	while read -r id _; do
+		[[ -n $id ]] && vg 0 validate "$id"
+	done < <("$bin" list 2>/dev/null | awk 'NR > 1 && /^[a-z0-9]/ { print $1 }' | sort -u)
+	vg 0 validate "$d/questionnaires/small-test.yaml"
+	# The broken questionnaires of the golden tests, several per run (validate
+	# takes many files; the exit code is that of the first problem found).
+	golden=()
+	for f in "$tests"/golden/questionnaires/*.yaml; do
+		[[ ${f##*/} == ok-* ]] || golden+=("$f")
+	done
+	for ((i = 0; i < ${#golden[@]}; i += 8)); do
+		vg 65 validate "${golden[@]:i:8}"
+	done
+	vg 0 validate "$tests"/golden/questionnaires/ok-*.yaml
+}
+
+group_reports() {
+	for fmt in text markdown csv json svg; do
+		vg 0 scorecard "$d/small-complete.yaml" --format "$fmt"
+		vg 0 scorecard "$d/small-hostile.yaml" --format "$fmt" --width 60
+	done
+	vg 0 scorecard "$d/small-workshop.yaml" --target baseline
+	vg 0 scorecard "$d/example-assessment.yaml" --format json
+	vg 0 scorecard "$d/small-provisional.yaml" -o "$tmp/out.txt"
+	vg 73 scorecard "$d/small-provisional.yaml" -o "$tmp/out.txt"
+	vg 0 scorecard "$d/small-provisional.yaml" -o "$tmp/out.txt" --force
+	vg 66 scorecard "$tmp/missing.yaml"
+	vg 65 scorecard "$d/questionnaires/small-test.yaml"
+	vg 66 scorecard /dev/zero
+	vg 64 scorecard "$d/small-complete.yaml" --target no-such-target
+	for fmt in text markdown json; do
+		vg 0 compare "$d/small-provisional.yaml" "$d/small-complete.yaml" --format "$fmt"
+	done
+	vg 0 compare "$d/small-complete.yaml" "$d/small-v2.yaml"
+	for fmt in text csv json; do
+		vg 0 benchmark "$d"/bench/*.yaml --format "$fmt"
+	done
 	vg 0 merge "$d/small-complete.yaml" "$d/small-provisional.yaml" -o "$tmp/merged.yaml"
 	# An existing output is refused with 73, as by every command.
 	vg 73 merge "$d/small-complete.yaml" "$d/small-provisional.yaml" -o "$tmp/merged.yaml"
 	vg 0 merge "$d/small-complete.yaml" "$d/small-provisional.yaml" -o "$tmp/merged.yaml" --force
 	vg 65 merge "$d/small-complete.yaml" "$d/questionnaires/small-test.yaml" -o "$tmp/m2.yaml"
-fi
+}
 
-# One whole interview in tmux, when the binary has one.
-if "$bin" interview --help >/dev/null 2>&1 && command -v tmux >/dev/null 2>&1 &&
-	[[ -x $tests/valgrind/interview.sh ]]; then
+# One whole interview in tmux.
+group_interview() {
 	runs=$((runs + 1))
-	if ! "$tests/valgrind/interview.sh" "$bin" "$tests" "$tmp" "${VG[@]}"; then
+	if ! bash "$tests/valgrind/interview.sh" "$bin" "$tests" "$tmp" "${VG[@]}"; then
 		fail=$((fail + 1))
 	fi
-fi
+}
+
+case $group in
+cli | reports | interview) "group_$group" ;;
+*) echo "run.sh: no group '$group' (cli, reports or interview)" >&2; exit 2 ;;
+esac
 
 echo "$runs runs under memcheck, $fail failed"
 ((fail == 0))

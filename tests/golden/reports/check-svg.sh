@@ -13,8 +13,8 @@ esac
 cd "$2" || exit 2
 for tool in xmllint rsvg-convert; do
 	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "check-svg: $tool is not installed (libxml2-utils, librsvg2-bin)"
-		exit 77
+		echo "FAIL: $tool is not installed (libxml2-utils, librsvg2-bin; see scripts/lib.sh)"
+		exit 1
 	fi
 done
 tmp=$(mktemp -d) || exit 2
