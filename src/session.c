@@ -558,22 +558,19 @@ ys_session *ys_session_new(const ys_questionnaire *q, ys_answers *a,
 	if (!s)
 		return NULL;
 	s->review = ys_calloc(q->n_questions ? q->n_questions : 1, sizeof(*s->review));
-	s->input = ys_malloc(64);
-	if (!s->review || !s->input) {
+	if (!s->review || !ys_line_reserve(&s->line)) {
 		ys_free(s->review);
-		ys_free(s->input);
+		ys_line_free(&s->line);
 		ys_free(s);
 		return NULL;
 	}
-	s->input[0] = '\0';
-	s->input_cap = 64;
 	s->q = q;
 	s->a = a;
 	if (opts)
 		s->opts = *opts;
 	if (s->opts.workshop && !sess_workshop_new(s)) {
 		ys_free(s->review);
-		ys_free(s->input);
+		ys_line_free(&s->line);
 		ys_free(s);
 		return NULL;
 	}
@@ -622,7 +619,7 @@ void ys_session_free(ys_session *s)
 	sess_drop_pending(s);
 	ys_free(s->export_format);
 	ys_free(s->review);
-	ys_free(s->input);
+	ys_line_free(&s->line);
 	ys_free(s->save_error);
 	ys_free(s->revealed);
 	ys_free(s->area_spent);

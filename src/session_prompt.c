@@ -9,9 +9,8 @@
 
 #include "session_priv.h"
 #include "yardstick/alloc.h"
+#include "yardstick/line.h"
 #include "yardstick/text.h"
-
-#define INPUT_MAX 4096
 
 bool ys_session_text_prompt(const ys_session *s)
 {
@@ -61,31 +60,9 @@ const char *ys_session_prompt_label(const ys_session *s)
 	return "";
 }
 
-static bool input_set(ys_session *s, const char *text)
-{
-	size_t n = text ? strlen(text) : 0;
-
-	if (n > INPUT_MAX)
-		n = INPUT_MAX;
-	if (n + 1 > s->input_cap) {
-		char *p = ys_realloc(s->input, n + 1);
-
-		if (!p)
-			return false;
-		s->input = p;
-		s->input_cap = n + 1;
-	}
-	if (n)
-		memcpy(s->input, text, n);
-	s->input[n] = '\0';
-	s->input_len = n;
-	s->cursor = n;
-	return true;
-}
-
 void sess_open_prompt(ys_session *s, ys_prompt p, const char *initial)
 {
-	if (!input_set(s, initial) && !input_set(s, NULL)) {
+	if (!ys_line_set(&s->line, initial) && !ys_line_set(&s->line, NULL)) {
 		sess_oom(s);
 		return;
 	}
@@ -95,132 +72,42 @@ void sess_open_prompt(ys_session *s, ys_prompt p, const char *initial)
 void sess_close_prompt(ys_session *s)
 {
 	s->prompt = YS_PROMPT_NONE;
-	if (s->input) {
-		s->input[0] = '\0';
-		s->input_len = 0;
-		s->cursor = 0;
-	}
-}
-
-/* Inserts typed text at the cursor, turning anything unsafe into U+FFFD
- * and line breaks and tabs into spaces. */
-static bool input_insert(ys_session *s, const char *text)
-{
-	char *clean;
-	size_t n, need;
-
-	if (!text || !*text)
-		return false;
-	clean = ys_sanitize(text, strlen(text), 0);
-	if (!clean) {
-		sess_oom(s);
-		return true;
-	}
-	n = strlen(clean);
-	if (s->input_len + n > INPUT_MAX) {
-		ys_free(clean);
-		sess_status(s, true, "That text is too long.");
-		return true;
-	}
-	need = s->input_len + n + 1;
-	if (need > s->input_cap) {
-		size_t cap = s->input_cap ? s->input_cap : 64;
-		char *p;
-
-		while (cap < need)
-			cap *= 2;
-		p = ys_realloc(s->input, cap);
-		if (!p) {
-			ys_free(clean);
-			sess_oom(s);
-			return true;
-		}
-		s->input = p;
-		s->input_cap = cap;
-	}
-	memmove(s->input + s->cursor + n, s->input + s->cursor,
-		s->input_len - s->cursor + 1);
-	memcpy(s->input + s->cursor, clean, n);
-	s->input_len += n;
-	s->cursor += n;
-	ys_free(clean);
-	return true;
-}
-
-static size_t prev_char(const char *s, size_t at)
-{
-	while (at > 0) {
-		at--;
-		if (((unsigned char)s[at] & 0xC0) != 0x80)
-			break;
-	}
-	return at;
-}
-
-static size_t next_char(const char *s, size_t len, size_t at)
-{
-	uint32_t cp;
-
-	if (at >= len)
-		return len;
-	return at + ys_utf8_decode(s + at, len - at, &cp);
-}
-
-static void input_remove(ys_session *s, size_t from, size_t to)
-{
-	memmove(s->input + from, s->input + to, s->input_len - to + 1);
-	s->input_len -= to - from;
-	s->cursor = from;
-}
-
-/* The input with spaces trimmed, as a new string (NULL when out of
- * memory); the caller frees it. */
-static char *input_trimmed(const ys_session *s)
-{
-	const char *b = s->input ? s->input : "";
-	const char *e = b + strlen(b);
-
-	while (*b == ' ' || *b == '\t')
-		b++;
-	while (e > b && (e[-1] == ' ' || e[-1] == '\t'))
-		e--;
-	return ys_strndup(b, (size_t)(e - b));
+	ys_line_clear(&s->line);
 }
 
 static bool edit(ys_session *s, const ys_session_action *act)
 {
 	switch (act->type) {
 	case YS_A_INPUT_INSERT:
-		return input_insert(s, act->text);
+		switch (ys_line_insert(&s->line, act->text)) {
+		case YS_LINE_UNCHANGED:
+			return false;
+		case YS_LINE_TOO_LONG:
+			sess_status(s, true, "That text is too long.");
+			return true;
+		case YS_LINE_NOMEM:
+			sess_oom(s);
+			return true;
+		case YS_LINE_OK:
+			break;
+		}
+		return true;
 	case YS_A_INPUT_BACKSPACE:
-		if (s->cursor == 0)
-			return false;
-		input_remove(s, prev_char(s->input, s->cursor), s->cursor);
-		return true;
+		return ys_line_backspace(&s->line);
 	case YS_A_INPUT_DELETE:
-		if (s->cursor >= s->input_len)
-			return false;
-		input_remove(s, s->cursor,
-			     next_char(s->input, s->input_len, s->cursor));
-		return true;
+		return ys_line_delete(&s->line);
 	case YS_A_INPUT_LEFT:
-		if (s->cursor == 0)
-			return false;
-		s->cursor = prev_char(s->input, s->cursor);
-		return true;
+		return ys_line_left(&s->line);
 	case YS_A_INPUT_RIGHT:
-		if (s->cursor >= s->input_len)
-			return false;
-		s->cursor = next_char(s->input, s->input_len, s->cursor);
-		return true;
+		return ys_line_right(&s->line);
 	case YS_A_INPUT_HOME:
-		s->cursor = 0;
+		ys_line_home(&s->line);
 		return true;
 	case YS_A_INPUT_END:
-		s->cursor = s->input_len;
+		ys_line_end(&s->line);
 		return true;
 	case YS_A_INPUT_KILL:
-		input_remove(s, 0, s->input_len);
+		ys_line_clear(&s->line);
 		return true;
 	default:
 		return false;
@@ -544,7 +431,7 @@ static void export_to(ys_session *s, const char *path)
 static bool submit(ys_session *s)
 {
 	ys_prompt p = s->prompt;
-	char *text = input_trimmed(s);
+	char *text = ys_line_trimmed(&s->line);
 	bool ok = true;
 
 	if (!text) {

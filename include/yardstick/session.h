@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "yardstick/answers.h"
+#include "yardstick/line.h"
 #include "yardstick/questionnaire.h"
 #include "yardstick/score.h"
 #include "yardstick/store.h"
@@ -240,10 +241,7 @@ typedef struct ys_session {
 
 	/* Prompt and its line editor. */
 	ys_prompt prompt;
-	char *input;                    /* UTF-8, NUL-terminated; owned */
-	size_t input_len;
-	size_t input_cap;
-	size_t cursor;                  /* byte offset in input */
+	ys_line line;                   /* the text typed; buf never NULL */
 	/* The action being added on the profile screen. */
 	char *pending_action;
 	char *export_format;    /* chosen in the export format prompt */

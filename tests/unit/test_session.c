@@ -393,7 +393,7 @@ static void test_notes(void **state)
 
 	/* the prompt starts with the note; an empty note removes it */
 	act(s, YS_A_NOTE);
-	assert_string_equal(s->input, "Servers excluded");
+	assert_string_equal(s->line.buf, "Servers excluded");
 	act(s, YS_A_INPUT_KILL);
 	act(s, YS_A_SUBMIT);
 	assert_null(s->a->responses[0].note);
@@ -729,27 +729,27 @@ static void test_line_editor(void **state)
 	type(s, "ab");
 	type(s, "\xc3\xa9");            /* é, two bytes */
 	type(s, "\xe6\xbc\xa2");        /* 漢, three bytes */
-	assert_string_equal(s->input, "ab\xc3\xa9\xe6\xbc\xa2");
-	assert_int_equal(s->cursor, 7);
+	assert_string_equal(s->line.buf, "ab\xc3\xa9\xe6\xbc\xa2");
+	assert_int_equal(s->line.cursor, 7);
 	act(s, YS_A_INPUT_BACKSPACE);
-	assert_string_equal(s->input, "ab\xc3\xa9");
+	assert_string_equal(s->line.buf, "ab\xc3\xa9");
 	act(s, YS_A_INPUT_LEFT);
-	assert_int_equal(s->cursor, 2);
+	assert_int_equal(s->line.cursor, 2);
 	type(s, "X");
-	assert_string_equal(s->input, "abX\xc3\xa9");
+	assert_string_equal(s->line.buf, "abX\xc3\xa9");
 	act(s, YS_A_INPUT_HOME);
 	act(s, YS_A_INPUT_DELETE);
-	assert_string_equal(s->input, "bX\xc3\xa9");
+	assert_string_equal(s->line.buf, "bX\xc3\xa9");
 	act(s, YS_A_INPUT_END);
 	assert_false(act(s, YS_A_INPUT_RIGHT));
 	assert_false(act(s, YS_A_INPUT_DELETE));
 	/* control characters, ESC and bidi overrides never get in */
 	type(s, "\x1b[31m\xe2\x80\xae\x07");
-	assert_null(strchr(s->input, 0x1b));
-	assert_null(strstr(s->input, "\xe2\x80\xae"));
-	assert_null(strchr(s->input, 0x07));
+	assert_null(strchr(s->line.buf, 0x1b));
+	assert_null(strstr(s->line.buf, "\xe2\x80\xae"));
+	assert_null(strchr(s->line.buf, 0x07));
 	act(s, YS_A_INPUT_KILL);
-	assert_string_equal(s->input, "");
+	assert_string_equal(s->line.buf, "");
 	assert_false(act(s, YS_A_INPUT_BACKSPACE));
 	act(s, YS_A_CANCEL);
 	assert_null(s->a->responses[0].note);
@@ -882,7 +882,7 @@ static void test_export_hook(void **state)
 	act(s, YS_A_PROFILE);
 	act(s, YS_A_EXPORT);
 	assert_int_equal(s->prompt, YS_PROMPT_EXPORT_FORMAT);
-	assert_string_equal(s->input, "text");
+	assert_string_equal(s->line.buf, "text");
 	assert_string_equal(ys_session_prompt_label(s),
 			    "Scorecard format (text, markdown, csv, json or svg)");
 	act(s, YS_A_INPUT_KILL);
@@ -898,7 +898,7 @@ static void test_export_hook(void **state)
 	assert_int_equal(s->prompt, YS_PROMPT_EXPORT_PATH);
 	stem = strlen(f->path) - strlen(".yaml");
 	snprintf(want, sizeof(want), "%.*s-scorecard.json", (int)stem, f->path);
-	assert_string_equal(s->input, want);
+	assert_string_equal(s->line.buf, want);
 	act(s, YS_A_SUBMIT);
 	assert_int_equal(c.calls, 1);
 	assert_string_equal(c.format, "json");
