@@ -232,34 +232,30 @@ bool sess_quit(ys_session *s)
 	return true;
 }
 
+static int default_save_as(void *ctx, ys_store *store, const char *path,
+			   const ys_answers *a, bool *exists, char **err)
+{
+	(void)ctx;
+	return ys_store_create(store, path, a, exists, err);
+}
+
 static bool save_as(ys_session *s, const char *path)
 {
+	ys_save_as_fn fn = s->opts.save_as_fn ? s->opts.save_as_fn : default_save_as;
 	ys_store ns;
-	struct stat st;
-	pid_t holder = 0;
+	bool exists = false;
 	char *err = NULL;
-	int rc;
 
 	if (s->has_store && !strcmp(path, s->store.path))
 		return ys_session_save(s);
-	if (lstat(path, &st) == 0) {
-		sess_status(s, true, "%s already exists; choose a new file name.", path);
-		return false;
-	}
 	memset(&ns, 0, sizeof(ns));
-	rc = ys_store_open(&ns, path, &holder, &err);
-	if (rc != 0) {
-		sess_status(s, true, "Cannot save to %s: %s", path,
-			   err ? err : "the file cannot be created");
+	if (fn(s->opts.save_as_ctx, &ns, path, s->a, &exists, &err) != 0) {
+		if (exists)
+			sess_status(s, true, "%s already exists; choose a new file name.", path);
+		else
+			sess_status(s, true, "Cannot save to %s: %s", path,
+				    err ? err : "the file cannot be written");
 		ys_free(err);
-		return false;
-	}
-	rc = ys_store_save(&ns, s->a, &err);
-	if (rc != 0) {
-		sess_status(s, true, "Cannot save to %s: %s", path,
-			   err ? err : "the file cannot be written");
-		ys_free(err);
-		ys_store_close(&ns);
 		return false;
 	}
 	if (s->has_store)
