@@ -10,6 +10,7 @@
 #include "yardstick/alloc.h"
 #include "yardstick/diag.h"
 #include "yardstick/text.h"
+#include "yardstick/vec.h"
 
 bool ys_diags_full(const ys_diags *d)
 {
@@ -29,17 +30,10 @@ void ys_diag_vadd(ys_diags *d, int exit_code, const char *file, ys_pos pos,
 		d->dropped++;
 		return;
 	}
-	if (d->count == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 8;
-		ys_diag *items = ys_realloc(d->items, cap * sizeof(*items));
-
-		if (!items) {
-			d->exit_code = YS_EX_SOFTWARE;
-			d->dropped++;
-			return;
-		}
-		d->items = items;
-		d->cap = cap;
+	if (!YS_GROW(d->items, d->cap, d->count + 1)) {
+		d->exit_code = YS_EX_SOFTWARE;
+		d->dropped++;
+		return;
 	}
 	n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	if (n < 0)

@@ -11,6 +11,7 @@
 #include "yardstick/alloc.h"
 #include "yardstick/line.h"
 #include "yardstick/text.h"
+#include "yardstick/vec.h"
 
 bool ys_session_text_prompt(const ys_session *s)
 {
@@ -121,7 +122,7 @@ static bool edit(ys_session *s, const ys_session_action *act)
 static int split_names(const char *text, size_t max, char ***out, size_t *count)
 {
 	char **list = NULL;
-	size_t n = 0;
+	size_t n = 0, cap = 0;
 	const char *p = text;
 	int rc = 0;
 
@@ -137,20 +138,15 @@ static int split_names(const char *text, size_t max, char ***out, size_t *count)
 		while (t > b && (t[-1] == ' ' || t[-1] == '\t'))
 			t--;
 		if (t > b) {
-			char **nl;
-
 			if (n == max) {
 				rc = 1;
 				goto fail;
 			}
-			nl = ys_realloc(list, (n + 1) * sizeof(*nl));
-			if (!nl || !(nl[n] = ys_strndup(b, (size_t)(t - b)))) {
-				if (nl)
-					list = nl;
+			if (!YS_GROW(list, cap, n + 1) ||
+			    !(list[n] = ys_strndup(b, (size_t)(t - b)))) {
 				rc = -1;
 				goto fail;
 			}
-			list = nl;
 			n++;
 		}
 		p = *e ? e + 1 : e;
@@ -159,9 +155,7 @@ static int split_names(const char *text, size_t max, char ***out, size_t *count)
 	*count = n;
 	return 0;
 fail:
-	while (n)
-		ys_free(list[--n]);
-	ys_free(list);
+	ys_strv_free(list, n);
 	*out = NULL;
 	*count = 0;
 	return rc;
@@ -170,15 +164,13 @@ fail:
 static bool set_assessors(ys_session *s, const char *text)
 {
 	char **list;
-	size_t n, i;
+	size_t n;
 	bool ok;
 
 	if (split_names(text, SIZE_MAX, &list, &n) != 0)
 		return false;
 	ok = ys_answers_set_assessors(s->a, (const char *const *)list, n);
-	for (i = 0; i < n; i++)
-		ys_free(list[i]);
-	ys_free(list);
+	ys_strv_free(list, n);
 	return ok;
 }
 
@@ -306,9 +298,7 @@ static bool set_participants(ys_session *s, const char *text)
 oom:
 	sess_oom(s);
 done:
-	while (n)
-		ys_free(list[--n]);
-	ys_free(list);
+	ys_strv_free(list, n);
 	return ok;
 }
 
