@@ -51,15 +51,6 @@ static void free_area(ys_area_record *ar)
 	ys_free(ar->actions);
 }
 
-static void free_strings(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		ys_free(v[i]);
-	ys_free(v);
-}
-
 void ys_answers_free(ys_answers *a)
 {
 	size_t i;
@@ -70,11 +61,11 @@ void ys_answers_free(ys_answers *a)
 	ys_free(a->q_version);
 	ys_free(a->q_sha256);
 	ys_free(a->organisation);
-	free_strings(a->assessors, a->n_assessors);
+	ys_strv_free(a->assessors, a->n_assessors);
 	ys_free(a->target);
 	ys_free(a->created);
 	ys_free(a->updated);
-	free_strings(a->participants, a->n_participants);
+	ys_strv_free(a->participants, a->n_participants);
 	for (i = 0; i < a->n_areas; i++)
 		free_area(&a->areas[i]);
 	ys_free(a->areas);
@@ -83,33 +74,6 @@ void ys_answers_free(ys_answers *a)
 	ys_free(a->responses);
 	ys_free(a);
 }
-
-/* Appends a zeroed item of size bytes to the array whose pointer is at
- * items_p (any T **), holding *count items in room for *cap; returns the
- * new item, or NULL when out of memory (the array is then unchanged). The
- * array pointer is read and written with memcpy, which is defined for a
- * pointer of any object type. */
-void *ys_answers_push(void *items_p, size_t *count, size_t *cap, size_t size)
-{
-	char *items;
-
-	memcpy(&items, items_p, sizeof(items));
-	if (*count == *cap) {
-		size_t n = *cap ? *cap + *cap / 2 + 4 : 4;
-		char *p;
-
-		if (n > SIZE_MAX / size)
-			return NULL;
-		p = ys_realloc(items, n * size);
-		if (!p)
-			return NULL;
-		items = p;
-		memcpy(items_p, &items, sizeof(items));
-		*cap = n;
-	}
-	return memset(items + (*count)++ * size, 0, size);
-}
-
 
 void ys_now_rfc3339(char buf[32])
 {
@@ -249,11 +213,6 @@ static void commit_times(ys_answers *a, ys_response *rs, char *at, char *updated
 	a->updated = updated;
 }
 
-bool ys_answers_blank(const char *s)
-{
-	return s[strspn(s, " \t\n\r")] == '\0';
-}
-
 /* Sets a text field of response i (blank text clears it). */
 static bool set_response_text(ys_answers *a, size_t i, size_t offset,
 			      const char *value)
@@ -265,7 +224,7 @@ static bool set_response_text(ys_answers *a, size_t i, size_t offset,
 		return false;
 	rs = &a->responses[i];
 	field = (char **)(void *)((char *)rs + offset);
-	if (value && !ys_answers_blank(value)) {
+	if (!ys_str_blank(value)) {
 		s = clean_copy(value);
 		if (!s)
 			return false;
@@ -373,11 +332,11 @@ bool ys_answers_set_assessors(ys_answers *a, const char *const *names,
 	for (i = 0; i < n; i++) {
 		list[i] = clean_copy(names[i] ? names[i] : "");
 		if (!list[i]) {
-			free_strings(list, i);
+			ys_strv_free(list, i);
 			return false;
 		}
 	}
-	free_strings(a->assessors, a->n_assessors);
+	ys_strv_free(a->assessors, a->n_assessors);
 	a->assessors = list;
 	a->n_assessors = n;
 	return true;
@@ -476,7 +435,7 @@ bool ys_answers_set_owner(ys_answers *a, const ys_questionnaire *q,
 
 	if (!updated)
 		return false;
-	if (owner && !ys_answers_blank(owner) && !(s = clean_copy(owner))) {
+	if (!ys_str_blank(owner) && !(s = clean_copy(owner))) {
 		ys_free(updated);
 		return false;
 	}
@@ -625,7 +584,7 @@ bool ys_answers_set_participants(ys_answers *a, const char *const *names,
 			if (ys_name_equal(list[i], list[j]))
 				goto fail;
 	}
-	free_strings(a->participants, a->n_participants);
+	ys_strv_free(a->participants, a->n_participants);
 	a->participants = list;
 	a->n_participants = n;
 	for (i = 0; i < a->n_responses; i++) {
@@ -637,7 +596,7 @@ bool ys_answers_set_participants(ys_answers *a, const char *const *names,
 	}
 	return true;
 fail:
-	free_strings(list, n);
+	ys_strv_free(list, n);
 	return false;
 }
 

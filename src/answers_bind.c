@@ -6,6 +6,7 @@
 #include "yardstick/alloc.h"
 #include "yardstick/answers.h"
 #include "yardstick/text.h"
+#include "yardstick/vec.h"
 #include "yardstick/yread.h"
 
 #include "answers_priv.h"
@@ -265,16 +266,13 @@ oom:
 
 static bool push_id(char ***list, size_t *n, size_t *cap, const char *id)
 {
-	char **slot, *s = ys_strdup(id);
+	char *s = ys_strdup(id);
 
-	if (!s)
-		return false;
-	slot = ys_answers_push(list, n, cap, sizeof(*slot));
-	if (!slot) {
+	if (!s || !YS_GROW(*list, *cap, *n + 1)) {
 		ys_free(s);
 		return false;
 	}
-	*slot = s;
+	(*list)[(*n)++] = s;
 	return true;
 }
 

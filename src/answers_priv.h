@@ -8,11 +8,6 @@
 
 #include "yardstick/answers.h"
 
-/* Appends a zeroed item of size bytes to the array whose pointer is at
- * items_p (any T **), holding *count items in room for *cap; returns the
- * new item, or NULL when out of memory (the array is then unchanged). */
-void *ys_answers_push(void *items_p, size_t *count, size_t *cap, size_t size);
-
 /* True when the n bytes at s are all ASCII digits (stops at a NUL). */
 bool ys_answers_all_digits(const char *s, size_t n);
 
@@ -28,8 +23,5 @@ size_t ys_answers_insert_area(ys_area_record *v, size_t n,
 int ys_answers_check_date(const char *s, size_t n);
 /* Same codes for YYYY-MM-DDTHH:MM:SSZ. */
 int ys_answers_check_time(const char *s, size_t n);
-
-/* True when s holds only spaces, tabs and line breaks. */
-bool ys_answers_blank(const char *s);
 
 #endif

@@ -12,7 +12,9 @@
 
 #include "yardstick/alloc.h"
 #include "yardstick/answers.h"
+#include "yardstick/strset.h"
 #include "yardstick/text.h"
+#include "yardstick/vec.h"
 #include "yardstick/yread.h"
 
 #include "answers_priv.h"
@@ -91,8 +93,7 @@ typedef struct reader {
 	bool oom;
 	size_t cap_assessors, cap_participants, cap_areas, cap_responses;
 	ys_keyset participants;
-	size_t *ids;            /* hash set of response indexes + 1, by question id */
-	size_t ids_cap, ids_count;
+	ys_index ids;           /* responses by question id */
 	ys_keyset area_ids;
 	wonly *wonly;           /* fields only allowed in workshop mode */
 	size_t n_wonly, cap_wonly;
@@ -190,12 +191,13 @@ static char *read_time(reader *R, const ys_yevent *ev, const char *what,
 
 static void note_workshop_only(reader *R, ys_pos pos, const char *what)
 {
-	wonly *w = ys_answers_push(&R->wonly, &R->n_wonly, &R->cap_wonly, sizeof(*w));
+	wonly *w;
 
-	if (!w) {
+	if (!YS_GROW(R->wonly, R->cap_wonly, R->n_wonly + 1)) {
 		oom(R);
 		return;
 	}
+	w = &R->wonly[R->n_wonly++];
 	w->pos = pos;
 	w->what = what;
 }
@@ -252,7 +254,7 @@ static bool read_string_list(reader *R, const ys_yevent *start, const char *what
 	if (!expect(R, start, YS_Y_SEQ, what))
 		return true;
 	for (;;) {
-		char *s, **slot;
+		char *s;
 		ys_pos first;
 
 		if (!ys_yreader_next(R->r, &ev))
@@ -277,13 +279,12 @@ static bool read_string_list(reader *R, const ys_yevent *start, const char *what
 				  (unsigned long)first.col);
 			continue;
 		}
-		slot = ys_answers_push(v, n, cap, sizeof(*slot));
-		if (!slot) {
+		if (!YS_GROW(*v, *cap, *n + 1)) {
 			ys_free(s);
 			oom(R);
 			return false;
 		}
-		*slot = s;
+		(*v)[(*n)++] = s;
 	}
 }
 
@@ -373,12 +374,11 @@ static bool read_actions(reader *R, area_ctx *c, const ys_yevent *start)
 			return true;
 		if (!expect(R, &ev, YS_Y_MAP, "an action"))
 			continue;
-		act = ys_answers_push(&c->ar->actions, &c->ar->n_actions, &c->cap_actions,
-			   sizeof(*act));
-		if (!act) {
+		if (!YS_GROW(c->ar->actions, c->cap_actions, c->ar->n_actions + 1)) {
 			oom(R);
 			return false;
 		}
+		act = memset(&c->ar->actions[c->ar->n_actions++], 0, sizeof(*act));
 		if (!read_fields(R, "%s", "an action", action_keys, kp, action_field, act))
 			return false;
 		require(R, ev.pos, "an action", action_keys, kp, required);
@@ -471,12 +471,12 @@ static bool read_areas(reader *R, const ys_yevent *start)
 			continue;
 		}
 		memset(&c, 0, sizeof(c));
-		c.ar = ys_answers_push(&a->areas, &a->n_areas, &R->cap_areas, sizeof(*c.ar));
-		if (!c.ar) {
+		if (!YS_GROW(a->areas, R->cap_areas, a->n_areas + 1)) {
 			ys_free(id);
 			oom(R);
 			return false;
 		}
+		c.ar = memset(&a->areas[a->n_areas++], 0, sizeof(*c.ar));
 		c.ar->area_id = id;
 		c.ar->pos = kpos;
 		if (!read_fields(R, "area '%s'", id, area_keys, kp, area_field, &c))
@@ -490,58 +490,26 @@ static bool read_areas(reader *R, const ys_yevent *start)
  * responses read so far, so that a file with many answers costs no extra
  * allocation per answer. */
 
-static uint64_t hash_id(const char *s)
+static bool id_is(const void *ctx, size_t i, const void *key)
 {
-	uint64_t h = 1469598103934665603ull;
+	const ys_answers *a = ctx;
 
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ull;
-	}
-	return h;
+	return !strcmp(a->responses[i].question_id, key);
 }
 
 /* 1 + the index of the response to id, or 0. */
 static size_t ids_find(const reader *R, const char *id)
 {
-	size_t mask, i;
+	size_t i = ys_index_find(&R->ids, ys_hash_str(id), id_is, R->a, id);
 
-	if (!R->ids_cap)
-		return 0;
-	mask = R->ids_cap - 1;
-	for (i = (size_t)hash_id(id) & mask; R->ids[i]; i = (i + 1) & mask)
-		if (!strcmp(R->a->responses[R->ids[i] - 1].question_id, id))
-			return R->ids[i];
-	return 0;
-}
-
-static void ids_place(size_t *slots, size_t cap, const ys_response *rs, size_t idx)
-{
-	size_t mask = cap - 1, i = (size_t)hash_id(rs[idx].question_id) & mask;
-
-	while (slots[i])
-		i = (i + 1) & mask;
-	slots[i] = idx + 1;
+	return i == YS_INDEX_NONE ? 0 : i + 1;
 }
 
 static bool ids_insert(reader *R, size_t idx)
 {
-	if ((R->ids_count + 1) * 2 > R->ids_cap) {
-		size_t cap = R->ids_cap ? R->ids_cap * 2 : 64, i;
-		size_t *slots = ys_calloc(cap, sizeof(*slots));
+	const char *id = R->a->responses[idx].question_id;
 
-		if (!slots)
-			return false;
-		for (i = 0; i < R->ids_cap; i++)
-			if (R->ids[i])
-				ids_place(slots, cap, R->a->responses, R->ids[i] - 1);
-		ys_free(R->ids);
-		R->ids = slots;
-		R->ids_cap = cap;
-	}
-	ids_place(R->ids, R->ids_cap, R->a->responses, idx);
-	R->ids_count++;
-	return true;
+	return ys_index_add(&R->ids, ys_hash_str(id), idx, id_is, R->a, id, NULL) > 0;
 }
 
 static const char *const response_keys[] = {
@@ -583,13 +551,13 @@ static bool read_votes(reader *R, response_ctx *c, const ys_yevent *start)
 				return false;
 			continue;
 		}
-		vote = ys_answers_push(&rs->votes, &rs->n_votes, &c->cap_votes, sizeof(*vote));
-		if (!vote) {
+		if (!YS_GROW(rs->votes, c->cap_votes, rs->n_votes + 1)) {
 			ys_free(who);
 			ys_free(key);
 			oom(R);
 			return false;
 		}
+		vote = &rs->votes[rs->n_votes++];
 		vote->participant = who;
 		vote->answer = key;
 		vote->choice = (ys_choice){YS_ANS_NONE, -1};
@@ -641,13 +609,12 @@ static bool read_response(reader *R, char *id, ys_pos kpos, const ys_yevent *sta
 		return true;
 	}
 	memset(&c, 0, sizeof(c));
-	c.rs = ys_answers_push(&a->responses, &a->n_responses, &R->cap_responses,
-		    sizeof(*c.rs));
-	if (!c.rs) {
+	if (!YS_GROW(a->responses, R->cap_responses, a->n_responses + 1)) {
 		ys_free(id);
 		oom(R);
 		return false;
 	}
+	c.rs = memset(&a->responses[a->n_responses++], 0, sizeof(*c.rs));
 	c.rs->question_id = id;
 	c.rs->pos = kpos;
 	if (!ids_insert(R, a->n_responses - 1)) {
@@ -895,7 +862,7 @@ static ys_answers *read_answers_file(ys_yreader *r, ys_diags *d)
 	}
 	ok = ok && !R.oom && d->count + d->dropped == errors_before;
 	ys_keyset_free(&R.participants);
-	ys_free(R.ids);
+	ys_index_free(&R.ids);
 	ys_keyset_free(&R.area_ids);
 	ys_free(R.wonly);
 	ys_yreader_close(r);

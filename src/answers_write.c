@@ -10,6 +10,7 @@
 
 #include "yardstick/alloc.h"
 #include "yardstick/answers.h"
+#include "yardstick/strbuf.h"
 #include "yardstick/text.h"
 
 #include "answers_priv.h"
@@ -17,39 +18,13 @@
 /* ------------------------------------------------------------------ */
 /* Writer */
 
-typedef struct wbuf {
-	char *data;
-	size_t len;
-	size_t cap;
-	bool oom;
-} wbuf;
-
-static int wbuf_handler(void *ctx, unsigned char *buf, size_t size)
+/* libyaml's output handler: appends to a ys_sb. */
+static int sb_handler(void *ctx, unsigned char *buf, size_t size)
 {
-	wbuf *b = ctx;
+	ys_sb *b = ctx;
 
-	if (size > b->cap - b->len) {
-		size_t cap = b->cap ? b->cap : 4096;
-		char *p;
-
-		while (size > cap - b->len) {
-			if (cap > SIZE_MAX / 2) {
-				b->oom = true;
-				return 0;
-			}
-			cap *= 2;
-		}
-		p = ys_realloc(b->data, cap);
-		if (!p) {
-			b->oom = true;
-			return 0;
-		}
-		b->data = p;
-		b->cap = cap;
-	}
-	memcpy(b->data + b->len, buf, size);
-	b->len += size;
-	return 1;
+	ys_sb_putn(b, (const char *)buf, size);
+	return !b->oom;
 }
 
 typedef struct emitter {
@@ -408,7 +383,7 @@ static void write_body(emitter *E, const ys_answers *a)
 	if (a->n_assessors)
 		string_list(E, "assessors", a->assessors, a->n_assessors);
 	key_value(E, "mode", ys_mode_name(a->mode), ST_TEXT);
-	if (a->target && !ys_answers_blank(a->target))
+	if (a->target && !ys_str_blank(a->target))
 		key_value(E, "target", a->target, ST_TEXT);
 	if (a->created)
 		key_value(E, "created", a->created, ST_PLAIN);
@@ -441,8 +416,10 @@ static void write_body(emitter *E, const ys_answers *a)
 
 char *ys_answers_to_string(const ys_answers *a, size_t *len)
 {
-	wbuf b = {0};
+	ys_sb b = {0};
 	emitter E;
+	char *s;
+	size_t n;
 	yaml_event_t ev;
 	bool ok;
 	int err;
@@ -452,7 +429,7 @@ char *ys_answers_to_string(const ys_answers *a, size_t *len)
 		errno = ENOMEM;
 		return NULL;
 	}
-	yaml_emitter_set_output(&E.em, wbuf_handler, &b);
+	yaml_emitter_set_output(&E.em, sb_handler, &b);
 	yaml_emitter_set_unicode(&E.em, 1);
 	yaml_emitter_set_width(&E.em, -1);
 	yaml_emitter_set_indent(&E.em, 2);
@@ -465,18 +442,18 @@ char *ys_answers_to_string(const ys_answers *a, size_t *len)
 	ok = !E.failed && yaml_emitter_flush(&E.em);
 	err = b.oom || E.oom || E.em.error == YAML_MEMORY_ERROR ? ENOMEM : EINVAL;
 	yaml_emitter_delete(&E.em);
-	if (ok && !wbuf_handler(&b, (unsigned char *)"", 1))    /* the NUL */
-		ok = false, err = ENOMEM;
-	if (!ok) {
-		ys_free(b.data);
-		errno = err;
+	n = b.len;
+	s = ok ? ys_sb_take(&b) : NULL;
+	if (!s) {
+		ys_sb_free(&b);
+		errno = ok ? ENOMEM : err;
 		return NULL;
 	}
-	b.len = unmask(b.data, b.len - 1);
-	b.data[b.len] = '\0';
+	n = unmask(s, n);
+	s[n] = '\0';
 	if (len)
-		*len = b.len;
-	return b.data;
+		*len = n;
+	return s;
 }
 
 int ys_answers_write(const ys_answers *a, FILE *out)

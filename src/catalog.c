@@ -256,17 +256,10 @@ static bool list_visit(void *ctx, const char *path, const ys_builtin *b)
 			ys_questionnaire_free(q);
 			return true;    /* the first source wins */
 		}
-	if (c->count == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 8;
-		ys_catalog_entry *items = ys_realloc(c->items, cap * sizeof(*items));
-
-		if (!items) {
-			c->oom = true;
-			ys_questionnaire_free(q);
-			return false;
-		}
-		c->items = items;
-		c->cap = cap;
+	if (!YS_GROW(c->items, c->cap, c->count + 1)) {
+		c->oom = true;
+		ys_questionnaire_free(q);
+		return false;
 	}
 	e = &c->items[c->count];
 	memset(e, 0, sizeof(*e));

@@ -78,15 +78,6 @@ static void print_ids(FILE *out, char **ids, size_t n)
 		fprintf(out, " and %zu more", n - 5);
 }
 
-static void free_ids(char **ids, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		ys_free(ids[i]);
-	ys_free(ids);
-}
-
 void cli_warn_mismatch(const char *path, const ys_answers *a,
 		       const ys_questionnaire *q)
 {
@@ -131,8 +122,8 @@ void cli_warn_mismatch(const char *path, const ys_answers *a,
 		print_ids(stderr, added, n_added);
 		fputc('\n', stderr);
 	}
-	free_ids(removed, n_removed);
-	free_ids(added, n_added);
+	ys_strv_free(removed, n_removed);
+	ys_strv_free(added, n_added);
 	ys_questionnaire_free(old);
 }
 

@@ -20,6 +20,7 @@
 #include "yardstick/bench.h"
 #include "yardstick/report.h"
 #include "yardstick/text.h"
+#include "yardstick/vec.h"
 
 #define MAX_LISTED 20
 
@@ -56,16 +57,9 @@ static bool names_push(names *l, char *s)
 {
 	if (!s)
 		return false;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 64;
-		char **p = ys_realloc(l->v, cap * sizeof(*p));
-
-		if (!p) {
-			ys_free(s);
-			return false;
-		}
-		l->v = p;
-		l->cap = cap;
+	if (!YS_GROW(l->v, l->cap, l->n + 1)) {
+		ys_free(s);
+		return false;
 	}
 	l->v[l->n++] = s;
 	return true;
@@ -73,11 +67,7 @@ static bool names_push(names *l, char *s)
 
 static void names_free(names *l)
 {
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		ys_free(l->v[i]);
-	ys_free(l->v);
+	ys_strv_free(l->v, l->n);
 	memset(l, 0, sizeof(*l));
 }
 

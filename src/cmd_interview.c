@@ -314,13 +314,6 @@ struct run {
 	char formats[96];       /* the scorecard formats, for the export prompt */
 };
 
-static void free_list(char **l, size_t n)
-{
-	while (n)
-		ys_free(l[--n]);
-	ys_free(l);
-}
-
 static void run_free(struct run *r)
 {
 	if (r->store_open)
@@ -330,8 +323,8 @@ static void run_free(struct run *r)
 	ys_catalog_list_free(r->cat, r->n_cat);
 	ys_free(r->q_ids);
 	ys_free(r->q_titles);
-	free_list(r->removed, r->n_removed);
-	free_list(r->added, r->n_added);
+	ys_strv_free(r->removed, r->n_removed);
+	ys_strv_free(r->added, r->n_added);
 	ys_free(r->path);
 }
 

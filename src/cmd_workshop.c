@@ -82,9 +82,7 @@ static int check_participants(const cli_interactive *o)
 						     "participant '%s' is named twice; give each a different name",
 						     t[i]);
 	}
-	for (i = 0; i < o->n_participants; i++)
-		ys_free(t[i]);
-	ys_free(t);
+	ys_strv_free(t, o->n_participants);
 	return rc;
 }
 

@@ -10,6 +10,7 @@
 #include "yardstick/alloc.h"
 #include "yardstick/diag.h"
 #include "yardstick/text.h"
+#include "yardstick/vec.h"
 
 bool ys_diags_full(const ys_diags *d)
 {
@@ -25,15 +26,8 @@ static bool append(ys_diags *d, bool warning, const char *file, ys_pos pos,
 	ys_diag *item;
 	int n;
 
-	if (d->count == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 8;
-		ys_diag *items = ys_realloc(d->items, cap * sizeof(*items));
-
-		if (!items)
-			return false;
-		d->items = items;
-		d->cap = cap;
-	}
+	if (!YS_GROW(d->items, d->cap, d->count + 1))
+		return false;
 	n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	if (n < 0)
 		snprintf(buf, sizeof(buf), "(unprintable message)");

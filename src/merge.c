@@ -9,6 +9,10 @@
 #include "yardstick/alloc.h"
 #include "yardstick/consensus.h"
 #include "yardstick/merge.h"
+#include "yardstick/strbuf.h"
+#include "yardstick/strset.h"
+#include "yardstick/text.h"
+#include "yardstick/vec.h"
 #include "yardstick/yread.h"
 
 /* A vote in the rows: an option index, or one of these. */
@@ -19,8 +23,7 @@ enum { VOTE_NONE = -1, VOTE_DK = -2, VOTE_NA = -3 };
 
 /* Text combined line by line, never longer than one string may be. */
 typedef struct text_acc {
-	char *buf;
-	size_t len, cap;
+	ys_sb sb;
 	size_t cut;             /* lines left out for length */
 } text_acc;
 
@@ -36,22 +39,8 @@ typedef struct area_acc {
 	char *owner;
 	ys_action *actions;
 	size_t n_actions, cap_actions;
+	ys_index index;         /* the distinct actions */
 } area_acc;
-
-/* Distinct actions: open addressing over (area, action index + 1). */
-typedef struct action_slot {
-	uint64_t hash;
-	uint32_t area;
-	uint32_t index;         /* 0: empty slot, else action index + 1 */
-} action_slot;
-
-/* Names looked up by hash: open addressing over index + 1 into a list
- * of names held elsewhere, so a thousand participants cost no more to
- * check than ten. */
-typedef struct name_index {
-	uint32_t *slots;
-	size_t cap, count;
-} name_index;
 
 struct ys_merge {
 	const ys_questionnaire *q;
@@ -62,50 +51,18 @@ struct ys_merge {
 	char **participants;
 	size_t *participant_file;       /* index into files */
 	size_t n_participants, cap_participants;
-	name_index participant_index;
+	ys_index participant_index;     /* by name, so a thousand cost no more than ten */
 	int32_t *votes;         /* n_participants rows of n_questions */
 	question_acc *qs;       /* n_questions */
 	area_acc *areas;        /* n_areas */
-	action_slot *action_set;
-	size_t action_set_cap, n_actions;
 	char *organisation, *target, *created;
 	char **assessors;
 	size_t n_assessors, cap_assessors;
-	name_index assessor_index;
+	ys_index assessor_index;
 };
 
 /* ------------------------------------------------------------------ */
 /* Small helpers */
-
-/* Makes room for one more item in *items (count used, *cap allocated). */
-static bool grow(void *items_p, size_t count, size_t *cap, size_t size)
-{
-	char *items, *p;
-	size_t n;
-
-	if (count < *cap)
-		return true;
-	n = *cap ? *cap * 2 : 8;
-	if (n > SIZE_MAX / size)
-		return false;
-	memcpy(&items, items_p, sizeof(items));
-	p = ys_realloc(items, n * size);
-	if (!p)
-		return false;
-	memcpy(items_p, &p, sizeof(p));
-	*cap = n;
-	return true;
-}
-
-static bool blank(const char *s)
-{
-	if (!s)
-		return true;
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\n')
-			return false;
-	return true;
-}
 
 static bool set_copy(char **field, const char *s)
 {
@@ -118,63 +75,26 @@ static bool set_copy(char **field, const char *s)
 	return true;
 }
 
-static uint64_t hash_str(uint64_t h, const char *s)
+static bool name_is(const void *ctx, size_t i, const void *key)
 {
-	/* FNV-1a, with a separator so ("ab","c") and ("a","bc") differ. */
-	for (; s && *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return (h ^ (s ? 0xffu : 0xfeu)) * 1099511628211u;
-}
+	char *const *names = ctx;
 
-static size_t name_hash(const char *s)
-{
-	return (size_t)hash_str(14695981039346656037u, s);
+	return !strcmp(names[i], key);
 }
 
 /* The index in names of name, or -1. */
-static long name_find(const name_index *x, char *const *names,
-		      const char *name)
+static long name_find(const ys_index *x, char *const *names, const char *name)
 {
-	size_t j;
+	size_t i = ys_index_find(x, ys_hash_str(name), name_is, names, name);
 
-	if (!x->cap)
-		return -1;
-	for (j = name_hash(name) & (x->cap - 1); x->slots[j];
-	     j = (j + 1) & (x->cap - 1))
-		if (!strcmp(names[x->slots[j] - 1], name))
-			return (long)x->slots[j] - 1;
-	return -1;
+	return i == YS_INDEX_NONE ? -1 : (long)i;
 }
 
 /* Records that names[i] is in the list (i below UINT32_MAX - 1). */
-static bool name_add(name_index *x, char *const *names, size_t i)
+static bool name_add(ys_index *x, char *const *names, size_t i)
 {
-	size_t j;
-
-	if ((x->count + 1) * 2 > x->cap) {
-		size_t cap = x->cap ? x->cap * 2 : 64, k;
-		uint32_t *s = ys_calloc(cap, sizeof(*s));
-
-		if (!s)
-			return false;
-		for (k = 0; k < x->cap; k++) {
-			if (!x->slots[k])
-				continue;
-			for (j = name_hash(names[x->slots[k] - 1]) & (cap - 1);
-			     s[j]; j = (j + 1) & (cap - 1))
-				;
-			s[j] = x->slots[k];
-		}
-		ys_free(x->slots);
-		x->slots = s;
-		x->cap = cap;
-	}
-	for (j = name_hash(names[i]) & (x->cap - 1); x->slots[j];
-	     j = (j + 1) & (x->cap - 1))
-		;
-	x->slots[j] = (uint32_t)(i + 1);
-	x->count++;
-	return true;
+	return ys_index_add(x, ys_hash_str(names[i]), i, name_is, names, names[i],
+			    NULL) >= 0;
 }
 
 /* Appends "PREFIX: text" (no prefix when prefix is NULL) as a new line,
@@ -182,34 +102,18 @@ static bool name_add(name_index *x, char *const *names, size_t i)
 static bool text_add(text_acc *t, const char *prefix, const char *text)
 {
 	size_t plen = prefix ? strlen(prefix) + 2 : 0, tlen = strlen(text);
-	size_t need = (t->len ? 1 : 0) + plen + tlen;
+	size_t need = (t->sb.len ? 1 : 0) + plen + tlen;
 
-	if (t->len + need > YS_MAX_STRING - TRAILER_ROOM) {
+	if (t->sb.len + need > YS_MAX_STRING - TRAILER_ROOM) {
 		t->cut++;
 		return true;
 	}
-	if (t->len + need + 1 > t->cap) {
-		size_t cap = t->cap ? t->cap : 64;
-		char *p;
-
-		while (cap < t->len + need + 1)
-			cap *= 2;
-		p = ys_realloc(t->buf, cap);
-		if (!p)
-			return false;
-		t->buf = p;
-		t->cap = cap;
-	}
-	if (t->len)
-		t->buf[t->len++] = '\n';
-	if (prefix) {
-		memcpy(t->buf + t->len, prefix, plen - 2);
-		memcpy(t->buf + t->len + plen - 2, ": ", 2);
-		t->len += plen;
-	}
-	memcpy(t->buf + t->len, text, tlen + 1);
-	t->len += tlen;
-	return true;
+	if (t->sb.len)
+		ys_sb_putc(&t->sb, '\n');
+	if (prefix)
+		ys_sb_printf(&t->sb, "%s: ", prefix);
+	ys_sb_puts(&t->sb, text);
+	return !t->sb.oom;
 }
 
 /* The combined text as a new string (NULL when empty; *oom set when out
@@ -220,24 +124,24 @@ static char *text_take(const text_acc *t, const char *what, size_t *cut,
 	char trailer[TRAILER_ROOM], *s;
 	size_t n;
 
-	if (!t->len && !t->cut)
+	if (!t->sb.len && !t->cut)
 		return NULL;
 	trailer[0] = '\0';
 	if (t->cut) {
 		snprintf(trailer, sizeof(trailer), "%s(%zu more %s left out: "
 			 "too long for one answer; see the participants' files)",
-			 t->len ? "\n" : "", t->cut, what);
+			 t->sb.len ? "\n" : "", t->cut, what);
 		*cut += t->cut;
 	}
-	n = t->len + strlen(trailer);
+	n = t->sb.len + strlen(trailer);
 	s = ys_malloc(n + 1);
 	if (!s) {
 		*oom = true;
 		return NULL;
 	}
-	if (t->len)
-		memcpy(s, t->buf, t->len);
-	strcpy(s + t->len, trailer);
+	if (t->sb.len)
+		memcpy(s, t->sb.buf, t->sb.len);
+	strcpy(s + t->sb.len, trailer);
 	return s;
 }
 
@@ -260,15 +164,6 @@ ys_merge *ys_merge_new(const ys_questionnaire *q)
 	return m;
 }
 
-static void free_strings(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; v && i < n; i++)
-		ys_free(v[i]);
-	ys_free(v);
-}
-
 void ys_merge_free(ys_merge *m)
 {
 	size_t i, k;
@@ -279,15 +174,15 @@ void ys_merge_free(ys_merge *m)
 	ys_free(m->q_id);
 	ys_free(m->q_version);
 	ys_free(m->q_sha256);
-	free_strings(m->files, m->n_files);
-	free_strings(m->participants, m->n_participants);
+	ys_strv_free(m->files, m->n_files);
+	ys_strv_free(m->participants, m->n_participants);
 	ys_free(m->participant_file);
-	ys_free(m->participant_index.slots);
-	ys_free(m->assessor_index.slots);
+	ys_index_free(&m->participant_index);
+	ys_index_free(&m->assessor_index);
 	ys_free(m->votes);
 	for (i = 0; m->qs && i < m->q->n_questions; i++) {
-		ys_free(m->qs[i].note.buf);
-		ys_free(m->qs[i].reason.buf);
+		ys_sb_free(&m->qs[i].note.sb);
+		ys_sb_free(&m->qs[i].reason.sb);
 		ys_free(m->qs[i].first_reason);
 	}
 	ys_free(m->qs);
@@ -296,13 +191,13 @@ void ys_merge_free(ys_merge *m)
 		for (k = 0; k < m->areas[i].n_actions; k++)
 			ys_action_clear(&m->areas[i].actions[k]);
 		ys_free(m->areas[i].actions);
+		ys_index_free(&m->areas[i].index);
 	}
 	ys_free(m->areas);
-	ys_free(m->action_set);
 	ys_free(m->organisation);
 	ys_free(m->target);
 	ys_free(m->created);
-	free_strings(m->assessors, m->n_assessors);
+	ys_strv_free(m->assessors, m->n_assessors);
 	ys_free(m);
 }
 
@@ -379,7 +274,7 @@ static char *const *file_participants(const ys_answers *a, size_t *n)
 		*n = a->n_participants;
 		return a->participants;
 	}
-	*n = a->n_assessors && !blank(a->assessors[0]) ? 1 : 0;
+	*n = a->n_assessors && !ys_str_blank(a->assessors[0]) ? 1 : 0;
 	return a->assessors;
 }
 
@@ -579,82 +474,46 @@ static bool add_workshop(ys_merge *m, const ys_answers *a, size_t first)
 	return true;
 }
 
-static bool same_str(const char *x, const char *y)
+static uint64_t action_hash(const ys_action *ac)
 {
-	return x == y || (x && y && !strcmp(x, y));
+	uint64_t h = ys_hash_more(YS_HASH_SEED, ac->text);
+
+	h = ys_hash_more(h, ac->owner);
+	return ys_hash_more(h, ac->due);
 }
 
-static uint64_t action_hash(size_t area, const ys_action *ac)
+static bool action_is(const void *ctx, size_t i, const void *key)
 {
-	uint64_t h = 14695981039346656037u ^ (uint64_t)area;
+	const ys_action *old = &((const ys_action *)ctx)[i], *ac = key;
 
-	h = hash_str(h, ac->text);
-	h = hash_str(h, ac->owner);
-	return hash_str(h, ac->due);
-}
-
-static bool action_set_grow(ys_merge *m)
-{
-	size_t cap = m->action_set_cap ? m->action_set_cap * 2 : 64, i;
-	action_slot *s = ys_calloc(cap, sizeof(*s));
-
-	if (!s)
-		return false;
-	for (i = 0; i < m->action_set_cap; i++) {
-		action_slot e = m->action_set[i];
-		size_t j;
-
-		if (!e.index)
-			continue;
-		for (j = e.hash & (cap - 1); s[j].index; j = (j + 1) & (cap - 1))
-			;
-		s[j] = e;
-	}
-	ys_free(m->action_set);
-	m->action_set = s;
-	m->action_set_cap = cap;
-	return true;
+	return ys_str_eq(old->text, ac->text) && ys_str_eq(old->owner, ac->owner) &&
+	       ys_str_eq(old->due, ac->due);
 }
 
 /* Adds a copy of action ac to area unless the area has it already. */
 static bool add_action(ys_merge *m, size_t area, const ys_action *ac)
 {
 	area_acc *ar = &m->areas[area];
-	uint64_t h = action_hash(area, ac);
+	uint64_t h = action_hash(ac);
 	ys_action *copy;
-	size_t j;
 
-	if ((m->n_actions + 1) * 2 > m->action_set_cap && !action_set_grow(m))
-		return false;
-	for (j = h & (m->action_set_cap - 1); m->action_set[j].index;
-	     j = (j + 1) & (m->action_set_cap - 1)) {
-		action_slot e = m->action_set[j];
-		const ys_action *old;
-
-		if (e.hash != h || e.area != area)
-			continue;
-		old = &m->areas[area].actions[e.index - 1];
-		if (same_str(old->text, ac->text) &&
-		    same_str(old->owner, ac->owner) && same_str(old->due, ac->due))
-			return true;
-	}
+	if (ys_index_find(&ar->index, h, action_is, ar->actions, ac) != YS_INDEX_NONE)
+		return true;
 	if (ar->n_actions >= UINT32_MAX - 1 ||
-	    !grow(&ar->actions, ar->n_actions, &ar->cap_actions,
-		  sizeof(*ar->actions)))
+	    !YS_GROW(ar->actions, ar->cap_actions, ar->n_actions + 1))
 		return false;
 	copy = &ar->actions[ar->n_actions];
 	memset(copy, 0, sizeof(*copy));
 	copy->text = ys_strdup(ac->text ? ac->text : "");
 	copy->owner = ac->owner ? ys_strdup(ac->owner) : NULL;
 	copy->due = ac->due ? ys_strdup(ac->due) : NULL;
-	if (!copy->text || (ac->owner && !copy->owner) || (ac->due && !copy->due)) {
+	if (!copy->text || (ac->owner && !copy->owner) || (ac->due && !copy->due) ||
+	    ys_index_add(&ar->index, h, ar->n_actions, action_is, ar->actions, ac,
+			 NULL) < 0) {
 		ys_action_clear(copy);
 		return false;
 	}
 	ar->n_actions++;
-	m->action_set[j] = (action_slot){h, (uint32_t)area,
-					 (uint32_t)ar->n_actions};
-	m->n_actions++;
 	return true;
 }
 
@@ -669,7 +528,7 @@ static bool add_areas(ys_merge *m, const ys_answers *a)
 
 		if (area < 0)
 			continue;       /* the binding reported it */
-		if (!m->areas[area].owner && !blank(rec->owner) &&
+		if (!m->areas[area].owner && !ys_str_blank(rec->owner) &&
 		    !set_copy(&m->areas[area].owner, rec->owner))
 			return false;
 		for (k = 0; k < rec->n_actions; k++)
@@ -686,11 +545,10 @@ static bool add_assessors(ys_merge *m, const ys_answers *a)
 	for (i = 0; i < a->n_assessors; i++) {
 		const char *s = a->assessors[i];
 
-		if (blank(s) || name_find(&m->assessor_index, m->assessors, s) >= 0)
+		if (ys_str_blank(s) || name_find(&m->assessor_index, m->assessors, s) >= 0)
 			continue;
 		if (m->n_assessors >= UINT32_MAX - 1 ||
-		    !grow(&m->assessors, m->n_assessors, &m->cap_assessors,
-			  sizeof(*m->assessors)))
+		    !YS_GROW(m->assessors, m->cap_assessors, m->n_assessors + 1))
 			return false;
 		m->assessors[m->n_assessors] = ys_strdup(s);
 		if (!m->assessors[m->n_assessors])
@@ -706,10 +564,10 @@ static bool add_assessors(ys_merge *m, const ys_answers *a)
 
 static bool add_header(ys_merge *m, const ys_answers *a)
 {
-	if (!m->organisation && !blank(a->organisation) &&
+	if (!m->organisation && !ys_str_blank(a->organisation) &&
 	    !set_copy(&m->organisation, a->organisation))
 		return false;
-	if (!m->target && !blank(a->target) && !set_copy(&m->target, a->target))
+	if (!m->target && !ys_str_blank(a->target) && !set_copy(&m->target, a->target))
 		return false;
 	if (a->created && (!m->created || strcmp(a->created, m->created) < 0) &&
 	    !set_copy(&m->created, a->created))
@@ -731,7 +589,7 @@ bool ys_merge_add(ys_merge *m, const ys_answers *a, const char *name,
 	}
 	if (!can_add(m, a, name, d))
 		return false;
-	ok = grow(&m->files, m->n_files, &m->cap_files, sizeof(*m->files));
+	ok = YS_GROW(m->files, m->cap_files, m->n_files + 1);
 	if (ok) {
 		m->files[m->n_files] = ys_strdup(name);
 		ok = m->files[m->n_files] != NULL;
@@ -772,7 +630,7 @@ static char **copy_strings(char *const *v, size_t n)
 	for (i = 0; i < n; i++) {
 		out[i] = ys_strdup(v[i]);
 		if (!out[i]) {
-			free_strings(out, i);
+			ys_strv_free(out, i);
 			return NULL;
 		}
 	}

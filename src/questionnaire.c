@@ -12,6 +12,7 @@
 
 #include "yardstick/alloc.h"
 #include "yardstick/questionnaire.h"
+#include "yardstick/vec.h"
 #include "yardstick/yread.h"
 
 /* A growable array of fixed-size items (ys_realloc'd). */
@@ -23,18 +24,8 @@ typedef struct vec {
 
 static void *vec_push(vec *v, size_t size)
 {
-	if (v->count == v->cap) {
-		size_t cap = v->cap ? v->cap + v->cap / 2 + 8 : 8;
-		void *items;
-
-		if (cap > SIZE_MAX / size)
-			return NULL;
-		items = ys_realloc(v->items, cap * size);
-		if (!items)
-			return NULL;
-		v->items = items;
-		v->cap = cap;
-	}
+	if (!ys_grow(&v->items, &v->cap, v->count + 1, size))
+		return NULL;
 	return memset((char *)v->items + v->count++ * size, 0, size);
 }
 
@@ -112,8 +103,7 @@ typedef struct loader {
 	ys_keyset area_ids;
 	ys_keyset set_names;
 	ys_keyset target_names;
-	uint64_t *qindex;       /* see index_question() */
-	size_t qindex_cap;
+	ys_index qindex;        /* questions by id */
 	size_t max_options;
 	size_t last_set;        /* find_set() cache */
 } loader;
@@ -591,71 +581,35 @@ static bool read_refs(loader *L, const ys_yevent *start, ys_question *qn)
 	return ok;
 }
 
-/* The question id index: open addressing; each slot holds the id's 32-bit
- * hash in the high half and the question index + 1 in the low half, so
- * probing and growing rarely touch the questions themselves. Checked for
- * duplicates while loading and kept for lookups. */
-static uint32_t hash_str(const char *s)
+/* The question id index, checked for duplicates while loading and kept
+ * for lookups. */
+static bool question_is(const void *ctx, size_t i, const void *key)
 {
-	uint32_t h = 2166136261u;
+	const ys_question *qs = ctx;
 
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 16777619u;
-	}
-	return h;
-}
-
-static bool index_grow(loader *L)
-{
-	size_t cap = L->qindex_cap ? L->qindex_cap * 2 : 1024, i;
-	uint64_t *t = ys_calloc(cap, sizeof(*t));
-
-	if (!t)
-		return false;
-	for (i = 0; i < L->qindex_cap; i++) {
-		uint64_t v = L->qindex[i];
-		size_t slot;
-
-		if (!v)
-			continue;
-		slot = (size_t)(v >> 32) & (cap - 1);
-		while (t[slot])
-			slot = (slot + 1) & (cap - 1);
-		t[slot] = v;
-	}
-	ys_free(L->qindex);
-	L->qindex = t;
-	L->qindex_cap = cap;
-	return true;
+	return !strcmp(qs[i].id, key);
 }
 
 /* Adds qn (whose id is set) to the index; reports a duplicate id with the
  * first question's position. */
 static bool index_question(loader *L, const ys_question *qn)
 {
-	const ys_question *qs = L->questions.items;
-	uint32_t h = hash_str(qn->id);
-	size_t slot;
+	const ys_question *qs = L->questions.items, *other;
+	size_t dup;
+	int rc = ys_index_add(&L->qindex, ys_hash_str(qn->id), qn->index,
+			      question_is, qs, qn->id, &dup);
 
-	if ((L->questions.count + 1) * 2 > L->qindex_cap && !index_grow(L)) {
+	if (rc < 0) {
 		oom(L);
 		return false;
 	}
-	slot = (size_t)h & (L->qindex_cap - 1);
-	while (L->qindex[slot]) {
-		uint64_t v = L->qindex[slot];
-		const ys_question *other = &qs[(uint32_t)v - 1];
-
-		if ((uint32_t)(v >> 32) == h && !strcmp(other->id, qn->id)) {
-			ys_yerror(L->r, qn->pos, "duplicate question id '%s' (first defined at %lu:%lu)",
-				  qn->id, (unsigned long)other->pos.line,
-				  (unsigned long)other->pos.col);
-			return false;
-		}
-		slot = (slot + 1) & (L->qindex_cap - 1);
+	if (rc == 0) {
+		other = &qs[dup];
+		ys_yerror(L->r, qn->pos, "duplicate question id '%s' (first defined at %lu:%lu)",
+			  qn->id, (unsigned long)other->pos.line,
+			  (unsigned long)other->pos.col);
+		return false;
 	}
-	L->qindex[slot] = (uint64_t)h << 32 | (uint32_t)(qn->index + 1);
 	return true;
 }
 
@@ -1313,7 +1267,7 @@ static void loader_free(loader *L)
 	ys_keyset_free(&L->area_ids);
 	ys_keyset_free(&L->set_names);
 	ys_keyset_free(&L->target_names);
-	ys_free(L->qindex);
+	ys_index_free(&L->qindex);
 }
 
 static ys_questionnaire *load(ys_yreader *r, ys_diags *d)
@@ -1394,11 +1348,8 @@ static ys_questionnaire *load(ys_yreader *r, ys_diags *d)
 				q->priv_questions = trim;
 		}
 		q->questions = q->priv_questions;
-		if (!L.qindex && !index_grow(&L))
-			oom(&L);
 		q->priv_index = L.qindex;
-		q->priv_index_cap = L.qindex_cap;
-		L.qindex = NULL;
+		memset(&L.qindex, 0, sizeof(L.qindex));
 		for (i = 0; i < L.areas.count; i++)
 			areas[i].questions = q->priv_questions + areas[i].first_question;
 		q->areas = to_arena(&L, &L.areas, sizeof(ys_area));
@@ -1445,28 +1396,17 @@ void ys_questionnaire_free(ys_questionnaire *q)
 		return;
 	ys_arena_free(&q->arena);
 	ys_free(q->priv_questions);
-	ys_free(q->priv_index);
+	ys_index_free(&q->priv_index);
 	ys_free(q);
 }
 
 const ys_question *ys_questionnaire_find_question(const ys_questionnaire *q,
 						  const char *id)
 {
-	uint32_t h = hash_str(id);
-	size_t slot;
+	size_t i = ys_index_find(&q->priv_index, ys_hash_str(id), question_is,
+				 q->questions, id);
 
-	if (!q->priv_index_cap)
-		return NULL;
-	slot = (size_t)h & (q->priv_index_cap - 1);
-	while (q->priv_index[slot]) {
-		uint64_t v = q->priv_index[slot];
-		const ys_question *qn = &q->questions[(uint32_t)v - 1];
-
-		if ((uint32_t)(v >> 32) == h && !strcmp(qn->id, id))
-			return qn;
-		slot = (slot + 1) & (q->priv_index_cap - 1);
-	}
-	return NULL;
+	return i == YS_INDEX_NONE ? NULL : &q->questions[i];
 }
 
 long ys_questionnaire_area_index(const ys_questionnaire *q, const char *id)

@@ -23,6 +23,7 @@
 #include "yardstick/alloc.h"
 #include "yardstick/bench.h"
 #include "yardstick/text.h"
+#include "yardstick/vec.h"
 
 typedef struct dvec {
 	double *v;
@@ -55,15 +56,8 @@ struct ys_bench {
 
 static bool dvec_push(dvec *d, double x)
 {
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 64;
-		double *p = ys_realloc(d->v, cap * sizeof(*p));
-
-		if (!p)
-			return false;
-		d->v = p;
-		d->cap = cap;
-	}
+	if (!YS_GROW(d->v, d->cap, d->n + 1))
+		return false;
 	d->v[d->n++] = x;
 	d->sorted = false;
 	return true;

@@ -17,6 +17,7 @@
 #include "yardstick/alloc.h"
 #include "yardstick/compare.h"
 #include "yardstick/text.h"
+#include "yardstick/vec.h"
 
 /* One area present in both questionnaires. */
 typedef struct cmp_area {
@@ -35,21 +36,18 @@ typedef struct cmp {
 	cmp_q *changed;
 	size_t n_changed;
 	size_t n_shared_q;
-	size_t *only_old_areas, n_only_old_areas;
-	size_t *only_new_areas, n_only_new_areas;
-	size_t *only_old_q, n_only_old_q;
-	size_t *only_new_q, n_only_new_q;
+	size_t *only_old_areas, n_only_old_areas, cap_only_old_areas;
+	size_t *only_new_areas, n_only_new_areas, cap_only_new_areas;
+	size_t *only_old_q, n_only_old_q, cap_only_old_q;
+	size_t *only_new_q, n_only_new_q, cap_only_new_q;
 	bool same_questionnaire;
 } cmp;
 
-static bool push(size_t **v, size_t *n, size_t x)
+static bool push(size_t **v, size_t *n, size_t *cap, size_t x)
 {
-	size_t *p = ys_realloc(*v, (*n + 1) * sizeof(*p));
-
-	if (!p)
+	if (!YS_GROW(*v, *cap, *n + 1))
 		return false;
-	p[(*n)++] = x;
-	*v = p;
+	(*v)[(*n)++] = x;
 	return true;
 }
 
@@ -58,13 +56,6 @@ static const char *raw_answer(const ys_answers *a, size_t i)
 	const ys_response *r = ys_report_response(a, i);
 
 	return r ? r->answer : NULL;
-}
-
-static bool same_str(const char *x, const char *y)
-{
-	if (!x || !y)
-		return x == y;
-	return !strcmp(x, y);
 }
 
 static void cmp_free(cmp *m)
@@ -94,7 +85,8 @@ static bool cmp_build(cmp *m, const ys_compare *c)
 		long oi = ys_questionnaire_area_index(oq, nq->areas[i].id);
 
 		if (oi < 0) {
-			if (!push(&m->only_new_areas, &m->n_only_new_areas, i))
+			if (!push(&m->only_new_areas, &m->n_only_new_areas,
+				  &m->cap_only_new_areas, i))
 				return false;
 			continue;
 		}
@@ -103,27 +95,30 @@ static bool cmp_build(cmp *m, const ys_compare *c)
 	}
 	for (i = 0; i < oq->n_areas; i++)
 		if (ys_questionnaire_area_index(nq, oq->areas[i].id) < 0 &&
-		    !push(&m->only_old_areas, &m->n_only_old_areas, i))
+		    !push(&m->only_old_areas, &m->n_only_old_areas,
+			  &m->cap_only_old_areas, i))
 			return false;
 	for (i = 0; i < nq->n_questions; i++) {
 		const ys_question *o =
 			ys_questionnaire_find_question(oq, nq->questions[i].id);
 
 		if (!o) {
-			if (!push(&m->only_new_q, &m->n_only_new_q, i))
+			if (!push(&m->only_new_q, &m->n_only_new_q,
+				  &m->cap_only_new_q, i))
 				return false;
 			continue;
 		}
 		m->n_shared_q++;
-		if (!same_str(raw_answer(c->old_a, o->index),
-			      raw_answer(c->new_a, i))) {
+		if (!ys_str_eq(raw_answer(c->old_a, o->index),
+			       raw_answer(c->new_a, i))) {
 			m->changed[m->n_changed].oi = o->index;
 			m->changed[m->n_changed++].ni = i;
 		}
 	}
 	for (i = 0; i < oq->n_questions; i++)
 		if (!ys_questionnaire_find_question(nq, oq->questions[i].id) &&
-		    !push(&m->only_old_q, &m->n_only_old_q, i))
+		    !push(&m->only_old_q, &m->n_only_old_q,
+			  &m->cap_only_old_q, i))
 			return false;
 	return true;
 }
@@ -218,7 +213,7 @@ static void text_header(ys_tw *t, const cmp *m)
 	      c->old_name, file_date(c->old_a, d1), c->old_q->version);
 	ys_tw_paraf(t, "New:            ", k, "%s (%s, questionnaire version %s)",
 	      c->new_name, file_date(c->new_a, d2), c->new_q->version);
-	if (same_str(c->old_a->organisation, c->new_a->organisation))
+	if (ys_str_eq(c->old_a->organisation, c->new_a->organisation))
 		ys_tw_para(t, "Organisation:   ", k, c->new_a->organisation
 		     ? c->new_a->organisation : "(not recorded)");
 	else
@@ -241,7 +236,7 @@ static void text_header(ys_tw *t, const cmp *m)
 	      c->new_s->answered, c->new_s->total,
 	      c->old_s->provisional ? "provisional" : "final",
 	      c->new_s->provisional ? "provisional" : "final");
-	if (!same_str(c->old_s->target_name, c->new_s->target_name))
+	if (!ys_str_eq(c->old_s->target_name, c->new_s->target_name))
 		ys_tw_paraf(t, "Target:         ", k, "%s (old), %s (new)",
 		      c->old_s->has_target ? c->old_s->target_name : "none",
 		      c->new_s->has_target ? c->new_s->target_name : "none");
@@ -430,7 +425,7 @@ static int write_markdown(const cmp *m, FILE *out)
 	fputs(")\n- **Organisation:** ", out);
 	md(out, c->new_a->organisation ? c->new_a->organisation
 	   : "(not recorded)");
-	if (!same_str(c->old_a->organisation, c->new_a->organisation)) {
+	if (!ys_str_eq(c->old_a->organisation, c->new_a->organisation)) {
 		fputs(" (old: ", out);
 		md(out, c->old_a->organisation ? c->old_a->organisation
 		   : "(not recorded)");

@@ -506,6 +506,30 @@ fail:
 	return rc;
 }
 
+int ys_store_create(ys_store *s, const char *path, const ys_answers *a,
+		    bool *exists, char **err)
+{
+	struct stat st;
+	pid_t holder = 0;
+	int rc;
+
+	*exists = false;
+	*err = NULL;
+	memset(s, 0, sizeof(*s));
+	s->lock_fd = -1;
+	if (lstat(path, &st) == 0) {
+		*exists = true;
+		return YS_EX_CANTCREAT;
+	}
+	rc = ys_store_open(s, path, &holder, err);
+	if (rc != 0)
+		return rc;
+	rc = ys_store_save(s, a, err);
+	if (rc != 0)
+		ys_store_close(s);
+	return rc;
+}
+
 int ys_store_save(ys_store *s, const ys_answers *a, char **err)
 {
 	size_t len;

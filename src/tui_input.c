@@ -52,21 +52,17 @@ void tui_draw_prompt(const ys_session *s)
 		return;
 	/* Scroll the text so that the cursor stays visible. */
 	for (;;) {
-		before = ys_sanitize(s->input + start, s->cursor - start,
+		before = ys_sanitize(s->line.buf + start, s->line.cursor - start,
 				     tui_ascii() ? YS_SAN_ASCII : 0);
 		if (!before)
 			return;
 		wb = ys_text_width(before, strlen(before));
 		ys_free(before);
-		if ((int)wb < avail || start >= s->cursor)
+		if ((int)wb < avail || start >= s->line.cursor)
 			break;
-		{
-			uint32_t cp;
-
-			start += ys_utf8_decode(s->input + start, s->input_len - start, &cp);
-		}
+		start = ys_line_next(&s->line, start);
 	}
-	shown = s->input + start;
+	shown = s->line.buf + start;
 	tui_text(y, x, avail, shown, TUI_NORMAL);
 	tui_key_hints(s, 0);
 	leaveok(stdscr, FALSE);

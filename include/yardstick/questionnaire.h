@@ -15,6 +15,7 @@
 #include "yardstick/arena.h"
 #include "yardstick/common.h"
 #include "yardstick/diag.h"
+#include "yardstick/strset.h"
 
 #define YS_FORMAT_VERSION 1
 #define YS_MIN_LEVELS 2
@@ -109,12 +110,10 @@ typedef struct ys_questionnaire {
 	size_t n_areas;
 	const ys_question *questions;   /* all questions, in questionnaire order */
 	size_t n_questions;
-	/* Private: the question array and the id index (open addressing of
-	 * hash << 32 | question index + 1), outside the arena so they can grow
-	 * while loading without copies. */
+	/* Private: the question array and its index by id, outside the arena
+	 * so they can grow while loading without copies. */
 	ys_question *priv_questions;
-	uint64_t *priv_index;
-	size_t priv_index_cap;
+	ys_index priv_index;
 } ys_questionnaire;
 
 /* Loads and validates the questionnaire at path. Returns NULL after adding

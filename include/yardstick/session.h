@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "yardstick/answers.h"
+#include "yardstick/line.h"
 #include "yardstick/questionnaire.h"
 #include "yardstick/score.h"
 #include "yardstick/store.h"
@@ -184,6 +185,15 @@ typedef bool (*ys_export_fn)(void *ctx, const ys_questionnaire *q,
 			     const ys_answers *a, const char *format,
 			     const char *out_path, char **msg, bool *exists);
 
+/* Starts saving to a new answers file ("save elsewhere"), with the rules
+ * and results of ys_store_create (store.h): refuses a path that exists
+ * (*exists), else opens *store at path and saves a to it. Returns 0 with
+ * *store open (the session takes it over and saves there from then on),
+ * or an exit code with a message in *err (allocated with ys_malloc, freed
+ * by the session; may be NULL). */
+typedef int (*ys_save_as_fn)(void *ctx, ys_store *store, const char *path,
+			     const ys_answers *a, bool *exists, char **err);
+
 typedef struct ys_session_opts {
 	bool resume;            /* an existing file: no start screen */
 	/* Questionnaires the start screen offers (ids and titles, borrowed,
@@ -207,6 +217,9 @@ typedef struct ys_session_opts {
 	 * and as the file extension. */
 	const char *export_formats;
 	ys_export_format_fn export_format;
+	/* Saving elsewhere; NULL for ys_store_create. */
+	ys_save_as_fn save_as_fn;
+	void *save_as_ctx;
 	/* Workshop mode: the answers' mode is "workshop" and their
 	 * participants vote on each question. */
 	bool workshop;
@@ -240,10 +253,7 @@ typedef struct ys_session {
 
 	/* Prompt and its line editor. */
 	ys_prompt prompt;
-	char *input;                    /* UTF-8, NUL-terminated; owned */
-	size_t input_len;
-	size_t input_cap;
-	size_t cursor;                  /* byte offset in input */
+	ys_line line;                   /* the text typed; buf never NULL */
 	/* The action being added on the profile screen. */
 	char *pending_action;
 	char *export_format;    /* chosen in the export format prompt */

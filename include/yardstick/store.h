@@ -38,6 +38,14 @@ typedef struct ys_store {
  * YS_EX_CANTCREAT when the lock file cannot be created. */
 int ys_store_open(ys_store *s, const char *path, pid_t *holder, char **err);
 
+/* Starts a new answers file at path, for "save elsewhere": refuses a path
+ * that exists (even a dangling symbolic link: *exists is set and the
+ * return is YS_EX_CANTCREAT with *err NULL), then opens a store there as
+ * ys_store_open does and saves a to it. Returns 0 with s open, or an exit
+ * code with a message in *err (the caller frees it) and s closed. */
+int ys_store_create(ys_store *s, const char *path, const ys_answers *a,
+		    bool *exists, char **err);
+
 /* Saves a atomically to s->path (mode 0600). Returns 0, or YS_EX_IOERR /
  * YS_EX_CANTCREAT with a message in *err. On failure the file on disk is
  * unchanged and a is untouched. (The one exception: when only the final

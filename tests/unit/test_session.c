@@ -393,7 +393,7 @@ static void test_notes(void **state)
 
 	/* the prompt starts with the note; an empty note removes it */
 	act(s, YS_A_NOTE);
-	assert_string_equal(s->input, "Servers excluded");
+	assert_string_equal(s->line.buf, "Servers excluded");
 	act(s, YS_A_INPUT_KILL);
 	act(s, YS_A_SUBMIT);
 	assert_null(s->a->responses[0].note);
@@ -729,27 +729,27 @@ static void test_line_editor(void **state)
 	type(s, "ab");
 	type(s, "\xc3\xa9");            /* é, two bytes */
 	type(s, "\xe6\xbc\xa2");        /* 漢, three bytes */
-	assert_string_equal(s->input, "ab\xc3\xa9\xe6\xbc\xa2");
-	assert_int_equal(s->cursor, 7);
+	assert_string_equal(s->line.buf, "ab\xc3\xa9\xe6\xbc\xa2");
+	assert_int_equal(s->line.cursor, 7);
 	act(s, YS_A_INPUT_BACKSPACE);
-	assert_string_equal(s->input, "ab\xc3\xa9");
+	assert_string_equal(s->line.buf, "ab\xc3\xa9");
 	act(s, YS_A_INPUT_LEFT);
-	assert_int_equal(s->cursor, 2);
+	assert_int_equal(s->line.cursor, 2);
 	type(s, "X");
-	assert_string_equal(s->input, "abX\xc3\xa9");
+	assert_string_equal(s->line.buf, "abX\xc3\xa9");
 	act(s, YS_A_INPUT_HOME);
 	act(s, YS_A_INPUT_DELETE);
-	assert_string_equal(s->input, "bX\xc3\xa9");
+	assert_string_equal(s->line.buf, "bX\xc3\xa9");
 	act(s, YS_A_INPUT_END);
 	assert_false(act(s, YS_A_INPUT_RIGHT));
 	assert_false(act(s, YS_A_INPUT_DELETE));
 	/* control characters, ESC and bidi overrides never get in */
 	type(s, "\x1b[31m\xe2\x80\xae\x07");
-	assert_null(strchr(s->input, 0x1b));
-	assert_null(strstr(s->input, "\xe2\x80\xae"));
-	assert_null(strchr(s->input, 0x07));
+	assert_null(strchr(s->line.buf, 0x1b));
+	assert_null(strstr(s->line.buf, "\xe2\x80\xae"));
+	assert_null(strchr(s->line.buf, 0x07));
 	act(s, YS_A_INPUT_KILL);
-	assert_string_equal(s->input, "");
+	assert_string_equal(s->line.buf, "");
 	assert_false(act(s, YS_A_INPUT_BACKSPACE));
 	act(s, YS_A_CANCEL);
 	assert_null(s->a->responses[0].note);
@@ -817,6 +817,112 @@ static void test_profile_owner_and_actions(void **state)
 	assert_non_null(strstr(s->status, "yardstick scorecard"));
 }
 
+/* What the save-as seam is asked to do, and what it answers. */
+struct save_as_calls {
+	int calls;
+	char path[256];
+	const ys_answers *a;
+	int rc;                 /* 0 succeeds */
+	bool exists;
+	const char *err;        /* copied into *err when not NULL */
+};
+
+static int fake_save_as(void *ctx, ys_store *store, const char *path,
+			const ys_answers *a, bool *exists, char **err)
+{
+	struct save_as_calls *c = ctx;
+
+	c->calls++;
+	snprintf(c->path, sizeof(c->path), "%s", path);
+	c->a = a;
+	*exists = c->exists;
+	*err = c->err ? ys_strdup(c->err) : NULL;
+	if (c->rc != 0)
+		return c->rc;
+	/* An open store that was never on disk: the session only closes it. */
+	memset(store, 0, sizeof(*store));
+	store->lock_fd = -1;
+	store->path = ys_strdup(path);
+	assert_non_null(store->path);
+	return 0;
+}
+
+/* Saving elsewhere goes through opts.save_as_fn: its refusals become
+ * status messages, and on success the session saves to the new file.
+ * No disk is touched: the session has no store of its own. */
+static void test_save_as_hook(void **state)
+{
+	struct fx *f = *state;
+	struct save_as_calls c;
+	ys_session_opts o;
+	ys_session *s;
+
+	memset(&c, 0, sizeof(c));
+	memset(&o, 0, sizeof(o));
+	o.resume = true;
+	o.save_as_fn = fake_save_as;
+	o.save_as_ctx = &c;
+	s = f->s = ys_session_new(f->q, ys_answers_new(f->q), NULL, &o);
+	assert_non_null(s);
+	assert_null(ys_session_path(s));
+	act_arg(s, YS_A_CHOOSE, 2);
+
+	/* an existing file is refused, and the prompt can be tried again */
+	c.rc = 73;
+	c.exists = true;
+	act(s, YS_A_SAVE_ELSEWHERE);
+	assert_int_equal(s->prompt, YS_PROMPT_SAVE_AS);
+	assert_string_equal(s->line.buf, "");
+	type(s, "  taken.yaml ");
+	act(s, YS_A_SUBMIT);
+	assert_int_equal(c.calls, 1);
+	assert_string_equal(c.path, "taken.yaml");      /* trimmed */
+	assert_ptr_equal(c.a, s->a);
+	assert_true(s->status_error);
+	assert_string_equal(s->status, "taken.yaml already exists; choose a new file name.");
+	assert_null(ys_session_path(s));
+
+	/* a failure names the file and the reason */
+	c.exists = false;
+	c.err = "cannot lock /x/new.yaml.lock: Permission denied";
+	act(s, YS_A_SAVE_ELSEWHERE);
+	type(s, "/x/new.yaml");
+	act(s, YS_A_SUBMIT);
+	assert_int_equal(c.calls, 2);
+	assert_true(s->status_error);
+	assert_string_equal(s->status, "Cannot save to /x/new.yaml: cannot lock "
+			    "/x/new.yaml.lock: Permission denied");
+	c.err = NULL;
+	act(s, YS_A_SAVE_ELSEWHERE);
+	type(s, "/x/new.yaml");
+	act(s, YS_A_SUBMIT);
+	assert_string_equal(s->status, "Cannot save to /x/new.yaml: the file cannot be written");
+	assert_null(ys_session_path(s));
+
+	/* an empty name does not reach the seam */
+	act(s, YS_A_SAVE_ELSEWHERE);
+	act(s, YS_A_SUBMIT);
+	assert_int_equal(c.calls, 3);
+	assert_int_equal(s->prompt, YS_PROMPT_SAVE_AS);
+	assert_string_equal(s->status, "Type a file name to save to, or Esc to cancel.");
+	act(s, YS_A_CANCEL);
+
+	/* success: the session takes the new store over */
+	c.rc = 0;
+	act(s, YS_A_SAVE_ELSEWHERE);
+	type(s, "/nonexistent-folder/answers.yaml");
+	act(s, YS_A_SUBMIT);
+	assert_int_equal(c.calls, 4);
+	assert_int_equal(s->prompt, YS_PROMPT_NONE);
+	assert_false(s->status_error);
+	assert_false(s->save_failed);
+	assert_false(s->dirty);
+	assert_string_equal(ys_session_path(s), "/nonexistent-folder/answers.yaml");
+	assert_non_null(strstr(s->status, " to /nonexistent-folder/answers.yaml"));
+	assert_int_equal(strncmp(s->status, "Saved ", 6), 0);
+	assert_int_equal(c.a->responses[0].choice.kind, YS_ANS_OPTION);
+}
+
 struct export_calls {
 	int calls;
 	int refuse;             /* refuse this many calls as "exists" first */
@@ -882,7 +988,7 @@ static void test_export_hook(void **state)
 	act(s, YS_A_PROFILE);
 	act(s, YS_A_EXPORT);
 	assert_int_equal(s->prompt, YS_PROMPT_EXPORT_FORMAT);
-	assert_string_equal(s->input, "text");
+	assert_string_equal(s->line.buf, "text");
 	assert_string_equal(ys_session_prompt_label(s),
 			    "Scorecard format (text, markdown, csv, json or svg)");
 	act(s, YS_A_INPUT_KILL);
@@ -898,7 +1004,7 @@ static void test_export_hook(void **state)
 	assert_int_equal(s->prompt, YS_PROMPT_EXPORT_PATH);
 	stem = strlen(f->path) - strlen(".yaml");
 	snprintf(want, sizeof(want), "%.*s-scorecard.json", (int)stem, f->path);
-	assert_string_equal(s->input, want);
+	assert_string_equal(s->line.buf, want);
 	act(s, YS_A_SUBMIT);
 	assert_int_equal(c.calls, 1);
 	assert_string_equal(c.format, "json");
@@ -1004,6 +1110,7 @@ int main(void)
 		T(test_terminate_saves),
 		T(test_line_editor),
 		T(test_profile_owner_and_actions),
+		T(test_save_as_hook),
 		T(test_export_hook),
 		T(test_help_screens),
 		T(test_allocation_failures),

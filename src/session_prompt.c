@@ -1,0 +1,574 @@
+/* The session's prompts: their labels, the line editor, what submitting
+ * each prompt does (answers fields, workshop fields, saving elsewhere,
+ * exporting the scorecard). */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "session_priv.h"
+#include "yardstick/alloc.h"
+#include "yardstick/line.h"
+#include "yardstick/text.h"
+#include "yardstick/vec.h"
+
+bool ys_session_text_prompt(const ys_session *s)
+{
+	return s->prompt != YS_PROMPT_NONE &&
+	       s->prompt != YS_PROMPT_CONFIRM_QUIT &&
+	       s->prompt != YS_PROMPT_QUIT_UNSAVED;
+}
+
+const char *ys_session_prompt_label(const ys_session *s)
+{
+	switch (s->prompt) {
+	case YS_PROMPT_ORG:
+		return "Organisation";
+	case YS_PROMPT_ASSESSORS:
+		return "Assessors (comma separated)";
+	case YS_PROMPT_NA_REASON:
+		return "Why does it not apply";
+	case YS_PROMPT_NOTE:
+		return "Note";
+	case YS_PROMPT_OWNER:
+		return "Owner of this area";
+	case YS_PROMPT_ACTION_TEXT:
+		return "New action";
+	case YS_PROMPT_ACTION_OWNER:
+		return "Action owner";
+	case YS_PROMPT_ACTION_DUE:
+		return "Due date (YYYY-MM-DD, optional)";
+	case YS_PROMPT_SAVE_AS:
+		return "Save to file";
+	case YS_PROMPT_EXPORT_FORMAT:
+		return s->export_label;
+	case YS_PROMPT_EXPORT_PATH:
+		return "Export the scorecard to file";
+	case YS_PROMPT_CONFIRM_QUIT:
+		return "Quit? Your answers are saved. (y/n)";
+	case YS_PROMPT_QUIT_UNSAVED:
+		return "The last save failed. Quit and lose unsaved changes? (y/n, R retry, W save elsewhere)";
+	case YS_PROMPT_PARTICIPANTS:
+		return "Participants (comma separated; initials are fine)";
+	case YS_PROMPT_TIMEBOX:
+		return "Minutes per area (empty for no time box)";
+	case YS_PROMPT_DISSENT:
+		return "Dissent note (who disagrees, and why)";
+	case YS_PROMPT_NONE:
+		break;
+	}
+	return "";
+}
+
+void sess_open_prompt(ys_session *s, ys_prompt p, const char *initial)
+{
+	if (!ys_line_set(&s->line, initial) && !ys_line_set(&s->line, NULL)) {
+		sess_oom(s);
+		return;
+	}
+	s->prompt = p;
+}
+
+void sess_close_prompt(ys_session *s)
+{
+	s->prompt = YS_PROMPT_NONE;
+	ys_line_clear(&s->line);
+}
+
+static bool edit(ys_session *s, const ys_session_action *act)
+{
+	switch (act->type) {
+	case YS_A_INPUT_INSERT:
+		switch (ys_line_insert(&s->line, act->text)) {
+		case YS_LINE_UNCHANGED:
+			return false;
+		case YS_LINE_TOO_LONG:
+			sess_status(s, true, "That text is too long.");
+			return true;
+		case YS_LINE_NOMEM:
+			sess_oom(s);
+			return true;
+		case YS_LINE_OK:
+			break;
+		}
+		return true;
+	case YS_A_INPUT_BACKSPACE:
+		return ys_line_backspace(&s->line);
+	case YS_A_INPUT_DELETE:
+		return ys_line_delete(&s->line);
+	case YS_A_INPUT_LEFT:
+		return ys_line_left(&s->line);
+	case YS_A_INPUT_RIGHT:
+		return ys_line_right(&s->line);
+	case YS_A_INPUT_HOME:
+		ys_line_home(&s->line);
+		return true;
+	case YS_A_INPUT_END:
+		ys_line_end(&s->line);
+		return true;
+	case YS_A_INPUT_KILL:
+		ys_line_clear(&s->line);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Splits a comma-separated list of names, trimming spaces and tabs and
+ * dropping empty items, into *out (n names; the caller frees each and the
+ * array with ys_free). Returns 0, 1 when there are more than max names,
+ * or -1 when out of memory; on failure *out is NULL. */
+static int split_names(const char *text, size_t max, char ***out, size_t *count)
+{
+	char **list = NULL;
+	size_t n = 0, cap = 0;
+	const char *p = text;
+	int rc = 0;
+
+	while (*p) {
+		const char *e = strchr(p, ',');
+		const char *b = p, *t;
+
+		if (!e)
+			e = p + strlen(p);
+		t = e;
+		while (b < t && (*b == ' ' || *b == '\t'))
+			b++;
+		while (t > b && (t[-1] == ' ' || t[-1] == '\t'))
+			t--;
+		if (t > b) {
+			if (n == max) {
+				rc = 1;
+				goto fail;
+			}
+			if (!YS_GROW(list, cap, n + 1) ||
+			    !(list[n] = ys_strndup(b, (size_t)(t - b)))) {
+				rc = -1;
+				goto fail;
+			}
+			n++;
+		}
+		p = *e ? e + 1 : e;
+	}
+	*out = list;
+	*count = n;
+	return 0;
+fail:
+	ys_strv_free(list, n);
+	*out = NULL;
+	*count = 0;
+	return rc;
+}
+
+static bool set_assessors(ys_session *s, const char *text)
+{
+	char **list;
+	size_t n;
+	bool ok;
+
+	if (split_names(text, SIZE_MAX, &list, &n) != 0)
+		return false;
+	ok = ys_answers_set_assessors(s->a, (const char *const *)list, n);
+	ys_strv_free(list, n);
+	return ok;
+}
+
+static bool valid_date(const char *d)
+{
+	int y, m, day, i;
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (strlen(d) != 10 || d[4] != '-' || d[7] != '-')
+		return false;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9'))
+			return false;
+	y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+	m = (d[5] - '0') * 10 + (d[6] - '0');
+	day = (d[8] - '0') * 10 + (d[9] - '0');
+	if (m < 1 || m > 12 || day < 1 || day > mdays[m - 1])
+		return false;
+	if (m == 2 && day == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return false;
+	return true;
+}
+
+static bool add_action(ys_session *s, const char *due)
+{
+	if (!ys_answers_add_action(s->a, s->q, s->row, s->pending_action,
+				   s->pending_owner, due))
+		return false;
+	ys_free(s->pending_action);
+	ys_free(s->pending_owner);
+	s->pending_action = NULL;
+	s->pending_owner = NULL;
+	return true;
+}
+
+void sess_drop_pending(ys_session *s)
+{
+	ys_free(s->pending_action);
+	ys_free(s->pending_owner);
+	s->pending_action = NULL;
+	s->pending_owner = NULL;
+}
+
+bool sess_quit(ys_session *s)
+{
+	if (s->started && (s->dirty || s->save_failed) && !ys_session_save(s)) {
+		s->prompt = YS_PROMPT_QUIT_UNSAVED;
+		return true;
+	}
+	s->outcome = YS_OUT_QUIT;
+	return true;
+}
+
+static int default_save_as(void *ctx, ys_store *store, const char *path,
+			   const ys_answers *a, bool *exists, char **err)
+{
+	(void)ctx;
+	return ys_store_create(store, path, a, exists, err);
+}
+
+static bool save_as(ys_session *s, const char *path)
+{
+	ys_save_as_fn fn = s->opts.save_as_fn ? s->opts.save_as_fn : default_save_as;
+	ys_store ns;
+	bool exists = false;
+	char *err = NULL;
+
+	if (s->has_store && !strcmp(path, s->store.path))
+		return ys_session_save(s);
+	memset(&ns, 0, sizeof(ns));
+	if (fn(s->opts.save_as_ctx, &ns, path, s->a, &exists, &err) != 0) {
+		if (exists)
+			sess_status(s, true, "%s already exists; choose a new file name.", path);
+		else
+			sess_status(s, true, "Cannot save to %s: %s", path,
+				    err ? err : "the file cannot be written");
+		ys_free(err);
+		return false;
+	}
+	if (s->has_store)
+		ys_store_close(&s->store);
+	s->store = ns;
+	s->has_store = true;
+	s->save_failed = false;
+	s->dirty = false;
+	s->started = true;
+	ys_free(s->save_error);
+	s->save_error = NULL;
+	sess_local_time(s->saved_at);
+	sess_status(s, false, "Saved %s to %s", s->saved_at, path);
+	return true;
+}
+
+/* Sets the participants from a comma-separated list. Returns false with
+ * the reason on the status line when the list is refused. */
+static bool set_participants(ys_session *s, const char *text)
+{
+	char **list;
+	size_t n, i, j;
+	bool ok = false;
+	int rc = split_names(text, YS_MAX_NAMES, &list, &n);
+
+	if (rc > 0) {
+		sess_status(s, true, "At most %d participants.", YS_MAX_NAMES);
+		return false;
+	}
+	if (rc < 0) {
+		sess_oom(s);
+		return false;
+	}
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < i; j++) {
+			if (ys_name_equal(list[i], list[j])) {
+				sess_status(s, true, "%s is named twice: give each participant a different name.",
+					   list[i]);
+				goto done;
+			}
+		}
+	}
+	if (!ys_answers_set_participants(s->a, (const char *const *)list, n) ||
+	    !sess_undo_room(s))
+		goto oom;
+	ok = true;
+	goto done;
+oom:
+	sess_oom(s);
+done:
+	ys_strv_free(list, n);
+	return ok;
+}
+
+static bool set_timebox(ys_session *s, const char *text)
+{
+	if (!*text) {
+		s->timebox = 0;
+		return true;
+	}
+	if (!ys_timebox_parse(text, &s->timebox)) {
+		sess_status(s, true, "Give the time box as whole minutes, 1 to %d (0 or empty for none).",
+			   YS_TIMEBOX_MAX);
+		return false;
+	}
+	return true;
+}
+
+#define DISSENT_PREFIX "Dissent: "
+
+/* Adds a line "Dissent: text" to the current question's note. */
+static void add_dissent(ys_session *s, const char *text)
+{
+	const char *old = s->a->responses[s->question].note;
+	size_t n = (old ? strlen(old) + 1 : 0) + strlen(DISSENT_PREFIX) + strlen(text) + 1;
+	char *note = ys_malloc(n);
+
+	if (!note) {
+		sess_oom(s);
+		return;
+	}
+	snprintf(note, n, "%s%s%s%s", old ? old : "", old ? "\n" : "", DISSENT_PREFIX, text);
+	if (!ys_answers_set_note(s->a, s->question, note)) {
+		ys_free(note);
+		sess_oom(s);
+		return;
+	}
+	ys_free(note);
+	sess_changed(s);
+	if (!s->save_failed)
+		sess_status(s, false, "Dissent note added and saved.");
+}
+
+/* The first free name NAME-scorecard.EXT (then -2, -3...) beside the
+ * answers file; the caller frees it. */
+static char *export_default_name(const ys_session *s, const char *ext)
+{
+	const char *path = ys_session_path(s) ? ys_session_path(s) : "assessment.yaml";
+	size_t stem = strlen(path), cap;
+	struct stat st;
+	char *name;
+	int i;
+
+	if (stem > 5 && !strcmp(path + stem - 5, ".yaml"))
+		stem -= 5;
+	else if (stem > 4 && !strcmp(path + stem - 4, ".yml"))
+		stem -= 4;
+	cap = stem + strlen(ext) + 32;
+	name = ys_malloc(cap);
+	if (!name)
+		return NULL;
+	for (i = 1; i < 1000; i++) {
+		if (i == 1)
+			snprintf(name, cap, "%.*s-scorecard.%s", (int)stem, path, ext);
+		else
+			snprintf(name, cap, "%.*s-scorecard-%d.%s", (int)stem, path, i, ext);
+		if (lstat(name, &st) != 0 && errno == ENOENT)
+			break;
+	}
+	return name;
+}
+
+static void export_format_chosen(ys_session *s, const char *text)
+{
+	const char *format = text, *ext = text;
+	char *name;
+
+	if (s->opts.export_format && !s->opts.export_format(text, &format, &ext)) {
+		if (s->opts.export_formats)
+			sess_status(s, true, "Unknown format '%s': type %s.", text,
+				   s->opts.export_formats);
+		else
+			sess_status(s, true, "Unknown format '%s'.", text);
+		return;
+	}
+	if (!ys_answers_set_string(&s->export_format, format)) {
+		sess_oom(s);
+		return;
+	}
+	name = export_default_name(s, ext);
+	sess_close_prompt(s);
+	sess_open_prompt(s, YS_PROMPT_EXPORT_PATH, name);
+	ys_free(name);
+}
+
+static void export_to(ys_session *s, const char *path)
+{
+	char *msg = NULL;
+	bool exists = false, ok;
+
+	if (!*path) {
+		sess_status(s, true, "Type a file name to export to, or Esc to cancel.");
+		return;
+	}
+	if (s->dirty)
+		ys_session_save(s);
+	ok = s->opts.export_fn(s->opts.export_ctx, s->q, s->a,
+			       s->export_format ? s->export_format : "text", path,
+			       &msg, &exists);
+	/* A name that is taken keeps the prompt open for another one. */
+	if (ok || !exists)
+		sess_close_prompt(s);
+	sess_status(s, !ok, "%s", msg ? msg : (ok ? "Exported." : "Export failed."));
+	ys_free(msg);
+}
+
+static bool submit(ys_session *s)
+{
+	ys_prompt p = s->prompt;
+	char *text = ys_line_trimmed(&s->line);
+	bool ok = true;
+
+	if (!text) {
+		sess_oom(s);
+		return true;
+	}
+	switch (p) {
+	case YS_PROMPT_ORG:
+		ok = ys_answers_set_string(&s->a->organisation, *text ? text : NULL);
+		sess_close_prompt(s);
+		break;
+	case YS_PROMPT_ASSESSORS:
+		ok = set_assessors(s, text);
+		sess_close_prompt(s);
+		break;
+	case YS_PROMPT_NA_REASON: {
+		ys_choice c = {YS_ANS_NA, -1};
+
+		if (!*text) {
+			sess_status(s, true, "N/A needs a reason: type why this question does not apply, or Esc to cancel.");
+			break;
+		}
+		sess_close_prompt(s);
+		if (!ys_answers_set_na_reason(s->a, s->question, text)) {
+			sess_oom(s);
+			break;
+		}
+		sess_set_choice(s, c);
+		break;
+	}
+	case YS_PROMPT_NOTE:
+		sess_close_prompt(s);
+		if (!ys_answers_set_note(s->a, s->question, *text ? text : NULL)) {
+			sess_oom(s);
+			break;
+		}
+		sess_changed(s);
+		break;
+	case YS_PROMPT_OWNER: {
+		sess_close_prompt(s);
+		if (!ys_answers_set_owner(s->a, s->q, s->row, *text ? text : NULL)) {
+			sess_oom(s);
+			break;
+		}
+		sess_changed(s);
+		sess_recompute_score(s);
+		break;
+	}
+	case YS_PROMPT_ACTION_TEXT:
+		if (!*text) {
+			sess_close_prompt(s);
+			break;
+		}
+		sess_drop_pending(s);
+		s->pending_action = text;
+		text = NULL;
+		sess_open_prompt(s, YS_PROMPT_ACTION_OWNER, NULL);
+		break;
+	case YS_PROMPT_ACTION_OWNER:
+		if (*text) {
+			s->pending_owner = text;
+			text = NULL;
+		}
+		sess_open_prompt(s, YS_PROMPT_ACTION_DUE, NULL);
+		break;
+	case YS_PROMPT_ACTION_DUE:
+		if (*text && !valid_date(text)) {
+			sess_status(s, true, "Give the due date as YYYY-MM-DD, or leave it empty.");
+			break;
+		}
+		sess_close_prompt(s);
+		if (!add_action(s, text)) {
+			sess_drop_pending(s);
+			sess_oom(s);
+			break;
+		}
+		sess_changed(s);
+		break;
+	case YS_PROMPT_PARTICIPANTS:
+		if (set_participants(s, text))
+			sess_close_prompt(s);
+		break;
+	case YS_PROMPT_TIMEBOX:
+		if (set_timebox(s, text))
+			sess_close_prompt(s);
+		break;
+	case YS_PROMPT_DISSENT:
+		sess_close_prompt(s);
+		if (*text)
+			add_dissent(s, text);
+		break;
+	case YS_PROMPT_SAVE_AS:
+		if (!*text) {
+			sess_status(s, true, "Type a file name to save to, or Esc to cancel.");
+			break;
+		}
+		sess_close_prompt(s);
+		save_as(s, text);
+		break;
+	case YS_PROMPT_EXPORT_FORMAT:
+		export_format_chosen(s, text);
+		break;
+	case YS_PROMPT_EXPORT_PATH:
+		export_to(s, text);
+		break;
+	default:
+		sess_close_prompt(s);
+		break;
+	}
+	if (!ok)
+		sess_oom(s);
+	ys_free(text);
+	return true;
+}
+
+bool sess_prompt_action(ys_session *s, const ys_session_action *act)
+{
+	if (ys_session_text_prompt(s)) {
+		if (act->type == YS_A_SUBMIT)
+			return submit(s);
+		if (act->type == YS_A_CANCEL) {
+			sess_drop_pending(s);
+			sess_close_prompt(s);
+			return true;
+		}
+		return edit(s, act);
+	}
+	/* yes/no prompts */
+	switch (act->type) {
+	case YS_A_YES:
+		if (s->prompt == YS_PROMPT_QUIT_UNSAVED) {
+			s->outcome = YS_OUT_QUIT;
+			return true;
+		}
+		sess_close_prompt(s);
+		return sess_quit(s);
+	case YS_A_NO:
+	case YS_A_CANCEL:
+		sess_close_prompt(s);
+		return true;
+	case YS_A_RETRY_SAVE:
+		if (s->prompt == YS_PROMPT_QUIT_UNSAVED && ys_session_save(s)) {
+			sess_close_prompt(s);
+			s->outcome = YS_OUT_QUIT;
+		}
+		return true;
+	case YS_A_SAVE_ELSEWHERE:
+		sess_close_prompt(s);
+		sess_open_prompt(s, YS_PROMPT_SAVE_AS, ys_session_path(s));
+		return true;
+	default:
+		return false;
+	}
+}

@@ -1,0 +1,312 @@
+/* The session's state: status line, saving, getters, navigation between
+ * questions and screens, and answering a question. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "session_priv.h"
+#include "yardstick/alloc.h"
+#include "yardstick/consensus.h"
+
+void sess_status(ys_session *s, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(s->status, sizeof(s->status), fmt, ap);
+	va_end(ap);
+	s->status_error = error;
+}
+
+const ys_response *ys_session_response(const ys_session *s, size_t i)
+{
+	return &s->a->responses[i];
+}
+
+ys_answer_kind sess_kind(const ys_session *s, size_t i)
+{
+	return s->a->responses[i].choice.kind;
+}
+
+size_t ys_session_answered(const ys_session *s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->q->n_questions; i++)
+		if (sess_kind(s, i) != YS_ANS_NONE)
+			n++;
+	return n;
+}
+
+void ys_session_area_progress(const ys_session *s, size_t area,
+			      size_t *answered, size_t *total)
+{
+	const ys_area *ar = &s->q->areas[area];
+	size_t i, n = 0;
+
+	for (i = 0; i < ar->n_questions; i++)
+		if (sess_kind(s, ar->first_question + i) != YS_ANS_NONE)
+			n++;
+	*answered = n;
+	*total = ar->n_questions;
+}
+
+size_t ys_session_first_unanswered(const ys_session *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->q->n_questions; i++)
+		if (sess_kind(s, i) == YS_ANS_NONE)
+			return i;
+	return s->q->n_questions;
+}
+
+void ys_session_set_status(ys_session *s, bool error, const char *msg)
+{
+	sess_status(s, error, "%s", msg);
+}
+
+bool ys_session_take_store(ys_session *s, ys_store *out)
+{
+	if (!s->has_store)
+		return false;
+	*out = s->store;
+	memset(&s->store, 0, sizeof(s->store));
+	s->has_store = false;
+	return true;
+}
+
+const char *ys_session_path(const ys_session *s)
+{
+	return s->has_store ? s->store.path : NULL;
+}
+
+void sess_local_time(char out[16])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (localtime_r(&t, &tm) && strftime(out, 16, "%H:%M:%S", &tm) > 0)
+		return;
+	snprintf(out, 16, "now");
+}
+
+bool ys_session_save(ys_session *s)
+{
+	char *err = NULL;
+	int rc;
+
+	if (!s->has_store) {
+		s->dirty = false;
+		return true;
+	}
+	rc = ys_store_save(&s->store, s->a, &err);
+	if (rc == 0) {
+		ys_free(err);
+		ys_free(s->save_error);
+		s->save_error = NULL;
+		s->save_failed = false;
+		s->dirty = false;
+		s->started = true;
+		sess_local_time(s->saved_at);
+		sess_status(s, false, "Saved at %s (%zu of %zu answered)",
+			   s->saved_at, ys_session_answered(s),
+			   s->q->n_questions);
+		return true;
+	}
+	ys_free(s->save_error);
+	s->save_error = err ? err : ys_strdup("the answers file could not be written");
+	s->save_failed = true;
+	s->dirty = true;
+	sess_status(s, true, "NOT SAVED: %s. Answers kept in memory: R retry, W save elsewhere.",
+		   s->save_error ? s->save_error : "out of memory");
+	return false;
+}
+
+/* Records that the answers changed and saves them. */
+void sess_changed(ys_session *s)
+{
+	s->dirty = true;
+	ys_session_save(s);
+}
+
+void sess_touch_updated(ys_session *s)
+{
+	char now[32];
+
+	ys_now_rfc3339(now);
+	ys_answers_set_string(&s->a->updated, now);
+}
+
+void sess_oom(ys_session *s)
+{
+	sess_status(s, true, "Out of memory: that change was not made.");
+}
+
+void sess_go_question(ys_session *s, size_t i)
+{
+	const ys_response *r;
+
+	if (i >= s->q->n_questions)
+		i = s->q->n_questions - 1;
+	if (s->workshop && (i != s->question || !s->entered)) {
+		sess_charge(s);
+		s->question = i;
+		sess_enter_question(s, i);
+	}
+	s->question = i;
+	r = &s->a->responses[i];
+	s->option = r->choice.kind == YS_ANS_OPTION ? r->choice.option : 0;
+	if (s->option < 0 || (size_t)s->option >= s->q->questions[i].n_options)
+		s->option = 0;
+	s->screen = YS_SCR_QUESTION;
+}
+
+static void rebuild_review(ys_session *s)
+{
+	size_t i;
+
+	s->n_review = 0;
+	for (i = 0; i < s->q->n_questions; i++) {
+		const ys_response *r = &s->a->responses[i];
+		unsigned f = 0;
+
+		if (r->choice.kind == YS_ANS_NONE)
+			f |= YS_REV_UNANSWERED;
+		if (r->parked)
+			f |= YS_REV_PARKED;
+		if (r->choice.kind == YS_ANS_DONT_KNOW)
+			f |= YS_REV_DONT_KNOW;
+		if (r->choice.kind == YS_ANS_NA)
+			f |= YS_REV_NA;
+		if (s->workshop && r->contested)
+			f |= YS_REV_CONTESTED;
+		if (s->workshop && r->choice.kind == YS_ANS_NONE && r->n_votes)
+			f |= YS_REV_VOTING;
+		if (f) {
+			s->review[s->n_review].question = i;
+			s->review[s->n_review].flags = f;
+			s->n_review++;
+		}
+	}
+	if (s->row >= s->n_review)
+		s->row = s->n_review ? s->n_review - 1 : 0;
+}
+
+void sess_recompute_score(ys_session *s)
+{
+	if (s->has_score)
+		ys_score_free(&s->score);
+	memset(&s->score, 0, sizeof(s->score));
+	s->has_score = ys_score_compute(s->q, s->a, NULL, &s->score);
+	if (!s->has_score) {
+		ys_score_free(&s->score);
+		memset(&s->score, 0, sizeof(s->score));
+		sess_status(s, true, "The scores could not be computed.");
+	}
+}
+
+void sess_open_review(ys_session *s)
+{
+	rebuild_review(s);
+	s->row = 0;
+	s->screen = YS_SCR_REVIEW;
+}
+
+void sess_open_profile(ys_session *s)
+{
+	sess_recompute_score(s);
+	s->row = s->q->questions[s->question].area;
+	s->screen = YS_SCR_PROFILE;
+}
+
+/* Lands on the first unanswered question, or on the profile when
+ * everything is answered. */
+void sess_land(ys_session *s)
+{
+	size_t i = ys_session_first_unanswered(s);
+
+	if (i < s->q->n_questions) {
+		sess_go_question(s, i);
+	} else if (s->workshop && ys_session_contested(s)) {
+		/* A file straight from merge: settle the contested questions. */
+		s->question = 0;
+		sess_open_review(s);
+	} else {
+		s->question = 0;
+		sess_open_profile(s);
+	}
+}
+
+/* Moves on after question s->question was answered. finished is true when
+ * this answer was the last one missing. */
+void sess_advance(ys_session *s, bool finished)
+{
+	if (finished) {
+		sess_open_profile(s);
+		return;
+	}
+	if (s->question + 1 < s->q->n_questions) {
+		sess_go_question(s, s->question + 1);
+		return;
+	}
+	if (ys_session_first_unanswered(s) == s->q->n_questions)
+		sess_open_profile(s);
+	else
+		sess_open_review(s);
+}
+
+bool sess_set_choice(ys_session *s, ys_choice c)
+{
+	size_t i = s->question;
+	bool was_open = sess_kind(s, i) == YS_ANS_NONE;
+
+	if (c.kind != YS_ANS_NA && s->a->responses[i].na_reason &&
+	    !ys_answers_set_na_reason(s->a, i, NULL)) {
+		sess_oom(s);
+		return true;
+	}
+	if (s->workshop) {
+		/* The spread as the answer is agreed: contested stays on the
+		 * record, so the scorecard lists it. */
+		const ys_response *r = &s->a->responses[i];
+		ys_spread sp = ys_consensus_votes(&s->q->questions[i], r->votes,
+						  r->n_votes, NULL);
+
+		if (sp.contested != r->contested &&
+		    !ys_answers_set_contested(s->a, i, sp.contested)) {
+			sess_oom(s);
+			return true;
+		}
+	}
+	if (!ys_answers_set_choice(s->a, s->q, i, c)) {
+		sess_oom(s);
+		return true;
+	}
+	sess_changed(s);
+	if (s->workshop && !s->save_failed) {
+		const ys_question *qn = &s->q->questions[i];
+
+		sess_status(s, false, "Question %zu agreed: %s%s. Saved at %s.", i + 1,
+			   c.kind == YS_ANS_OPTION ? qn->options[c.option].label :
+			   c.kind == YS_ANS_NA ? "N/A" : "Don't know",
+			   s->a->responses[i].contested ? " (contested)" : "", s->saved_at);
+	}
+	sess_advance(s, was_open && ys_session_first_unanswered(s) == s->q->n_questions);
+	return true;
+}
+
+bool sess_choose(ys_session *s, long opt)
+{
+	const ys_question *qn = &s->q->questions[s->question];
+	ys_choice c;
+
+	if (opt < 0 || (size_t)opt >= qn->n_options) {
+		sess_status(s, true, "There is no option %ld here.", opt + 1);
+		return true;
+	}
+	c.kind = YS_ANS_OPTION;
+	c.option = (int)opt;
+	return sess_set_choice(s, c);
+}
