@@ -11,6 +11,7 @@
 #include "yardstick/answers.h"
 #include "yardstick/common.h"
 #include "yardstick/diag.h"
+#include "yardstick/live.h"
 #include "yardstick/questionnaire.h"
 #include "yardstick/score.h"
 #include "yardstick/session.h"
@@ -36,9 +37,16 @@ typedef struct cli_interactive {
 	size_t n_assessors;
 	/* Workshop. */
 	bool workshop;
-	const char *participants[YS_MAX_NAMES];
+	const char *participants[YS_LIVE_MAX_PARTICIPANTS];
 	size_t n_participants;
 	unsigned timebox;               /* minutes per area, 0 for none */
+	/* Live workshop: --live [ADDR:]PORT (live_addr NULL for every
+	 * address), --tls-cert and --tls-key (PEM text, read at start). */
+	bool live;
+	const char *live_addr;
+	unsigned live_port;
+	const char *tls_cert;
+	const char *tls_key;
 } cli_interactive;
 
 /* Refuses without a terminal (64), opens or creates the answers file and

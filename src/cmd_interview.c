@@ -312,6 +312,8 @@ struct run {
 	size_t n_removed, n_added;
 	bool overrides;
 	char formats[96];       /* the scorecard formats, for the export prompt */
+	ys_live *live;          /* the live workshop's server, NULL when not live */
+	char live_code[YS_LIVE_CODE_LEN + 1];
 };
 
 static void run_free(struct run *r)
@@ -562,6 +564,39 @@ static ys_session *reload(struct run *r, ys_session *s)
 	return ns;
 }
 
+/* Makes s a live workshop on r's server: the addresses to show and the
+ * join code. False when out of memory. */
+static bool live_attach(struct run *r, ys_session *s)
+{
+	char **addrs;
+	size_t n;
+
+	if (!ys_live_addresses(r->o.live_addr, &addrs, &n))
+		return false;
+	return ys_session_live_setup(s, r->live_code, ys_live_port(r->live),
+				     ys_live_tls(r->live), addrs, n);
+}
+
+/* Starts the live server (--live). Returns 0 or an exit code after
+ * saying why. */
+static int live_start(struct run *r)
+{
+	ys_live_opts lo;
+	char err[256];
+
+	if (!ys_live_new_code(r->live_code))
+		return cli_error(YS_EX_SOFTWARE, "the system's random generator cannot be read");
+	memset(&lo, 0, sizeof(lo));
+	lo.addr = r->o.live_addr;
+	lo.port = r->o.live_port;
+	lo.cert_pem = r->o.tls_cert;
+	lo.key_pem = r->o.tls_key;
+	r->live = ys_live_start(&lo, err, sizeof(err));
+	if (!r->live)
+		return cli_error(YS_EX_UNAVAILABLE, "%s", err);
+	return 0;
+}
+
 static bool need_terminal(void)
 {
 	return !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO);
@@ -613,18 +648,36 @@ int cli_interactive_run(const cli_interactive *o)
 	r.store_open = false;
 	if (r.overrides && r.sopts.resume)
 		ys_session_save(s);
+	if (o->live) {
+		rc = live_start(&r);
+		if (!rc && !live_attach(&r, s))
+			rc = cli_error(YS_EX_SOFTWARE, "out of memory");
+		if (rc) {
+			ys_live_stop(r.live);
+			ys_session_free(s);
+			run_free(&r);
+			return rc;
+		}
+		ys_session_do(s, YS_A_JOIN_SCREEN);
+	}
 	rc = tui_begin();
 	if (rc) {
+		ys_live_stop(r.live);
 		ys_session_free(s);
 		run_free(&r);
 		return rc;
 	}
 	for (;;) {
-		tui_run(s);
+		tui_run(s, r.live);
 		if (s->outcome != YS_OUT_RELOAD)
 			break;
 		s = reload(&r, s);
+		if (r.live && !s->live && !live_attach(&r, s))
+			ys_session_set_status(s, true, "Out of memory: the live page is not available.");
 	}
+	/* The workshop is over: nothing listens any more. */
+	ys_live_stop(r.live);
+	r.live = NULL;
 	tui_end();
 
 	sig = tui_signal();

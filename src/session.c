@@ -519,6 +519,11 @@ bool ys_session_apply(ys_session *s, const ys_session_action *act)
 	}
 	if (s->prompt != YS_PROMPT_NONE)
 		return sess_prompt_action(s, act);
+	if (s->screen == YS_SCR_JOIN)
+		return sess_join_action(s, act);
+	r = sess_live_action(s, act, &done);
+	if (done)
+		return r;
 	if (s->screen == YS_SCR_KEYS || s->screen == YS_SCR_QHELP)
 		return help_action(s, act);
 	r = common_action(s, act, &done);
@@ -624,5 +629,6 @@ void ys_session_free(ys_session *s)
 	ys_free(s->revealed);
 	ys_free(s->area_spent);
 	ys_free(s->undo);
+	sess_live_free(s);
 	ys_free(s);
 }

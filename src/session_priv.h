@@ -60,6 +60,16 @@ bool sess_workshop_new(ys_session *s);
 /* The status line of a resumed workshop. */
 void sess_resumed_status(ys_session *s);
 
+/* The marked voter moves on when participant p voted from a device. */
+void sess_device_voted(ys_session *s, size_t p);
+
+/* session_live.c */
+void sess_live_free(ys_session *s);
+/* The join screen's keys. */
+bool sess_join_action(ys_session *s, const ys_session_action *act);
+/* The live keys of other screens; *done is false for the others. */
+bool sess_live_action(ys_session *s, const ys_session_action *act, bool *done);
+
 /* session_prompt.c */
 /* Opens prompt p with initial text (NULL for none). */
 void sess_open_prompt(ys_session *s, ys_prompt p, const char *initial);

@@ -112,6 +112,12 @@ static size_t next_voter(const ys_session *s, size_t i, size_t from)
 	return n;
 }
 
+void sess_device_voted(ys_session *s, size_t p)
+{
+	if (s->voter == p)
+		s->voter = next_voter(s, s->question, p + 1);
+}
+
 bool sess_undo_room(ys_session *s)
 {
 	size_t n = s->a->n_participants ? s->a->n_participants : 1;

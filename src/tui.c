@@ -4,8 +4,10 @@
 #include <curses.h>
 #include <term.h>
 
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +20,7 @@
 #include "tui_draw.h"
 #include "tui_keys.h"
 #include "yardstick/alloc.h"
+#include "yardstick/live_page.h"
 #include "yardstick/text.h"
 
 /* ---- Signals ----
@@ -266,6 +269,9 @@ static void draw(const ys_session *s)
 	case YS_SCR_QHELP:
 		tui_draw_qhelp(s);
 		break;
+	case YS_SCR_JOIN:
+		tui_draw_join(s);
+		break;
 	}
 	tui_status(s);
 	if (s->prompt != YS_PROMPT_NONE) {
@@ -358,12 +364,48 @@ static bool small_key(const ys_session *s, int rc, wint_t wc)
 	return wc == 'y' || wc == 'Y' || wc == 'n' || wc == 'N';
 }
 
-void tui_run(ys_session *s)
+/* Handles every request waiting in the live server's queue, then
+ * publishes what the pages show. Returns true when the screen changed. */
+static bool serve_live(ys_session *s, ys_live *live)
+{
+	ys_live_req *r;
+	bool changed = false;
+
+	while ((r = ys_live_next(live))) {
+		changed |= ys_live_serve(s, r);
+		ys_live_reply(live, r);
+	}
+	ys_live_set_version(live, ys_live_page_version(s));
+	return changed;
+}
+
+/* Waits up to 200 ms for a key or a request; returns true when the live
+ * queue woke it (or a signal did), false on a key or the timeout. */
+static bool wait_live(ys_live *live, bool *timeout)
+{
+	struct pollfd pf[2];
+	int n;
+
+	pf[0].fd = STDIN_FILENO;
+	pf[0].events = POLLIN;
+	pf[1].fd = ys_live_fd(live);
+	pf[1].events = POLLIN;
+	n = poll(pf, 2, 200);
+	*timeout = n == 0;
+	if (n < 0)
+		return errno == EINTR;
+	return n > 0 && (pf[1].revents & POLLIN);
+}
+
+void tui_run(ys_session *s, ys_live *live)
 {
 	bool redraw = true;
 	bool small = false;
 	long shown_seconds = -1;
 
+	/* With a live server, keys are read without waiting and the loop
+	 * waits in poll() on the terminal and the queue together. */
+	timeout(live ? 0 : 200);
 	while (s->outcome == YS_OUT_RUNNING) {
 		ys_session_action act = {YS_A_NONE, 0, NULL};
 		char buf[8];
@@ -380,12 +422,20 @@ void tui_run(ys_session *s)
 			got_int = 0;
 			redraw |= ys_session_do(s, YS_A_INTERRUPT);
 		}
+		if (live)
+			redraw |= serve_live(s, live);
 		if (redraw) {
 			draw(s);
 			small = COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES;
 			redraw = false;
 		}
 		rc = read_key(&wc);
+		if (rc == ERR && live) {
+			bool timed_out;
+
+			if (wait_live(live, &timed_out) || !timed_out)
+				continue;
+		}
 		if (rc == ERR) {
 			/* The workshop's question timer and time box tick. */
 			if (s->workshop && s->screen == YS_SCR_QUESTION && !small) {
@@ -420,4 +470,6 @@ void tui_run(ys_session *s)
 		if (act.type != YS_A_NONE)
 			redraw |= ys_session_apply(s, &act);
 	}
+	if (live)
+		timeout(200);
 }

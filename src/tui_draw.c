@@ -38,6 +38,9 @@ static const struct role_style roles[TUI_ROLE_COUNT] = {
 	[TUI_BAR_EMPTY] = {-1, -1, A_DIM, 0},
 	[TUI_FLAG] = {COLOR_RED, -1, A_BOLD, A_BOLD | A_UNDERLINE},
 	[TUI_PROMPT] = {-1, -1, A_BOLD, A_BOLD},
+	/* Explicit colours, not the default ones, so a dark theme still gets
+	 * dark modules on a light ground; without colour, reverse video. */
+	[TUI_QR] = {COLOR_BLACK, COLOR_WHITE, 0, A_REVERSE},
 };
 
 void tui_draw_init(bool ascii)
@@ -274,6 +277,8 @@ void tui_key_hints(const ys_session *s, unsigned when)
 	char buf[256];
 	int line;
 
+	if (s->live)
+		when |= TK_IF_LIVE;
 	for (line = 1; line <= 2; line++) {
 		tui_key_hint_line(screen, mode, line, when, ascii_mode, buf, sizeof(buf));
 		if (buf[0])

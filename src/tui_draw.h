@@ -30,6 +30,7 @@ enum tui_role {
 	TUI_BAR_EMPTY,
 	TUI_FLAG,               /* red flags, not met */
 	TUI_PROMPT,
+	TUI_QR,                 /* a QR code: black on white whatever the theme */
 	TUI_ROLE_COUNT,
 };
 
@@ -79,6 +80,8 @@ void tui_draw_review(const ys_session *s);
 void tui_draw_profile(const ys_session *s);
 void tui_draw_keys(const ys_session *s);
 void tui_draw_qhelp(const ys_session *s);
+/* The live workshop's join screen: the QR code and the join address. */
+void tui_draw_join(const ys_session *s);
 /* The open prompt at the bottom of the screen; positions the cursor. */
 void tui_draw_prompt(const ys_session *s);
 /* A character typed into the open text prompt: false when it cannot be

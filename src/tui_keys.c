@@ -91,6 +91,8 @@ const tui_key tui_keys[] = {
 	{K(Q, TK_VOTING, TK_DOWN, YS_A_DOWN), ALSO(1)},
 	{K(Q, TK_VOTING, TK_ENTER, YS_A_SELECT)},
 	{K(Q, TK_VOTING, 'n', YS_A_DISSENT)},
+	{K(Q, TK_VOTING, 'L', YS_A_RELEASE), .when = TK_IF_LIVE, .help = TK_HELP_VOTING,
+	 .help_keys = "L", .help_text = "live: free the marked participant's name for another device"},
 
 	/* Workshop question screen after the reveal. */
 	{K(Q, TK_REVEALED, TK_ENTER, YS_A_SELECT), .line = 1, .name = "Enter",
@@ -106,6 +108,9 @@ const tui_key tui_keys[] = {
 	 .help_text = "add a dissent note (saved in the note as \"Dissent: ...\")"},
 	{K(Q, TK_WORKSHOP, 'N', YS_A_NOTE), .help = TK_HELP_REVEALED, .help_keys = "N",
 	 .help_text = "edit the whole note"},
+	{K(Q, TK_REVEALED, 'V', YS_A_NEW_ROUND), .line = 1, .name = "V", .label = "vote again",
+	 .help = TK_HELP_REVEALED, .help_keys = "V",
+	 .help_text = "a second round: the votes move to the earlier rounds, everyone votes again"},
 	{K(Q, TK_REVEALED, 'v', YS_A_REVEAL)},
 	{K(Q, TK_REVEALED, TK_BACKSPACE, YS_A_UNDO_VOTE)},
 	{K(Q, TK_REVEALED, TK_UP, YS_A_UP)},
@@ -130,6 +135,9 @@ const tui_key tui_keys[] = {
 	{K(Q, TK_WORKSHOP, 'q', YS_A_QUIT), .line = 2, .name = "q", .label = "save and quit",
 	 .help = ANYWHERE, .help_keys = "q",
 	 .help_text = "save and quit (Ctrl-C asks whether to quit)"},
+	{K(Q, TK_WORKSHOP, 'J', YS_A_JOIN_SCREEN), .line = 2, .name = "J", .label = "join",
+	 .when = TK_IF_LIVE, .help = TK_HELP_ANY_QUESTION, .help_keys = "J",
+	 .help_text = "live: show the join screen (QR code and address) again"},
 	{K(Q, TK_WORKSHOP, TK_F1, YS_A_KEYS), .line = 2, .name = "F1", .label = "keys"},
 	{K(Q, TK_WORKSHOP, '?', YS_A_QHELP), .help = TK_HELP_ANY_QUESTION, .help_keys = "?",
 	 .help_text = "help for this question"},
@@ -217,6 +225,21 @@ const tui_key tui_keys[] = {
 	{K(TK_START | TK_CHANGED | TK_PROFILE | TK_KEYS | TK_QHELP, TK_ANY, 's', YS_A_PROFILE)},
 	{K(TK_SCREENS & ~Q, TK_ANY, '?', YS_A_KEYS)},
 
+	/* The live workshop's join screen. */
+	{K(TK_JOIN, TK_ANY, '\t', YS_A_NEXT_ADDRESS), .line = 2, .name = "Tab",
+	 .label = "next address"},
+	{K(TK_JOIN, TK_ANY, TK_RIGHT, YS_A_NEXT_ADDRESS)},
+	{K(TK_JOIN, TK_ANY, TK_LEFT, YS_A_PREV)},
+	{K(TK_JOIN, TK_ANY, TK_DOWN, YS_A_NEXT_ADDRESS)},
+	{K(TK_JOIN, TK_ANY, TK_UP, YS_A_PREV)},
+	{K(TK_JOIN, TK_ANY, 'q', YS_A_QUIT), .line = 2, .name = "q", .label = "save and quit"},
+	{K(TK_JOIN, TK_ANY, TK_OTHER, YS_A_BACK), .line = 2, .name = "any key", .label = "back"},
+	{K(TK_JOIN, TK_ANY, TK_ENTER, YS_A_BACK)},
+	{K(TK_JOIN, TK_ANY, TK_ESC, YS_A_BACK)},
+	{K(TK_JOIN, TK_ANY, TK_BACKSPACE, YS_A_BACK)},
+	{K(TK_START, TK_ANY, 'J', YS_A_JOIN_SCREEN), .line = 2, .name = "J", .label = "join screen",
+	 .when = TK_IF_LIVE},
+
 	/* "Quit?" after Ctrl-C, and "Quit anyway?" after a failed save. */
 	{K(TK_QUIT, TK_ANY, 'y', YS_A_YES), .line = 2, .name = "y", .label = "save and quit"},
 	{K(TK_QUIT, TK_ANY, 'n', YS_A_NO), .line = 2, .name = "n", .label = "keep going"},
@@ -288,6 +311,8 @@ unsigned tui_key_screen(const ys_session *s)
 		return TK_KEYS;
 	case YS_SCR_QHELP:
 		return TK_QHELP;
+	case YS_SCR_JOIN:
+		return TK_JOIN;
 	}
 	return 0;
 }

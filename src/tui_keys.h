@@ -50,6 +50,7 @@ enum {
 	TK_UNSAVED = 1u << 9,   /* "Quit anyway?" after a failed save */
 	TK_INPUT = 1u << 10,    /* a text prompt */
 	TK_REASON = 1u << 11,   /* the text prompt for an N/A reason */
+	TK_JOIN = 1u << 12,     /* the live workshop's join screen */
 	TK_SCREENS = (1u << 8) - 1,     /* every screen, no prompt open */
 };
 
@@ -66,6 +67,7 @@ enum {
 enum {
 	TK_IF_NA = 1u << 0,     /* the question allows N/A */
 	TK_IF_SCORED = 1u << 1, /* the scores could be computed */
+	TK_IF_LIVE = 1u << 2,   /* participants vote from their devices */
 };
 
 /* Sections of the key help, in the order shown. */

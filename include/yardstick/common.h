@@ -11,6 +11,7 @@ enum ys_exit {
 	YS_EX_USAGE = 64,       /* bad command line, or no terminal for an interactive command */
 	YS_EX_DATAERR = 65,     /* invalid questionnaire or answers content */
 	YS_EX_NOINPUT = 66,     /* input missing or unreadable */
+	YS_EX_UNAVAILABLE = 69, /* the live workshop cannot listen (port in use, bad address or certificate) */
 	YS_EX_SOFTWARE = 70,    /* internal error (including out of memory) */
 	YS_EX_CANTCREAT = 73,   /* output cannot be created */
 	YS_EX_IOERR = 74,       /* I/O error while writing */

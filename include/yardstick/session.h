@@ -30,6 +30,7 @@ typedef enum ys_screen {
 	YS_SCR_PROFILE,         /* scores per area, owners and actions */
 	YS_SCR_QHELP,           /* help for the current question */
 	YS_SCR_KEYS,            /* key help (F1) */
+	YS_SCR_JOIN,            /* live workshop: how to join, with a QR code */
 } ys_screen;
 
 /* A question to the user that takes over the input: a line of text, or a
@@ -109,6 +110,11 @@ typedef enum ys_action_type {
 	YS_A_UNDO_VOTE,         /* Backspace: take back the last vote recorded */
 	YS_A_REVEAL,            /* show the votes and the spread */
 	YS_A_DISSENT,           /* add a dissent note */
+	YS_A_NEW_ROUND,         /* after the reveal: vote again (the votes move to rounds) */
+	/* Live workshop. */
+	YS_A_JOIN_SCREEN,       /* show the join screen */
+	YS_A_NEXT_ADDRESS,      /* join screen: show the next address of this computer */
+	YS_A_RELEASE,           /* free the marked participant's name for another device */
 } ys_action_type;
 
 typedef struct ys_session_action {
@@ -232,6 +238,35 @@ typedef struct ys_session_opts {
 	void *clock_ctx;
 } ys_session_opts;
 
+/* A live workshop's seats and join code (DESIGN section 7). They live in
+ * memory only: nothing here is ever written to the answers file. */
+typedef struct ys_live_seat {
+	char *name;             /* the participant's name when the seat was set up */
+	char token[33];         /* the device's token; "" while the name is free */
+	char form[33];          /* the token its forms carry */
+} ys_live_seat;
+
+typedef struct ys_live_guard {
+	char addr[64];          /* a client address */
+	long minute;            /* the minute its wrong codes are counted in */
+	unsigned wrong;
+} ys_live_guard;
+
+typedef struct ys_session_live {
+	char code[16];          /* the join code */
+	unsigned port;
+	bool tls;
+	char **addrs;           /* addresses to show, the default route's first */
+	size_t n_addrs;
+	size_t addr;            /* the one shown */
+	ys_live_seat *seats;    /* one per participant */
+	size_t n_seats;
+	ys_live_guard *guards;  /* wrong join codes per address */
+	size_t n_guards;
+	size_t guards_cap;
+	long (*minute)(void);   /* the clock for guards; NULL: monotonic minutes */
+} ys_session_live;
+
 typedef struct ys_session {
 	const ys_questionnaire *q;      /* borrowed */
 	ys_answers *a;                  /* owned */
@@ -296,6 +331,10 @@ typedef struct ys_session {
 	long shown_at;                  /* clock when the current question was shown */
 	long mark;                      /* clock up to which time was charged */
 	long *area_spent;               /* seconds spent per area in this sitting */
+
+	/* Live workshop; NULL when participants do not vote from devices. */
+	ys_session_live *live;
+	ys_screen join_return;          /* screen to go back to from the join screen */
 } ys_session;
 
 /* Creates a session for questionnaire q (borrowed, must outlive it) over
@@ -369,5 +408,50 @@ long ys_session_question_seconds(const ys_session *s);
 long ys_session_area_left(const ys_session *s, size_t area);
 /* The number of contested questions. */
 size_t ys_session_contested(const ys_session *s);
+
+/* Live workshop (session_live.c). */
+/* Makes s a live workshop with join code code, shown at addrs (taken
+ * over: freed with the session) on port. False
+ * when out of memory (addrs are freed all the same). */
+bool ys_session_live_setup(ys_session *s, const char *code, unsigned port, bool tls,
+			   char **addrs, size_t n_addrs);
+/* The join address as shown ("http://192.168.1.20:8080/j/CODE"). */
+void ys_session_join_url(const ys_session *s, char *buf, size_t n);
+/* The same without the code, and the code alone. */
+void ys_session_join_host(const ys_session *s, char *buf, size_t n);
+/* True when participant p's name is taken by a device. */
+bool ys_session_live_joined(const ys_session *s, size_t p);
+/* The number of participants with a device. */
+size_t ys_session_live_count(const ys_session *s);
+/* The participant whose device holds token, or -1. */
+long ys_session_live_who(ys_session *s, const char *token);
+/* True while the current question takes votes from devices. */
+bool ys_session_live_open(const ys_session *s);
+
+/* Results of a device's request. */
+typedef enum ys_live_result {
+	YS_LIVE_OK = 0,
+	YS_LIVE_WRONG_CODE,     /* 404: no such join address */
+	YS_LIVE_LIMITED,        /* 429: too many wrong codes from this address */
+	YS_LIVE_TAKEN,          /* 409: the name has a device already */
+	YS_LIVE_NO_NAME,        /* 400: no such participant */
+	YS_LIVE_NO_TOKEN,       /* 403: no device token, or an unknown one */
+	YS_LIVE_BAD_FORM,       /* 403: the form is not this device's */
+	YS_LIVE_CLOSED,         /* 409: that question is not open for voting */
+	YS_LIVE_BAD_VOTE,       /* 400: no such option */
+	YS_LIVE_NOT_SAVED,      /* 503: recorded in memory, the save failed */
+	YS_LIVE_NO_MEMORY,      /* 503 */
+} ys_live_result;
+
+/* Checks a join code from addr: counts wrong ones per address and
+ * refuses an address that has tried too many this minute. */
+ys_live_result ys_session_live_check_code(ys_session *s, const char *addr, const char *code);
+/* Claims participant p (index text) for a new device after the code was
+ * checked; *token gets the device's token for the cookie. */
+ys_live_result ys_session_live_join(ys_session *s, const char *p, char token[33]);
+/* Records the vote v ("1".."N", "d", "x") of the device with token on
+ * question qid, sent with form token form. Saved before it returns OK. */
+ys_live_result ys_session_live_vote(ys_session *s, const char *token, const char *form,
+				    const char *qid, const char *v);
 
 #endif
