@@ -462,15 +462,6 @@ static int prepare(struct run *r)
 					      false, &d, &from_file);
 		if (!r->q)
 			return cli_diags(&d, YS_EX_NOINPUT);
-		/* A -q given on resume is what the file records from now on. */
-		if (r->o.questionnaire) {
-			char *before = r->a->q_file ? ys_strdup(r->a->q_file) : NULL;
-
-			cli_record_questionnaire_file(r->a, from_file, r->path);
-			if (!ys_str_eq(before, r->a->q_file))
-				r->overrides = true;
-			ys_free(before);
-		}
 		if (!ys_answers_bind(r->a, r->q, r->path, &d))
 			return cli_diags(&d, YS_EX_DATAERR);
 		if (!r->a->q_sha256 || strcmp(r->a->q_sha256, r->q->sha256)) {
@@ -485,6 +476,18 @@ static int prepare(struct run *r)
 			r->sopts.n_removed = r->n_removed;
 			r->sopts.added = (const char *const *)r->added;
 			r->sopts.n_added = r->n_added;
+		}
+		/* A -q given on resume is what the file records from now on:
+		 * saved at once, or, when the questionnaire changed, with the
+		 * new version once the user goes on from the changed screen
+		 * (quitting there leaves the file as it was). */
+		if (r->o.questionnaire) {
+			char *before = r->a->q_file ? ys_strdup(r->a->q_file) : NULL;
+
+			cli_record_questionnaire_file(r->a, from_file, r->path);
+			if (!ys_str_eq(before, r->a->q_file) && !r->sopts.has_changes)
+				r->overrides = true;
+			ys_free(before);
 		}
 		r->sopts.resume = true;
 	} else {
@@ -591,12 +594,15 @@ static ys_session *reload(struct run *r, ys_session *s)
  * folder: the answers file records where its questionnaire is
  * (questionnaire.file) when it was given by its path, so the command
  * names only the answers file; should the record be missing (a path the
- * file cannot hold), the command names the questionnaire too. */
+ * file cannot hold) or unsaved, the command names the questionnaire
+ * too. */
 static void print_next(const struct run *r, const ys_session *s)
 {
 	const char *qpath = NULL;
 
-	if (!s->a->q_file && r->o.questionnaire &&
+	/* (Quitting on the changed screen saves nothing: the file still
+	 * records the questionnaire it was started with.) */
+	if ((!s->a->q_file || s->screen == YS_SCR_CHANGED) && r->o.questionnaire &&
 	    ys_catalog_is_path(r->o.questionnaire) &&
 	    !strcmp(s->q->source, r->o.questionnaire))
 		qpath = r->o.questionnaire;
