@@ -21,6 +21,7 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 
+#include "ys_config.h"
 #include "yardstick/alloc.h"
 #include "yardstick/live.h"
 
@@ -190,10 +191,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 			return refuse(c, 431);
 		}
 		cc->req.route = ys_live_route_of(method, url, cc->req.code);
-		if (cc->req.route == YS_LIVE_R_NONE) {
-			cc->refuse = 404;
-		} else if (cc->req.route == YS_LIVE_R_BAD_METHOD) {
-			cc->refuse = 405;
+		if (cc->req.route == YS_LIVE_R_NONE || cc->req.route == YS_LIVE_R_BAD_METHOD) {
+			cc->stage = 2;
+			return refuse(c, cc->req.route == YS_LIVE_R_NONE ? 404 : 405);
 		} else if (!strcmp(method, "POST")) {
 			char *end;
 			unsigned long n;
@@ -348,6 +348,7 @@ ys_live *ys_live_start(const ys_live_opts *opts, char *err, size_t errlen)
 	struct sockaddr_storage ss;
 	struct addrinfo *ai = NULL;
 	const union MHD_DaemonInfo *di;
+	unsigned idle = YS_LIVE_IDLE_SECONDS;
 
 	if (!l || !(l->queue = ys_live_queue_new())) {
 		snprintf(err, errlen, "out of memory");
@@ -388,10 +389,19 @@ ys_live *ys_live_start(const ys_live_opts *opts, char *err, size_t errlen)
 		l->tls = true;
 	}
 	raise_fd_limit();
+#if YS_TEST_HOOKS
+	{
+		/* The tests of idle connections need not wait the full time. */
+		const char *t = getenv("YARDSTICK_TEST_LIVE_IDLE");
+
+		if (t && atoi(t) > 0)
+			idle = (unsigned)atoi(t);
+	}
+#endif
 	l->d = MHD_start_daemon(flags, (uint16_t)opts->port, NULL, NULL, handle, l,
 				MHD_OPTION_CONNECTION_LIMIT, (unsigned)YS_LIVE_MAX_CONNECTIONS,
 				MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)YS_LIVE_MAX_PER_ADDRESS,
-				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)YS_LIVE_IDLE_SECONDS,
+				MHD_OPTION_CONNECTION_TIMEOUT, idle,
 				MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(4 * YS_LIVE_MAX_HEADERS),
 				MHD_OPTION_NOTIFY_COMPLETED, completed, l,
 				opts->addr ? MHD_OPTION_SOCK_ADDR : MHD_OPTION_END, &ss,

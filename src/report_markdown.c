@@ -122,7 +122,11 @@ static void header(FILE *out, const ys_report *r)
 		fputs("- **Mode:** Interview\n", out);
 	fprintf(out, "- **Completion:** %zu of %zu questions answered\n",
 		s->answered, s->total);
-	if (s->provisional)
+	if (s->provisional && s->answered == s->total)
+		fprintf(out, "- **Status:** PROVISIONAL: %zu %s not settled in the "
+			"workshop yet, so scores and levels may still change.\n",
+			s->unsettled, ys_plural(s->unsettled, "answer is", "answers are"));
+	else if (s->provisional)
 		fprintf(out, "- **Status:** PROVISIONAL: %zu %s unanswered, so "
 			"scores and levels may still change.\n",
 			s->total - s->answered,
@@ -383,7 +387,7 @@ static void unanswered(FILE *out, const ys_report *r)
 {
 	const ys_score *s = r->s;
 
-	if (!s->provisional)
+	if (!s->provisional || s->answered == s->total)
 		return;
 	fprintf(out, "\n## Unanswered questions\n\n%zu %s not answered yet; "
 		"the scorecard stays provisional until %s.\n",

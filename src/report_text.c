@@ -274,7 +274,12 @@ static void header(ys_tw *t, const ys_report *r)
 		ys_tw_para(t, "Mode:           ", k, "Interview");
 	ys_tw_paraf(t, "Completion:     ", k, "%zu of %zu questions answered",
 	      s->answered, s->total);
-	if (s->provisional)
+	if (s->provisional && s->answered == s->total)
+		ys_tw_paraf(t, "Status:         ", k,
+		      "PROVISIONAL: %zu %s not settled in the workshop yet, so "
+		      "scores and levels may still change.", s->unsettled,
+		      ys_plural(s->unsettled, "answer is", "answers are"));
+	else if (s->provisional)
 		ys_tw_paraf(t, "Status:         ", k,
 		      "PROVISIONAL: %zu %s unanswered, so scores and levels "
 		      "may still change.", s->total - s->answered,
@@ -522,7 +527,7 @@ static void unanswered(ys_tw *t, const ys_report *r)
 	const ys_score *s = r->s;
 	size_t i, k;
 
-	if (!s->provisional)
+	if (!s->provisional || s->answered == s->total)
 		return;
 	ys_tw_heading(t, "UNANSWERED QUESTIONS");
 	ys_tw_paraf(t, "", "", "%zu %s not answered yet; the scorecard stays "

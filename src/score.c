@@ -374,5 +374,12 @@ bool ys_score_compute(const ys_questionnaire *q, const ys_answers *a,
 		}
 	}
 	totals(q, out);
+	/* A workshop's answer counts as final once the room settled it; a
+	 * merge's proposals do not (DESIGN section 5). */
+	for (i = 0; a && a->mode == YS_MODE_WORKSHOP && i < a->n_responses && i < q->n_questions; i++)
+		if (a->responses[i].answer && !ys_answer_is_settled(a, i))
+			out->unsettled++;
+	if (out->unsettled)
+		out->provisional = true;
 	return true;
 }

@@ -272,7 +272,7 @@ static void jump_area(ys_session *s, size_t ai)
 		return;
 	ar = &s->q->areas[ai];
 	for (i = 0; i < ar->n_questions; i++)
-		if (sess_kind(s, ar->first_question + i) == YS_ANS_NONE)
+		if (!sess_done(s, ar->first_question + i))
 			break;
 	if (i == ar->n_questions)
 		i = 0;

@@ -21,6 +21,9 @@
 void sess_status(ys_session *s, bool error, const char *fmt, ...) YS_PRINTF(3, 4);
 /* The answer kind of question i. */
 ys_answer_kind sess_kind(const ys_session *s, size_t i);
+/* True when question i is done: answered in an interview, settled in a
+ * workshop. */
+bool sess_done(const ys_session *s, size_t i);
 /* The local time as HH:MM:SS ("now" when it cannot be read). */
 void sess_local_time(char out[16]);
 /* Records that the answers changed and saves them. */

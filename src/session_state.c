@@ -29,12 +29,19 @@ ys_answer_kind sess_kind(const ys_session *s, size_t i)
 	return s->a->responses[i].choice.kind;
 }
 
+bool sess_done(const ys_session *s, size_t i)
+{
+	if (s->workshop)
+		return ys_answer_is_settled(s->a, i);
+	return sess_kind(s, i) != YS_ANS_NONE;
+}
+
 size_t ys_session_answered(const ys_session *s)
 {
 	size_t i, n = 0;
 
 	for (i = 0; i < s->q->n_questions; i++)
-		if (sess_kind(s, i) != YS_ANS_NONE)
+		if (sess_done(s, i))
 			n++;
 	return n;
 }
@@ -46,7 +53,7 @@ void ys_session_area_progress(const ys_session *s, size_t area,
 	size_t i, n = 0;
 
 	for (i = 0; i < ar->n_questions; i++)
-		if (sess_kind(s, ar->first_question + i) != YS_ANS_NONE)
+		if (sess_done(s, ar->first_question + i))
 			n++;
 	*answered = n;
 	*total = ar->n_questions;
@@ -57,7 +64,7 @@ size_t ys_session_first_unanswered(const ys_session *s)
 	size_t i;
 
 	for (i = 0; i < s->q->n_questions; i++)
-		if (sess_kind(s, i) == YS_ANS_NONE)
+		if (!sess_done(s, i))
 			return i;
 	return s->q->n_questions;
 }
@@ -110,9 +117,9 @@ bool ys_session_save(ys_session *s)
 		s->dirty = false;
 		s->started = true;
 		sess_local_time(s->saved_at);
-		sess_status(s, false, "Saved at %s (%zu of %zu answered)",
+		sess_status(s, false, "Saved at %s (%zu of %zu %s)",
 			   s->saved_at, ys_session_answered(s),
-			   s->q->n_questions);
+			   s->q->n_questions, s->workshop ? "settled" : "answered");
 		return true;
 	}
 	ys_free(s->save_error);
@@ -172,17 +179,21 @@ static void rebuild_review(ys_session *s)
 		const ys_response *r = &s->a->responses[i];
 		unsigned f = 0;
 
-		if (r->choice.kind == YS_ANS_NONE)
+		bool settled = s->workshop && ys_answer_is_settled(s->a, i);
+
+		if (!sess_done(s, i))
 			f |= YS_REV_UNANSWERED;
-		if (r->parked)
+		/* In a workshop, settling a question takes it off the parked
+		 * and contested counts (contested stays on the record). */
+		if (r->parked && !settled)
 			f |= YS_REV_PARKED;
 		if (r->choice.kind == YS_ANS_DONT_KNOW)
 			f |= YS_REV_DONT_KNOW;
 		if (r->choice.kind == YS_ANS_NA)
 			f |= YS_REV_NA;
-		if (s->workshop && r->contested)
+		if (s->workshop && r->contested && !settled)
 			f |= YS_REV_CONTESTED;
-		if (s->workshop && r->choice.kind == YS_ANS_NONE && r->n_votes)
+		if (s->workshop && !settled && r->n_votes)
 			f |= YS_REV_VOTING;
 		if (f) {
 			s->review[s->n_review].question = i;
@@ -260,7 +271,7 @@ void sess_advance(ys_session *s, bool finished)
 bool sess_set_choice(ys_session *s, ys_choice c)
 {
 	size_t i = s->question;
-	bool was_open = sess_kind(s, i) == YS_ANS_NONE;
+	bool was_open = !sess_done(s, i);
 
 	if (c.kind != YS_ANS_NA && s->a->responses[i].na_reason &&
 	    !ys_answers_set_na_reason(s->a, i, NULL)) {
@@ -280,7 +291,8 @@ bool sess_set_choice(ys_session *s, ys_choice c)
 			return true;
 		}
 	}
-	if (!ys_answers_set_choice(s->a, s->q, i, c)) {
+	if (!ys_answers_set_choice(s->a, s->q, i, c) ||
+	    (s->workshop && !ys_answers_set_settled(s->a, i, true))) {
 		sess_oom(s);
 		return true;
 	}

@@ -92,7 +92,7 @@ size_t ys_session_contested(const ys_session *s)
 	size_t i, n = 0;
 
 	for (i = 0; i < s->q->n_questions; i++)
-		if (s->a->responses[i].contested)
+		if (s->a->responses[i].contested && !ys_answer_is_settled(s->a, i))
 			n++;
 	return n;
 }
@@ -139,7 +139,11 @@ void sess_enter_question(ys_session *s, size_t i)
 	s->shown_at = sess_now(s);
 	s->n_undo = 0;
 	s->voter = next_voter(s, i, 0);
-	if (s->a->responses[i].choice.kind != YS_ANS_NONE)
+	/* An answer is shown with its votes once settled, and so is a
+	 * merge's proposal; a question voting again after discussion keeps
+	 * its new votes hidden. */
+	if (s->a->responses[i].choice.kind != YS_ANS_NONE &&
+	    (ys_answer_is_settled(s->a, i) || !s->a->responses[i].n_rounds))
 		s->revealed[i] = true;
 	s->entered = true;
 }
@@ -239,6 +243,31 @@ static bool reveal(ys_session *s)
 	return true;
 }
 
+/* A second round after discussion: the votes move to the earlier
+ * rounds, the question is unsettled and the votes are hidden again. */
+static bool new_round(ys_session *s)
+{
+	size_t i = s->question;
+
+	if (!ys_session_votes_cast(s, i)) {
+		sess_status(s, false, "There are no votes to vote again on: choose the answer with 1-9, d or x.");
+		return true;
+	}
+	if (!ys_answers_start_round(s->a, i)) {
+		sess_oom(s);
+		return true;
+	}
+	s->revealed[i] = false;
+	s->n_undo = 0;
+	s->voter = next_voter(s, i, 0);
+	s->shown_at = sess_now(s);
+	sess_changed(s);
+	if (!s->save_failed)
+		sess_status(s, false, "Round %zu: the earlier votes are kept in the file; everyone votes again.",
+			    s->a->responses[i].n_rounds + 1);
+	return true;
+}
+
 static bool accept(ys_session *s)
 {
 	size_t i = s->question;
@@ -328,6 +357,12 @@ bool sess_workshop_action(ys_session *s, const ys_session_action *act, bool *don
 	case YS_A_DISSENT:
 		sess_open_prompt(s, YS_PROMPT_DISSENT, NULL);
 		return true;
+	case YS_A_NEW_ROUND:
+		if (!shown) {
+			sess_status(s, false, "The votes are still hidden: v reveals them; V votes again after that.");
+			return true;
+		}
+		return new_round(s);
 	default:
 		*done = false;
 		return false;

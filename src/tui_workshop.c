@@ -139,6 +139,10 @@ static void draw_voters(const ys_session *s, const ys_question *qn, int y,
 					 TUI_QUESTION);
 			else if (cur)
 				tui_text(row, x + nw + 3, cw - nw - 4, "voting", TUI_DIM);
+			else if (s->live && !ys_session_live_joined(s, i))
+				tui_text(row, x + nw + 3, cw - nw - 4, "no device", TUI_DIM);
+			else if (s->live)
+				tui_text(row, x + nw + 3, cw - nw - 4, "joined", TUI_DIM);
 			continue;
 		}
 		vote_words(qn, v, buf, sizeof(buf));
@@ -260,6 +264,16 @@ void tui_draw_workshop(const ys_session *s)
 	int y = 4, rows, max_q;
 
 	draw_header(s, qn);
+	if (s->live) {
+		/* The join address stays on screen as one line of text. */
+		char url[200], buf[300];
+
+		ys_session_join_url(s, url, sizeof(url));
+		snprintf(buf, sizeof(buf), "Join: %s   %zu of %zu joined   J: QR code",
+			 url, ys_session_live_count(s), s->a->n_participants);
+		tui_text(3, 2, COLS - 3, buf, TUI_DIM);
+		y = 5;
+	}
 	/* The question gets what the panels leave, at most 4 lines. */
 	max_q = LINES - 4 - y - ((int)qn->n_options + 6);
 	if (max_q > 4)

@@ -47,7 +47,8 @@ typedef struct ys_score {
 	size_t n_areas;
 	size_t answered;
 	size_t total;
-	bool provisional;       /* some question unanswered */
+	size_t unsettled;       /* workshop: answered but not yet settled in the room */
+	bool provisional;       /* some question unanswered, or (workshop) unsettled */
 	bool has_index;         /* some area assessed */
 	double index;           /* area-weighted mean of assessed area scores */
 	long weakest_area;      /* area index, -1 when none assessed */
