@@ -119,7 +119,8 @@ static void draw_voters(const ys_session *s, const ys_question *qn, int y,
 		int row = y + (int)(i % per_col), x = 2 + (int)(i / per_col) * cw;
 		ys_choice v = ys_session_vote(s, s->question, i);
 		bool cur = !shown && i == s->voter;
-		int nw = shown ? (widest < cw / 2 - 1 ? widest : cw / 2 - 1) : cw - 11;
+		int nw = shown ? (widest < cw / 2 - 1 ? widest : cw / 2 - 1) :
+			 cw - (s->live ? 13 : 11);
 
 		if (fit < n && i + 1 == fit) {
 			snprintf(buf, sizeof(buf), "+%zu more", n - i);

@@ -21,6 +21,8 @@
 #include "yardstick/alloc.h"
 #include "yardstick/answers.h"
 #include "yardstick/consensus.h"
+#include "yardstick/live.h"
+#include "yardstick/live_page.h"
 #include "yardstick/merge.h"
 #include "yardstick/questionnaire.h"
 #include "yardstick/session.h"
@@ -815,6 +817,208 @@ static void test_timebox_parse(void **state)
 	assert_int_equal(v, 7);
 }
 
+/* ---- Live workshop: devices join and vote through the session ---- */
+
+static long fake_minute_now;
+static long fake_minute(void)
+{
+	return fake_minute_now;
+}
+
+static ys_session *live_session(struct fx *f)
+{
+	ys_session *s = begun(f, 0);
+	char **addrs = ys_calloc(2, sizeof(*addrs));
+
+	assert_non_null(addrs);
+	addrs[0] = ys_strdup("192.0.2.1");
+	addrs[1] = ys_strdup("2001:db8::1");
+	assert_true(ys_session_live_setup(s, "ABCDEFGHJ", 8080, false, addrs, 2));
+	s->live->minute = fake_minute;
+	fake_minute_now = 7;
+	return s;
+}
+
+static void test_live_join(void **state)
+{
+	struct fx *f = *state;
+	ys_session *s = live_session(f);
+	char url[128], tok[33], tok2[33];
+	int i;
+
+	ys_session_join_url(s, url, sizeof(url));
+	assert_string_equal(url, "http://192.0.2.1:8080/j/ABCDEFGHJ");
+	/* The join screen cycles the addresses. */
+	act(s, YS_A_JOIN_SCREEN);
+	assert_int_equal(s->screen, YS_SCR_JOIN);
+	act(s, YS_A_NEXT_ADDRESS);
+	ys_session_join_url(s, url, sizeof(url));
+	assert_string_equal(url, "http://[2001:db8::1]:8080/j/ABCDEFGHJ");
+	act(s, YS_A_BACK);
+	assert_int_equal(s->screen, YS_SCR_QUESTION);
+
+	/* Wrong codes are counted per address and minute. */
+	for (i = 0; i < YS_LIVE_MAX_WRONG_CODES; i++)
+		assert_int_equal(ys_session_live_check_code(s, "10.0.0.9", "ZZZZZZZZZ"),
+				 YS_LIVE_WRONG_CODE);
+	assert_int_equal(ys_session_live_check_code(s, "10.0.0.9", "ABCDEFGHJ"), YS_LIVE_LIMITED);
+	assert_int_equal(ys_session_live_check_code(s, "10.0.0.9", ""), YS_LIVE_LIMITED);
+	assert_int_equal(ys_session_live_check_code(s, "10.0.0.8", "ABCDEFGHJ"), YS_LIVE_OK);
+	fake_minute_now++;
+	assert_int_equal(ys_session_live_check_code(s, "10.0.0.9", "ABCDEFGHJ"), YS_LIVE_OK);
+	assert_int_equal(ys_session_live_check_code(s, "10.0.0.9", ""), YS_LIVE_WRONG_CODE);
+
+	/* A name is claimed once. */
+	assert_int_equal(ys_session_live_join(s, "0", tok), YS_LIVE_OK);
+	assert_true(ys_live_token_valid(tok));
+	assert_true(ys_session_live_joined(s, 0));
+	assert_int_equal(ys_session_live_who(s, tok), 0);
+	assert_int_equal(ys_session_live_join(s, "0", tok2), YS_LIVE_TAKEN);
+	assert_int_equal(ys_session_live_join(s, "5", tok2), YS_LIVE_NO_NAME);
+	assert_int_equal(ys_session_live_join(s, "-1", tok2), YS_LIVE_NO_NAME);
+	assert_int_equal(ys_session_live_join(s, "0x1", tok2), YS_LIVE_NO_NAME);
+	assert_int_equal(ys_session_live_join(s, "", tok2), YS_LIVE_NO_NAME);
+	assert_int_equal(ys_session_live_who(s, "0123456789abcdef0123456789abcdef"), -1);
+	assert_int_equal(ys_session_live_count(s), 1);
+	/* Released by the facilitator (the marked participant), it can be
+	 * claimed again, by a new token; the old one is worthless. */
+	s->voter = 0;
+	act(s, YS_A_RELEASE);
+	assert_false(ys_session_live_joined(s, 0));
+	assert_int_equal(ys_session_live_who(s, tok), -1);
+	assert_int_equal(ys_session_live_join(s, "0", tok2), YS_LIVE_OK);
+	assert_string_not_equal(tok, tok2);
+	/* Renaming the participants frees the seats whose name changed. */
+	{
+		static const char *const renamed[] = {"AB", "XY", "EF", "GH", "IJ"};
+
+		assert_true(ys_session_live_join(s, "1", tok) == YS_LIVE_OK);
+		assert_true(ys_answers_set_participants(s->a, renamed, 5));
+		assert_int_equal(ys_session_live_who(s, tok2), 0);
+		assert_int_equal(ys_session_live_who(s, tok), -1);
+	}
+}
+
+static void test_live_votes(void **state)
+{
+	struct fx *f = *state;
+	ys_session *s = live_session(f);
+	char ab[33], cd[33], buf[16];
+	const char *fab, *fcd;
+
+	assert_int_equal(ys_session_live_join(s, "0", ab), YS_LIVE_OK);
+	assert_int_equal(ys_session_live_join(s, "1", cd), YS_LIVE_OK);
+	fab = s->live->seats[0].form;
+	fcd = s->live->seats[1].form;
+	assert_true(ys_session_live_open(s));
+	assert_int_equal(ys_session_live_vote(s, "", fab, "d1", "1"), YS_LIVE_NO_TOKEN);
+	assert_int_equal(ys_session_live_vote(s, ab, fcd, "d1", "1"), YS_LIVE_BAD_FORM);
+	assert_int_equal(ys_session_live_vote(s, ab, fab, "d2", "1"), YS_LIVE_CLOSED);
+	assert_int_equal(ys_session_live_vote(s, ab, fab, "d1", "6"), YS_LIVE_BAD_VOTE);
+	assert_int_equal(ys_session_live_vote(s, ab, fab, "d1", "x"), YS_LIVE_BAD_VOTE);
+	assert_int_equal(ys_session_live_vote(s, ab, fab, "d1", "0"), YS_LIVE_BAD_VOTE);
+	assert_int_equal(ys_session_votes_cast(s, 0), 0);
+	/* Saved at once, and the marked voter moves past a device vote. */
+	assert_int_equal(ys_session_live_vote(s, ab, fab, "d1", "2"), YS_LIVE_OK);
+	file_vote(f, 0, "AB", buf, sizeof(buf));
+	assert_string_equal(buf, "few");
+	assert_int_equal(s->voter, 1);
+	assert_int_equal(ys_session_live_vote(s, ab, fab, "d1", "5"), YS_LIVE_OK);
+	file_vote(f, 0, "AB", buf, sizeof(buf));
+	assert_string_equal(buf, "all");
+	assert_int_equal(ys_session_live_vote(s, cd, fcd, "d1", "d"), YS_LIVE_OK);
+	/* A typed vote for someone without a device. */
+	s->voter = 2;
+	vote(s, 0);
+	file_vote(f, 0, "EF", buf, sizeof(buf));
+	assert_string_equal(buf, "none");
+	/* Not while on another screen's question list, nor after the reveal. */
+	act(s, YS_A_REVIEW);
+	assert_false(ys_session_live_open(s));
+	assert_int_equal(ys_session_live_vote(s, ab, fab, "d1", "1"), YS_LIVE_CLOSED);
+	act(s, YS_A_BACK);
+	assert_true(ys_session_live_open(s));
+	act(s, YS_A_REVEAL);
+	assert_false(ys_session_live_open(s));
+	assert_int_equal(ys_session_live_vote(s, ab, fab, "d1", "1"), YS_LIVE_CLOSED);
+	/* A second round: the votes move to rounds, voting opens again. */
+	act(s, YS_A_NEW_ROUND);
+	assert_false(ys_session_revealed(s));
+	assert_true(ys_session_live_open(s));
+	assert_int_equal(ys_session_votes_cast(s, 0), 0);
+	assert_int_equal(s->a->responses[0].n_rounds, 1);
+	assert_int_equal(s->a->responses[0].rounds[0].n_votes, 3);
+	assert_int_equal(ys_session_live_vote(s, cd, fcd, "d1", "3"), YS_LIVE_OK);
+	{
+		ys_answers *back = reread(f);
+
+		assert_int_equal(back->responses[0].n_rounds, 1);
+		assert_int_equal(back->responses[0].n_votes, 1);
+		ys_answers_free(back);
+	}
+	/* Accepting settles it; the next question opens for voting. */
+	act(s, YS_A_REVEAL);
+	act(s, YS_A_SELECT);
+	assert_true(s->a->responses[0].settled);
+	assert_int_equal(s->question, 1);
+	assert_true(ys_session_live_open(s));
+	assert_int_equal(ys_session_live_vote(s, ab, fab, "d2", "x"), YS_LIVE_OK);
+}
+
+static void test_live_pages(void **state)
+{
+	struct fx *f = *state;
+	ys_session *s = live_session(f);
+	ys_live_req r;
+	char ab[33];
+
+	assert_int_equal(ys_session_live_join(s, "0", ab), YS_LIVE_OK);
+	/* The page of a joined device: the question and its buttons. */
+	memset(&r, 0, sizeof(r));
+	r.route = YS_LIVE_R_PAGE;
+	memcpy(r.token, ab, sizeof(r.token));
+	ys_live_serve(s, &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(r.body, "First data question?"));
+	assert_non_null(strstr(r.body, "name=\"v\" value=\"5\""));
+	assert_non_null(strstr(r.body, s->live->seats[0].form));
+	ys_free(r.body);
+	/* A join with a wrong code, and a page without a token. */
+	memset(&r, 0, sizeof(r));
+	r.route = YS_LIVE_R_JOIN_PAGE;
+	snprintf(r.addr, sizeof(r.addr), "10.0.0.1");
+	snprintf(r.code, sizeof(r.code), "ZZZZZZZZZ");
+	ys_live_serve(s, &r);
+	assert_int_equal(r.status, 404);
+	assert_null(strstr(r.body, "ABCDEFGHJ"));
+	ys_free(r.body);
+	memset(&r, 0, sizeof(r));
+	r.route = YS_LIVE_R_PAGE;
+	ys_live_serve(s, &r);
+	assert_int_equal(r.status, 200);
+	assert_null(strstr(r.body, "First data question?"));
+	ys_free(r.body);
+	/* A vote through the page's form: 303, then the page says recorded. */
+	memset(&r, 0, sizeof(r));
+	r.route = YS_LIVE_R_VOTE;
+	memcpy(r.token, ab, sizeof(r.token));
+	r.form_ok = true;
+	r.form.have = YS_LIVE_F_F | YS_LIVE_F_Q | YS_LIVE_F_V;
+	snprintf(r.form.f, sizeof(r.form.f), "%s", s->live->seats[0].form);
+	snprintf(r.form.q, sizeof(r.form.q), "d1");
+	snprintf(r.form.v, sizeof(r.form.v), "3");
+	assert_true(ys_live_serve(s, &r));
+	assert_int_equal(r.status, 303);
+	assert_string_equal(r.location, "/");
+	ys_free(r.body);
+	memset(&r, 0, sizeof(r));
+	r.route = YS_LIVE_R_PAGE;
+	memcpy(r.token, ab, sizeof(r.token));
+	ys_live_serve(s, &r);
+	assert_non_null(strstr(r.body, "About half</strong> &#8212; recorded."));
+	ys_free(r.body);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -832,6 +1036,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_answers_setters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_out_of_memory, setup, teardown),
 		cmocka_unit_test(test_timebox_parse),
+		cmocka_unit_test_setup_teardown(test_live_join, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_live_votes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_live_pages, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,264 @@
+#!/usr/bin/python3
+"""End-to-end: a live workshop with real HTTP clients.
+
+Three participants, one of them with a name full of HTML. Two join from
+their own "devices" (separate cookies and source addresses), vote
+privately, and the facilitator's screen shows a dot, never the vote; the
+third has their vote typed in. Every refusal of DESIGN section 7 is sent
+and checked to change nothing: a wrong join code, a second device for a
+taken name, a vote without the token or with another participant's form,
+a vote for a question not open, a body and headers over the limits, a
+slow client, a flood of connections from one address while a participant
+on another still votes. After the reveal the page shows the spread; a
+second round keeps the first in the file; a kill -9 right after a
+"recorded" reply loses nothing, and neither the join code nor a token is
+ever written to the answers file. Once the workshop ends nothing listens.
+
+usage: live.py YARDSTICK
+"""
+import os
+import re
+import signal
+import socket
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from livelib import Device, Workshop, fail, html_escape  # noqa: E402
+
+NAMES = ['AB', 'CD', 'Zo\u00eb <i>&amp']
+
+
+def voter_row(ws, name):
+    """The participants' panel part of the row naming name."""
+    for line in ws.screen().splitlines():
+        if line[:28].strip().startswith(name) or line[2:28].strip().startswith(name):
+            return line[:28]
+    fail('no row for %s on the facilitator\'s screen' % name, ws)
+
+
+def unchanged(ws, before, what):
+    if ws.file() != before:
+        fail('%s changed the answers file' % what, ws)
+
+
+def main():
+    binary = sys.argv[1]
+    with open('participants.txt' if False else os.devnull):
+        pass
+    ws = Workshop(binary, '-o ws.yaml --org Anytown --participants names.txt',
+                  env={'YARDSTICK_TEST_LIVE_IDLE': '2'})
+    try:
+        with open(os.path.join(ws.dir, 'names.txt'), 'w', encoding='utf-8') as f:
+            f.write('\n'.join(NAMES) + '\n')
+        run(ws)
+    finally:
+        ws.close()
+    print('ok')
+
+
+def run(ws):
+    ws.start()
+    if not re.fullmatch(r'[2-9A-HJKMNP-Z]{9}', ws.code):
+        fail('join code %r is not 9 characters of the unambiguous alphabet' % ws.code, ws)
+    ab, cd, stranger = Device(ws), Device(ws, '127.0.0.2'), Device(ws, '127.0.0.3')
+
+    # Joining: a wrong code is 404 and counts; the right one lists names,
+    # escaped.
+    r = stranger.get('/j/ABCDEFGHJ')
+    if r.status != 404:
+        fail('wrong join code: %d' % r.status, ws)
+    page = ab.get(ws.join_path)
+    if html_escape(NAMES[2]) not in page.body or '<i>' in page.body:
+        fail('a participant name is not escaped on the join page', ws)
+    ab.join('AB')
+    cd.join('CD')
+    if not re.fullmatch(r'yardstick_device=[0-9a-f]{32}', ab.cookie):
+        fail('device cookie %r is not a 128-bit token' % ab.cookie, ws)
+    # A second device for a taken name.
+    other = Device(ws, '127.0.0.4')
+    page = other.get(ws.join_path)
+    m = re.search(r'name="p" value="0"[^>]*disabled', page.body)
+    if not m:
+        fail('a taken name is not shown as taken', ws)
+    r = other.post(ws.join_path, {'p': '0'})
+    if r.status != 409 or other.cookie:
+        fail('a second device took a taken name: %d' % r.status, ws)
+    # Guessing codes is limited per address, and the limit holds even
+    # for the right code.
+    for _ in range(12):
+        stranger.get('/j/ZZZZZZZZZ')
+    r = stranger.get(ws.join_path)
+    if r.status != 429:
+        fail('guessing join codes is not limited: %d' % r.status, ws)
+    # The cookie is HttpOnly and SameSite=Strict (checked on a new join).
+    ws.wait('Joined: 2 of 3')
+
+    # Begin the workshop.
+    ws.keys('Escape')
+    ws.wait('Begin the workshop')
+    ws.keys('End', 'Enter')
+    ws.wait('Votes (0 of 3, hidden)')
+    ws.wait('Join: http://127.0.0.1:%d/j/%s' % (ws.port, ws.code))
+    if 'no device' not in voter_row(ws, 'Zo'):
+        fail('a participant without a device is not shown so', ws)
+    before = ws.file()
+
+    # Refusals that change nothing.
+    f_ab, q, _ = ab.form()
+    f_cd, _, _ = cd.form()
+    if not f_ab or f_ab == f_cd:
+        fail('form tokens missing or shared', ws)
+    nobody = Device(ws, '127.0.0.5')
+    checks = [
+        (nobody, {'f': f_ab, 'q': q, 'v': '1'}, 403, 'a vote without a device token'),
+        (cd, {'f': f_ab, 'q': q, 'v': '1'}, 403, "a vote with another participant's form"),
+        (ab, {'f': f_ab, 'q': 'data-breach', 'v': '1'}, 409, 'a vote for a question not open'),
+        (ab, {'f': f_ab, 'q': q, 'v': '42'}, 400, 'a vote for no option'),
+        (ab, {'f': f_ab, 'q': q, 'v': '1', 'p': '1'}, 403, 'a form with a field too many'),
+    ]
+    for dev, fields, want, what in checks:
+        r = dev.post('/vote', fields)
+        if r.status != want:
+            fail('%s: %d, wanted %d' % (what, r.status, want), ws)
+        unchanged(ws, before, what)
+    r = ab.request('POST', '/vote', 'f=' + 'a' * 5000, what='a body over the limit')
+    if r.status != 413:
+        fail('a body over the limit: %d' % r.status, ws)
+    r = ab.request('GET', '/', headers={'X-Padding': 'p' * 12000}, what='headers over the limit')
+    if r.status != 431:
+        fail('headers over the limit: %d' % r.status, ws)
+    for path, want in [('/etc/passwd', 404), ('/../ws.yaml', 404), ('/ws.yaml', 404)]:
+        r = ab.get(path)
+        if r.status != want:
+            fail('GET %s: %d' % (path, r.status), ws)
+    r = ab.request('DELETE', '/vote', what='DELETE')
+    if r.status != 405:
+        fail('DELETE /vote: %d' % r.status, ws)
+    unchanged(ws, before, 'the refused requests')
+
+    # A slow client is cut off once idle for the (shortened) limit.
+    slow = socket.create_connection((ws.host, ws.port), timeout=10)
+    slow.sendall(b'GET / HTTP/1.1\r\nHost: x\r\n')
+    t0 = time.time()
+    try:
+        got = slow.recv(100)
+    except OSError:
+        got = b''
+    if got or time.time() - t0 > 8:
+        fail('an idle client was not cut off (%r after %.1fs)' % (got, time.time() - t0), ws)
+    slow.close()
+
+    # A flood from one address is bounded; a participant on another
+    # address still votes.
+    flood = []
+    refused = 0
+    for _ in range(80):
+        s = socket.socket()
+        s.bind(('127.0.0.9', 0))
+        try:
+            s.connect((ws.host, ws.port))
+            flood.append(s)
+        except OSError:
+            refused += 1
+    time.sleep(0.5)
+    closed = 0
+    for s in flood:
+        s.setblocking(False)
+        try:
+            if s.recv(1) == b'':
+                closed += 1
+        except BlockingIOError:
+            pass
+        except OSError:
+            closed += 1
+    if closed + refused < 80 - 64:
+        fail('%d connections from one address stayed open (limit 64)' % (80 - closed - refused), ws)
+
+    # Private votes from the devices: saved at once, hidden on screen.
+    r = ab.vote('3')
+    if r.header('location') != '/':
+        fail('a vote does not redirect to the page', ws)
+    page = ab.get('/')
+    if 'recorded' not in page.body or 'Someone covers it informally' not in page.body:
+        fail('the page does not say the vote was recorded', ws)
+    for s in flood:
+        s.close()
+    cd.vote('1')
+    ws.wait('Votes (2 of 3, hidden)')
+    text = ws.file()
+    if 'votes: {AB: informal, CD: none}' not in text:
+        fail('the device votes are not in the answers file:\n' + text, ws)
+    for name in ('AB', 'CD'):
+        row = voter_row(ws, name)
+        if '\u25cf' not in row:
+            fail('no dot for %s\'s vote: %r' % (name, row), ws)
+        for label in ('informal', 'No DPO', 'Someone'):
+            if label in row:
+                fail('%s\'s vote is shown before the reveal: %r' % (name, row), ws)
+    # A changed vote replaces the earlier one.
+    ab.vote('4')
+    end = time.time() + 5
+    while 'AB: not-notified' not in ws.file() and time.time() < end:
+        time.sleep(0.05)
+    if 'AB: not-notified' not in ws.file():
+        fail('a changed vote was not saved', ws)
+    # The third participant has no device: the facilitator types it.
+    ws.keys('2')
+    ws.wait('Votes (3 of 3, hidden)')
+    # Reveal: the page shows the spread; voting is closed.
+    ws.keys('v')
+    ws.wait('Spread of the votes')
+    page = ab.get('/')
+    if 'The votes (3)' not in page.body or 'Proposed:' not in page.body:
+        fail('the page does not show the spread after the reveal', ws)
+    r = ab.post('/vote', {'f': f_ab, 'q': q, 'v': '1'})
+    if r.status != 409:
+        fail('a vote after the reveal: %d' % r.status, ws)
+    # A second round: the first stays in the file as a round.
+    ws.keys('V')
+    ws.wait('Votes (0 of 3, hidden)')
+    text = ws.file()
+    if not re.search(r'rounds: \[\{AB: not-notified, CD: none, Zo', text):
+        fail('the first round is not kept in rounds:\n' + text, ws)
+    # kill -9 right after a "recorded" reply: the vote is on disk.
+    r = cd.vote('5')
+    pid = ws.pid()
+    if not pid:
+        fail('cannot find the yardstick process', ws)
+    os.kill(pid, signal.SIGKILL)
+    text = ws.file()
+    if 'votes: {CD: appointed}' not in text:
+        fail('a recorded vote was lost to kill -9:\n' + text, ws)
+    # Nothing that lets anyone join is in the file.
+    token = ab.cookie.split('=', 1)[1]
+    for secret, what in [(ws.code, 'the join code'), (token, 'a device token'),
+                         (f_ab, 'a form token')]:
+        if secret in text:
+            fail('%s is written to the answers file' % what, ws)
+    time.sleep(0.2)
+    if ws.listening():
+        fail('something still listens after the workshop was killed', ws)
+
+    # Resumed, and quit normally: nothing listens afterwards.
+    ws.keys('Enter')
+    import subprocess
+    subprocess.run(ws.tmux + ['respawn-pane', '-k', '-t', 'w', 'sh', '-c',
+                              '%s workshop -o ws.yaml --live 127.0.0.1:%d; echo EXIT=$? > rc2'
+                              % (ws.binary, ws.port)], check=True, env=ws.env)
+    ws.wait('Join the live workshop')
+    if not ws.listening():
+        fail('the resumed live workshop does not listen', ws)
+    ws.keys('q')
+    end = time.time() + 10
+    while not os.path.exists(os.path.join(ws.dir, 'rc2')) and time.time() < end:
+        time.sleep(0.05)
+    with open(os.path.join(ws.dir, 'rc2')) as f:
+        if f.read().strip() != 'EXIT=0':
+            fail('quitting the live workshop did not exit 0', ws)
+    if ws.listening():
+        fail('something still listens after the workshop ended', ws)
+
+
+if __name__ == '__main__':
+    main()
