@@ -12,14 +12,22 @@ cd "$YS_ROOT"
 # builds (clang, llvm), the schema, SVG and manual-page checks, valgrind,
 # the dialog comparison of scripts/bench, and util-linux (setpriv, unshare)
 # and diffutils (cmp, diff), which Debian always installs but the tests
-# cannot do without.
+# cannot do without. The live workshop adds libmicrohttpd and libqrencode
+# to the build, and to its tests a real browser (chromium, its driver and
+# python3-selenium), zbar-tools to read the QR code back, python3-pil to
+# draw it, openssl for a test certificate, and npm for axe-core.
 YS_PACKAGES=(
 	build-essential meson ninja-build pkg-config
-	libyaml-dev libncurses-dev libcmocka-dev
+	libyaml-dev libncurses-dev libcmocka-dev libmicrohttpd-dev libqrencode-dev
 	tmux clang llvm python3 python3-yaml python3-jsonschema
 	librsvg2-bin libxml2-utils mandoc groff-base man-db valgrind ncurses-term
 	locales dialog util-linux diffutils
+	chromium chromium-driver python3-selenium python3-pil zbar-tools openssl
 )
+
+# Where the npm packages of the tests go (axe-core, for the browser test's
+# accessibility check); tests/e2e/live_browser.py looks for it there.
+YS_NODE_PREFIX=$YS_ROOT/build-node
 
 YS_JOBS=$(nproc 2>/dev/null || echo 2)
 
@@ -52,8 +60,14 @@ ys_install_deps() {
 		return 0
 	fi
 	mapfile -t missing < <(ys_missing_packages "${YS_PACKAGES[@]}")
+	# npm: Debian's package, unless a node installation already has it
+	# (Debian's would fight with it).
+	if ! command -v npm >/dev/null 2>&1; then
+		missing+=(npm)
+	fi
 	if ((${#missing[@]} == 0)); then
-		return 0
+		ys_install_node_deps
+		return
 	fi
 	ys_say "installing missing packages: ${missing[*]}"
 	if [[ $(id -u) != 0 ]]; then
@@ -70,6 +84,15 @@ ys_install_deps() {
 	"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
 		apt-get install -y -q --no-install-recommends "${missing[@]}" \
 		</dev/null >&2 || return 1
+	ys_install_node_deps
+}
+
+# Installs axe-core with npm into $YS_NODE_PREFIX unless it is there.
+ys_install_node_deps() {
+	[[ -f $YS_NODE_PREFIX/node_modules/axe-core/axe.min.js ]] && return 0
+	ys_say "installing axe-core with npm into $YS_NODE_PREFIX"
+	npm install --no-save --no-audit --no-fund --prefix "$YS_NODE_PREFIX" \
+		axe-core@4 </dev/null >&2
 }
 
 # ys_setup DIR [MESON_OPTION...]: configures DIR, or reconfigures it with
