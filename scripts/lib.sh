@@ -15,14 +15,15 @@ cd "$YS_ROOT"
 # cannot do without. The live workshop adds libmicrohttpd and libqrencode
 # to the build, and to its tests a real browser (chromium, its driver and
 # python3-selenium), zbar-tools to read the QR code back, python3-pil to
-# draw it, openssl for a test certificate, and npm for axe-core.
+# draw it, openssl for a test certificate, npm for axe-core, and
+# python3-pyte to read the terminal in the live benchmark.
 YS_PACKAGES=(
 	build-essential meson ninja-build pkg-config
 	libyaml-dev libncurses-dev libcmocka-dev libmicrohttpd-dev libqrencode-dev
 	tmux clang llvm python3 python3-yaml python3-jsonschema
 	librsvg2-bin libxml2-utils mandoc groff-base man-db valgrind ncurses-term
 	locales dialog util-linux diffutils
-	chromium chromium-driver python3-selenium python3-pil zbar-tools openssl
+	chromium chromium-driver python3-selenium python3-pil zbar-tools openssl python3-pyte
 )
 
 # Where the npm packages of the tests go (axe-core, for the browser test's

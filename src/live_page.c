@@ -180,7 +180,7 @@ static void question_page(ys_sb *b, const ys_session *s, long p, unsigned long v
 		ys_sb_puts(b, "<p class=\"mine\">Your vote: <strong>");
 		ys_live_html(b, choice_words(qn, mine));
 		ys_sb_puts(b, "</strong>");
-		if (s->dirty || s->save_failed)
+		if (s->save_failed || (s->dirty && !s->live_batch))
 			ys_sb_puts(b, " (not saved yet: tell the facilitator)");
 		else
 			ys_sb_puts(b, " &#8212; recorded.");
@@ -321,6 +321,21 @@ static void refusal(ys_live_req *r, const ys_session *s, ys_live_result res, uns
 		     res == YS_LIVE_CLOSED || res == YS_LIVE_BAD_FORM || res == YS_LIVE_BAD_VOTE);
 	(void)s;
 	reply(r, result_status(res), &b);
+}
+
+void ys_live_unsaved(ys_session *s, ys_live_req *r)
+{
+	if (r->route != YS_LIVE_R_VOTE && r->route != YS_LIVE_R_PAGE)
+		return;
+	if (r->route == YS_LIVE_R_VOTE && r->status != 303)
+		return;
+	ys_free(r->body);
+	r->body = NULL;
+	r->location[0] = '\0';
+	if (r->route == YS_LIVE_R_VOTE)
+		refusal(r, s, YS_LIVE_NOT_SAVED, ys_live_page_version(s));
+	else
+		ys_live_serve(s, r);
 }
 
 bool ys_live_serve(ys_session *s, ys_live_req *r)

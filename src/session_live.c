@@ -304,12 +304,36 @@ ys_live_result ys_session_live_vote(ys_session *s, const char *token, const char
 		return YS_LIVE_NO_MEMORY;
 	sess_device_voted(s, (size_t)p);
 	sess_changed(s);
+	if (s->live_batch) {
+		s->batch_votes++;
+		return YS_LIVE_OK;
+	}
 	if (s->save_failed || s->dirty)
 		return YS_LIVE_NOT_SAVED;
 	sess_status(s, false, "%s has voted from their device (%zu of %zu).",
 		    s->a->participants[p], ys_session_votes_cast(s, s->question),
 		    s->a->n_participants);
 	return YS_LIVE_OK;
+}
+
+void ys_session_live_begin_batch(ys_session *s)
+{
+	s->live_batch = true;
+	s->batch_votes = 0;
+}
+
+bool ys_session_live_end_batch(ys_session *s)
+{
+	s->live_batch = false;
+	if (!s->dirty)
+		return !s->save_failed || !s->batch_votes;
+	if (!ys_session_save(s))
+		return false;
+	if (s->batch_votes && s->question < s->q->n_questions)
+		sess_status(s, false, "%zu of %zu have voted on this question (%zu just now from devices). Saved at %s.",
+			    ys_session_votes_cast(s, s->question), s->a->n_participants,
+			    s->batch_votes, s->saved_at);
+	return true;
 }
 
 /* The join screen: Tab or the arrows show another address, any other key

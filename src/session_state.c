@@ -135,7 +135,8 @@ bool ys_session_save(ys_session *s)
 void sess_changed(ys_session *s)
 {
 	s->dirty = true;
-	ys_session_save(s);
+	if (!s->live_batch)
+		ys_session_save(s);
 }
 
 void sess_touch_updated(ys_session *s)

@@ -368,12 +368,23 @@ static bool small_key(const ys_session *s, int rc, wint_t wc)
  * publishes what the pages show. Returns true when the screen changed. */
 static bool serve_live(ys_session *s, ys_live *live)
 {
-	ys_live_req *r;
-	bool changed = false;
+	ys_live_req *batch[256], *r;
+	bool changed = false, saved;
+	size_t n = 0, i;
 
-	while ((r = ys_live_next(live))) {
+	/* Votes arriving together are saved together: the requests waiting
+	 * now are handled as one batch, saved once, and only then answered,
+	 * so no reply says "recorded" before the vote is on disk. */
+	ys_session_live_begin_batch(s);
+	while (n < sizeof(batch) / sizeof(batch[0]) && (r = ys_live_next(live))) {
 		changed |= ys_live_serve(s, r);
-		ys_live_reply(live, r);
+		batch[n++] = r;
+	}
+	saved = ys_session_live_end_batch(s);
+	for (i = 0; i < n; i++) {
+		if (!saved)
+			ys_live_unsaved(s, batch[i]);
+		ys_live_reply(live, batch[i]);
 	}
 	ys_live_set_version(live, ys_live_page_version(s));
 	return changed;

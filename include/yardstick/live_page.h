@@ -14,6 +14,11 @@
  * the facilitator's screen should be redrawn. */
 bool ys_live_serve(ys_session *s, ys_live_req *r);
 
+/* After the save of a batch failed: turns r's reply, built as if the
+ * batch had been saved, into one that says its vote is not saved yet
+ * (a vote's redirect becomes a 503 page; a page is built again). */
+void ys_live_unsaved(ys_session *s, ys_live_req *r);
+
 /* A number that changes whenever what the page shows every participant
  * changes (the question, whether it is open, the reveal, the answer);
  * the script polls it to follow the facilitator. */

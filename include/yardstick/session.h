@@ -335,6 +335,11 @@ typedef struct ys_session {
 	/* Live workshop; NULL when participants do not vote from devices. */
 	ys_session_live *live;
 	ys_screen join_return;          /* screen to go back to from the join screen */
+	/* Requests from devices are being handled as one batch: changes
+	 * are saved once, by ys_session_live_end_batch(), before any of the
+	 * batch's replies is sent. */
+	bool live_batch;
+	size_t batch_votes;             /* votes recorded in the batch */
 } ys_session;
 
 /* Creates a session for questionnaire q (borrowed, must outlive it) over
@@ -449,8 +454,16 @@ ys_live_result ys_session_live_check_code(ys_session *s, const char *addr, const
 /* Claims participant p (index text) for a new device after the code was
  * checked; *token gets the device's token for the cookie. */
 ys_live_result ys_session_live_join(ys_session *s, const char *p, char token[33]);
+/* Starts a batch of requests: their changes are kept in memory until
+ * ys_session_live_end_batch() saves them all at once (one atomic save
+ * for many votes arriving together). Ends it: saves when anything
+ * changed; returns false when that save failed (the batch's votes are
+ * then only in memory and must not be reported as recorded). */
+void ys_session_live_begin_batch(ys_session *s);
+bool ys_session_live_end_batch(ys_session *s);
 /* Records the vote v ("1".."N", "d", "x") of the device with token on
- * question qid, sent with form token form. Saved before it returns OK. */
+ * question qid, sent with form token form. Saved before it returns OK,
+ * or, in a batch, by the end of the batch. */
 ys_live_result ys_session_live_vote(ys_session *s, const char *token, const char *form,
 				    const char *qid, const char *v);
 

@@ -926,7 +926,15 @@ static void test_live_votes(void **state)
 	assert_int_equal(ys_session_live_vote(s, ab, fab, "d1", "5"), YS_LIVE_OK);
 	file_vote(f, 0, "AB", buf, sizeof(buf));
 	assert_string_equal(buf, "all");
+	/* Votes arriving together are saved together, at the batch's end. */
+	ys_session_live_begin_batch(s);
 	assert_int_equal(ys_session_live_vote(s, cd, fcd, "d1", "d"), YS_LIVE_OK);
+	file_vote(f, 0, "CD", buf, sizeof(buf));
+	assert_string_equal(buf, "-");
+	assert_true(ys_session_live_end_batch(s));
+	file_vote(f, 0, "CD", buf, sizeof(buf));
+	assert_string_equal(buf, "dont-know");
+	assert_false(s->dirty);
 	/* A typed vote for someone without a device. */
 	s->voter = 2;
 	vote(s, 0);
