@@ -96,9 +96,10 @@ check "-f --format -o --output --force -t --target -w --width -q --questionnaire
 check "-q --quiet -h --help" "$y" validate -
 check "--org --output" "$y" interview --o
 check "-p" "$y" workshop -p
-check "--participant" "$y" workshop --p
-check "--target --timebox" "$y" workshop --t
-check "-q --questionnaire -o --output -p --participant --org --target --timebox -h --help" "$y" workshop -
+check "--participant --participants" "$y" workshop --p
+check "--target --timebox --tls-cert --tls-key" "$y" workshop --t
+check "--live" "$y" workshop --l
+check "-q --questionnaire -o --output -p --participant --participants --org --target --timebox --live --tls-cert --tls-key -h --help" "$y" workshop -
 check "-o --output --force -q --questionnaire -h --help" "$y" merge -
 check "-f --format -o --output --force -t --target -w --width -q --questionnaire -h --help" "$y" compare -
 check "--highlight --help" "$y" benchmark --h
