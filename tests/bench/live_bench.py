@@ -306,7 +306,7 @@ def main():
     # on one too loaded for that, the bar is the floor's own p99.
     bar = max(250.0, f99)
     if f99 > 250:
-        print('  the floor itself misses 250 ms on this machine (load %s): bar taken as the floor\'s p99'
+        print('  the floor itself misses 250 ms on this machine (load %.2f): bar taken as the floor\'s p99'
               % os.getloadavg()[0])
     ok = s99 <= bar and hwm < 50 * 1024 and saved == n
     print('  %s' % ('all bars met' if ok else 'A BAR IS MISSED'))
