@@ -108,7 +108,7 @@ const tui_key tui_keys[] = {
 	 .help_text = "add a dissent note (saved in the note as \"Dissent: ...\")"},
 	{K(Q, TK_WORKSHOP, 'N', YS_A_NOTE), .help = TK_HELP_REVEALED, .help_keys = "N",
 	 .help_text = "edit the whole note"},
-	{K(Q, TK_REVEALED, 'V', YS_A_NEW_ROUND), .line = 1, .name = "V", .label = "vote again",
+	{K(Q, TK_REVEALED, 'V', YS_A_NEW_ROUND), .line = 1, .name = "V", .label = "re-vote",
 	 .help = TK_HELP_REVEALED, .help_keys = "V",
 	 .help_text = "a second round: the votes move to the earlier rounds, everyone votes again"},
 	{K(Q, TK_REVEALED, 'v', YS_A_REVEAL)},

@@ -55,7 +55,7 @@ static const struct {
 	{"accept the proposal", YS_A_SELECT, 0},
 	{"choose another", YS_A_CHOOSE, 0},
 	{"dissent note", YS_A_DISSENT, 0},
-	{"vote again", YS_A_NEW_ROUND, 0},
+	{"re-vote", YS_A_NEW_ROUND, 0},
 	{"join", YS_A_JOIN_SCREEN, 0},
 	{"join screen", YS_A_JOIN_SCREEN, 0},
 	{"next address", YS_A_NEXT_ADDRESS, 0},
@@ -231,7 +231,7 @@ static void test_hint_lines(void **state)
 	tui_key_hint_line(TK_QUESTION, TK_VOTING, 1, 0, true, buf, sizeof(buf));
 	assert_string_equal(buf, "1-9 vote  d don't know  Backspace undo  v reveal  Up/Down voter");
 	tui_key_hint_line(TK_QUESTION, TK_REVEALED, 1, TK_IF_NA, false, buf, sizeof(buf));
-	assert_string_equal(buf, "Enter accept the proposal  1-9/d/x choose another  n dissent note  V vote again");
+	assert_string_equal(buf, "Enter accept the proposal  1-9/d/x choose another  n dissent note  V re-vote");
 	tui_key_hint_line(TK_QUESTION, TK_REVEALED, 2, 0, true, buf, sizeof(buf));
 	assert_string_equal(buf, "Left/Right question  p park  r review  a areas  s scores  "
 			    "q save and quit  F1 keys");
