@@ -43,8 +43,69 @@ def unchanged(ws, before, what):
         fail('%s changed the answers file' % what, ws)
 
 
+def participants_file(binary):
+    """--participants FILE: bad lines are refused with their position."""
+    import tempfile
+    where = tempfile.mkdtemp(prefix='yardstick-names.')
+    cases = [
+        ('AB\nCD\n\n  ab  \n', '4:3: error: ', 'named twice'),
+        ('AB\nC,D\n', '2:2: error: ', 'comma'),
+        ('AB\n\x01X\n', '2:1: error: ', 'control character'),
+        ('AB\n\xff\n', '2:1: error: ', 'UTF-8'),
+        ('X' * 65 + '\n', '1:1: error: ', 'longer than 64'),
+        (''.join('P%d\n' % i for i in range(65)), '65:1: error: ', '--live'),
+    ]
+    try:
+        for text, where_msg, what in cases:
+            path = os.path.join(where, 'names.txt')
+            with open(path, 'wb') as f:
+                f.write(text.encode('latin-1'))
+            out = subprocess.run([binary, 'workshop', '--participants', path],
+                                 capture_output=True, text=True, stdin=subprocess.DEVNULL)
+            if out.returncode != 65 or (path + ':' + where_msg) not in out.stderr or what not in out.stderr:
+                fail('--participants with %r: exit %d, %r' % (text[:20], out.returncode, out.stderr))
+        out = subprocess.run([binary, 'workshop', '--participants', os.path.join(where, 'none.txt')],
+                             capture_output=True, text=True, stdin=subprocess.DEVNULL)
+        if out.returncode != 66:
+            fail('--participants with a missing file: exit %d' % out.returncode)
+        # 500 names are fine with --live (the run stops at the terminal check).
+        with open(os.path.join(where, 'many.txt'), 'w') as f:
+            f.write(''.join('P%d\n' % i for i in range(500)))
+        out = subprocess.run([binary, 'workshop', '--participants', os.path.join(where, 'many.txt'),
+                              '--live', '0'], capture_output=True, text=True,
+                             stdin=subprocess.DEVNULL)
+        if out.returncode != 64 or 'needs a terminal' not in out.stderr:
+            fail('500 participants with --live: exit %d, %r' % (out.returncode, out.stderr))
+        with open(os.path.join(where, 'many.txt'), 'a') as f:
+            f.write('P500\n')
+        out = subprocess.run([binary, 'workshop', '--participants', os.path.join(where, 'many.txt'),
+                              '--live', '0'], capture_output=True, text=True,
+                             stdin=subprocess.DEVNULL)
+        if out.returncode != 65 or ':501:1: error: more than 500' not in out.stderr:
+            fail('501 participants with --live: exit %d, %r' % (out.returncode, out.stderr))
+    finally:
+        subprocess.run(['rm', '-rf', where])
+
+
+def no_live_no_socket(ws):
+    """Without --live the workshop holds no socket at all."""
+    subprocess.run(ws.tmux + ['respawn-pane', '-k', '-t', 'w', 'sh', '-c',
+                              '%s workshop -o plain.yaml -p AB; sleep 5' % ws.binary],
+                   check=True, env=ws.env)
+    ws.wait('Begin the workshop')
+    pid = ws.pid()
+    if not pid:
+        fail('cannot find the workshop without --live', ws)
+    fds = os.listdir('/proc/%d/fd' % pid)
+    sockets = [fd for fd in fds if os.readlink('/proc/%d/fd/%s' % (pid, fd)).startswith('socket:')]
+    if sockets:
+        fail('the workshop without --live holds sockets: %r' % sockets, ws)
+    ws.keys('q')
+
+
 def main():
     binary = sys.argv[1]
+    participants_file(binary)
     ws = Workshop(binary, '-o ws.yaml --org Anytown --participants names.txt',
                   env={'YARDSTICK_TEST_LIVE_IDLE': '2'})
     try:
@@ -255,6 +316,7 @@ def run(ws):
             fail('quitting the live workshop did not exit 0', ws)
     if ws.listening():
         fail('something still listens after the workshop ended', ws)
+    no_live_no_socket(ws)
 
 
 if __name__ == '__main__':

@@ -13,6 +13,7 @@ import http.client
 import os
 import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from livelib import Device, Workshop, fail  # noqa: E402
@@ -68,9 +69,15 @@ def main():
                                   '--tls-cert c.pem --tls-key other.key; echo EXIT=$? > rc3; sleep 5'
                                   % (binary, ws.port)], check=True, env=ws.env)
         ws.wait('certificate and key')
-        with open(os.path.join(ws.dir, 'rc3')) as f:
-            if f.read().strip() != 'EXIT=69':
-                fail('a mismatched key did not exit 69', ws)
+        rc3 = os.path.join(ws.dir, 'rc3')
+        for _ in range(200):
+            if os.path.exists(rc3) and open(rc3).read().strip():
+                break
+            time.sleep(0.05)
+        with open(rc3) as f:
+            got = f.read().strip()
+        if got != 'EXIT=69':
+            fail('a mismatched key did not exit 69: %s' % got, ws)
         if ws.listening():
             fail('something listens after a refused start', ws)
         out = subprocess.run([binary, 'workshop', '-o', 'y.yaml', '--tls-cert', 'c.pem',
