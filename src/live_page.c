@@ -134,8 +134,9 @@ static void spread(ys_sb *b, const ys_session *s, const ys_question *qn, const y
 	ys_free(counts);
 }
 
-static void question_page(ys_sb *b, const ys_session *s, long p, unsigned long version)
+static void question_page(ys_sb *b, ys_session *s, long p, unsigned long version)
 {
+	const char *form = ys_session_live_new_form(s, (size_t)p);
 	const ys_question *qn = &s->q->questions[s->question];
 	const ys_response *r = ys_session_response(s, s->question);
 	ys_choice mine = ys_session_vote(s, s->question, (size_t)p);
@@ -157,11 +158,12 @@ static void question_page(ys_sb *b, const ys_session *s, long p, unsigned long v
 		ys_live_html(b, qn->help);
 		ys_sb_puts(b, "</p></details>\n");
 	}
-	if (open) {
+	if (open && !form)
+		b->oom = true;  /* no random bytes: the page cannot be sent */
+	if (open && form) {
 		ys_sb_puts(b, "<form method=\"post\" action=\"/vote\">\n<fieldset>\n"
 			   "<legend>Your vote (hidden until the facilitator reveals the votes)</legend>\n");
-		ys_sb_printf(b, "<input type=\"hidden\" name=\"f\" value=\"%s\">\n",
-			     s->live->seats[p].form);
+		ys_sb_printf(b, "<input type=\"hidden\" name=\"f\" value=\"%s\">\n", form);
 		ys_sb_puts(b, "<input type=\"hidden\" name=\"q\" value=\"");
 		ys_live_html(b, qn->id);
 		ys_sb_puts(b, "\">\n");

@@ -84,7 +84,7 @@ static bool sync_seats(ys_session *s)
 		for (k = 0; k < l->n_seats; k++)
 			if (l->seats[k].name && !strcmp(l->seats[k].name, seats[i].name)) {
 				memcpy(seats[i].token, l->seats[k].token, sizeof(seats[i].token));
-				memcpy(seats[i].form, l->seats[k].form, sizeof(seats[i].form));
+				memcpy(seats[i].forms, l->seats[k].forms, sizeof(seats[i].forms));
 			}
 	}
 	free_seats(l);
@@ -249,10 +249,11 @@ ys_live_result ys_session_live_join(ys_session *s, const char *p, char token[33]
 		return YS_LIVE_NO_NAME;
 	if (l->seats[i].token[0])
 		return YS_LIVE_TAKEN;
-	if (!ys_live_new_token(l->seats[i].token) || !ys_live_new_token(l->seats[i].form)) {
+	if (!ys_live_new_token(l->seats[i].token)) {
 		l->seats[i].token[0] = '\0';
 		return YS_LIVE_NO_MEMORY;
 	}
+	memset(l->seats[i].forms, 0, sizeof(l->seats[i].forms));
 	memcpy(token, l->seats[i].token, 33);
 	sess_status(s, false, "%s joined from a device (%zu of %zu).",
 		    s->a->participants[i], ys_session_live_count(s), s->a->n_participants);
@@ -281,6 +282,34 @@ static ys_choice parse_vote(const ys_question *qn, const char *v)
 	return c;
 }
 
+const char *ys_session_live_new_form(ys_session *s, size_t p)
+{
+	ys_live_seat *seat;
+
+	if (!s->live || p >= s->live->n_seats)
+		return NULL;
+	seat = &s->live->seats[p];
+	seat->next_form %= YS_LIVE_SEAT_FORMS;
+	if (!ys_live_new_token(seat->forms[seat->next_form])) {
+		seat->forms[seat->next_form][0] = '\0';
+		return NULL;
+	}
+	return seat->forms[seat->next_form++];
+}
+
+/* True when form is one of the tokens of the pages sent to the seat's
+ * device; every one is compared. */
+static bool form_ok(const ys_live_seat *seat, const char *form)
+{
+	bool ok = false;
+	size_t i;
+
+	for (i = 0; i < YS_LIVE_SEAT_FORMS; i++)
+		if (seat->forms[i][0] && ys_live_secret_equal(seat->forms[i], form))
+			ok = true;
+	return ok;
+}
+
 ys_live_result ys_session_live_vote(ys_session *s, const char *token, const char *form,
 				    const char *qid, const char *v)
 {
@@ -290,7 +319,7 @@ ys_live_result ys_session_live_vote(ys_session *s, const char *token, const char
 
 	if (p < 0)
 		return YS_LIVE_NO_TOKEN;
-	if (!ys_live_secret_equal(s->live->seats[p].form, form))
+	if (!form_ok(&s->live->seats[p], form))
 		return YS_LIVE_BAD_FORM;
 	if (!ys_session_live_open(s))
 		return YS_LIVE_CLOSED;
@@ -395,7 +424,7 @@ bool sess_live_action(ys_session *s, const ys_session_action *act, bool *done)
 			return true;
 		}
 		memset(l->seats[p].token, 0, sizeof(l->seats[p].token));
-		memset(l->seats[p].form, 0, sizeof(l->seats[p].form));
+		memset(l->seats[p].forms, 0, sizeof(l->seats[p].forms));
 		sess_status(s, false, "%s's name is free: they can join again from another device.",
 			    s->a->participants[p]);
 		return true;

@@ -279,6 +279,8 @@ void tui_key_hints(const ys_session *s, unsigned when)
 
 	if (s->live)
 		when |= TK_IF_LIVE;
+	if (s->live && s->live->n_addrs > 1)
+		when |= TK_IF_ADDRS;
 	for (line = 1; line <= 2; line++) {
 		tui_key_hint_line(screen, mode, line, when, ascii_mode, buf, sizeof(buf));
 		if (buf[0])

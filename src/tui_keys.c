@@ -226,7 +226,7 @@ const tui_key tui_keys[] = {
 
 	/* The live workshop's join screen. */
 	{K(TK_JOIN, TK_ANY, '\t', YS_A_NEXT_ADDRESS), .line = 2, .name = "Tab",
-	 .label = "next address"},
+	 .label = "next address", .when = TK_IF_ADDRS},
 	{K(TK_JOIN, TK_ANY, TK_RIGHT, YS_A_NEXT_ADDRESS)},
 	{K(TK_JOIN, TK_ANY, TK_LEFT, YS_A_PREV)},
 	{K(TK_JOIN, TK_ANY, TK_DOWN, YS_A_NEXT_ADDRESS)},

@@ -68,6 +68,7 @@ enum {
 	TK_IF_NA = 1u << 0,     /* the question allows N/A */
 	TK_IF_SCORED = 1u << 1, /* the scores could be computed */
 	TK_IF_LIVE = 1u << 2,   /* participants vote from their devices */
+	TK_IF_ADDRS = 1u << 3,  /* live, with several addresses to show */
 };
 
 /* Sections of the key help, in the order shown. */

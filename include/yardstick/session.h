@@ -238,12 +238,20 @@ typedef struct ys_session_opts {
 	void *clock_ctx;
 } ys_session_opts;
 
+/* Form tokens a device's forms may carry at once: the last pages sent to
+ * it (several tabs, or a page fetched by the script while a vote was
+ * being sent). */
+#define YS_LIVE_SEAT_FORMS 4
+
 /* A live workshop's seats and join code (DESIGN section 7). They live in
  * memory only: nothing here is ever written to the answers file. */
 typedef struct ys_live_seat {
 	char *name;             /* the participant's name when the seat was set up */
 	char token[33];         /* the device's token; "" while the name is free */
-	char form[33];          /* the token its forms carry */
+	/* The form tokens of the last pages sent to the device, one new per
+	 * page (a vote must carry one of them); "" where none was issued. */
+	char forms[YS_LIVE_SEAT_FORMS][33];
+	unsigned next_form;
 } ys_live_seat;
 
 typedef struct ys_live_guard {
@@ -447,6 +455,10 @@ typedef enum ys_live_result {
 	YS_LIVE_NOT_SAVED,      /* 503: recorded in memory, the save failed */
 	YS_LIVE_NO_MEMORY,      /* 503 */
 } ys_live_result;
+
+/* A new form token for a page sent to participant p's device (the oldest
+ * of its YS_LIVE_SEAT_FORMS stops working); NULL without random bytes. */
+const char *ys_session_live_new_form(ys_session *s, size_t p);
 
 /* Checks a join code from addr: counts wrong ones per address and
  * refuses an address that has tried too many this minute. */

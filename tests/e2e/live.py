@@ -266,7 +266,9 @@ def run(ws):
     # The third participant has no device: the facilitator types it.
     ws.keys('2')
     ws.wait('Votes (3 of 3, hidden)')
-    # Reveal: the page shows the spread; voting is closed.
+    # Reveal: the page shows the spread; voting is closed, even with a
+    # form from a page fetched just before.
+    f_ab, q, _ = ab.form()
     ws.keys('v')
     ws.wait('Spread of the votes')
     page = ab.get('/')

@@ -130,7 +130,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_field(r.form.v, r.form.have & YS_LIVE_F_V);
 		check_field(r.form.p, r.form.have & YS_LIVE_F_P);
 		if (!strcmp(r.form.f, "@@"))
-			snprintf(r.form.f, sizeof(r.form.f), "%s", s->live->seats[0].form);
+			snprintf(r.form.f, sizeof(r.form.f), "%s", ys_session_live_new_form(s, 0));
 	}
 	snprintf(r.addr, sizeof(r.addr), "10.0.%u.%u", size > 0 ? data[0] : 0u, (unsigned)(size & 0xff));
 	if (r.route == YS_LIVE_R_NONE || r.route == YS_LIVE_R_BAD_METHOD ||

@@ -908,8 +908,10 @@ static void test_live_votes(void **state)
 
 	assert_int_equal(ys_session_live_join(s, "0", ab), YS_LIVE_OK);
 	assert_int_equal(ys_session_live_join(s, "1", cd), YS_LIVE_OK);
-	fab = s->live->seats[0].form;
-	fcd = s->live->seats[1].form;
+	fab = ys_session_live_new_form(s, 0);
+	fcd = ys_session_live_new_form(s, 1);
+	assert_non_null(fab);
+	assert_non_null(fcd);
 	assert_true(ys_session_live_open(s));
 	assert_int_equal(ys_session_live_vote(s, "", fab, "d1", "1"), YS_LIVE_NO_TOKEN);
 	assert_int_equal(ys_session_live_vote(s, ab, fcd, "d1", "1"), YS_LIVE_BAD_FORM);
@@ -964,6 +966,19 @@ static void test_live_votes(void **state)
 		assert_int_equal(back->responses[0].n_votes, 1);
 		ys_answers_free(back);
 	}
+	/* A form token stays good for the device's last few pages only. */
+	{
+		char old[33];
+		int k;
+
+		snprintf(old, sizeof(old), "%s", fcd);
+		for (k = 0; k < YS_LIVE_SEAT_FORMS - 1; k++)
+			assert_non_null(ys_session_live_new_form(s, 1));
+		assert_int_equal(ys_session_live_vote(s, cd, old, "d1", "2"), YS_LIVE_OK);
+		assert_non_null(ys_session_live_new_form(s, 1));
+		assert_int_equal(ys_session_live_vote(s, cd, old, "d1", "2"), YS_LIVE_BAD_FORM);
+		fcd = ys_session_live_new_form(s, 1);
+	}
 	/* Accepting settles it; the next question opens for voting. */
 	act(s, YS_A_REVEAL);
 	act(s, YS_A_SELECT);
@@ -989,7 +1004,9 @@ static void test_live_pages(void **state)
 	assert_int_equal(r.status, 200);
 	assert_non_null(strstr(r.body, "First data question?"));
 	assert_non_null(strstr(r.body, "name=\"v\" value=\"5\""));
-	assert_non_null(strstr(r.body, s->live->seats[0].form));
+	/* Each page carries a form token of its own. */
+	assert_non_null(strstr(r.body, s->live->seats[0].forms[0]));
+	assert_int_equal(s->live->seats[0].next_form, 1);
 	ys_free(r.body);
 	/* A join with a wrong code, and a page without a token. */
 	memset(&r, 0, sizeof(r));
@@ -1012,7 +1029,7 @@ static void test_live_pages(void **state)
 	memcpy(r.token, ab, sizeof(r.token));
 	r.form_ok = true;
 	r.form.have = YS_LIVE_F_F | YS_LIVE_F_Q | YS_LIVE_F_V;
-	snprintf(r.form.f, sizeof(r.form.f), "%s", s->live->seats[0].form);
+	snprintf(r.form.f, sizeof(r.form.f), "%s", s->live->seats[0].forms[0]);
 	snprintf(r.form.q, sizeof(r.form.q), "d1");
 	snprintf(r.form.v, sizeof(r.form.v), "3");
 	assert_true(ys_live_serve(s, &r));
