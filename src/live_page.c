@@ -392,7 +392,7 @@ bool ys_live_serve(ys_session *s, ys_live_req *r)
 			return res == YS_LIVE_OK;
 		}
 		snprintf(r->set_cookie, sizeof(r->set_cookie),
-			 YS_LIVE_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict%s", token,
+			 YS_LIVE_COOKIE "=%s; Path=/; Max-Age=86400; HttpOnly; SameSite=Strict%s", token,
 			 s->live->tls ? "; Secure" : "");
 		memset(token, 0, sizeof(token));
 		redirect(r, "/");
