@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,21 +75,18 @@ void ys_json_str(FILE *out, const char *s)
 
 char *ys_format_exact(double x, char buf[32])
 {
-	char *p;
+	int prec;
 
 	if (!isfinite(x)) {
 		strcpy(buf, "0");
 		return buf;
 	}
-	snprintf(buf, 32, "%.4f", x);
-	p = strchr(buf, '.');
-	if (p) {
-		char *e = buf + strlen(buf) - 1;
-
-		while (e > p && *e == '0')
-			*e-- = '\0';
-		if (e == p)
-			*e = '\0';
+	/* The shortest form that reads back as the same double: 0.75, 75,
+	 * 70.45454545454545. */
+	for (prec = 1; prec <= 17; prec++) {
+		snprintf(buf, 32, "%.*g", prec, x);
+		if (strtod(buf, NULL) == x)
+			break;
 	}
 	if (!strcmp(buf, "-0"))
 		strcpy(buf, "0");
@@ -224,4 +222,35 @@ const char *ys_level_name(const ys_questionnaire *q, long level)
 	if (level < 0 || (size_t)level >= q->n_levels)
 		return "?";
 	return q->levels[level].name;
+}
+
+void ys_report_bar(char buf[YS_REPORT_BAR_BUF], const ys_report *r,
+		   const ys_area_score *as)
+{
+	size_t per = ys_bar_per_level(r->q, YS_REPORT_BAR_MAX);
+	size_t top = r->q->n_levels > 1 ? r->q->n_levels - 1 : 1;
+	size_t cells = per * top, fill, mark = SIZE_MAX, i, o = 0;
+	bool assessed = as->state == YS_AREA_ASSESSED;
+
+	fill = assessed ? ys_maturity_cells(as->maturity, per) : 0;
+	if (r->s->has_target)
+		mark = as->target * per;
+	buf[o++] = '[';
+	for (i = 0; i < cells && o < YS_REPORT_BAR_BUF - 3; i++) {
+		if (i == mark)
+			buf[o++] = '|';
+		buf[o++] = !assessed ? ' ' : i < fill ? '#' : '.';
+	}
+	if (mark == cells)
+		buf[o++] = '|';
+	buf[o++] = ']';
+	buf[o] = '\0';
+}
+
+size_t ys_report_bar_width(const ys_report *r)
+{
+	size_t top = r->q->n_levels > 1 ? r->q->n_levels - 1 : 1;
+
+	return ys_bar_per_level(r->q, YS_REPORT_BAR_MAX) * top + 2 +
+	       (r->s->has_target ? 1 : 0);
 }
