@@ -49,8 +49,8 @@ static inline const char *ys_plural(size_t n, const char *one, const char *many)
 size_t ys_report_n_contested(const ys_report *r);
 bool ys_report_is_workshop(const ys_report *r);
 
-/* The maturity bar of text and Markdown: ys_bar_per_level(q,
- * YS_REPORT_BAR_MAX) characters a level, '#' up to the maturity, '.'
+/* The maturity bar of text and Markdown: per characters a level (at most
+ * ys_bar_per_level(q, YS_REPORT_BAR_MAX); narrow text reports use fewer), '#' up to the maturity, '.'
  * after it, and with a target '|' after the target level's cells, so the
  * bar reaches the mark exactly when the target is met; blank when the
  * area is not assessed. All bars of a report have the same width,
@@ -58,8 +58,8 @@ bool ys_report_is_workshop(const ys_report *r);
 #define YS_REPORT_BAR_MAX 12
 #define YS_REPORT_BAR_BUF (YS_REPORT_BAR_MAX * 2 + 4)
 void ys_report_bar(char buf[YS_REPORT_BAR_BUF], const ys_report *r,
-		   const ys_area_score *as);
-size_t ys_report_bar_width(const ys_report *r);
+		   const ys_area_score *as, size_t per);
+size_t ys_report_bar_width(const ys_report *r, size_t per);
 
 /* The level name, or "?" when out of range. */
 const char *ys_level_name(const ys_questionnaire *q, long level);

@@ -319,12 +319,20 @@ static void level_cell(ys_tw *t, const ys_report *r, size_t i, char *buf,
 	ys_sb_free(&b);
 }
 
+/* The columns of a profile row other than the title and the level:
+ * " BAR  MATURITY  LEVEL  PRACTICE  TARGET" without the level. */
+static size_t profile_fixed(const ys_report *r, size_t per)
+{
+	return 1 + ys_report_bar_width(r, per) + 2 + 8 + 2 + 2 + 8 +
+	       (r->s->has_target ? 2 + 11 : 0);
+}
+
 static void profile(ys_tw *t, const ys_report *r)
 {
 	const ys_questionnaire *q = r->q;
 	const ys_score *s = r->s;
 	char cell[40], barbuf[YS_REPORT_BAR_BUF], target[24], m[YS_FIGURE_BUF];
-	size_t i, lw = 5, bw, title_w, fixed;
+	size_t i, lw = 5, bw, title_w, fixed, per, maxper, need = 4;
 
 	ys_tw_heading(t, "PROFILE");
 	for (i = 0; i < s->n_areas; i++) {
@@ -332,14 +340,39 @@ static void profile(ys_tw *t, const ys_report *r)
 		if (strlen(cell) > lw)
 			lw = strlen(cell);
 	}
-	bw = ys_report_bar_width(r);
-	fixed = 1 + bw + 2 + 8 + 2 + 2 + 8 + (s->has_target ? 2 + 11 : 0);
-	/* Long level names are cut so that the row fits the width with at
-	 * least 10 columns left for the area title. */
-	if (lw + fixed + 10 > t->width)
-		lw = t->width > fixed + 10 + 5 ? t->width - fixed - 10 : 5;
+	for (i = 0; i < q->n_areas; i++) {
+		size_t w = ys_text_width(q->areas[i].title,
+					 strlen(q->areas[i].title));
+
+		if (w > need)
+			need = w;
+	}
+	if (need > 28)
+		need = 28;
+	/* Bars are as long as they can be (YS_REPORT_BAR_MAX) unless shorter
+	 * ones, down to 2 characters a level, let every title fit on its
+	 * row; else the longest bar that fits the row is used and titles go
+	 * on lines of their own. Level names are cut only when a bar of 1
+	 * character a level does not fit either. */
+	maxper = ys_bar_per_level(q, YS_REPORT_BAR_MAX);
+	per = 0;
+	for (i = maxper; i >= 2 && !per; i--)
+		if (lw + profile_fixed(r, i) + need <= t->width)
+			per = i;
+	for (i = maxper; i >= 1 && !per; i--)
+		if (lw + profile_fixed(r, i) + 2 <= t->width)
+			per = i;
+	if (!per)
+		per = 1;
+	bw = ys_report_bar_width(r, per);
+	fixed = profile_fixed(r, per);
+	/* A title longer than its column goes on a line of its own above
+	 * the row, so the row needs only a small indent; long level names
+	 * are cut only when even that does not fit. */
+	if (lw + fixed + 2 > t->width)
+		lw = t->width > fixed + 2 + 5 ? t->width - fixed - 2 : 5;
 	fixed += lw;
-	title_w = t->width > fixed + 12 ? t->width - fixed : 12;
+	title_w = t->width > fixed + 2 ? t->width - fixed : 2;
 	fprintf(t->out, "%-*s %-*s  %8s  %-*s  %8s", (int)title_w, "Area",
 		(int)bw, "", "Maturity", (int)lw, "Level", "Practice");
 	if (s->has_target)
@@ -356,7 +389,7 @@ static void profile(ys_tw *t, const ys_report *r)
 		if (!title)
 			return;
 		level_cell(t, r, i, cell, 24);
-		ys_report_bar(barbuf, r, as);
+		ys_report_bar(barbuf, r, as, per);
 		if (strlen(title) > title_w) {
 			ys_tw_para(t, "", "  ", title);
 			fprintf(t->out, "%-*s", (int)title_w, "");
@@ -385,10 +418,8 @@ static void profile(ys_tw *t, const ys_report *r)
 	     "level, which a bar reaches exactly when the area meets its "
 	     "target. The practice score (0 to 100) is how much of the "
 	     "area's practice is in place at every level.",
-	     q->n_levels ? q->n_levels - 1 : 0,
-	     ys_bar_per_level(q, YS_REPORT_BAR_MAX),
-	     ys_plural(ys_bar_per_level(q, YS_REPORT_BAR_MAX), "character",
-		       "characters"));
+	     q->n_levels ? q->n_levels - 1 : 0, per,
+	     ys_plural(per, "character", "characters"));
 }
 
 static void summary_section(ys_tw *t, const ys_report *r)

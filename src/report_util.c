@@ -82,7 +82,19 @@ char *ys_format_exact(double x, char buf[32])
 		return buf;
 	}
 	/* The shortest form that reads back as the same double: 0.75, 75,
-	 * 70.45454545454545. */
+	 * 70.45454545454545; plain decimals in the range figures take, so
+	 * 100 is "100", not "1e+02"; exponent form only far outside it. */
+	if (x == 0.0) {
+		strcpy(buf, "0");
+		return buf;
+	}
+	if (fabs(x) >= 1e-4 && fabs(x) < 1e15) {
+		for (prec = 0; prec <= 24; prec++) {
+			snprintf(buf, 32, "%.*f", prec, x);
+			if (strtod(buf, NULL) == x)
+				return buf;
+		}
+	}
 	for (prec = 1; prec <= 17; prec++) {
 		snprintf(buf, 32, "%.*g", prec, x);
 		if (strtod(buf, NULL) == x)
@@ -225,9 +237,8 @@ const char *ys_level_name(const ys_questionnaire *q, long level)
 }
 
 void ys_report_bar(char buf[YS_REPORT_BAR_BUF], const ys_report *r,
-		   const ys_area_score *as)
+		   const ys_area_score *as, size_t per)
 {
-	size_t per = ys_bar_per_level(r->q, YS_REPORT_BAR_MAX);
 	size_t top = r->q->n_levels > 1 ? r->q->n_levels - 1 : 1;
 	size_t cells = per * top, fill, mark = SIZE_MAX, i, o = 0;
 	bool assessed = as->state == YS_AREA_ASSESSED;
@@ -247,10 +258,10 @@ void ys_report_bar(char buf[YS_REPORT_BAR_BUF], const ys_report *r,
 	buf[o] = '\0';
 }
 
-size_t ys_report_bar_width(const ys_report *r)
+size_t ys_report_bar_width(const ys_report *r, size_t per)
 {
 	size_t top = r->q->n_levels > 1 ? r->q->n_levels - 1 : 1;
 
-	return ys_bar_per_level(r->q, YS_REPORT_BAR_MAX) * top + 2 +
+	return per * top + 2 +
 	       (r->s->has_target ? 1 : 0);
 }

@@ -311,6 +311,11 @@ static bool area_level(const ys_questionnaire *q, const ys_answers *a,
 		if (q->questions[i].level != next ||
 		    choice_of(q, a, i).kind == YS_ANS_NA || meets(q, a, i))
 			continue;
+		/* A red flag already listed above is listed once, so the
+		 * list never holds more than the area's questions. */
+		if (is_red_flag(&q->questions[i], choice_of(q, a, i)) &&
+		    (int)q->questions[i].red_flag_cap <= s->level)
+			continue;
 		if (!qlist_push(&s->blockers, i, ar->n_questions))
 			return false;
 	}

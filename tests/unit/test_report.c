@@ -177,12 +177,16 @@ static void test_format_exact(void **state)
 	char buf[32];
 
 	(void)state;
-	assert_string_equal(ys_format_exact(70.454545, buf), "70.4545");
+	/* The shortest text that reads back as the same double. */
+	assert_string_equal(ys_format_exact(70.454545, buf), "70.454545");
 	assert_string_equal(ys_format_exact(57.9, buf), "57.9");
 	assert_string_equal(ys_format_exact(100.0, buf), "100");
 	assert_string_equal(ys_format_exact(0.0, buf), "0");
-	assert_string_equal(ys_format_exact(-0.00001, buf), "0");
-	assert_string_equal(ys_format_exact(100.0 / 3.0, buf), "33.3333");
+	assert_string_equal(ys_format_exact(-0.0, buf), "0");
+	assert_string_equal(ys_format_exact(1.5, buf), "1.5");
+	assert_string_equal(ys_format_exact(100.0 / 3.0, buf),
+			    "33.333333333333336");
+	assert_true(strtod(ys_format_exact(0.1 + 0.2, buf), NULL) == 0.1 + 0.2);
 	assert_string_equal(ys_format_exact(0.75, buf), "0.75");
 	assert_string_equal(ys_format_exact(-12.5, buf), "-12.5");
 }
@@ -303,10 +307,11 @@ static void test_explain_levels(void **state)
 	rescore(f, "base");
 	assert_int_equal(f->s.areas[0].level, 1);
 	assert_true(ys_explain_area(f->q, &f->a, &f->s, 0, &e));
-	assert_string_equal(e.status, "Level 1 Initial");
-	assert_non_null(strstr(e.why, "every practice at level 1 is met, but 1 of "
-			       "the 2 practices at level 2 is not met yet (50% "
-			       "of the way to level 2)"));
+	/* G = 1, f = 1/2: maturity 1.5. */
+	assert_string_equal(e.status, "Maturity 1.5, level 1 Initial");
+	assert_non_null(strstr(e.why, "Its maturity is 1.5, level 1 (Initial): "
+			       "every practice at level 1 is met, and 1 of the 2 "
+			       "practices at level 2 is met."));
 	assert_non_null(e.next);
 	assert_non_null(strstr(e.next, "reach level 2 (Repeatable)"));
 	assert_int_equal(e.n_blockers, 1);
@@ -321,7 +326,9 @@ static void test_explain_levels(void **state)
 	rescore(f, NULL);
 	assert_true(ys_explain_area(f->q, &f->a, &f->s, 0, &e));
 	assert_int_equal(f->s.areas[0].level, 2);
-	assert_non_null(strstr(e.why, "top level, 2 (Repeatable)"));
+	assert_string_equal(e.status, "Maturity 2.0, level 2 Repeatable");
+	assert_non_null(strstr(e.why, "Its maturity is 2.0, the top level "
+			       "(Repeatable)"));
 	assert_null(e.next);
 	assert_int_equal(e.n_blockers, 0);
 	ys_explanation_free(&e);
@@ -331,9 +338,16 @@ static void test_explain_levels(void **state)
 	rescore(f, NULL);
 	assert_int_equal(f->s.areas[0].level, 1);
 	assert_true(ys_explain_area(f->q, &f->a, &f->s, 0, &e));
-	assert_non_null(strstr(e.why, "red-flag answer"));
+	/* G = 1, f = 1/2 (one-c met, one-d not), cap 1: maturity
+	 * min(1.5, 1) = 1.0, capped. */
+	assert_string_equal(e.status, "Maturity 1.0, level 1 Initial");
+	assert_non_null(strstr(e.why, "it is held at level 1 (Initial) by a "
+			       "red-flag answer listed below"));
+	assert_non_null(strstr(e.why, "Without it, its maturity would be 1.5."));
 	assert_non_null(e.next);
+	assert_non_null(strstr(e.next, "clear the red flag below."));
 	assert_int_equal(e.n_blockers, 1);
+	assert_int_equal(e.n_cap_blockers, 1);
 	assert_true(e.blockers[0].red_flag);
 	assert_int_equal(e.blockers[0].question, 3);
 	ys_explanation_free(&e);
@@ -443,7 +457,7 @@ static void test_json_shape(void **state)
 	r = report_of(f, 0);
 	out = capture(ys_report_json, &r, &rc);
 	assert_int_equal(rc, 0);
-	assert_non_null(strstr(out, "\"format\": \"yardstick-scorecard/1\""));
+	assert_non_null(strstr(out, "\"format\": \"yardstick-scorecard/2\""));
 	assert_non_null(strstr(out, "\"provisional\": true"));
 	assert_non_null(strstr(out, "\"completion\": {\n    \"answered\": 5,\n"
 			       "    \"total\": 6\n  }"));
@@ -453,14 +467,15 @@ static void test_json_shape(void **state)
 	assert_non_null(strstr(out, "\"unanswered\": [\"two-b\"]"));
 	free(out);
 
-	/* Nothing assessed: null level, score and index. */
+	/* Nothing assessed: null level, maturity and practice score. */
 	set_answer(f, 4, NULL, NULL);
 	rescore(f, NULL);
 	r = report_of(f, 0);
 	out = capture(ys_report_json, &r, &rc);
 	assert_int_equal(rc, 0);
 	assert_non_null(strstr(out, "\"state\": \"not_assessed\",\n      \"level\": null"));
-	assert_non_null(strstr(out, "\"score\": null"));
+	assert_non_null(strstr(out, "\"maturity\": null"));
+	assert_non_null(strstr(out, "\"practice_score\": null"));
 	assert_non_null(strstr(out, "\"target\": null"));
 	free(out);
 }
@@ -564,12 +579,15 @@ static void test_bench(void **state)
 	m = open_memstream(&buf, &len);
 	assert_int_equal(ys_bench_write(b, YS_BENCH_JSON, 0, m), 0);
 	fclose(m);
-	/* Area one scores: 25, 62.5 x2, 100 x3 (weights 3 and 1); "no" and
-	 * "partly" miss level 1. */
+	/* Area one's maturity: "no" and "partly" miss level 1 with one-b
+	 * met, so 0 + 1/2 = 0.5 (the red flag's cap, 1, does not bind);
+	 * "yes" reaches level 1 with nothing met at level 2, so 1.0. Sorted:
+	 * 0.5 0.5 0.5 1 1 1; type 7 quartiles: h = 1.25 -> 0.5, h = 2.5 ->
+	 * 0.75, h = 3.75 -> 1. */
 	assert_non_null(strstr(buf, "\"id\": \"one\", \"title\": \"Area one: caf\xC3\xA9 "
 			       "\xE2\x80\x94 Zo\xC3\xAB\", \"organisations\": 6, "
 			       "\"not_assessed\": 0, \"shown\": true,\n     \"levels\": "
-			       "[3, 3, 0], \"q1\": 62.5, \"median\": 81.25, \"q3\": 100}"));
+			       "[3, 3, 0], \"q1\": 0.5, \"median\": 0.75, \"q3\": 1}"));
 	assert_non_null(strstr(buf, "\"id\": \"two\", \"title\": \"Area two\", "
 			       "\"organisations\": 4, \"not_assessed\": 2, \"shown\": "
 			       "false,\n     \"levels\": null, \"q1\": null"));
