@@ -43,17 +43,17 @@ static const char questionnaire[] =
 	"  - id: one\n"
 	"    title: \"Area one: caf\xC3\xA9 \xE2\x80\x94 Zo\xC3\xAB\"\n"
 	"    questions:\n"
-	"      - {id: one-a, level: 1, weight: 3, text: First practice?, answers: yn, red_flag: [\"no\"]}\n"
-	"      - {id: one-b, level: 1, text: Second practice?, answers: yn}\n"
-	"      - {id: one-c, level: 2, weight: 2, text: Third practice with a rather long question text that will need wrapping at sixty columns?, answers: yn}\n"
-	"      - {id: one-d, level: 2, text: Fourth practice?, answers: yn, red_flag: [\"no\"]}\n"
+	"      - {id: one-a, level: 1, weight: 3, text: First practice?, answers: yn, red_flag: [\"no\"], advice: ADV-one-a Put the first practice in place.}\n"
+	"      - {id: one-b, level: 1, text: Second practice?, answers: yn, advice: ADV-one-b Put the second practice in place.}\n"
+	"      - {id: one-c, level: 2, weight: 2, text: Third practice with a rather long question text that will need wrapping at sixty columns?, answers: yn, advice: ADV-one-c Put the third practice in place., known_by: KNOWN-one-c the records manager}\n"
+	"      - {id: one-d, level: 2, text: Fourth practice?, answers: yn, red_flag: [\"no\"], advice: ADV-one-d Put the fourth practice in place.}\n"
 	"    recommendations:\n"
 	"      - {level: 1, text: Do the level two practices.}\n"
 	"  - id: two\n"
 	"    title: Area two\n"
 	"    questions:\n"
-	"      - {id: two-a, level: 1, text: Fifth?, answers: yn, allow_na: true}\n"
-	"      - {id: two-b, level: 2, text: Sixth?, answers: yn, allow_na: true}\n";
+	"      - {id: two-a, level: 1, text: Fifth?, answers: yn, allow_na: true, advice: ADV-two-a Do the fifth.}\n"
+	"      - {id: two-b, level: 2, text: Sixth?, answers: yn, allow_na: true, advice: ADV-two-b Do the sixth.}\n";
 
 typedef struct fixture {
 	ys_questionnaire *q;
@@ -149,13 +149,19 @@ static int teardown(void **state)
 static char *capture(int (*fn)(const ys_report *, FILE *), const ys_report *r,
 		     int *rc)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *m = open_memstream(&buf, &len);
+	/* The stream's buffer pointer lives on the heap, not in this frame,
+	 * so no compiler mistakes the text for a pointer into it. */
+	struct { char *buf; size_t len; } *h = calloc(1, sizeof(*h));
+	FILE *m;
+	char *buf;
 
+	assert_non_null(h);
+	m = open_memstream(&h->buf, &h->len);
 	assert_non_null(m);
 	*rc = fn(r, m);
 	fclose(m);
+	buf = h->buf;
+	free(h);
 	return buf;
 }
 
@@ -552,6 +558,99 @@ static void test_alloc_failures(void **state)
 	}
 }
 
+/* ---- next steps ---- */
+
+/* Where needle first occurs in hay, or -1. */
+static long offset_of(const char *hay, const char *needle)
+{
+	const char *p = strstr(hay, needle);
+
+	return p ? (long)(p - hay) : -1;
+}
+
+/* Counts the advice texts (marked ADV-) that text holds. */
+static size_t count_advice(const char *text)
+{
+	size_t n = 0;
+	const char *p = text;
+
+	while ((p = strstr(p, "ADV-")) != NULL) {
+		n++;
+		p += 4;
+	}
+	return n;
+}
+
+static void test_next_steps(void **state)
+{
+	fixture *f = *state;
+	int (*const writers[])(const ys_report *, FILE *) = {
+		ys_report_text, ys_report_markdown, ys_report_json,
+	};
+	ys_report r;
+	size_t i;
+	char *out;
+	int rc;
+
+	/* Every answer at its best but one practice, one-c: that practice's
+	 * advice, once per place it is listed (the area's blockers), and no
+	 * other advice anywhere. */
+	for (i = 0; i < f->q->n_questions; i++)
+		set_answer(f, i, "yes", NULL);
+	set_answer(f, 2, "partly", NULL);
+	rescore(f, NULL);
+	r = report_of(f, 200);
+	for (i = 0; i < YS_ARRAY_LEN(writers); i++) {
+		out = capture(writers[i], &r, &rc);
+		assert_int_equal(rc, 0);
+		assert_non_null(strstr(out, "ADV-one-c Put the third practice in place."));
+		assert_int_equal(count_advice(out), 1);
+		assert_null(strstr(out, "KNOWN-one-c"));  /* not a don't know */
+		free(out);
+	}
+
+	/* A don't know holds the area back: the question is named with who
+	 * usually knows, beside its advice. */
+	set_answer(f, 2, "dont-know", NULL);
+	rescore(f, NULL);
+	r = report_of(f, 200);
+	for (i = 0; i < YS_ARRAY_LEN(writers); i++) {
+		const char *blk;
+
+		out = capture(writers[i], &r, &rc);
+		assert_int_equal(rc, 0);
+		assert_non_null(strstr(out, "ADV-one-c"));
+		assert_non_null(strstr(out, "KNOWN-one-c the records manager"));
+		assert_int_equal(count_advice(out), 1);
+		/* The area's next steps name one-c. */
+		blk = writers[i] == ys_report_json ? strstr(out, "\"next_steps\"")
+			: strstr(out, "Next:");
+		assert_non_null(blk);
+		assert_non_null(strstr(blk, "one-c"));
+		free(out);
+	}
+
+	/* A red flag with a missing practice: the red flag's advice comes
+	 * first, then the practice's. */
+	set_answer(f, 2, "partly", NULL);
+	set_answer(f, 3, "no", NULL);
+	rescore(f, NULL);
+	r = report_of(f, 200);
+	out = capture(ys_report_text, &r, &rc);
+	assert_int_equal(rc, 0);
+	{
+		/* The area's next steps, after the red-flag list that names
+		 * one-d's advice too. */
+		long nx = offset_of(out, "Next:");
+
+		assert_true(nx >= 0);
+		assert_true(offset_of(out + nx, "ADV-one-d") >= 0);
+		assert_true(offset_of(out + nx, "ADV-one-d") <
+			    offset_of(out + nx, "ADV-one-c"));
+	}
+	free(out);
+}
+
 /* ---- benchmark ---- */
 
 static void test_bench(void **state)
@@ -614,6 +713,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_svg_deterministic, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_alloc_failures, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bench, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_next_steps, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
