@@ -125,7 +125,9 @@ static const char small_yaml[] =
  *     flag: none, cap 1 written out), s, t L3
  *   k (caps 0 and 2): k1 L1; k2 L2 (red flag "unsigned", worth 0.8,
  *     which meets the threshold; cap 2); k3 L3 (red flag: none, cap 0);
- *     k4 L3 */
+ *     k4 L3
+ *   d (a red flag that is also an unmet question at the next level):
+ *     d1 L1 (red flag: none, cap 0); d2 L2; d3 L3 */
 static const char caps_yaml[] =
 	"yardstick: 1\n"
 	"id: caps\n"
@@ -171,11 +173,18 @@ static const char caps_yaml[] =
 	"        red_flag: [unsigned]\n"
 	"      - {id: k3, level: 3, text: K3, answers: scale,"
 	" red_flag: [none], red_flag_cap: 0, known_by: Records manager}\n"
-	"      - {id: k4, level: 3, text: K4, answers: scale}\n";
+	"      - {id: k4, level: 3, text: K4, answers: scale}\n"
+	"  - id: d\n"
+	"    title: Double\n"
+	"    questions:\n"
+	"      - {id: d1, level: 1, text: D1, answers: scale,"
+	" red_flag: [none], red_flag_cap: 0}\n"
+	"      - {id: d2, level: 2, text: D2, answers: scale}\n"
+	"      - {id: d3, level: 3, text: D3, answers: scale}\n";
 
 /* Question and area indexes in caps_yaml. */
-enum { WP, WA, WB, WR, WS, WT, K1, K2, K3, K4, NQ_CAPS };
-enum { AREA_W, AREA_K };
+enum { WP, WA, WB, WR, WS, WT, K1, K2, K3, K4, D1, D2, D3, NQ_CAPS };
+enum { AREA_W, AREA_K, AREA_D };
 
 struct fixture {
 	ys_questionnaire *q;
@@ -728,6 +737,25 @@ static void test_caps_zero_and_two(void **state)
 	struct fixture *f = *state;
 	const ys_area_score *k;
 
+	/* A red flag caps the area as soon as it is answered, even where
+	 * the question was unanswered before: k1 all, k2 signed, k3
+	 * unanswered, k4 all: G = 2, f = 1/2 (k4 of k3, k4), 2.5. Then k3
+	 * none (red flag, cap 0): maturity 0.0. (So "maturity never falls
+	 * when an answer improves" holds for answers that do not become a
+	 * red flag; the property test below keeps to those.) */
+	answer(f, K1, "all");
+	answer(f, K2, "signed");
+	answer(f, K4, "all");
+	compute(f, NULL);
+	k = &f->s.areas[AREA_K];
+	check_level(k, 2, 2, -1, false, 50);
+	assert_exact(k->maturity, 2.5);
+	answer(f, K3, "none");
+	compute(f, NULL);
+	k = &f->s.areas[AREA_K];
+	check_level(k, 0, 2, 0, true, 0);
+	assert_exact(k->maturity, 0.0);
+
 	/* Area k: k1 all (level 1 met), k2 unsigned (0.8 meets level 2 but
 	 * is a red flag with cap 2), k3 none (red flag, cap 0; fails level
 	 * 3), k4 all. G = 2, f = 1/2 (k4 of k3, k4): G + f = 2.5.
@@ -800,6 +828,65 @@ static void test_caps_zero_and_two(void **state)
 	assert_exact(k->maturity, 0.0);
 	check_list(&k->blockers, 2, K3, K1);
 	assert_int_equal(k->n_cap_blockers, 1);
+}
+
+static void test_blocker_listed_once(void **state)
+{
+	struct fixture *f = *state;
+	const ys_area_score *d;
+	ys_questionnaire *q1;
+	ys_answers *a1;
+	ys_score s1;
+	static const char one_yaml[] =
+		"yardstick: 1\n"
+		"id: one\n"
+		"title: One\n"
+		"version: \"1\"\n"
+		"levels: [{name: Absent}, {name: Present}]\n"
+		"answer_sets:\n"
+		"  yn:\n"
+		"    - {key: \"no\", label: \"No\", value: 0}\n"
+		"    - {key: \"yes\", label: \"Yes\", value: 1}\n"
+		"areas:\n"
+		"  - {id: x, title: X, questions: [{id: x1, level: 1, text: X1,"
+		" answers: yn, red_flag: [\"no\"], red_flag_cap: 0}]}\n";
+
+	/* Area d: d1 none (red flag, cap 0), d2, d3 all. G = 0 (d1 fails
+	 * level 1, its only question), f = 0/1, c = 0: G + f = 0 is not
+	 * above c, so not capped; maturity 0.0, level 0. d1 is both a red
+	 * flag with cap <= 0 and level 1's unmet question: listed once, as
+	 * the red flag. */
+	answer(f, D1, "none");
+	answer(f, D2, "all");
+	answer(f, D3, "all");
+	compute(f, NULL);
+	d = &f->s.areas[AREA_D];
+	check_level(d, 0, 0, 0, false, 0);
+	assert_exact(d->maturity, 0.0);
+	check_list(&d->blockers, 1, D1);
+	assert_int_equal(d->n_cap_blockers, 1);
+
+	/* d1 few: no red flag, the same practice blocks as unmet. */
+	answer(f, D1, "few");
+	compute(f, NULL);
+	d = &f->s.areas[AREA_D];
+	check_level(d, 0, 0, -1, false, 0);
+	check_list(&d->blockers, 1, D1);
+	assert_int_equal(d->n_cap_blockers, 0);
+
+	/* The same in an area of one question, where listing it twice would
+	 * overrun a list sized for the area's questions. */
+	q1 = load(one_yaml);
+	a1 = answers_for(q1);
+	a1->responses[0].choice.kind = YS_ANS_OPTION;
+	a1->responses[0].choice.option = 0;
+	assert_true(ys_score_compute(q1, a1, NULL, &s1));
+	check_level(&s1.areas[0], 0, 0, 0, false, 0);
+	check_list(&s1.areas[0].blockers, 1, 0);
+	assert_int_equal(s1.areas[0].n_cap_blockers, 1);
+	ys_score_free(&s1);
+	answers_destroy(a1);
+	ys_questionnaire_free(q1);
 }
 
 static void test_red_flags(void **state)
@@ -1544,6 +1631,37 @@ static void check_invariants(const struct fixture *f, const ys_area_score *x)
 	}
 }
 
+/* The overall figures against their definitions: area-weighted means
+ * of the assessed areas, and the weakest area by maturity, then
+ * practice, then order. */
+static void check_overall(const struct fixture *f)
+{
+	double w = 0.0, m = 0.0, p = 0.0;
+	long weakest = -1;
+	size_t i;
+
+	for (i = 0; i < f->s.n_areas; i++) {
+		const ys_area_score *x = &f->s.areas[i];
+		const ys_area_score *b;
+
+		if (x->state != YS_AREA_ASSESSED)
+			continue;
+		w += f->q->areas[i].weight;
+		m += f->q->areas[i].weight * x->maturity;
+		p += f->q->areas[i].weight * x->practice;
+		b = weakest >= 0 ? &f->s.areas[weakest] : NULL;
+		if (!b || x->maturity < b->maturity ||
+		    (x->maturity == b->maturity && x->practice < b->practice))
+			weakest = (long)i;
+	}
+	assert_int_equal(f->s.assessed, w > 0.0);
+	if (w > 0.0) {
+		assert_near(f->s.maturity, m / w);
+		assert_near(f->s.practice, p / w);
+	}
+	assert_int_equal(f->s.weakest_area, weakest);
+}
+
 static void improve_and_check(struct fixture *f, const char *name)
 {
 	enum { TRIALS = 400, STEPS = 40 };
@@ -1552,7 +1670,7 @@ static void improve_and_check(struct fixture *f, const char *name)
 	int better[16];
 	const char *env = getenv("YS_SCORE_SEED");
 	uint64_t seed = env && *env ? strtoull(env, NULL, 10) : 20261205ULL;
-	size_t trial, step, i, ai, n;
+	size_t trial, step, i, ai, n, changes = 0, rises = 0;
 
 	assert_true(f->q->n_areas <= 8);
 	rng_state = seed ? seed : 1;
@@ -1562,6 +1680,7 @@ static void improve_and_check(struct fixture *f, const char *name)
 		for (i = 0; i < f->q->n_questions; i++)
 			random_answer(f, i);
 		compute(f, NULL);
+		check_overall(f);
 		for (ai = 0; ai < f->s.n_areas; ai++) {
 			check_invariants(f, &f->s.areas[ai]);
 			before[ai] = f->s.areas[ai].maturity;
@@ -1576,8 +1695,13 @@ static void improve_and_check(struct fixture *f, const char *name)
 			f->a->responses[i].choice.kind = YS_ANS_OPTION;
 			f->a->responses[i].choice.option = better[rng_below(n)];
 			compute(f, NULL);
+			changes++;
+			check_overall(f);
 			for (ai = 0; ai < f->s.n_areas; ai++) {
 				const ys_area_score *x = &f->s.areas[ai];
+
+				if (x->maturity > before[ai])
+					rises++;
 
 				check_invariants(f, x);
 				if (x->maturity < before[ai] || x->level < level_before[ai])
@@ -1591,6 +1715,12 @@ static void improve_and_check(struct fixture *f, const char *name)
 			}
 		}
 	}
+	/* The walk really moved: most improvements change nothing, but
+	 * many must raise some area. */
+	print_message("%zu improvements, %zu raised an area's maturity\n",
+		      changes, rises);
+	assert_true(changes > TRIALS * STEPS / 4);
+	assert_true(rises > TRIALS);
 }
 
 static void test_maturity_never_falls_main(void **state)
@@ -1621,6 +1751,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_worked_example,
 						setup_caps, teardown),
 		cmocka_unit_test_setup_teardown(test_caps_zero_and_two,
+						setup_caps, teardown),
+		cmocka_unit_test_setup_teardown(test_blocker_listed_once,
 						setup_caps, teardown),
 		cmocka_unit_test_setup_teardown(test_red_flags,
 						setup_main, teardown),
