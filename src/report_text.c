@@ -360,7 +360,7 @@ static void profile(ys_tw *t, const ys_report *r)
 		if (lw + profile_fixed(r, i) + need <= t->width)
 			per = i;
 	for (i = maxper; i >= 1 && !per; i--)
-		if (lw + profile_fixed(r, i) + 2 <= t->width)
+		if (lw + profile_fixed(r, i) + 4 <= t->width)
 			per = i;
 	if (!per)
 		per = 1;
@@ -369,10 +369,10 @@ static void profile(ys_tw *t, const ys_report *r)
 	/* A title longer than its column goes on a line of its own above
 	 * the row, so the row needs only a small indent; long level names
 	 * are cut only when even that does not fit. */
-	if (lw + fixed + 2 > t->width)
-		lw = t->width > fixed + 2 + 5 ? t->width - fixed - 2 : 5;
+	if (lw + fixed + 4 > t->width)
+		lw = t->width > fixed + 4 + 5 ? t->width - fixed - 4 : 5;
 	fixed += lw;
-	title_w = t->width > fixed + 2 ? t->width - fixed : 2;
+	title_w = t->width > fixed + 4 ? t->width - fixed : 4;
 	fprintf(t->out, "%-*s %-*s  %8s  %-*s  %8s", (int)title_w, "Area",
 		(int)bw, "", "Maturity", (int)lw, "Level", "Practice");
 	if (s->has_target)
