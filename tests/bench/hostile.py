@@ -10,7 +10,7 @@ keys, 100,000 answers, binary data, NUL bytes, many documents, a FIFO,
 `yardstick validate` (as a questionnaire), `yardstick scorecard` (as an
 answers file) and, when the binary has it, `yardstick merge` (as one of
 two answers files). Every malformed input of the test corpus (the golden
-questionnaire cases but the ok-* ones, the golden answers cases, the
+questionnaire cases but the ok-* and warn-* ones, which are valid, the golden answers cases, the
 broken merge input) is given to the command that reads it too, and with --corpus every
 file of the named folders (the fuzz corpora: any documented exit code is
 accepted there, since libFuzzer keeps valid inputs as well).
@@ -211,7 +211,7 @@ def main():
                           (0, 65, 66) if accepted == (0,) else (65, 66)))
         golden = os.path.join(tests, "golden", "questionnaires")
         for f in sorted(os.listdir(golden)):
-            if f.endswith(".yaml") and not f.startswith("ok-"):
+            if f.endswith(".yaml") and not f.startswith(("ok-", "warn-")):
                 cases.append(("validate", "golden/" + f,
                               [ys, "validate", os.path.join(golden, f)], (65, 66)))
         # The malformed answers files of the golden tests, and the broken
