@@ -10,16 +10,24 @@ cd "$YS_ROOT"
 # Debian 12: the build (the first two lines; cmocka only for the tests),
 # the end-to-end tests (tmux, python3-yaml), the sanitizer and fuzzing
 # builds (clang, llvm), the schema, SVG and manual-page checks, valgrind,
-# the dialog comparison of scripts/bench, and util-linux (setpriv, unshare)
-# and diffutils (cmp, diff), which Debian always installs but the tests
-# cannot do without.
+# the dialog comparison of scripts/bench, the browser test of the HTML
+# scorecard (chromium, chromium-driver, python3-selenium, and
+# poppler-utils for its PDF; npm, when no npm is installed, for axe-core),
+# and util-linux (setpriv, unshare) and diffutils (cmp, diff), which
+# Debian always installs but the tests cannot do without.
 YS_PACKAGES=(
 	build-essential meson ninja-build pkg-config
 	libyaml-dev libncurses-dev libcmocka-dev
 	tmux clang llvm python3 python3-yaml python3-jsonschema
 	librsvg2-bin libxml2-utils mandoc groff-base man-db valgrind ncurses-term
 	locales dialog util-linux diffutils
+	chromium chromium-driver python3-selenium poppler-utils
 )
+
+# The npm packages of the browser test (tests/browser/package.json, the
+# versions pinned by its package-lock.json), installed into
+# tests/browser/node_modules.
+YS_NODE_DIR=tests/browser
 
 YS_JOBS=$(nproc 2>/dev/null || echo 2)
 
@@ -52,8 +60,12 @@ ys_install_deps() {
 		return 0
 	fi
 	mapfile -t missing < <(ys_missing_packages "${YS_PACKAGES[@]}")
+	# npm may come with another build of Node.js (which then conflicts
+	# with Debian's npm package): ask for it only when there is none.
+	command -v npm >/dev/null 2>&1 || missing+=(npm)
 	if ((${#missing[@]} == 0)); then
-		return 0
+		ys_install_node_deps
+		return
 	fi
 	ys_say "installing missing packages: ${missing[*]}"
 	if [[ $(id -u) != 0 ]]; then
@@ -70,6 +82,20 @@ ys_install_deps() {
 	"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
 		apt-get install -y -q --no-install-recommends "${missing[@]}" \
 		</dev/null >&2 || return 1
+	ys_install_node_deps
+}
+
+# Installs the browser test's npm packages (axe-core) into
+# $YS_NODE_DIR/node_modules when they are not there yet, exactly as
+# package-lock.json records them.
+ys_install_node_deps() {
+	[[ -f $YS_NODE_DIR/node_modules/axe-core/axe.min.js ]] && return 0
+	command -v npm >/dev/null 2>&1 || {
+		ys_say "npm not found: cannot install axe-core for the browser test"
+		return 1
+	}
+	ys_say "installing npm packages into $YS_NODE_DIR/node_modules"
+	npm ci --prefix "$YS_NODE_DIR" --no-audit --no-fund </dev/null >&2
 }
 
 # ys_setup DIR [MESON_OPTION...]: configures DIR, or reconfigures it with

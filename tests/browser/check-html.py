@@ -74,7 +74,7 @@ def need(cond, what):
 
 axe_path = os.path.join(here, "node_modules", "axe-core", "axe.min.js")
 need(os.path.isfile(axe_path),
-     "%s is missing: run scripts/run --deps, or `npm ci` in %s" % (axe_path, here))
+     "%s is missing: scripts/test installs it, or run `npm ci` in %s" % (axe_path, here))
 for tool in ("chromium", "chromedriver", "pdftotext", "pdftoppm", "pdfinfo"):
     need(shutil.which(tool), "%s not found: install the Debian packages "
          "chromium, chromium-driver and poppler-utils" % tool)

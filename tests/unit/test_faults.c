@@ -133,7 +133,7 @@ static bool check_output(const char *what, int format, bool must_succeed,
  * output checked by check_output. */
 static const ys_report_format formats[] = {
 	YS_REPORT_TEXT, YS_REPORT_MARKDOWN, YS_REPORT_CSV,
-	YS_REPORT_JSON, YS_REPORT_SVG,
+	YS_REPORT_JSON, YS_REPORT_SVG, YS_REPORT_HTML,
 };
 #define N_FORMATS YS_ARRAY_LEN(formats)
 

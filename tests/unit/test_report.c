@@ -230,6 +230,11 @@ static void test_dates_and_names(void **state)
 	assert_int_equal(f, YS_REPORT_MARKDOWN);
 	assert_true(ys_report_format_parse("svg", &f));
 	assert_int_equal(f, YS_REPORT_SVG);
+	assert_true(ys_report_format_parse("html", &f));
+	assert_int_equal(f, YS_REPORT_HTML);
+	assert_true(ys_report_format_parse("htm", &f));
+	assert_int_equal(f, YS_REPORT_HTML);
+	assert_string_equal(ys_report_format_find("htm")->ext, "html");
 	assert_false(ys_report_format_parse("pdf", &f));
 	assert_false(ys_report_format_parse("JSON", &f));
 	assert_string_equal(ys_report_format_name(YS_REPORT_CSV), "csv");

@@ -1017,6 +1017,18 @@ static void test_export_hook(void **state)
 	assert_string_equal(c.path, "other.json");
 	assert_int_equal(s->prompt, YS_PROMPT_NONE);
 	assert_string_equal(s->status, "other.json");
+	/* html by its alias: the canonical name, and a .html file. */
+	act(s, YS_A_EXPORT);
+	act(s, YS_A_INPUT_KILL);
+	type(s, "htm");
+	act(s, YS_A_SUBMIT);
+	assert_int_equal(s->prompt, YS_PROMPT_EXPORT_PATH);
+	snprintf(want, sizeof(want), "%.*s-scorecard.html", (int)stem, f->path);
+	assert_string_equal(s->line.buf, want);
+	act(s, YS_A_SUBMIT);
+	assert_int_equal(c.calls, 3);
+	assert_string_equal(c.format, "html");
+	assert_string_equal(c.path, want);
 }
 
 static void test_help_screens(void **state)

@@ -3,7 +3,7 @@
 
 One measure, told the same way everywhere (DESIGN section 5 and 8): every
 answers file of the test corpus is turned into a scorecard in text,
-Markdown, JSON and SVG, and two assessments are compared and benchmarked.
+Markdown, HTML, JSON and SVG, and two assessments are compared and benchmarked.
 The JSON scorecard gives the figures; the test fails when
 
 - a format shows a figure that differs from the JSON's displayed figure
@@ -14,6 +14,7 @@ The JSON scorecard gives the figures; the test fails when
   ("61 (Established)"), or calls a figure a bare "score" (only "practice
   score" exists).
 """
+import html
 import json
 import os
 import re
@@ -92,8 +93,12 @@ def check_scorecard(answers, path=None):
     txt = run("scorecard", "-w", "200", answers, path=path)
     md = run("scorecard", "-f", "markdown", answers, path=path)
     svg = run("scorecard", "-f", "svg", answers, path=path)
+    page = run("scorecard", "-f", "html", answers, path=path)
     ftxt, fmd = flat(txt), flat(unmd(md))
-    for name, out in (("text", txt), ("markdown", md), ("svg", svg)):
+    fhtml = flat(html.unescape(re.sub(r"<[^>]*>", " ", re.sub(
+        r"<style>.*?</style>", " ", page, flags=re.S))))
+    for name, out in (("text", txt), ("markdown", md), ("svg", svg),
+                      ("html", fhtml)):
         banned("%s (%s)" % (answers, name), flat(out))
     banned("%s (json)" % answers, json.dumps(j))
 
@@ -117,7 +122,7 @@ def check_scorecard(answers, path=None):
                 fail("%s: not assessed but plotted in the SVG" % where)
             continue
         st = status_of(a)
-        for fmt, text in (("text", ftxt), ("markdown", fmd)):
+        for fmt, text in (("text", ftxt), ("markdown", fmd), ("html", fhtml)):
             if st not in text:
                 fail("%s: %s does not show \"%s\"" % (where, fmt, st))
         # The text and Markdown profile rows show the same figures.
@@ -162,17 +167,19 @@ def check_scorecard(answers, path=None):
                 ("text", ftxt, "Overall maturity: %s of %d" % (j["maturity"], top)),
                 ("markdown", fmd, "**Overall maturity:** %s of %d" % (j["maturity"], top)),
                 ("svg", svg_text, "Overall maturity %s of %d" % (j["maturity"], top)),
+                ("html", fhtml, "Overall maturity %s of %d" % (j["maturity"], top)),
+                ("html", fhtml, "Practice score %d out of 100" % j["practice_score"]),
                 ("text", ftxt, "Practice score: %d out of 100" % j["practice_score"]),
                 ("markdown", fmd, "**Practice score:** %d out of 100" % j["practice_score"])):
             if s not in text:
                 fail("%s: %s does not show \"%s\"" % (answers, fmt, s))
     if j.get("percent_to_target") is not None:
         s = "%d%% of the way to the" % j["percent_to_target"]
-        for fmt, text in (("text", ftxt), ("markdown", fmd)):
+        for fmt, text in (("text", ftxt), ("markdown", fmd), ("html", fhtml)):
             if s not in text:
                 fail("%s: %s does not show \"%s\"" % (answers, fmt, s))
     s = "%d%% (" % j["ownership_clarity"]
-    for fmt, text in (("text", ftxt), ("markdown", fmd)):
+    for fmt, text in (("text", ftxt), ("markdown", fmd), ("html", fhtml)):
         if s not in text:
             fail("%s: %s does not show ownership clarity \"%s\"" % (answers, fmt, s))
     return j
