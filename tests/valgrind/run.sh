@@ -89,7 +89,7 @@ group_cli() {
 }
 
 group_reports() {
-	for fmt in text markdown csv json svg; do
+	for fmt in text markdown html csv json svg; do
 		vg 0 scorecard "$d/small-complete.yaml" --format "$fmt"
 		vg 0 scorecard "$d/small-hostile.yaml" --format "$fmt" --width 60
 	done
