@@ -106,8 +106,8 @@ check "-h --help" "$y" list -
 
 # --format values per command, as separate word, after '=' split off by
 # readline, and glued.
-check "text markdown csv json svg" "$y" scorecard a.yaml --format ""
-check "text markdown csv json svg" "$y" scorecard a.yaml -f ""
+check "text markdown html csv json svg" "$y" scorecard a.yaml --format ""
+check "text markdown html csv json svg" "$y" scorecard a.yaml -f ""
 check "text markdown json" "$y" compare a.yaml b.yml --format ""
 check "text csv json" "$y" benchmark a.yaml --format ""
 check "json" "$y" scorecard a.yaml --format = j
