@@ -15,10 +15,12 @@ python3-selenium), and the test fails when
   image from anywhere;
 - the headings skip a level, the page has no lang or no title, a table
   has no header cells, or the chart is not inline with a text alternative;
-- the page is wider than a 320 CSS pixel window (WCAG 1.4.10, reflow);
+- the page is wider than a 320 CSS pixel window (WCAG 1.4.10, reflow),
+  or, in print media, wider than the space inside the A4 margins;
 - printed to PDF (Page.printToPDF, A4 from the page's own @page rule),
-  it has no page, or any word that pdftotext -bbox finds lies outside its
-  page or in the page's margins.
+  it has no page, any word that pdftotext -bbox finds lies outside its
+  page or in the page's margins, or the words are smaller than 10 pt text
+  gives (the browser shrank a page too wide for the paper).
 
 With --png FILE, the first page of the example assessment's PDF is also
 saved as a PNG at 60 dpi (pdftoppm), for the README; --keep DIR keeps the
@@ -26,6 +28,7 @@ HTML and PDF files there. Nothing is skipped: a missing browser, driver,
 axe-core or poppler tool is a failure that says what to install.
 """
 import base64
+import html.parser
 import json
 import os
 import re
@@ -40,6 +43,12 @@ import xml.etree.ElementTree as ET
 MM = 72.0 / 25.4
 MARGIN_X, MARGIN_Y = 16 * MM, 18 * MM
 SLACK = 1.5     # points: glyph boxes may reach a little past their line
+# The width inside the margins in CSS pixels (96 to the inch).
+CONTENT_PX = (210 - 2 * 16) / 25.4 * 96
+# Printed text is 10 pt, so its words' boxes are about 11.5 pt high; a
+# browser shrinks a page whose content is wider than the paper to fit it,
+# which shows as smaller words.
+MIN_WORD_HEIGHT = 10.5
 
 args = sys.argv[1:]
 png_out = keep = None
@@ -148,7 +157,7 @@ def requests_made(driver, url):
     return urls
 
 
-def static_checks(name, html):
+def static_checks(name, page):
     for rx, what in ((r"<script\b", "a script"), (r"<link\b", "a link element"),
                      (r"<iframe\b", "an iframe"), (r"<img\b", "an image"),
                      (r"<object\b|<embed\b", "an embedded object"),
@@ -156,14 +165,46 @@ def static_checks(name, html):
                      (r"<[^>]*\shref\s*=", "an href attribute"),
                      (r"url\(", "a CSS url()"), (r"@import", "a CSS @import"),
                      (r"<[^>]*\son[a-z]+\s*=", "an event handler attribute")):
-        if re.search(rx, html, re.I):
+        if re.search(rx, page, re.I):
             fail("%s: the page holds %s" % (name, what))
-    if not html.startswith("<!DOCTYPE html>\n<html lang=\"en-GB\">"):
+    if not page.startswith("<!DOCTYPE html>\n<html lang=\"en-GB\">"):
         fail("%s: no HTML5 doctype with lang=\"en-GB\"" % name)
-    if '<meta charset="utf-8">' not in html:
+    if '<meta charset="utf-8">' not in page:
         fail("%s: no <meta charset=\"utf-8\">" % name)
-    if "<?xml" in html:
+    if "<?xml" in page:
         fail("%s: the chart kept its XML declaration" % name)
+
+
+VOID = {"meta", "br", "hr", "img", "input", "link", "wbr", "col", "area",
+        "base", "source", "track", "embed", "param"}
+
+
+class Balance(html.parser.HTMLParser):
+    """Every element the page opens is closed, in order."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.errors = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append("</%s> at line %d closes <%s>" % (
+                tag, self.getpos()[0], self.stack[-1] if self.stack else ""))
+        else:
+            self.stack.pop()
+
+
+def balance_check(name, page):
+    b = Balance()
+    b.feed(page)
+    b.close()
+    if b.errors or b.stack:
+        fail("%s: unbalanced elements: %s, left open: %s" % (
+            name, b.errors[:3], b.stack))
 
 
 PAGE_JS = r"""
@@ -216,6 +257,12 @@ def check_pdf(name, pdf):
     # pdftotext writes XHTML; drop the namespace for simple parsing.
     root = ET.fromstring(doc.replace('xmlns="http://www.w3.org/1999/xhtml"', ""))
     words = outside = in_margin = 0
+    heights = sorted(float(w.get("yMax")) - float(w.get("yMin"))
+                     for w in root.iter("word"))
+    if heights and heights[len(heights) // 2] < MIN_WORD_HEIGHT:
+        fail("%s: the printed words are %.1f pt high (median), not about "
+             "11.5: the page was shrunk to fit the paper" % (
+                 name, heights[len(heights) // 2]))
     for pno, page in enumerate(root.iter("page"), 1):
         pw, ph = float(page.get("width")), float(page.get("height"))
         for w in page.iter("word"):
@@ -251,8 +298,9 @@ try:
     driver = start_browser()
     for name, answers, path in CASES:
         html_file = os.path.join(out_dir, name + ".html")
-        html = scorecard(answers, path, html_file)
-        static_checks(name, html)
+        source = scorecard(answers, path, html_file)
+        static_checks(name, source)
+        balance_check(name, source)
         url = "file://" + html_file
         driver.get_log("performance")          # drop earlier entries
         driver.set_window_size(1100, 900)
@@ -303,6 +351,19 @@ try:
         if inner <= 400 and wide > inner:
             fail("%s: at %d CSS pixels the page is %d wide" % (name, inner, wide))
         driver.set_window_size(1100, 900)
+        # In print media, at the width inside the A4 margins, nothing is
+        # wider than the paper.
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": int(CONTENT_PX), "height": 1000, "deviceScaleFactor": 1,
+            "mobile": False})
+        wide = driver.execute_script(
+            "return document.documentElement.scrollWidth")
+        if wide > int(CONTENT_PX):
+            fail("%s: printed, the page is %d CSS pixels wide, more than the "
+                 "%d inside the A4 margins" % (name, wide, int(CONTENT_PX)))
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
         # Printed to PDF, A4 from the page's own @page rule.
         pdf = driver.execute_cdp_cmd("Page.printToPDF", {
             "preferCSSPageSize": True, "printBackground": False})
