@@ -318,6 +318,10 @@ struct run {
 	 * was not a path. */
 	const char *qpath;
 	char *qpath_id;
+	/* The id and title the start screen offers for a questionnaire the
+	 * catalog does not list (one given by its path): copies, as the
+	 * questionnaire itself is freed when the screen switches to another. */
+	char *extra_id, *extra_title;
 	char formats[96];       /* the scorecard formats, for the export prompt */
 };
 
@@ -333,6 +337,8 @@ static void run_free(struct run *r)
 	ys_strv_free(r->removed, r->n_removed);
 	ys_strv_free(r->added, r->n_added);
 	ys_free(r->qpath_id);
+	ys_free(r->extra_id);
+	ys_free(r->extra_title);
 	ys_free(r->path);
 }
 
@@ -360,10 +366,14 @@ static void catalog_choices(struct run *r)
 			break;
 	if (i == n) {
 		/* A questionnaire given by path: offer it first. */
+		r->extra_id = ys_strdup(r->q->id);
+		r->extra_title = ys_strdup(r->q->title);
+		if (!r->extra_id || !r->extra_title)
+			return;
 		memmove(r->q_ids + 1, r->q_ids, n * sizeof(*r->q_ids));
 		memmove(r->q_titles + 1, r->q_titles, n * sizeof(*r->q_titles));
-		r->q_ids[0] = r->q->id;
-		r->q_titles[0] = r->q->title;
+		r->q_ids[0] = r->extra_id;
+		r->q_titles[0] = r->extra_title;
 		n++;
 	}
 	r->sopts.q_ids = r->q_ids;
