@@ -198,6 +198,28 @@ static void maturity_cell(char *buf, size_t len, const ys_area_score *o,
 	}
 }
 
+/* The practice score change as the scorecards show it: "72 -> 80 up 8". */
+static void practice_cell(char *buf, size_t len, const ys_area_score *o,
+			  const ys_area_score *n)
+{
+	long po = ys_practice_shown(o->practice);
+	long pn = ys_practice_shown(n->practice);
+
+	if (assessed(o) && assessed(n)) {
+		if (pn == po)
+			snprintf(buf, len, "%ld -> %ld same", po, pn);
+		else
+			snprintf(buf, len, "%ld -> %ld %s %ld", po, pn,
+				 direction(po, pn), labs(pn - po));
+	} else if (assessed(n)) {
+		snprintf(buf, len, "- -> %ld", pn);
+	} else if (assessed(o)) {
+		snprintf(buf, len, "%ld -> -", po);
+	} else {
+		snprintf(buf, len, "- -> -");
+	}
+}
+
 /* The overall maturity change, as "1.4 -> 1.6 (up 0.2)". */
 static void overall_cell(char *buf, size_t len, const ys_score *os,
 			 const ys_score *ns)
@@ -287,8 +309,17 @@ static void text_summary(ys_tw *t, const cmp *m)
 	if (os->assessed && ns->assessed) {
 		char buf[96];
 
+		long po = ys_practice_shown(os->practice);
+		long pn = ys_practice_shown(ns->practice);
+
 		overall_cell(buf, sizeof(buf), os, ns);
 		ys_tw_para(t, "Overall maturity:  ", k, buf);
+		if (po == pn)
+			ys_tw_paraf(t, "Practice score:    ", k, "%ld -> %ld (same)",
+			      po, pn);
+		else
+			ys_tw_paraf(t, "Practice score:    ", k, "%ld -> %ld (%s %ld)",
+			      po, pn, direction(po, pn), labs(pn - po));
 	} else {
 		ys_tw_para(t, "Overall maturity:  ", k, "not available on both sides");
 	}
@@ -322,12 +353,23 @@ static void text_areas(ys_tw *t, const cmp *m)
 {
 	const ys_compare *c = m->c;
 	char lv[48], sc[48];
-	size_t i, j, title_w, fixed = 2 + 18 + 2 + 12 + 2 + 13;
+	char pr[48];
+	bool wide;
+	size_t i, j, title_w, fixed = 2 + 18 + 2 + 12 + 2 + 16 + 2 + 13;
 
 	ys_tw_heading(t, "AREAS");
+	/* Narrow reports leave the practice score column out of the table;
+	 * the summary above still gives the overall practice score. */
+	wide = t->width >= fixed + 4;
+	if (!wide)
+		fixed -= 2 + 16;
 	title_w = t->width > fixed + 8 ? t->width - fixed : 8;
-	fprintf(t->out, "%-*s  %-18s  %-12s  %s\n", (int)title_w, "Area",
-		"Maturity", "Level", "Target");
+	if (wide)
+		fprintf(t->out, "%-*s  %-18s  %-12s  %-16s  %s\n", (int)title_w,
+			"Area", "Maturity", "Level", "Practice", "Target");
+	else
+		fprintf(t->out, "%-*s  %-18s  %-12s  %s\n", (int)title_w, "Area",
+			"Maturity", "Level", "Target");
 	for (j = 0; j < title_w + fixed && j < t->width; j++)
 		fputc('-', t->out);
 	fputc('\n', t->out);
@@ -335,21 +377,26 @@ static void text_areas(ys_tw *t, const cmp *m)
 		const ys_area_score *o = &c->old_s->areas[m->areas[i].oi];
 		const ys_area_score *n = &c->new_s->areas[m->areas[i].ni];
 		char *title = ys_tw_ascii(t, c->new_q->areas[m->areas[i].ni].title);
-		char row[128];
+		char row[256];
 		size_t len;
 
 		if (!title)
 			return;
 		level_cell(lv, sizeof(lv), o, n);
 		maturity_cell(sc, sizeof(sc), o, n);
+		practice_cell(pr, sizeof(pr), o, n);
 		if (strlen(title) > title_w) {
 			ys_tw_para(t, "", "  ", title);
 			fprintf(t->out, "%-*s", (int)title_w, "");
 		} else {
 			fprintf(t->out, "%-*s", (int)title_w, title);
 		}
-		snprintf(row, sizeof(row), "  %-18s  %-12s  %s", sc, lv,
-			 target_change(c->old_s, c->new_s, o, n));
+		if (wide)
+			snprintf(row, sizeof(row), "  %-18s  %-12s  %-16s  %s", sc,
+				 lv, pr, target_change(c->old_s, c->new_s, o, n));
+		else
+			snprintf(row, sizeof(row), "  %-18s  %-12s  %s", sc, lv,
+				 target_change(c->old_s, c->new_s, o, n));
 		len = strlen(row);
 		while (len > 0 && row[len - 1] == ' ')
 			row[--len] = '\0';
@@ -437,7 +484,7 @@ static int write_markdown(const cmp *m, FILE *out)
 {
 	const ys_compare *c = m->c;
 	const ys_score *os = c->old_s, *ns = c->new_s;
-	char d1[11], d2[11], lv[48], sc[96];
+	char d1[11], d2[11], lv[48], sc[96], pr[48];
 	size_t i;
 
 	fputs("# Comparison: ", out);
@@ -471,6 +518,9 @@ static int write_markdown(const cmp *m, FILE *out)
 	if (os->assessed && ns->assessed) {
 		overall_cell(sc, sizeof(sc), os, ns);
 		fprintf(out, "- **Overall maturity:** %s\n", sc);
+		fprintf(out, "- **Practice score:** %ld -> %ld\n",
+			ys_practice_shown(os->practice),
+			ys_practice_shown(ns->practice));
 	}
 	if (os->has_percent_to_target && ns->has_percent_to_target)
 		fprintf(out, "- **Percent to target:** %ld%% -> %ld%%\n",
@@ -480,17 +530,18 @@ static int write_markdown(const cmp *m, FILE *out)
 		ys_percent_shown(os->ownership_clarity),
 		ys_percent_shown(ns->ownership_clarity));
 
-	fputs("\n## Areas\n\n| Area | Maturity | Level | Target |\n"
-	      "| --- | --- | --- | --- |\n", out);
+	fputs("\n## Areas\n\n| Area | Maturity | Level | Practice score | Target |\n"
+	      "| --- | --- | --- | --- | --- |\n", out);
 	for (i = 0; i < m->n_areas; i++) {
 		const ys_area_score *o = &os->areas[m->areas[i].oi];
 		const ys_area_score *n = &ns->areas[m->areas[i].ni];
 
 		level_cell(lv, sizeof(lv), o, n);
 		maturity_cell(sc, sizeof(sc), o, n);
+		practice_cell(pr, sizeof(pr), o, n);
 		fputs("| ", out);
 		md(out, c->new_q->areas[m->areas[i].ni].title);
-		fprintf(out, " | %s | %s | %s |\n", sc, lv,
+		fprintf(out, " | %s | %s | %s | %s |\n", sc, lv, pr,
 			target_change(os, ns, o, n));
 	}
 	fputs("\n## Changed answers\n\n", out);
@@ -541,7 +592,8 @@ static void j_side_area(FILE *out, const ys_questionnaire *q,
 {
 	if (!assessed(as)) {
 		fprintf(out, "{\"level\": null, \"maturity\": null, "
-			"\"maturity_exact\": null, \"target_met\": %s}",
+			"\"maturity_exact\": null, \"practice_score\": null, "
+			"\"practice_score_exact\": null, \"target_met\": %s}",
 			s->has_target ? "false" : "null");
 		return;
 	}
@@ -554,6 +606,9 @@ static void j_side_area(FILE *out, const ys_questionnaire *q,
 			ys_maturity_str(as->maturity, m));
 	}
 	ys_json_exact(out, as->maturity);
+	fprintf(out, ", \"practice_score\": %ld, \"practice_score_exact\": ",
+		ys_practice_shown(as->practice));
+	ys_json_exact(out, as->practice);
 	fprintf(out, ", \"target_met\": %s}",
 		!s->has_target ? "null" : as->target_met ? "true" : "false");
 }
@@ -584,8 +639,14 @@ static void j_side(FILE *out, const char *name, const ys_questionnaire *q,
 		fprintf(out, ", \"maturity\": %s, \"maturity_exact\": ",
 			ys_maturity_str(s->maturity, m));
 		ys_json_exact(out, s->maturity);
+		fprintf(out, ", \"practice_score\": %ld, "
+			"\"practice_score_exact\": ",
+			ys_practice_shown(s->practice));
+		ys_json_exact(out, s->practice);
 	} else {
-		fputs(", \"maturity\": null, \"maturity_exact\": null", out);
+		fputs(", \"maturity\": null, \"maturity_exact\": null, "
+		      "\"practice_score\": null, \"practice_score_exact\": null",
+		      out);
 	}
 	fputs(", \"ownership_clarity_exact\": ", out);
 	ys_json_exact(out, s->ownership_clarity);
@@ -663,11 +724,19 @@ static int write_json(const cmp *m, FILE *out)
 				direction(o->level, n->level),
 				signed_tenths(tn - to, tb), direction(to, tn));
 			ys_json_exact(out, n->maturity - o->maturity);
+			fprintf(out, ", \"practice_change\": %ld, "
+				"\"practice_direction\": \"%s\"",
+				ys_practice_shown(n->practice) -
+				ys_practice_shown(o->practice),
+				direction(ys_practice_shown(o->practice),
+					  ys_practice_shown(n->practice)));
 		} else {
 			fputs(",\n     \"level_change\": null, \"level_direction\": "
 			      "null, \"maturity_change\": null, "
 			      "\"maturity_direction\": null, "
-			      "\"maturity_change_exact\": null", out);
+			      "\"maturity_change_exact\": null, "
+			      "\"practice_change\": null, "
+			      "\"practice_direction\": null", out);
 		}
 		fputs(", \"target_change\": ", out);
 		ys_json_str(out, tc[0] ? tc : NULL);
