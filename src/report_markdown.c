@@ -122,14 +122,15 @@ static void header(FILE *out, const ys_report *r)
 		fputs("- **Mode:** Interview\n", out);
 	fprintf(out, "- **Completion:** %zu of %zu questions answered\n",
 		s->answered, s->total);
-	if (s->provisional)
-		fprintf(out, "- **Status:** PROVISIONAL: %zu %s unanswered, so "
-			"scores and levels may still change.\n",
-			s->total - s->answered,
-			ys_plural(s->total - s->answered, "question is",
-			       "questions are"));
-	else
-		fputs("- **Status:** FINAL: every question is answered.\n", out);
+	{
+		ys_sb st = {0};
+
+		ys_report_status_line(&st, s);
+		fputs("- **Status:** ", out);
+		md(out, st.oom ? "PROVISIONAL" : st.buf);
+		fputc('\n', out);
+		ys_sb_free(&st);
+	}
 	item(out, "Target", s->has_target ? s->target_name : "(none)");
 	if (ys_report_mismatch(r)) {
 		fputs("- **Note:** these answers were started with version ", out);
@@ -405,7 +406,7 @@ static void unanswered(FILE *out, const ys_report *r)
 {
 	const ys_score *s = r->s;
 
-	if (!s->provisional)
+	if (s->answered == s->total)
 		return;
 	fprintf(out, "\n## Unanswered questions\n\n%zu %s not answered yet; "
 		"the scorecard stays provisional until %s.\n",
