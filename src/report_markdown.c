@@ -84,7 +84,7 @@ static void item(FILE *out, const char *key, const char *value)
 	fputc('\n', out);
 }
 
-static void header(FILE *out, const ys_report *r)
+static bool header(FILE *out, const ys_report *r)
 {
 	const ys_answers *a = r->a;
 	const ys_score *s = r->s;
@@ -126,8 +126,12 @@ static void header(FILE *out, const ys_report *r)
 		ys_sb st = {0};
 
 		ys_report_status_line(&st, s);
+		if (st.oom) {
+			ys_sb_free(&st);
+			return false;
+		}
 		fputs("- **Status:** ", out);
-		md(out, st.oom ? "PROVISIONAL" : st.buf);
+		md(out, st.buf);
 		fputc('\n', out);
 		ys_sb_free(&st);
 	}
@@ -140,6 +144,7 @@ static void header(FILE *out, const ys_report *r)
 		md(out, r->q->version);
 		fputs(", on the questions the two share.\n", out);
 	}
+	return true;
 }
 
 static bool profile(FILE *out, const ys_report *r)
@@ -519,8 +524,7 @@ int ys_report_markdown(const ys_report *r, FILE *out)
 	char *paras[YS_METHOD_PARAS];
 	size_t i;
 
-	header(out, r);
-	if (!profile(out, r))
+	if (!header(out, r) || !profile(out, r))
 		return ENOMEM;
 	summary(out, r);
 	lists(out, r);
