@@ -1,6 +1,7 @@
 /* Benchmark of many organisations' assessments of one questionnaire
  * (yardstick benchmark): per area the distribution of levels and the
- * median and quartiles of maturity, and where one organisation sits.
+ * median and quartiles of maturity and of the practice score, and where
+ * one organisation sits.
  *
  * Only numbers are kept: an area's maturity and level per organisation. No
  * name, note or other free text from an answers file reaches the output;
@@ -34,6 +35,7 @@ typedef struct dvec {
 
 typedef struct bench_area {
 	dvec maturity;          /* assessed organisations' exact maturity */
+	dvec practice;          /* and their exact practice scores */
 	size_t *levels;         /* n_levels counts */
 	size_t not_assessed;    /* not assessed or not applicable */
 } bench_area;
@@ -42,6 +44,7 @@ typedef struct hl_area {
 	bool assessed;
 	int level;
 	double maturity;
+	double practice;
 } hl_area;
 
 struct ys_bench {
@@ -49,10 +52,12 @@ struct ys_bench {
 	size_t n_orgs;
 	bench_area *areas;
 	dvec overall;           /* overall maturity of each organisation */
+	dvec overall_practice;  /* overall practice score of each organisation */
 	bool has_hl;
 	hl_area *hl;
 	bool hl_assessed;
 	double hl_overall;
+	double hl_overall_practice;
 };
 
 static bool dvec_push(dvec *d, double x)
@@ -110,11 +115,13 @@ void ys_bench_free(ys_bench *b)
 		return;
 	for (i = 0; b->areas && i < b->q->n_areas; i++) {
 		ys_free(b->areas[i].maturity.v);
+		ys_free(b->areas[i].practice.v);
 		ys_free(b->areas[i].levels);
 	}
 	ys_free(b->areas);
 	ys_free(b->hl);
 	ys_free(b->overall.v);
+	ys_free(b->overall_practice.v);
 	ys_free(b);
 }
 
@@ -131,11 +138,13 @@ bool ys_bench_add(ys_bench *b, const ys_score *s)
 			ba->not_assessed++;
 			continue;
 		}
-		if (!dvec_push(&ba->maturity, as->maturity))
+		if (!dvec_push(&ba->maturity, as->maturity) ||
+		    !dvec_push(&ba->practice, as->practice))
 			return false;
 		ba->levels[as->level]++;
 	}
-	if (s->assessed && !dvec_push(&b->overall, s->maturity))
+	if (s->assessed && (!dvec_push(&b->overall, s->maturity) ||
+			    !dvec_push(&b->overall_practice, s->practice)))
 		return false;
 	b->n_orgs++;
 	return true;
@@ -151,9 +160,11 @@ bool ys_bench_highlight(ys_bench *b, const ys_score *s)
 		b->hl[i].assessed = as && as->state == YS_AREA_ASSESSED;
 		b->hl[i].level = as ? as->level : -1;
 		b->hl[i].maturity = as ? as->maturity : 0.0;
+		b->hl[i].practice = as ? as->practice : 0.0;
 	}
 	b->hl_assessed = s->assessed;
 	b->hl_overall = s->maturity;
+	b->hl_overall_practice = s->practice;
 	b->has_hl = true;
 	return true;
 }
@@ -264,14 +275,21 @@ static void text_area(ys_tw *t, ys_bench *b, size_t i)
 		    "median %s, upper quartile %s",
 		    ys_maturity_str(st.q1, m1), ys_maturity_str(st.median, m2),
 		    ys_maturity_str(st.q3, m3));
+	st = stats_of(&ba->practice);
+	ys_tw_paraf(t, "  Practice: ", "            ", "lower quartile %ld, "
+		    "median %ld, upper quartile %ld", ys_practice_shown(st.q1),
+		    ys_practice_shown(st.median), ys_practice_shown(st.q3));
 	if (!b->has_hl)
 		return;
 	if (b->hl[i].assessed)
 		ys_tw_paraf(t, "  Yours:    ", "            ", "maturity %s, "
-			    "level %d %s, percentile %ld",
+			    "level %d %s, percentile %ld; practice score %ld, "
+			    "percentile %ld",
 			    ys_maturity_str(b->hl[i].maturity, m1),
 			    b->hl[i].level, ys_level_name(q, b->hl[i].level),
-			    percentile(&ba->maturity, b->hl[i].maturity));
+			    percentile(&ba->maturity, b->hl[i].maturity),
+			    ys_practice_shown(b->hl[i].practice),
+			    percentile(&ba->practice, b->hl[i].practice));
 	else
 		ys_tw_para(t, "  Yours:    ", "            ", "not assessed");
 }
@@ -296,20 +314,30 @@ static int write_text(ys_bench *b, size_t width, FILE *out)
 	ys_tw_paraf(&t, "Questionnaire:  ", "                ", "%s, version %s",
 		    q->title, q->version);
 	ys_tw_paraf(&t, "Organisations:  ", "                ", "%zu", b->n_orgs);
-	ys_tw_heading(&t, "OVERALL MATURITY");
+	ys_tw_heading(&t, "OVERALL");
 	if (shown(&b->overall)) {
 		stats st = stats_of(&b->overall);
 		char m1[YS_FIGURE_BUF], m2[YS_FIGURE_BUF], m3[YS_FIGURE_BUF];
 
-		ys_tw_paraf(&t, "", "", "Lower quartile %s, median %s, upper "
-			    "quartile %s (%zu organisations with an assessed "
-			    "area).", ys_maturity_str(st.q1, m1),
+		ys_tw_paraf(&t, "", "", "Maturity: lower quartile %s, median "
+			    "%s, upper quartile %s (%zu organisations with an "
+			    "assessed area).", ys_maturity_str(st.q1, m1),
 			    ys_maturity_str(st.median, m2),
 			    ys_maturity_str(st.q3, m3), b->overall.n);
+		st = stats_of(&b->overall_practice);
+		ys_tw_paraf(&t, "", "", "Practice score: lower quartile %ld, "
+			    "median %ld, upper quartile %ld.",
+			    ys_practice_shown(st.q1),
+			    ys_practice_shown(st.median),
+			    ys_practice_shown(st.q3));
 		if (b->has_hl && b->hl_assessed)
-			ys_tw_paraf(&t, "", "", "Yours: %s, percentile %ld.",
+			ys_tw_paraf(&t, "", "", "Yours: maturity %s, percentile "
+				    "%ld; practice score %ld, percentile %ld.",
 				    ys_maturity_str(b->hl_overall, m1),
-				    percentile(&b->overall, b->hl_overall));
+				    percentile(&b->overall, b->hl_overall),
+				    ys_practice_shown(b->hl_overall_practice),
+				    percentile(&b->overall_practice,
+					       b->hl_overall_practice));
 	} else {
 		ys_tw_para(&t, "", "", not_shown);
 	}
@@ -353,9 +381,23 @@ static bool csv_text(FILE *out, const char *s)
 	return true;
 }
 
+/* "Q1,M,Q3," of d, exact. */
+static void csv_quartiles(FILE *out, dvec *d)
+{
+	stats st = stats_of(d);
+
+	csv_num(out, st.q1);
+	fputc(',', out);
+	csv_num(out, st.median);
+	fputc(',', out);
+	csv_num(out, st.q3);
+	fputc(',', out);
+}
+
 static bool csv_row(FILE *out, ys_bench *b, const char *id, const char *title,
-		    dvec *d, const size_t *levels, bool hl, bool hl_assessed,
-		    int hl_level, double hl_maturity)
+		    dvec *d, dvec *pd, const size_t *levels, bool hl,
+		    bool hl_assessed, int hl_level, double hl_maturity,
+		    double hl_practice)
 {
 	const ys_questionnaire *q = b->q;
 	size_t k;
@@ -370,25 +412,21 @@ static bool csv_row(FILE *out, ys_bench *b, const char *id, const char *title,
 		fputc(',', out);
 	}
 	if (shown(d)) {
-		stats st = stats_of(d);
-
-		csv_num(out, st.q1);
-		fputc(',', out);
-		csv_num(out, st.median);
-		fputc(',', out);
-		csv_num(out, st.q3);
-		fputc(',', out);
+		csv_quartiles(out, d);
+		csv_quartiles(out, pd);
 	} else {
-		fputs(",,,", out);
+		fputs(",,,,,,", out);
 	}
 	if (hl && hl_assessed && shown(d)) {
 		if (levels)
 			fprintf(out, "%d", hl_level);
 		fputc(',', out);
 		csv_num(out, hl_maturity);
-		fprintf(out, ",%ld", percentile(d, hl_maturity));
+		fprintf(out, ",%ld,", percentile(d, hl_maturity));
+		csv_num(out, hl_practice);
+		fprintf(out, ",%ld", percentile(pd, hl_practice));
 	} else {
-		fputs(",,", out);
+		fputs(",,,,", out);
 	}
 	fputs("\r\n", out);
 	return true;
@@ -402,36 +440,51 @@ static int write_csv(ys_bench *b, FILE *out)
 	fputs("area,title,organisations,shown", out);
 	for (k = 0; k < q->n_levels; k++)
 		fprintf(out, ",level_%zu", k);
-	fputs(",q1,median,q3,highlight_level,highlight_maturity,"
-	      "highlight_percentile\r\n", out);
-	if (!csv_row(out, b, "(overall)", "Overall maturity", &b->overall, NULL,
-		     b->has_hl, b->hl_assessed, -1, b->hl_overall))
+	fputs(",q1,median,q3,practice_q1,practice_median,practice_q3,"
+	      "highlight_level,highlight_maturity,highlight_percentile,"
+	      "highlight_practice,highlight_practice_percentile\r\n", out);
+	if (!csv_row(out, b, "(overall)", "Overall", &b->overall,
+		     &b->overall_practice, NULL, b->has_hl, b->hl_assessed, -1,
+		     b->hl_overall, b->hl_overall_practice))
 		return ENOMEM;
 	for (i = 0; i < q->n_areas; i++)
 		if (!csv_row(out, b, q->areas[i].id, q->areas[i].title,
-			     &b->areas[i].maturity, b->areas[i].levels, b->has_hl,
-			     b->hl[i].assessed, b->hl[i].level, b->hl[i].maturity))
+			     &b->areas[i].maturity, &b->areas[i].practice,
+			     b->areas[i].levels, b->has_hl, b->hl[i].assessed,
+			     b->hl[i].level, b->hl[i].maturity,
+			     b->hl[i].practice))
 			return ENOMEM;
 	return ys_report_status(out);
 }
 
 /* ---- JSON ---- */
 
-static void json_stats(FILE *out, dvec *d)
+/* "q1": Q1, "median": M, "q3": Q3 of d, exact. */
+static void json_quartiles(FILE *out, dvec *d)
 {
-	stats st;
+	stats st = stats_of(d);
 
-	if (!shown(d)) {
-		fputs("\"q1\": null, \"median\": null, \"q3\": null", out);
-		return;
-	}
-	st = stats_of(d);
 	fputs("\"q1\": ", out);
 	ys_json_exact(out, st.q1);
 	fputs(", \"median\": ", out);
 	ys_json_exact(out, st.median);
 	fputs(", \"q3\": ", out);
 	ys_json_exact(out, st.q3);
+}
+
+/* Maturity quartiles as "q1", "median", "q3", then the practice score's
+ * as "practice": {"q1", "median", "q3"}; null when not shown. */
+static void json_stats(FILE *out, dvec *d, dvec *pd)
+{
+	if (!shown(d)) {
+		fputs("\"q1\": null, \"median\": null, \"q3\": null, "
+		      "\"practice\": null", out);
+		return;
+	}
+	json_quartiles(out, d);
+	fputs(", \"practice\": {", out);
+	json_quartiles(out, pd);
+	fputc('}', out);
 }
 
 static int write_json(ys_bench *b, FILE *out)
@@ -457,7 +510,7 @@ static int write_json(ys_bench *b, FILE *out)
 		"order statistics)\",\n  \"overall_maturity\": {\"organisations\": %zu, "
 		"\"shown\": %s, ", b->n_orgs, YS_BENCH_MIN_ORGS, b->overall.n,
 		shown(&b->overall) ? "true" : "false");
-	json_stats(out, &b->overall);
+	json_stats(out, &b->overall, &b->overall_practice);
 	fputs("},\n  \"areas\": [", out);
 	for (i = 0; i < q->n_areas; i++) {
 		bench_area *ba = &b->areas[i];
@@ -477,7 +530,7 @@ static int write_json(ys_bench *b, FILE *out)
 		} else {
 			fputs("null, ", out);
 		}
-		json_stats(out, &ba->maturity);
+		json_stats(out, &ba->maturity, &ba->practice);
 		fputc('}', out);
 	}
 	fputs(q->n_areas ? "\n  ],\n  \"highlight\": " : "],\n  \"highlight\": ",
@@ -490,8 +543,11 @@ static int write_json(ys_bench *b, FILE *out)
 	if (b->hl_assessed && shown(&b->overall)) {
 		fputs("{\"maturity\": ", out);
 		ys_json_exact(out, b->hl_overall);
-		fprintf(out, ", \"percentile\": %ld}",
+		fprintf(out, ", \"percentile\": %ld, \"practice_score\": ",
 			percentile(&b->overall, b->hl_overall));
+		ys_json_exact(out, b->hl_overall_practice);
+		fprintf(out, ", \"practice_percentile\": %ld}",
+			percentile(&b->overall_practice, b->hl_overall_practice));
 	} else {
 		fputs("null", out);
 	}
@@ -500,17 +556,28 @@ static int write_json(ys_bench *b, FILE *out)
 		fputs(i ? ",\n      {\"id\": " : "\n      {\"id\": ", out);
 		ys_json_str(out, q->areas[i].id);
 		if (b->hl[i].assessed) {
+			bool sh = shown(&b->areas[i].maturity);
+
 			fprintf(out, ", \"level\": %d, \"maturity\": ", b->hl[i].level);
 			ys_json_exact(out, b->hl[i].maturity);
 			fputs(", \"percentile\": ", out);
-			if (shown(&b->areas[i].maturity))
-				fprintf(out, "%ld}", percentile(&b->areas[i].maturity,
-								b->hl[i].maturity));
+			if (sh)
+				fprintf(out, "%ld", percentile(&b->areas[i].maturity,
+							       b->hl[i].maturity));
+			else
+				fputs("null", out);
+			fputs(", \"practice_score\": ", out);
+			ys_json_exact(out, b->hl[i].practice);
+			fputs(", \"practice_percentile\": ", out);
+			if (sh)
+				fprintf(out, "%ld}", percentile(&b->areas[i].practice,
+								b->hl[i].practice));
 			else
 				fputs("null}", out);
 		} else {
 			fputs(", \"level\": null, \"maturity\": null, "
-			      "\"percentile\": null}", out);
+			      "\"percentile\": null, \"practice_score\": null, "
+			      "\"practice_percentile\": null}", out);
 		}
 	}
 	fputs(q->n_areas ? "\n    ]\n  }\n}\n" : "]\n  }\n}\n", out);

@@ -172,49 +172,52 @@ static long tenths(const ys_area_score *as)
 	return ys_round_tenths_down(as->maturity);
 }
 
-static void maturity_cell(char *buf, size_t len, const ys_area_score *o,
-			  const ys_area_score *n)
+/* A figure's change as the scorecards show it: "1.0 -> 1.5 up 0.5" for
+ * maturity (tenths, rounded down), "72 -> 80 up 8" for a practice score;
+ * "-" for a side that has no figure. With parens the direction is put in
+ * brackets, as the summary lines have it: "1.4 -> 1.6 (up 0.2)". */
+static void change_cell(char *buf, size_t len, bool has_old, double old,
+			bool has_new, double new, bool maturity, bool parens)
 {
-	char a[YS_FIGURE_BUF], b[YS_FIGURE_BUF];
-	long to = tenths(o), tn = tenths(n);
+	char a[YS_FIGURE_BUF], b[YS_FIGURE_BUF], d[YS_FIGURE_BUF];
+	long uo = maturity ? ys_round_tenths_down(old) : ys_practice_shown(old);
+	long un = maturity ? ys_round_tenths_down(new) : ys_practice_shown(new);
+	long diff = labs(un - uo);
 
-	if (assessed(o) && assessed(n)) {
-		if (tn == to)
-			snprintf(buf, len, "%s -> %s same",
-				 ys_maturity_str(o->maturity, a),
-				 ys_maturity_str(n->maturity, b));
-		else
-			snprintf(buf, len, "%s -> %s %s %ld.%ld",
-				 ys_maturity_str(o->maturity, a),
-				 ys_maturity_str(n->maturity, b),
-				 direction(to, tn), labs(tn - to) / 10,
-				 labs(tn - to) % 10);
-	} else if (assessed(n)) {
-		snprintf(buf, len, "- -> %s", ys_maturity_str(n->maturity, b));
-	} else if (assessed(o)) {
-		snprintf(buf, len, "%s -> -", ys_maturity_str(o->maturity, a));
+	if (maturity) {
+		ys_maturity_str(old, a);
+		ys_maturity_str(new, b);
+		snprintf(d, sizeof(d), "%ld.%ld", diff / 10, diff % 10);
 	} else {
-		snprintf(buf, len, "- -> -");
+		snprintf(a, sizeof(a), "%ld", uo);
+		snprintf(b, sizeof(b), "%ld", un);
+		snprintf(d, sizeof(d), "%ld", diff);
+	}
+	if (has_old && has_new) {
+		if (un == uo)
+			snprintf(buf, len, parens ? "%s -> %s (same)"
+				 : "%s -> %s same", a, b);
+		else
+			snprintf(buf, len, parens ? "%s -> %s (%s %s)"
+				 : "%s -> %s %s %s", a, b, direction(uo, un), d);
+	} else {
+		snprintf(buf, len, "%s -> %s", has_old ? a : "-",
+			 has_new ? b : "-");
 	}
 }
 
-/* The overall maturity change, as "1.4 -> 1.6 (up 0.2)". */
-static void overall_cell(char *buf, size_t len, const ys_score *os,
-			 const ys_score *ns)
+static void maturity_cell(char *buf, size_t len, const ys_area_score *o,
+			  const ys_area_score *n)
 {
-	char a[YS_FIGURE_BUF], b[YS_FIGURE_BUF];
-	long to = ys_round_tenths_down(os->maturity);
-	long tn = ys_round_tenths_down(ns->maturity);
+	change_cell(buf, len, assessed(o), o->maturity, assessed(n),
+		    n->maturity, true, false);
+}
 
-	if (tn == to)
-		snprintf(buf, len, "%s -> %s (same)",
-			 ys_maturity_str(os->maturity, a),
-			 ys_maturity_str(ns->maturity, b));
-	else
-		snprintf(buf, len, "%s -> %s (%s %ld.%ld)",
-			 ys_maturity_str(os->maturity, a),
-			 ys_maturity_str(ns->maturity, b), direction(to, tn),
-			 labs(tn - to) / 10, labs(tn - to) % 10);
+static void practice_cell(char *buf, size_t len, const ys_area_score *o,
+			  const ys_area_score *n)
+{
+	change_cell(buf, len, assessed(o), o->practice, assessed(n),
+		    n->practice, false, false);
 }
 
 static const char *file_date(const ys_answers *a, char buf[11])
@@ -287,8 +290,12 @@ static void text_summary(ys_tw *t, const cmp *m)
 	if (os->assessed && ns->assessed) {
 		char buf[96];
 
-		overall_cell(buf, sizeof(buf), os, ns);
+		change_cell(buf, sizeof(buf), true, os->maturity, true,
+			    ns->maturity, true, true);
 		ys_tw_para(t, "Overall maturity:  ", k, buf);
+		change_cell(buf, sizeof(buf), true, os->practice, true,
+			    ns->practice, false, true);
+		ys_tw_para(t, "Practice score:    ", k, buf);
 	} else {
 		ys_tw_para(t, "Overall maturity:  ", k, "not available on both sides");
 	}
@@ -322,12 +329,23 @@ static void text_areas(ys_tw *t, const cmp *m)
 {
 	const ys_compare *c = m->c;
 	char lv[48], sc[48];
-	size_t i, j, title_w, fixed = 2 + 18 + 2 + 12 + 2 + 13;
+	char pr[48];
+	bool wide;
+	size_t i, j, title_w, fixed = 2 + 18 + 2 + 12 + 2 + 16 + 2 + 13;
 
 	ys_tw_heading(t, "AREAS");
+	/* Narrow reports leave the practice score column out of the table;
+	 * the summary above still gives the overall practice score. */
+	wide = t->width >= fixed + 4;
+	if (!wide)
+		fixed -= 2 + 16;
 	title_w = t->width > fixed + 8 ? t->width - fixed : 8;
-	fprintf(t->out, "%-*s  %-18s  %-12s  %s\n", (int)title_w, "Area",
-		"Maturity", "Level", "Target");
+	if (wide)
+		fprintf(t->out, "%-*s  %-18s  %-12s  %-16s  %s\n", (int)title_w,
+			"Area", "Maturity", "Level", "Practice", "Target");
+	else
+		fprintf(t->out, "%-*s  %-18s  %-12s  %s\n", (int)title_w, "Area",
+			"Maturity", "Level", "Target");
 	for (j = 0; j < title_w + fixed && j < t->width; j++)
 		fputc('-', t->out);
 	fputc('\n', t->out);
@@ -335,21 +353,26 @@ static void text_areas(ys_tw *t, const cmp *m)
 		const ys_area_score *o = &c->old_s->areas[m->areas[i].oi];
 		const ys_area_score *n = &c->new_s->areas[m->areas[i].ni];
 		char *title = ys_tw_ascii(t, c->new_q->areas[m->areas[i].ni].title);
-		char row[128];
+		char row[256];
 		size_t len;
 
 		if (!title)
 			return;
 		level_cell(lv, sizeof(lv), o, n);
 		maturity_cell(sc, sizeof(sc), o, n);
+		practice_cell(pr, sizeof(pr), o, n);
 		if (strlen(title) > title_w) {
 			ys_tw_para(t, "", "  ", title);
 			fprintf(t->out, "%-*s", (int)title_w, "");
 		} else {
 			fprintf(t->out, "%-*s", (int)title_w, title);
 		}
-		snprintf(row, sizeof(row), "  %-18s  %-12s  %s", sc, lv,
-			 target_change(c->old_s, c->new_s, o, n));
+		if (wide)
+			snprintf(row, sizeof(row), "  %-18s  %-12s  %-16s  %s", sc,
+				 lv, pr, target_change(c->old_s, c->new_s, o, n));
+		else
+			snprintf(row, sizeof(row), "  %-18s  %-12s  %s", sc, lv,
+				 target_change(c->old_s, c->new_s, o, n));
 		len = strlen(row);
 		while (len > 0 && row[len - 1] == ' ')
 			row[--len] = '\0';
@@ -437,7 +460,7 @@ static int write_markdown(const cmp *m, FILE *out)
 {
 	const ys_compare *c = m->c;
 	const ys_score *os = c->old_s, *ns = c->new_s;
-	char d1[11], d2[11], lv[48], sc[96];
+	char d1[11], d2[11], lv[48], sc[96], pr[48];
 	size_t i;
 
 	fputs("# Comparison: ", out);
@@ -469,8 +492,12 @@ static int write_markdown(const cmp *m, FILE *out)
 			"version, %zu only in the new)\n", m->n_shared_q,
 			m->n_only_old_q, m->n_only_new_q);
 	if (os->assessed && ns->assessed) {
-		overall_cell(sc, sizeof(sc), os, ns);
+		change_cell(sc, sizeof(sc), true, os->maturity, true,
+			    ns->maturity, true, true);
 		fprintf(out, "- **Overall maturity:** %s\n", sc);
+		change_cell(sc, sizeof(sc), true, os->practice, true,
+			    ns->practice, false, true);
+		fprintf(out, "- **Practice score:** %s\n", sc);
 	}
 	if (os->has_percent_to_target && ns->has_percent_to_target)
 		fprintf(out, "- **Percent to target:** %ld%% -> %ld%%\n",
@@ -480,17 +507,18 @@ static int write_markdown(const cmp *m, FILE *out)
 		ys_percent_shown(os->ownership_clarity),
 		ys_percent_shown(ns->ownership_clarity));
 
-	fputs("\n## Areas\n\n| Area | Maturity | Level | Target |\n"
-	      "| --- | --- | --- | --- |\n", out);
+	fputs("\n## Areas\n\n| Area | Maturity | Level | Practice score | Target |\n"
+	      "| --- | --- | --- | --- | --- |\n", out);
 	for (i = 0; i < m->n_areas; i++) {
 		const ys_area_score *o = &os->areas[m->areas[i].oi];
 		const ys_area_score *n = &ns->areas[m->areas[i].ni];
 
 		level_cell(lv, sizeof(lv), o, n);
 		maturity_cell(sc, sizeof(sc), o, n);
+		practice_cell(pr, sizeof(pr), o, n);
 		fputs("| ", out);
 		md(out, c->new_q->areas[m->areas[i].ni].title);
-		fprintf(out, " | %s | %s | %s |\n", sc, lv,
+		fprintf(out, " | %s | %s | %s | %s |\n", sc, lv, pr,
 			target_change(os, ns, o, n));
 	}
 	fputs("\n## Changed answers\n\n", out);
@@ -541,7 +569,8 @@ static void j_side_area(FILE *out, const ys_questionnaire *q,
 {
 	if (!assessed(as)) {
 		fprintf(out, "{\"level\": null, \"maturity\": null, "
-			"\"maturity_exact\": null, \"target_met\": %s}",
+			"\"maturity_exact\": null, \"practice_score\": null, "
+			"\"practice_score_exact\": null, \"target_met\": %s}",
 			s->has_target ? "false" : "null");
 		return;
 	}
@@ -554,6 +583,9 @@ static void j_side_area(FILE *out, const ys_questionnaire *q,
 			ys_maturity_str(as->maturity, m));
 	}
 	ys_json_exact(out, as->maturity);
+	fprintf(out, ", \"practice_score\": %ld, \"practice_score_exact\": ",
+		ys_practice_shown(as->practice));
+	ys_json_exact(out, as->practice);
 	fprintf(out, ", \"target_met\": %s}",
 		!s->has_target ? "null" : as->target_met ? "true" : "false");
 }
@@ -584,8 +616,14 @@ static void j_side(FILE *out, const char *name, const ys_questionnaire *q,
 		fprintf(out, ", \"maturity\": %s, \"maturity_exact\": ",
 			ys_maturity_str(s->maturity, m));
 		ys_json_exact(out, s->maturity);
+		fprintf(out, ", \"practice_score\": %ld, "
+			"\"practice_score_exact\": ",
+			ys_practice_shown(s->practice));
+		ys_json_exact(out, s->practice);
 	} else {
-		fputs(", \"maturity\": null, \"maturity_exact\": null", out);
+		fputs(", \"maturity\": null, \"maturity_exact\": null, "
+		      "\"practice_score\": null, \"practice_score_exact\": null",
+		      out);
 	}
 	fputs(", \"ownership_clarity_exact\": ", out);
 	ys_json_exact(out, s->ownership_clarity);
@@ -663,11 +701,19 @@ static int write_json(const cmp *m, FILE *out)
 				direction(o->level, n->level),
 				signed_tenths(tn - to, tb), direction(to, tn));
 			ys_json_exact(out, n->maturity - o->maturity);
+			fprintf(out, ", \"practice_change\": %ld, "
+				"\"practice_direction\": \"%s\"",
+				ys_practice_shown(n->practice) -
+				ys_practice_shown(o->practice),
+				direction(ys_practice_shown(o->practice),
+					  ys_practice_shown(n->practice)));
 		} else {
 			fputs(",\n     \"level_change\": null, \"level_direction\": "
 			      "null, \"maturity_change\": null, "
 			      "\"maturity_direction\": null, "
-			      "\"maturity_change_exact\": null", out);
+			      "\"maturity_change_exact\": null, "
+			      "\"practice_change\": null, "
+			      "\"practice_direction\": null", out);
 		}
 		fputs(", \"target_change\": ", out);
 		ys_json_str(out, tc[0] ? tc : NULL);

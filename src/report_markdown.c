@@ -84,7 +84,7 @@ static void item(FILE *out, const char *key, const char *value)
 	fputc('\n', out);
 }
 
-static void header(FILE *out, const ys_report *r)
+static bool header(FILE *out, const ys_report *r)
 {
 	const ys_answers *a = r->a;
 	const ys_score *s = r->s;
@@ -122,14 +122,19 @@ static void header(FILE *out, const ys_report *r)
 		fputs("- **Mode:** Interview\n", out);
 	fprintf(out, "- **Completion:** %zu of %zu questions answered\n",
 		s->answered, s->total);
-	if (s->provisional)
-		fprintf(out, "- **Status:** PROVISIONAL: %zu %s unanswered, so "
-			"scores and levels may still change.\n",
-			s->total - s->answered,
-			ys_plural(s->total - s->answered, "question is",
-			       "questions are"));
-	else
-		fputs("- **Status:** FINAL: every question is answered.\n", out);
+	{
+		ys_sb st = {0};
+
+		ys_report_status_line(&st, s);
+		if (st.oom) {
+			ys_sb_free(&st);
+			return false;
+		}
+		fputs("- **Status:** ", out);
+		md(out, st.buf);
+		fputc('\n', out);
+		ys_sb_free(&st);
+	}
 	item(out, "Target", s->has_target ? s->target_name : "(none)");
 	if (ys_report_mismatch(r)) {
 		fputs("- **Note:** these answers were started with version ", out);
@@ -139,13 +144,14 @@ static void header(FILE *out, const ys_report *r)
 		md(out, r->q->version);
 		fputs(", on the questions the two share.\n", out);
 	}
+	return true;
 }
 
-static void profile(FILE *out, const ys_report *r)
+static bool profile(FILE *out, const ys_report *r)
 {
 	const ys_questionnaire *q = r->q;
 	const ys_score *s = r->s;
-	char bar[YS_REPORT_BAR_BUF], m[YS_FIGURE_BUF];
+	char bar[YS_REPORT_BAR_BUF], m[YS_FIGURE_BUF], *legend;
 	size_t i, per = ys_bar_per_level(q, YS_REPORT_BAR_MAX);
 
 	fputs("\n## Profile\n\n", out);
@@ -179,14 +185,12 @@ static void profile(FILE *out, const ys_report *r)
 				as->target_met ? "met" : "not met");
 		fputc('\n', out);
 	}
-	fprintf(out, "\nMaturity is the level reached plus the share of the "
-		"next level's practices in place (0 to %zu). Bars show it on "
-		"the level scale, %zu %s a level; `|` marks the target level, "
-		"which a bar reaches exactly when the area meets its target. "
-		"The practice score (0 to 100) is how much of the area's "
-		"practice is in place at every level.\n",
-		q->n_levels ? q->n_levels - 1 : 0, per,
-		ys_plural(per, "character", "characters"));
+	legend = ys_report_legend(q, per, "`|`");
+	if (!legend)
+		return false;
+	fprintf(out, "\n%s\n", legend);
+	ys_free(legend);
+	return true;
 }
 
 static void summary(FILE *out, const ys_report *r)
@@ -194,17 +198,9 @@ static void summary(FILE *out, const ys_report *r)
 	const ys_questionnaire *q = r->q;
 	const ys_score *s = r->s;
 	char m[YS_FIGURE_BUF];
-	size_t i, owned = 0, met = 0, assessed = 0;
+	size_t owned, met, assessed;
 
-	for (i = 0; i < s->n_areas; i++) {
-		if (s->areas[i].has_owner)
-			owned++;
-		if (s->areas[i].state == YS_AREA_ASSESSED) {
-			assessed++;
-			if (s->areas[i].target_met)
-				met++;
-		}
-	}
+	ys_report_counts(s, &owned, &met, &assessed);
 	fputs("\n## Summary\n\n", out);
 	if (s->assessed) {
 		fprintf(out, "- **Overall maturity:** %s of %zu (the mean of "
@@ -415,7 +411,7 @@ static void unanswered(FILE *out, const ys_report *r)
 {
 	const ys_score *s = r->s;
 
-	if (!s->provisional)
+	if (s->answered == s->total)
 		return;
 	fprintf(out, "\n## Unanswered questions\n\n%zu %s not answered yet; "
 		"the scorecard stays provisional until %s.\n",
@@ -528,8 +524,8 @@ int ys_report_markdown(const ys_report *r, FILE *out)
 	char *paras[YS_METHOD_PARAS];
 	size_t i;
 
-	header(out, r);
-	profile(out, r);
+	if (!header(out, r) || !profile(out, r))
+		return ENOMEM;
 	summary(out, r);
 	lists(out, r);
 	if (!contested(out, r))

@@ -275,15 +275,16 @@ static void header(ys_tw *t, const ys_report *r)
 		ys_tw_para(t, "Mode:           ", k, "Interview");
 	ys_tw_paraf(t, "Completion:     ", k, "%zu of %zu questions answered",
 	      s->answered, s->total);
-	if (s->provisional)
-		ys_tw_paraf(t, "Status:         ", k,
-		      "PROVISIONAL: %zu %s unanswered, so scores and levels "
-		      "may still change.", s->total - s->answered,
-		      ys_plural(s->total - s->answered, "question is",
-			     "questions are"));
-	else
-		ys_tw_para(t, "Status:         ", k,
-		     "FINAL: every question is answered.");
+	{
+		ys_sb st = {0};
+
+		ys_report_status_line(&st, s);
+		if (st.oom)
+			t->oom = true;
+		else
+			ys_tw_para(t, "Status:         ", k, st.buf);
+		ys_sb_free(&st);
+	}
 	if (s->has_target)
 		ys_tw_para(t, "Target:         ", k, s->target_name);
 	else
@@ -412,14 +413,16 @@ static void profile(ys_tw *t, const ys_report *r)
 		ys_free(title);
 	}
 	ys_tw_para(t, "", "", "");
-	ys_tw_paraf(t, "", "", "Maturity is the level reached plus the share "
-	     "of the next level's practices in place (0 to %zu). Bars show "
-	     "it on the level scale, %zu %s a level; '|' marks the target "
-	     "level, which a bar reaches exactly when the area meets its "
-	     "target. The practice score (0 to 100) is how much of the "
-	     "area's practice is in place at every level.",
-	     q->n_levels ? q->n_levels - 1 : 0, per,
-	     ys_plural(per, "character", "characters"));
+	{
+		char *legend = ys_report_legend(q, per, "'|'");
+
+		if (!legend) {
+			t->oom = true;
+			return;
+		}
+		ys_tw_para(t, "", "", legend);
+		ys_free(legend);
+	}
 }
 
 static void summary_section(ys_tw *t, const ys_report *r)
@@ -428,18 +431,10 @@ static void summary_section(ys_tw *t, const ys_report *r)
 	const ys_score *s = r->s;
 	const char *k = "                   ";
 	char m[YS_FIGURE_BUF];
-	size_t i, owned = 0, met = 0, assessed = 0;
+	size_t owned, met, assessed;
 
 	ys_tw_heading(t, "SUMMARY");
-	for (i = 0; i < s->n_areas; i++) {
-		if (s->areas[i].has_owner)
-			owned++;
-		if (s->areas[i].state == YS_AREA_ASSESSED) {
-			assessed++;
-			if (s->areas[i].target_met)
-				met++;
-		}
-	}
+	ys_report_counts(s, &owned, &met, &assessed);
 	if (s->assessed) {
 		ys_tw_paraf(t, "Overall maturity:  ", k, "%s of %zu (the mean "
 		      "of the assessed areas; there is no overall level)",
@@ -562,7 +557,7 @@ static void unanswered(ys_tw *t, const ys_report *r)
 	const ys_score *s = r->s;
 	size_t i, k;
 
-	if (!s->provisional)
+	if (s->answered == s->total)
 		return;
 	ys_tw_heading(t, "UNANSWERED QUESTIONS");
 	ys_tw_paraf(t, "", "", "%zu %s not answered yet; the scorecard stays "

@@ -471,7 +471,7 @@ static void test_json_shape(void **state)
 	assert_non_null(strstr(out, "\"format\": \"yardstick-scorecard/2\""));
 	assert_non_null(strstr(out, "\"provisional\": true"));
 	assert_non_null(strstr(out, "\"completion\": {\n    \"answered\": 5,\n"
-			       "    \"total\": 6\n  }"));
+			       "    \"total\": 6,\n    \"unsettled\": 0\n  }"));
 	assert_non_null(strstr(out, "\"dont_know\": [\"one-c\"]"));
 	assert_non_null(strstr(out, "\"organisation\": \"Org | <b>*x*</b> & \\u202eevil\""));
 	/* Area two: two-a answered "no", two-b unanswered: level 0. */
@@ -687,11 +687,14 @@ static void test_bench(void **state)
 	 * met, so 0 + 1/2 = 0.5 (the red flag's cap, 1, does not bind);
 	 * "yes" reaches level 1 with nothing met at level 2, so 1.0. Sorted:
 	 * 0.5 0.5 0.5 1 1 1; type 7 quartiles: h = 1.25 -> 0.5, h = 2.5 ->
-	 * 0.75, h = 3.75 -> 1. */
+	 * 0.75, h = 3.75 -> 1. Practice scores (weights 3 and 1): 25,
+	 * 62.5 x2, 100 x3, so 62.5, 81.25 and 100. */
 	assert_non_null(strstr(buf, "\"id\": \"one\", \"title\": \"Area one: caf\xC3\xA9 "
 			       "\xE2\x80\x94 Zo\xC3\xAB\", \"organisations\": 6, "
 			       "\"not_assessed\": 0, \"shown\": true,\n     \"levels\": "
-			       "[3, 3, 0], \"q1\": 0.5, \"median\": 0.75, \"q3\": 1}"));
+			       "[3, 3, 0], \"q1\": 0.5, \"median\": 0.75, \"q3\": 1, "
+			       "\"practice\": {\"q1\": 62.5, \"median\": 81.25, "
+			       "\"q3\": 100}}"));
 	assert_non_null(strstr(buf, "\"id\": \"two\", \"title\": \"Area two\", "
 			       "\"organisations\": 4, \"not_assessed\": 2, \"shown\": "
 			       "false,\n     \"levels\": null, \"q1\": null"));
