@@ -128,10 +128,11 @@ static void fact(FILE *out, const char *key)
 	fprintf(out, "<dt>%s</dt><dd>", key);
 }
 
-static void header(FILE *out, const ys_report *r)
+static bool header(FILE *out, const ys_report *r)
 {
 	const ys_answers *a = r->a;
 	const ys_score *s = r->s;
+	ys_sb st = {0};
 	char date[11];
 	size_t i;
 
@@ -175,15 +176,15 @@ static void header(FILE *out, const ys_report *r)
 	fact(out, "Target");
 	h_or(out, s->has_target ? s->target_name : NULL, "(none)");
 	fputs("</dd>\n</dl>\n", out);
-	if (s->provisional)
-		fprintf(out, "<p class=\"state\">PROVISIONAL: %zu %s unanswered, "
-			"so maturity, levels and practice scores may still "
-			"change.</p>\n", s->total - s->answered,
-			ys_plural(s->total - s->answered, "question is",
-				  "questions are"));
-	else
-		fputs("<p class=\"state\">FINAL: every question is "
-		      "answered.</p>\n", out);
+	ys_report_status_line(&st, s);
+	if (st.oom) {
+		ys_sb_free(&st);
+		return false;
+	}
+	fputs("<p class=\"state\">", out);
+	h(out, st.buf);
+	fputs("</p>\n", out);
+	ys_sb_free(&st);
 	if (ys_report_mismatch(r)) {
 		fputs("<p><strong>Note:</strong> these answers were started "
 		      "with version ", out);
@@ -193,6 +194,7 @@ static void header(FILE *out, const ys_report *r)
 		h(out, r->q->version);
 		fputs(", on the questions the two share.</p>\n", out);
 	}
+	return true;
 }
 
 static void profile(FILE *out, const ys_report *r)
@@ -294,17 +296,9 @@ static void summary(FILE *out, const ys_report *r)
 	const ys_questionnaire *q = r->q;
 	const ys_score *s = r->s;
 	char m[YS_FIGURE_BUF];
-	size_t i, owned = 0, met = 0, assessed = 0;
+	size_t owned, met, assessed;
 
-	for (i = 0; i < s->n_areas; i++) {
-		if (s->areas[i].has_owner)
-			owned++;
-		if (s->areas[i].state == YS_AREA_ASSESSED) {
-			assessed++;
-			if (s->areas[i].target_met)
-				met++;
-		}
-	}
+	ys_report_counts(s, &owned, &met, &assessed);
 	fputs("\n<h2>Summary</h2>\n<dl class=\"facts\">\n", out);
 	fact(out, "Overall maturity");
 	if (s->assessed)
@@ -542,7 +536,7 @@ static void unanswered(FILE *out, const ys_report *r)
 	size_t i, k;
 	size_t n = s->total - s->answered;
 
-	if (!s->provisional)
+	if (!n)
 		return;
 	fprintf(out, "\n<h2>Unanswered questions</h2>\n<p>%zu %s not answered "
 		"yet; the scorecard stays provisional until %s.</p>\n",
@@ -768,7 +762,8 @@ int ys_report_html(const ys_report *r, FILE *out)
 	}
 	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n",
 		style);
-	header(out, r);
+	if (!header(out, r))
+		return ENOMEM;
 	profile(out, r);
 	rc = chart(out, r);
 	if (rc)
