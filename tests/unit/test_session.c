@@ -279,7 +279,10 @@ static void test_navigation(void **state)
 	act(s, YS_A_PREV);
 	assert_int_equal(s->question, 2);
 
-	/* option selection stays within the options */
+	/* no option is chosen in advance; the first move selects one, and
+	 * the selection stays within the options */
+	assert_int_equal(s->option, -1);
+	assert_true(act(s, YS_A_UP));
 	assert_int_equal(s->option, 0);
 	assert_false(act(s, YS_A_UP));
 	act(s, YS_A_DOWN);
@@ -306,7 +309,8 @@ static void test_answering(void **state)
 	assert_string_equal(file_answer(f, 0, buf, sizeof(buf)), "yes");
 	assert_non_null(strstr(s->status, "1 of 4 answered"));
 
-	/* arrows and Enter */
+	/* arrows and Enter: the first Down selects the first option */
+	act(s, YS_A_DOWN);
 	act(s, YS_A_DOWN);
 	act(s, YS_A_SELECT);
 	assert_int_equal(s->question, 2);
@@ -805,9 +809,15 @@ static void test_profile_owner_and_actions(void **state)
 	assert_string_equal(b->areas[0].area_id, "data");
 	ys_answers_free(b);
 
-	/* removing the last action */
+	/* deleting the action: select it (after the area's blockers), then
+	 * confirm */
 	act(s, YS_A_DOWN);
+	while (act(s, YS_A_NEXT))
+		;
 	act(s, YS_A_DELETE_ACTION);
+	assert_int_equal(s->prompt, YS_PROMPT_DELETE_ACTION);
+	act(s, YS_A_YES);
+	assert_int_equal(s->prompt, YS_PROMPT_NONE);
 	b = reread(f);
 	assert_int_equal(b->areas[1].n_actions, 0);
 	ys_answers_free(b);
