@@ -1,6 +1,7 @@
 /* yardstick interview: complete an assessment in the terminal, over one or
  * several sittings. The workshop (cmd_workshop.c) runs through the same
  * code with cli_interactive.workshop set. */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
@@ -312,6 +313,10 @@ struct run {
 	size_t n_removed, n_added;
 	bool overrides;
 	char formats[96];       /* the scorecard formats, for the export prompt */
+	const char **format_names;      /* their names, offered as a list */
+	char *first_id;         /* the questionnaire loaded first, by o.questionnaire */
+	char *offer_path;       /* an earlier answers file to offer, or NULL */
+	char offer_label[160];
 };
 
 static void run_free(struct run *r)
@@ -325,7 +330,69 @@ static void run_free(struct run *r)
 	ys_free(r->q_titles);
 	ys_strv_free(r->removed, r->n_removed);
 	ys_strv_free(r->added, r->n_added);
+	ys_free(r->format_names);
+	ys_free(r->first_id);
+	ys_free(r->offer_path);
 	ys_free(r->path);
+}
+
+/* True when name is STEM-*.yaml, the default name of a new file. */
+static bool default_named(const char *name, const char *stem)
+{
+	size_t n = strlen(name), k = strlen(stem);
+
+	return n > k + 6 && !strncmp(name, stem, k) && name[k] == '-' &&
+	       !strcmp(name + n - 5, ".yaml");
+}
+
+/* A plain `yardstick` in a folder that holds default-named answers files
+ * from earlier sittings offers to resume the most recent one (by its
+ * updated time) on the start screen: the same mode, and with -q the same
+ * questionnaire. Files that do not read are left alone. */
+static void find_offer(struct run *r)
+{
+	const char *stem = r->o.workshop ? "workshop" : "assessment";
+	char best[32] = "";
+	DIR *dir;
+	struct dirent *e;
+
+	if (r->o.output || !(dir = opendir(".")))
+		return;
+	while ((e = readdir(dir))) {
+		ys_diags d = {0};
+		ys_answers *a;
+		size_t i, answered = 0;
+
+		if (!default_named(e->d_name, stem) || !strcmp(e->d_name, r->path))
+			continue;
+		a = ys_answers_read_file(e->d_name, &d);
+		ys_diags_free(&d);
+		if (!a)
+			continue;
+		if ((a->mode == YS_MODE_WORKSHOP) == r->o.workshop && a->updated &&
+		    (!r->o.questionnaire || (a->q_id && !strcmp(a->q_id, r->q->id))) &&
+		    strcmp(a->updated, best) > 0 && strlen(a->updated) < sizeof(best)) {
+			char *p = ys_strdup(e->d_name);
+
+			if (p) {
+				ys_free(r->offer_path);
+				r->offer_path = p;
+				snprintf(best, sizeof(best), "%s", a->updated);
+				for (i = 0; i < a->n_responses; i++)
+					answered += a->responses[i].answer != NULL;
+				/* 2026-12-04T10:41:07Z: date and minutes, in UTC. */
+				snprintf(r->offer_label, sizeof(r->offer_label),
+					 "%s%s%zu answered, last changed %.10s %.5s UTC",
+					 a->organisation ? a->organisation : "",
+					 a->organisation ? ", " : "", answered, a->updated,
+					 strlen(a->updated) > 11 ? a->updated + 11 : "");
+			}
+		}
+		ys_answers_free(a);
+	}
+	closedir(dir);
+	r->sopts.offer_path = r->offer_path;
+	r->sopts.offer_label = r->offer_path ? r->offer_label : NULL;
 }
 
 /* The questionnaires the start screen offers: valid ones from the
@@ -500,6 +567,21 @@ static int prepare(struct run *r)
 	r->sopts.export_format = export_format;
 	r->sopts.export_formats = ys_report_format_list(r->formats, sizeof(r->formats),
 							 false);
+	{
+		size_t n, i;
+		const ys_report_format_info *fi = ys_report_formats(&n);
+
+		r->format_names = ys_calloc(n ? n : 1, sizeof(*r->format_names));
+		for (i = 0; r->format_names && i < n; i++)
+			r->format_names[i] = fi[i].name;
+		r->sopts.export_names = r->format_names;
+		r->sopts.n_export_names = r->format_names ? n : 0;
+	}
+	r->first_id = ys_strdup(r->q->id);
+	if (!r->first_id)
+		return cli_error(YS_EX_SOFTWARE, "out of memory");
+	if (!exists)
+		find_offer(r);
 	r->sopts.workshop = r->o.workshop;
 	r->sopts.timebox = r->o.timebox;
 	return 0;
@@ -511,51 +593,47 @@ static int prepare(struct run *r)
 static ys_session *reload(struct run *r, ys_session *s)
 {
 	ys_diags d = {0};
-	ys_questionnaire *nq = ys_catalog_load(s->reload_id, &d);
+	/* The questionnaire given with -q (perhaps a file) is loaded the way
+	 * it was given; the others by id. */
+	const char *spec = r->o.questionnaire && !strcmp(s->reload_id, r->first_id) ?
+			   r->o.questionnaire : s->reload_id;
+	ys_questionnaire *nq = ys_catalog_load(spec, &d);
 	ys_answers *na;
 	ys_session *ns;
 	ys_store st;
-	bool ch;
+	size_t i;
 
 	ys_diags_free(&d);
 	s->outcome = YS_OUT_RUNNING;
 	if (!nq) {
+		/* Back to the questionnaire that is loaded. */
+		for (i = 0; i < s->opts.n_q; i++)
+			if (!strcmp(s->opts.q_ids[i], s->q->id))
+				s->q_choice = i;
 		ys_session_set_status(s, true, "That questionnaire could not be loaded; run yardstick validate on it.");
 		return s;
 	}
 	na = ys_answers_new(nq);
-	if (na && s->workshop)
-		na->mode = YS_MODE_WORKSHOP;
-	if (!na || !ys_answers_set_string(&na->organisation, s->a->organisation) ||
-	    (s->workshop && !ys_answers_set_participants(na, (const char *const *)s->a->participants,
-							 s->a->n_participants))) {
-		ys_answers_free(na);
+	if (!na) {
 		ys_questionnaire_free(nq);
 		ys_session_set_status(s, true, "Out of memory.");
 		return s;
 	}
-	{
-		cli_interactive o = r->o;
-
-		o.org = NULL;
-		o.target = NULL;
-		o.n_participants = 0;
-		apply_opts(&o, nq, na, &ch);
-		if (!o.n_assessors && s->a->n_assessors)
-			ys_answers_set_assessors(na, (const char *const *)s->a->assessors,
-						 s->a->n_assessors);
-	}
+	if (s->workshop)
+		na->mode = YS_MODE_WORKSHOP;
 	ys_session_take_store(s, &st);
-	r->sopts.timebox = s->timebox;
 	ns = ys_session_new(nq, na, &st, &r->sopts);
-	if (!ns) {
-		ys_answers_free(na);
+	if (!ns || !ys_session_carry_start(ns, s)) {
+		if (ns)
+			ys_session_free(ns);    /* frees na and closes st */
+		else
+			ys_answers_free(na);
 		ys_questionnaire_free(nq);
-		ys_store_close(&st);
+		if (!ns)
+			ys_store_close(&st);
 		s->outcome = YS_OUT_QUIT;
 		return s;
 	}
-	ns->row = ys_session_start_rows(ns) - 1;
 	ys_session_free(s);
 	ys_questionnaire_free(r->q);
 	r->q = nq;
@@ -586,9 +664,11 @@ int cli_interactive_run(const cli_interactive *o)
 	int rc, sig;
 	bool saved, started, failed;
 	char *save_error = NULL;
+	char *resume_path = NULL;
 
 	memset(&r, 0, sizeof(r));
 	r.o = *o;
+again:
 	if (need_terminal()) {
 		fprintf(stderr, "yardstick: the %s needs a terminal on standard input and output.\n",
 			cmd_name(o));
@@ -602,11 +682,13 @@ int cli_interactive_run(const cli_interactive *o)
 	rc = prepare(&r);
 	if (rc) {
 		run_free(&r);
+		ys_free(resume_path);
 		return rc;
 	}
 	s = ys_session_new(r.q, r.a, &r.store, &r.sopts);
 	if (!s) {
 		run_free(&r);
+		ys_free(resume_path);
 		return cli_error(YS_EX_SOFTWARE, "out of memory");
 	}
 	r.a = NULL;
@@ -617,6 +699,7 @@ int cli_interactive_run(const cli_interactive *o)
 	if (rc) {
 		ys_session_free(s);
 		run_free(&r);
+		ys_free(resume_path);
 		return rc;
 	}
 	for (;;) {
@@ -626,6 +709,25 @@ int cli_interactive_run(const cli_interactive *o)
 		s = reload(&r, s);
 	}
 	tui_end();
+	if (s->outcome == YS_OUT_RESUME_OFFERED) {
+		/* The start screen's offer: open the earlier file instead, as
+		 * it is (the options typed for a new file are not applied).
+		 * The new file was never written. */
+		ys_free(resume_path);
+		resume_path = ys_strdup(r.offer_path);
+		ys_session_free(s);
+		run_free(&r);
+		if (!resume_path)
+			return cli_error(YS_EX_SOFTWARE, "out of memory");
+		memset(&r, 0, sizeof(r));
+		r.o = *o;
+		r.o.output = resume_path;
+		r.o.org = NULL;
+		r.o.target = NULL;
+		r.o.n_assessors = 0;
+		r.o.n_participants = 0;
+		goto again;
+	}
 
 	sig = tui_signal();
 	started = s->started;
@@ -649,6 +751,7 @@ int cli_interactive_run(const cli_interactive *o)
 	}
 	ys_session_free(s);
 	run_free(&r);
+	ys_free(resume_path);
 	if (failed) {
 		fputs("yardstick: the last changes were NOT saved: ", stderr);
 		ys_fputs_safe(save_error ? save_error : "write failed", stderr, 0);

@@ -269,8 +269,8 @@ static bool question_action(ys_session *s, const ys_session_action *act)
 		return s->option != old;
 	case YS_A_SELECT:
 		if (s->option < 0) {
-			sess_status(s, false, "Nothing recorded: move to an answer with the arrow keys "
-				    "and press Enter, or press its number. \xe2\x86\x92 skips the question.");
+			sess_status(s, false, "Nothing recorded yet: choose with \xe2\x86\x91/\xe2\x86\x93 "
+				    "and Enter, or press a number.");
 			return true;
 		}
 		return sess_choose(s, s->option);
