@@ -748,8 +748,7 @@ ys_session *ys_session_new(const ys_questionnaire *q, ys_answers *a,
 			s->row = start_row_of(s, YS_START_PARTICIPANTS);
 		if (s->opts.offer_path) {
 			s->row = 0;
-			sess_status(s, false, "An earlier %s is here: Enter resumes it, "
-				    "or move down to start a new one.",
+			sess_status(s, false, "Enter resumes the earlier %s; Begin starts a new one.",
 				    s->workshop ? "workshop" : "assessment");
 		}
 	}

@@ -40,7 +40,7 @@ const char *ys_session_prompt_label(const ys_session *s)
 	case YS_PROMPT_ACTION_OWNER:
 		return "Action owner";
 	case YS_PROMPT_ACTION_DUE:
-		return "Due date (YYYY-MM-DD or DD/MM/YYYY, optional)";
+		return "Due date (DD/MM/YYYY, optional)";
 	case YS_PROMPT_SAVE_AS:
 		return "Save to file";
 	case YS_PROMPT_EXPORT_FORMAT:

@@ -54,9 +54,9 @@ void tui_draw_start(const ys_session *s)
 	if (gaps > 0)
 		y++;
 	if (s->opts.offer_path) {
-		snprintf(buf, sizeof(buf), "%s (%s)", s->opts.offer_path,
+		snprintf(buf, sizeof(buf), "%s: %s", s->opts.offer_path,
 			 s->opts.offer_label ? s->opts.offer_label : "");
-		field(y++, s, YS_START_RESUME, "Resume earlier", buf, "");
+		field(y++, s, YS_START_RESUME, "Resume", buf, "");
 	}
 	field(y++, s, YS_START_ORG, "Organisation", s->a->organisation,
 	      "(Enter to type the organisation's name)");
