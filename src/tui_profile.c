@@ -293,15 +293,12 @@ void tui_draw_profile(const ys_session *s)
 		snprintf(buf, sizeof(buf), "%ld%% to target", ys_percent_shown(sc->percent_to_target));
 		x += tui_text(y, x, COLS - x - 1, buf, TUI_NORMAL) + 3;
 	}
-	if (x < COLS - 20) {
-		snprintf(buf, sizeof(buf), "owners for %ld%% of areas",
-			 ys_percent_shown(sc->ownership_clarity));
-		tui_text(y, x, COLS - x - 1, buf, TUI_DIM);
-	}
 	y++;
+	snprintf(buf, sizeof(buf), "Owners named for %ld%% of areas",
+		 ys_percent_shown(sc->ownership_clarity));
+	tui_text(y++, 2, COLS - 4, buf, TUI_DIM);
 	qlist_line(s, y++, "Red flags", offsetof(ys_area_score, red_flags), TUI_FLAG);
 	qlist_line(s, y++, "Knowledge gaps", offsetof(ys_area_score, dont_know), TUI_NORMAL);
-	y++;
 	area_detail(s, y, LINES - 3);
 	tui_key_hints(s, TK_IF_SCORED);
 }
