@@ -382,10 +382,10 @@ static void find_offer(struct run *r)
 					answered += a->responses[i].answer != NULL;
 				/* 2026-12-04T10:41:07Z: date and minutes, in UTC. */
 				snprintf(r->offer_label, sizeof(r->offer_label),
-					 "%zu answered, changed %.10s %.5s UTC%s%s", answered,
-					 a->updated, strlen(a->updated) > 11 ? a->updated + 11 : "",
+					 "%zu answered%s%s, last changed %.10s %.5s UTC", answered,
 					 a->organisation ? ", " : "",
-					 a->organisation ? a->organisation : "");
+					 a->organisation ? a->organisation : "", a->updated,
+					 strlen(a->updated) > 11 ? a->updated + 11 : "");
 			}
 		}
 		ys_answers_free(a);

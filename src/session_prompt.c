@@ -545,6 +545,9 @@ static bool submit(ys_session *s)
 			break;
 		}
 		sess_changed(s);
+		/* A new action is selected, so that it shows. */
+		if (!edited && ys_session_profile_items(s, NULL) > 0)
+			s->item = ys_session_profile_items(s, NULL) - 1;
 		if (!s->save_failed)
 			sess_status(s, false, "Action %s%s%s. Saved at %s.", edited ? "changed" : "added",
 				    *iso ? ", due " : "", iso, s->saved_at);

@@ -34,7 +34,9 @@ void tui_draw_start(const ys_session *s)
 	int y = 2, lines;
 	bool on_begin = ys_session_start_field(s, s->row) == YS_START_BEGIN;
 
-	size_t n_fields = ys_session_start_rows(s) - 1;
+	/* The fields, and the line under an offer to resume. */
+	size_t n_fields = ys_session_start_rows(s) - 1 +
+			  (s->opts.offer_path && s->opts.offer_label ? 1 : 0);
 	int gaps = 2, desc = 0, room;
 
 	snprintf(buf, sizeof(buf), "yardstick: new %s", what);
@@ -54,9 +56,9 @@ void tui_draw_start(const ys_session *s)
 	if (gaps > 0)
 		y++;
 	if (s->opts.offer_path) {
-		snprintf(buf, sizeof(buf), "%s: %s", s->opts.offer_path,
-			 s->opts.offer_label ? s->opts.offer_label : "");
-		field(y++, s, YS_START_RESUME, "Resume", buf, "");
+		field(y++, s, YS_START_RESUME, "Resume", s->opts.offer_path, "");
+		if (s->opts.offer_label)
+			tui_text(y++, 24, COLS - 26, s->opts.offer_label, TUI_DIM);
 	}
 	field(y++, s, YS_START_ORG, "Organisation", s->a->organisation,
 	      "(Enter to type the organisation's name)");

@@ -71,8 +71,9 @@ first=$(cd "$E2E_DIR/day" && ls assessment-*.yaml)
 rm -f "$E2E_DIR/day.rc"
 e2e_start d "cd day && $YS; echo EXIT=\$? > ../day.rc"
 e2e_wait d "Resume"
-e2e_screen d | grep -qF "$first: 1 answered" || e2e_fail "the start screen does not offer $first"
-e2e_screen d | grep -qF "Anytown" || e2e_fail "the offer does not name the organisation"
+e2e_screen d | grep -qF "Resume              $first" || e2e_fail "the start screen does not offer $first"
+e2e_screen d | grep -qF "1 answered, Anytown, last changed" ||
+	e2e_fail "the offer does not say what the file holds"
 e2e_keys d Enter
 e2e_wait d "Resumed: 1 of $NQ answered."
 e2e_wait d "Question 2 of $NQ"
