@@ -20,7 +20,7 @@ const tui_key tui_keys[] = {
 	{K(TK_START, TK_ANY, TK_UP, YS_A_UP), .line = 1, .name = "Up/Down", .label = "field"},
 	{K(TK_START, TK_ANY, TK_DOWN, YS_A_DOWN), ALSO(1)},
 	{K(TK_START, TK_ANY, TK_ENTER, YS_A_SELECT), .line = 1, .name = "Enter",
-	 .label = "edit, begin or resume"},
+	 .label = "edit or begin"},
 	{K(TK_START, TK_ANY, TK_LEFT, YS_A_PREV), .line = 1, .name = "Left/Right",
 	 .label = "change choice"},
 	{K(TK_START, TK_ANY, TK_RIGHT, YS_A_NEXT), ALSO(1)},

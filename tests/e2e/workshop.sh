@@ -93,13 +93,17 @@ e2e_wait_file "$E2E_DIR/$F.rc"
 grep -q EXIT=0 "$E2E_DIR/$F.rc" || e2e_fail "quit: $(cat "$E2E_DIR/$F.rc")"
 e2e_history w | grep -qF "Resume with: yardstick workshop -o $F" || e2e_fail "no resume hint"
 
-# Resume: participants from the file; the first unsettled question is the
-# parked one, its two votes hidden again.
+# Resume: participants from the file; the first question neither settled
+# nor parked is question 5, its two votes hidden again; the parked one,
+# question 3, keeps its votes hidden too.
 rm -f "$E2E_DIR/$F.rc"
 e2e_start r "$YS workshop -o $F --timebox 15; echo EXIT=\$? > $F.rc"
-e2e_wait r "Question 3 of $NQ"
+e2e_wait r "Question 5 of $NQ"
 e2e_wait r "Votes (2 of 5, hidden)"
 e2e_wait r "2 votes on this question are recorded and hidden"
+e2e_keys r Left Left
+e2e_wait r "Question 3 of $NQ"
+e2e_wait r "Votes (2 of 5, hidden)"
 e2e_wait r "PARKED"
 e2e_screen r | grep -q "Begin the workshop" && e2e_fail "start screen on resume"
 e2e_screen r | grep -E '^ +AB ' | cut -c1-26 | grep -q "●" || e2e_fail "AB's vote not hidden on resume"
@@ -132,7 +136,7 @@ done
 e2e_wait r "Question 13 of $NQ"
 e2e_wait r "Area 2 of"
 
-# The review lists the parked and the contested questions.
+# The review lists the contested questions (the parked one is settled).
 e2e_keys r r
 e2e_wait r "parked, 2 contested"
 e2e_wait r "contested"
@@ -162,7 +166,7 @@ assert route["votes"] == {"AB": "informal", "CD": "informal", "EF": "published",
                           "GH": "informal", "IJ": "informal"}, route["votes"]
 ind = ans["data-induction-training"]
 assert ind["answer"] == "partly" and ind["contested"] is True, ind
-assert ind["parked"] is True, ind
+assert not ind.get("parked"), ind     # settled: no longer parked
 assert ind["votes"] == {"AB": "not-in-place", "CD": "in-place", "EF": "partly",
                         "GH": "partly", "IJ": "partly"}, ind["votes"]
 assert ans["data-ropa"]["answer"] == "approved"

@@ -30,7 +30,7 @@ static const struct {
 } meaning[] = {
 	{"save and quit", YS_A_YES, TK_QUIT},
 	{"field", YS_A_UP, 0},
-	{"edit, begin or resume", YS_A_SELECT, 0},
+	{"edit or begin", YS_A_SELECT, 0},
 	{"change choice", YS_A_PREV, 0},
 	{"quit", YS_A_QUIT, 0},
 	{"keys", YS_A_KEYS, 0},
