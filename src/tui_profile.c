@@ -15,6 +15,7 @@
 #include "yardstick/report.h"
 #include "yardstick/score.h"
 #include "yardstick/strbuf.h"
+#include "yardstick/text.h"
 
 /* The widest bar: cells for every level above 0, plus the target mark. */
 #define BAR_W 19
@@ -123,9 +124,10 @@ static void blocker_row(const ys_session *s, int y, const ys_blocker *b, bool se
 		tui_text(y, 2, 1, tui_glyph("\xe2\x96\xb6", ">"), TUI_SELECTED);
 	snprintf(buf, sizeof(buf), "Q%zu ", b->question + 1);
 	x += tui_text(y, x, 8, buf, TUI_KEY);
+	/* The question, with an ellipsis when cut; the answers in a column. */
 	w = COLS - x - 2 - 30;
-	x += tui_text(y, x, w, qn->text, sel ? TUI_SELECTED : TUI_NORMAL);
-	x += tui_text(y, x, 3, "  ", TUI_NORMAL);
+	tui_wrap(y, x, w, 1, qn->text, sel ? TUI_SELECTED : TUI_NORMAL);
+	x += w + 2;
 	/* A red flag is said in words too, for monochrome screens. */
 	x += tui_text(y, x, 12, red ? "! red flag: " : "now: ", red ? TUI_FLAG : TUI_DIM);
 	tui_text(y, x, COLS - x - 1, b->answer ? b->answer : "unanswered", TUI_CURRENT);
@@ -133,19 +135,27 @@ static void blocker_row(const ys_session *s, int y, const ys_blocker *b, bool se
 
 static void action_row(int y, const ys_action *ac, bool sel)
 {
-	char buf[256];
-	int x;
+	char buf[256] = "";
+	int x, pw = 0, tw;
 
 	if (sel)
 		tui_text(y, 2, 1, tui_glyph("\xe2\x96\xb6", ">"), TUI_SELECTED);
 	x = 4 + tui_text(y, 4, 2, "-", TUI_DIM) + 1;
-	x += tui_text(y, x, COLS - x - 32, ac->text, sel ? TUI_SELECTED : TUI_NORMAL);
 	if (ac->owner || ac->due) {
 		snprintf(buf, sizeof(buf), " (%s%s%s)", ac->owner ? ac->owner : "",
 			 ac->owner && ac->due ? ", due " : (ac->due ? "due " : ""),
 			 ac->due ? ac->due : "");
-		tui_text(y, x, COLS - x - 1, buf, TUI_DIM);
+		pw = (int)ys_text_width(buf, strlen(buf));
+		if (pw > (COLS - x) / 2)
+			pw = (COLS - x) / 2;
 	}
+	/* The text gives way to the owner and due date, with an ellipsis. */
+	tw = (int)ys_text_width(ac->text, strlen(ac->text));
+	if (tw > COLS - x - 1 - pw)
+		tw = COLS - x - 1 - pw;
+	tui_wrap(y, x, tw, 1, ac->text, sel ? TUI_SELECTED : TUI_NORMAL);
+	if (pw)
+		tui_text(y, x + tw, pw, buf, TUI_DIM);
 }
 
 /* The selected area: why it is at its level, its blockers with their
