@@ -101,6 +101,29 @@ int tui_text(int y, int x, int width, const char *text, int role)
 	return (int)used;
 }
 
+int tui_text_cut(int y, int x, int width, const char *text, int role)
+{
+	char *t;
+	size_t used = 0, fit;
+
+	if (!text || width <= 1)
+		return tui_text(y, x, width, text, role);
+	t = screen_text(text, strlen(text));
+	if (!t)
+		return 0;
+	if (ys_text_width(t, strlen(t)) <= (size_t)width) {
+		ys_free(t);
+		return tui_text(y, x, width, text, role);
+	}
+	fit = ys_text_fit(t, strlen(t), (size_t)width - 1, &used);
+	attrset(tui_attr(role));
+	mvaddnstr(y, x, t, (int)fit);
+	addstr(tui_glyph("\xe2\x80\xa6", "~"));
+	attrset(A_NORMAL);
+	ys_free(t);
+	return (int)used + 1;
+}
+
 void tui_fill(int y, int x, int width, int role)
 {
 	attrset(tui_attr(role));

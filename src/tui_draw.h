@@ -41,6 +41,8 @@ void tui_draw_init(bool ascii);
  * x + width. Each returns the columns used. */
 int tui_attr(int role);
 int tui_text(int y, int x, int width, const char *text, int role);
+/* As tui_text, but text that does not fit ends in an ellipsis. */
+int tui_text_cut(int y, int x, int width, const char *text, int role);
 /* Word-wraps text into at most max_lines lines of width columns from row
  * y; returns the lines used. With max_lines exceeded, the last line ends
  * with an ellipsis. */

@@ -14,7 +14,7 @@ struct help_line {
 	const tui_key *k;
 };
 
-#define HELP_MAX 64
+#define HELP_MAX 96
 
 /* The key help of the mode from the key table: each section's heading,
  * then its keys in table order. Returns the lines. */

@@ -17,12 +17,15 @@
 
 const tui_key tui_keys[] = {
 	/* Start screen. */
-	{K(TK_START, TK_ANY, TK_UP, YS_A_UP), .line = 1, .name = "Up/Down", .label = "field"},
+	{K(TK_START, TK_ANY, TK_UP, YS_A_UP), .line = 1, .name = "Up/Down", .label = "field",
+	 .help = TK_HELP_START, .help_keys = "Up/Down", .help_text = "move between the fields"},
 	{K(TK_START, TK_ANY, TK_DOWN, YS_A_DOWN), ALSO(1)},
 	{K(TK_START, TK_ANY, TK_ENTER, YS_A_SELECT), .line = 1, .name = "Enter",
-	 .label = "edit or begin"},
+	 .label = "edit or begin", .help = TK_HELP_START, .help_keys = "Enter",
+	 .help_text = "type into a field, begin, or resume the earlier file offered"},
 	{K(TK_START, TK_ANY, TK_LEFT, YS_A_PREV), .line = 1, .name = "Left/Right",
-	 .label = "change choice"},
+	 .label = "change choice", .help = TK_HELP_START, .help_keys = "Left/Right",
+	 .help_text = "change the target profile or the questionnaire (shown at once)"},
 	{K(TK_START, TK_ANY, TK_RIGHT, YS_A_NEXT), ALSO(1)},
 	{K(TK_START, TK_ANY, 'q', YS_A_QUIT), .line = 2, .name = "q", .label = "quit"},
 	{K(TK_START, TK_ANY, TK_F1, YS_A_KEYS), .line = 2, .name = "F1", .label = "keys"},
@@ -394,6 +397,8 @@ void tui_key_hint_line(unsigned screen, unsigned mode, int line, unsigned when,
 const char *tui_key_help_heading(int section)
 {
 	switch (section) {
+	case TK_HELP_START:
+		return "Start screen";
 	case TK_HELP_QUESTION:
 		return "Question screen";
 	case TK_HELP_VOTING:

@@ -73,6 +73,7 @@ enum {
 /* Sections of the key help, in the order shown. */
 enum {
 	TK_HELP_NONE = 0,
+	TK_HELP_START,
 	TK_HELP_QUESTION,
 	TK_HELP_VOTING,
 	TK_HELP_REVEALED,

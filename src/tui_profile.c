@@ -56,7 +56,8 @@ static void area_row(const ys_session *s, int y, size_t ai)
 
 	if (sel)
 		tui_text(y, 1, 1, tui_glyph("\xe2\x96\xb6", ">"), TUI_SELECTED);
-	tui_text(y, TITLE_X, TITLE_W + extra(), s->q->areas[ai].title, sel ? TUI_SELECTED : TUI_NORMAL);
+	tui_text_cut(y, TITLE_X, TITLE_W + extra(), s->q->areas[ai].title,
+		     sel ? TUI_SELECTED : TUI_NORMAL);
 	tui_maturity_bar(y, BAR_X + extra(), per, levels_above_0(s->q), as,
 			 s->score.has_target);
 	if (as->state != YS_AREA_ASSESSED) {
