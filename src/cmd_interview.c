@@ -23,6 +23,7 @@
 #include "yardstick/session.h"
 #include "yardstick/store.h"
 #include "yardstick/text.h"
+#include "yardstick/vec.h"
 
 #define MAX_ASSESSORS YS_MAX_NAMES
 
@@ -48,8 +49,9 @@ static void usage(FILE *out)
 	      "Keys: arrows and Enter or 1-9 answer, d don't know, x N/A, n note,\n"
 	      "p park, a areas, r review, s scores, q save and quit, F1 all keys.\n\n"
 	      "Exit status: 0 done, 64 usage or no terminal, 65 invalid content,\n"
-	      "66 input missing, 73 folder not writable, 74 answers could not be saved,\n"
-	      "75 answers file in use by another yardstick.\n", out);
+	      "66 input missing, 73 answers file read-only or folder not writable,\n"
+	      "74 answers could not be saved, 75 answers file in use by another\n"
+	      "yardstick.\n", out);
 }
 
 static int parse(int argc, char **argv, cli_interactive *o)
@@ -183,6 +185,81 @@ static int add_participants(const cli_interactive *o, ys_answers *a, bool *chang
 	return rc;
 }
 
+/* The assessors named with --assessor, each value a comma-separated list
+ * read as the start screen reads its field ("Sam Patel, Jo Okafor" is two
+ * people), stored through the answers setter. Returns 0 or an exit code. */
+static int set_assessors(const cli_interactive *o, ys_answers *a)
+{
+	char **all = NULL;
+	size_t n = 0, cap = 0, i, k;
+	int rc = 0;
+
+	for (i = 0; i < o->n_assessors && !rc; i++) {
+		char **list;
+		size_t m;
+
+		if (ys_names_split(o->assessors[i], YS_MAX_NAMES, &list, &m) < 0)
+			rc = YS_EX_SOFTWARE;
+		else if (n + m > YS_MAX_NAMES)
+			rc = cli_usage_error(cmd_name(o), "too many assessors (at most %d)",
+					     YS_MAX_NAMES);
+		else if (m && !YS_GROW(all, cap, n + m))
+			rc = YS_EX_SOFTWARE;
+		for (k = 0; k < m; k++) {
+			if (rc)
+				ys_free(list[k]);
+			else
+				all[n++] = list[k];
+		}
+		ys_free(list);
+	}
+	if (!rc && n && !ys_answers_set_assessors(a, (const char *const *)all, n))
+		rc = YS_EX_SOFTWARE;
+	ys_strv_free(all, n);
+	return rc;
+}
+
+/* --org when the file already names another organisation: changed only
+ * when the user says so, before the screens start; anything but y or yes
+ * (an empty line, end of input) keeps the file's name. */
+static bool org_change_confirmed(const char *current, const char *wanted)
+{
+	char line[16];
+	size_t n = 0;
+	bool yes;
+
+	if (ys_str_blank(current) || !strcmp(current, wanted))
+		return true;
+	fputs("This file is for ", stderr);
+	ys_fputs_safe(current, stderr, 0);
+	fputs("; change it to ", stderr);
+	ys_fputs_safe(wanted, stderr, 0);
+	fputs("? [y/N] ", stderr);
+	fflush(stderr);
+	/* Byte by byte, so that nothing typed after the line is taken from
+	 * the screens that follow. */
+	for (;;) {
+		char c;
+		ssize_t got = read(STDIN_FILENO, &c, 1);
+
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0 || c == '\n')
+			break;
+		if (n + 1 < sizeof(line))
+			line[n++] = c;
+	}
+	line[n] = '\0';
+	while (n && (line[n - 1] == ' ' || line[n - 1] == '\r'))
+		line[--n] = '\0';
+	yes = !strcmp(line, "y") || !strcmp(line, "Y") || !strcmp(line, "yes") ||
+	      !strcmp(line, "Yes") || !strcmp(line, "YES");
+	fputs(yes ? "Organisation changed to " : "Keeping ", stderr);
+	ys_fputs_safe(yes ? wanted : current, stderr, 0);
+	fputs(".\n", stderr);
+	return yes;
+}
+
 /* Applies --org, --assessor and --target to a. Returns 0 or an exit code. */
 static int apply_opts(const cli_interactive *o, const ys_questionnaire *q,
 		      ys_answers *a, bool *changed)
@@ -198,14 +275,16 @@ static int apply_opts(const cli_interactive *o, const ys_questionnaire *q,
 			return YS_EX_SOFTWARE;
 		*changed = true;
 	}
-	if (o->org) {
+	if (o->org && org_change_confirmed(a->organisation, o->org)) {
 		if (!ys_answers_set_string(&a->organisation, o->org))
 			return YS_EX_SOFTWARE;
 		*changed = true;
 	}
 	if (o->n_assessors) {
-		if (!ys_answers_set_assessors(a, o->assessors, o->n_assessors))
-			return YS_EX_SOFTWARE;
+		int rc = set_assessors(o, a);
+
+		if (rc)
+			return rc;
 		*changed = true;
 	}
 	if (o->workshop)
@@ -387,6 +466,27 @@ static int check_mode(const struct run *r)
 	return YS_EX_USAGE;
 }
 
+/* True when the answers file the user gave cannot or must not be written:
+ * no write permission for anyone (0444, a frozen assessment, even for
+ * root) or none for this user, or a read-only file system. */
+static bool read_only(const struct stat *st, const char *path)
+{
+	return (st->st_mode & 0222) == 0 || access(path, W_OK) != 0;
+}
+
+static void say_read_only(const struct run *r)
+{
+	fputs("yardstick: ", stderr);
+	ys_fputs_safe(r->path, stderr, 0);
+	fputs(" is read-only; yardstick leaves it as it is.\n"
+	      "To go on with this assessment, make it writable (chmod u+w ", stderr);
+	ys_fputs_safe(r->path, stderr, 0);
+	fputs(")\nor copy it and open the copy with -o. To read it as it is: "
+	      "yardstick scorecard ", stderr);
+	ys_fputs_safe(r->path, stderr, 0);
+	fputc('\n', stderr);
+}
+
 /* Opens the answers file: lock, then read and bind an existing one or
  * create new answers. Returns 0 or an exit code (after printing why). */
 static int prepare(struct run *r)
@@ -409,6 +509,10 @@ static int prepare(struct run *r)
 	if (exists && !S_ISREG(st.st_mode)) {
 		cli_error(YS_EX_NOINPUT, "%s is not a regular file", r->path);
 		return YS_EX_NOINPUT;
+	}
+	if (exists && read_only(&st, r->path)) {
+		say_read_only(r);
+		return YS_EX_CANTCREAT;
 	}
 	rc = ys_store_check_writable(r->path, &err);
 	if (rc) {

@@ -115,59 +115,13 @@ static bool edit(ys_session *s, const ys_session_action *act)
 	}
 }
 
-/* Splits a comma-separated list of names, trimming spaces and tabs and
- * dropping empty items, into *out (n names; the caller frees each and the
- * array with ys_free). Returns 0, 1 when there are more than max names,
- * or -1 when out of memory; on failure *out is NULL. */
-static int split_names(const char *text, size_t max, char ***out, size_t *count)
-{
-	char **list = NULL;
-	size_t n = 0, cap = 0;
-	const char *p = text;
-	int rc = 0;
-
-	while (*p) {
-		const char *e = strchr(p, ',');
-		const char *b = p, *t;
-
-		if (!e)
-			e = p + strlen(p);
-		t = e;
-		while (b < t && (*b == ' ' || *b == '\t'))
-			b++;
-		while (t > b && (t[-1] == ' ' || t[-1] == '\t'))
-			t--;
-		if (t > b) {
-			if (n == max) {
-				rc = 1;
-				goto fail;
-			}
-			if (!YS_GROW(list, cap, n + 1) ||
-			    !(list[n] = ys_strndup(b, (size_t)(t - b)))) {
-				rc = -1;
-				goto fail;
-			}
-			n++;
-		}
-		p = *e ? e + 1 : e;
-	}
-	*out = list;
-	*count = n;
-	return 0;
-fail:
-	ys_strv_free(list, n);
-	*out = NULL;
-	*count = 0;
-	return rc;
-}
-
 static bool set_assessors(ys_session *s, const char *text)
 {
 	char **list;
 	size_t n;
 	bool ok;
 
-	if (split_names(text, SIZE_MAX, &list, &n) != 0)
+	if (ys_names_split(text, SIZE_MAX, &list, &n) != 0)
 		return false;
 	ok = ys_answers_set_assessors(s->a, (const char *const *)list, n);
 	ys_strv_free(list, n);
@@ -271,7 +225,7 @@ static bool set_participants(ys_session *s, const char *text)
 	char **list;
 	size_t n, i, j;
 	bool ok = false;
-	int rc = split_names(text, YS_MAX_NAMES, &list, &n);
+	int rc = ys_names_split(text, YS_MAX_NAMES, &list, &n);
 
 	if (rc > 0) {
 		sess_status(s, true, "At most %d participants.", YS_MAX_NAMES);

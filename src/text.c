@@ -7,6 +7,7 @@
 #include "yardstick/alloc.h"
 #include "yardstick/common.h"
 #include "yardstick/text.h"
+#include "yardstick/vec.h"
 
 #include "text_width_tables.h"
 
@@ -400,6 +401,48 @@ bool ys_name_equal(const char *x, const char *y)
 			return false;
 	}
 	return *x == *y;
+}
+
+int ys_names_split(const char *text, size_t max, char ***out, size_t *count)
+{
+	char **list = NULL;
+	size_t n = 0, cap = 0;
+	const char *p = text;
+	int rc = 0;
+
+	while (*p) {
+		const char *e = strchr(p, ',');
+		const char *b = p, *t;
+
+		if (!e)
+			e = p + strlen(p);
+		t = e;
+		while (b < t && (*b == ' ' || *b == '\t'))
+			b++;
+		while (t > b && (t[-1] == ' ' || t[-1] == '\t'))
+			t--;
+		if (t > b) {
+			if (n == max) {
+				rc = 1;
+				goto fail;
+			}
+			if (!YS_GROW(list, cap, n + 1) ||
+			    !(list[n] = ys_strndup(b, (size_t)(t - b)))) {
+				rc = -1;
+				goto fail;
+			}
+			n++;
+		}
+		p = *e ? e + 1 : e;
+	}
+	*out = list;
+	*count = n;
+	return 0;
+fail:
+	ys_strv_free(list, n);
+	*out = NULL;
+	*count = 0;
+	return rc;
 }
 
 char *ys_names_join(char *const *names, size_t n)
