@@ -24,10 +24,45 @@ static void usage(FILE *out)
 	      "Each file is scored against the questionnaire version it was\n"
 	      "answered with when that version can be found, else against the\n"
 	      "current one; files for different versions are compared on the\n"
-	      "questions they share and the difference is stated.\n\n"
+	      "questions they share and the difference is stated. A warning is\n"
+	      "given when the files name different organisations or NEW was last\n"
+	      "updated before OLD.\n\n"
 	      "Exit status: 0 success, 64 usage error, 65 invalid answers or\n"
 	      "questionnaire, 66 file missing or unreadable, 73 output cannot be\n"
 	      "created, 74 write error.\n", out);
+}
+
+/* Warns, without refusing, about a pair that is probably not what was
+ * meant: files naming different organisations (compared as ys_org_equal
+ * does; a file without a name is not warned about), or NEW last updated
+ * before OLD. */
+static void warn_pair(const char *old_path, const ys_answers *old,
+		      const char *new_path, const ys_answers *new)
+{
+	if (!ys_str_blank(old->organisation) && !ys_str_blank(new->organisation) &&
+	    !ys_org_equal(old->organisation, new->organisation)) {
+		fputs("yardstick: warning: the files name different organisations: ",
+		      stderr);
+		ys_fputs_safe(old_path, stderr, 0);
+		fputs(" is for ", stderr);
+		ys_fputs_safe(old->organisation, stderr, 0);
+		fputs(", ", stderr);
+		ys_fputs_safe(new_path, stderr, 0);
+		fputs(" for ", stderr);
+		ys_fputs_safe(new->organisation, stderr, 0);
+		fputc('\n', stderr);
+	}
+	if (old->updated && new->updated && strcmp(new->updated, old->updated) < 0) {
+		fputs("yardstick: warning: NEW is older than OLD: ", stderr);
+		ys_fputs_safe(new_path, stderr, 0);
+		fputs(" was last updated ", stderr);
+		ys_fputs_safe(new->updated, stderr, 0);
+		fputs(", ", stderr);
+		ys_fputs_safe(old_path, stderr, 0);
+		fputs(" ", stderr);
+		ys_fputs_safe(old->updated, stderr, 0);
+		fputs("; give the older file first\n", stderr);
+	}
 }
 
 int cmd_compare(int argc, char **argv)
@@ -84,6 +119,7 @@ int cmd_compare(int argc, char **argv)
 		cli_assessment_free(&new);
 		return YS_EX_DATAERR;
 	}
+	warn_pair(argv[optind], old.a, argv[optind + 1], new.a);
 	memset(&c, 0, sizeof(c));
 	c.old_q = old.q;
 	c.new_q = new.q;

@@ -355,20 +355,20 @@ static void text_areas(ys_tw *t, const cmp *m)
 	char lv[48], sc[48];
 	char pr[48];
 	bool wide;
-	size_t i, j, title_w, fixed = 2 + 18 + 2 + 12 + 2 + 16 + 2 + 13;
+	size_t i, j, title_w, fixed = 2 + 19 + 2 + 12 + 2 + 17 + 2 + 13;
 
 	ys_tw_heading(t, "AREAS");
 	/* Narrow reports leave the practice score column out of the table;
 	 * the summary above still gives the overall practice score. */
 	wide = t->width >= fixed + 4;
 	if (!wide)
-		fixed -= 2 + 16;
+		fixed -= 2 + 17;
 	title_w = t->width > fixed + 8 ? t->width - fixed : 8;
 	if (wide)
-		fprintf(t->out, "%-*s  %-18s  %-12s  %-16s  %s\n", (int)title_w,
+		fprintf(t->out, "%-*s  %-19s  %-12s  %-17s  %s\n", (int)title_w,
 			"Area", "Maturity", "Level", "Practice", "Target");
 	else
-		fprintf(t->out, "%-*s  %-18s  %-12s  %s\n", (int)title_w, "Area",
+		fprintf(t->out, "%-*s  %-19s  %-12s  %s\n", (int)title_w, "Area",
 			"Maturity", "Level", "Target");
 	for (j = 0; j < title_w + fixed && j < t->width; j++)
 		fputc('-', t->out);
@@ -392,10 +392,10 @@ static void text_areas(ys_tw *t, const cmp *m)
 			fprintf(t->out, "%-*s", (int)title_w, title);
 		}
 		if (wide)
-			snprintf(row, sizeof(row), "  %-18s  %-12s  %-16s  %s", sc,
+			snprintf(row, sizeof(row), "  %-19s  %-12s  %-17s  %s", sc,
 				 lv, pr, target_change(c->old_s, c->new_s, o, n));
 		else
-			snprintf(row, sizeof(row), "  %-18s  %-12s  %s", sc, lv,
+			snprintf(row, sizeof(row), "  %-19s  %-12s  %s", sc, lv,
 				 target_change(c->old_s, c->new_s, o, n));
 		len = strlen(row);
 		while (len > 0 && row[len - 1] == ' ')

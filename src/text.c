@@ -445,6 +445,47 @@ fail:
 	return rc;
 }
 
+static bool org_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+	       c == '\f';
+}
+
+static char org_fold(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+char *ys_org_key(const char *name)
+{
+	char *key = ys_malloc(strlen(name) + 1);
+	size_t n = 0;
+
+	if (!key)
+		return NULL;
+	for (; *name; name++)
+		if (!org_space(*name))
+			key[n++] = org_fold(*name);
+	key[n] = '\0';
+	return key;
+}
+
+bool ys_org_equal(const char *x, const char *y)
+{
+	for (;;) {
+		while (org_space(*x))
+			x++;
+		while (org_space(*y))
+			y++;
+		if (!*x || !*y)
+			return !*x && !*y;
+		if (org_fold(*x) != org_fold(*y))
+			return false;
+		x++;
+		y++;
+	}
+}
+
 char *ys_names_join(char *const *names, size_t n)
 {
 	size_t i, len = 1, at = 0;

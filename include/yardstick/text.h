@@ -87,6 +87,15 @@ bool ys_name_equal(const char *x, const char *y);
  * and *count 0. */
 int ys_names_split(const char *text, size_t max, char ***out, size_t *count);
 
+/* Organisation names are the same organisation when they are equal but
+ * for ASCII case and ASCII white space ("Anytown Borough Council" and
+ * "anytown  borough council"). ys_org_key gives the form compared: the
+ * name with ASCII letters in lower case and white space left out, in a
+ * new string (the caller frees it with ys_free; NULL when out of
+ * memory). */
+char *ys_org_key(const char *name);
+bool ys_org_equal(const char *x, const char *y);
+
 /* The n names joined as "A, B, C" in a new string (the caller frees it
  * with ys_free); "" for none, NULL when out of memory. */
 char *ys_names_join(char *const *names, size_t n);

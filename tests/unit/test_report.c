@@ -653,6 +653,91 @@ static void test_next_steps(void **state)
 
 /* ---- benchmark ---- */
 
+/* Adds f's current score as an assessment of org; checks what was done. */
+static void bench_expect(ys_bench *b, fixture *f, const char *org,
+			 const char *created, const char *updated, size_t id,
+			 ys_bench_added want, size_t want_other)
+{
+	size_t other = 999;
+
+	rescore(f, NULL);
+	assert_int_equal(ys_bench_add_assessment(b, org, created, updated, id,
+						 &f->s, &other), want);
+	if (want != YS_BENCH_COUNTED)
+		assert_int_equal(other, want_other);
+}
+
+/* The benchmark counts organisations, not files: one organisation's
+ * assessments (names equal but for case and spaces) count once, with the
+ * most recent; copies count once; the counts are in every format. */
+static void test_bench_organisations(void **state)
+{
+	fixture *f = *state;
+	ys_bench *b = ys_bench_new(f->q);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m;
+
+	assert_non_null(b);
+	set_answer(f, 1, "yes", NULL);
+	set_answer(f, 0, "no", NULL);
+	bench_expect(b, f, "Anytown Council", "2026-01-01T09:00:00Z",
+		     "2026-01-02T09:00:00Z", 0, YS_BENCH_COUNTED, 0);
+	bench_expect(b, f, "anytown  council", "2025-01-01T09:00:00Z",
+		     "2025-01-02T09:00:00Z", 1, YS_BENCH_OLDER, 0);
+	/* A more recent one replaces it, with its own answers. */
+	set_answer(f, 0, "yes", NULL);
+	bench_expect(b, f, " ANYTOWN\tCouncil ", "2027-01-01T09:00:00Z",
+		     "2027-01-02T09:00:00Z", 2, YS_BENCH_REPLACED, 0);
+	bench_expect(b, f, "Anytown Council", "2027-01-01T09:00:00Z",
+		     "2027-01-02T09:00:00Z", 3, YS_BENCH_REPEAT, 2);
+	/* Without a name, only copies (same times) are one. */
+	set_answer(f, 0, "no", NULL);
+	bench_expect(b, f, NULL, "2026-03-01T09:00:00Z", "2026-03-02T09:00:00Z",
+		     4, YS_BENCH_COUNTED, 0);
+	bench_expect(b, f, "  ", "2026-03-01T09:00:00Z", "2026-03-02T09:00:00Z",
+		     5, YS_BENCH_REPEAT, 4);
+	bench_expect(b, f, NULL, "2026-03-01T09:00:00Z", "2026-03-03T09:00:00Z",
+		     6, YS_BENCH_COUNTED, 0);
+	bench_expect(b, f, "Anytown Councils", "2026-01-01T09:00:00Z",
+		     "2026-01-02T09:00:00Z", 7, YS_BENCH_COUNTED, 0);
+	set_answer(f, 0, "partly", NULL);
+	bench_expect(b, f, "Westvale Police", "2026-01-01T09:00:00Z",
+		     "2026-01-02T09:00:00Z", 8, YS_BENCH_COUNTED, 0);
+	/* ys_bench_add never merges. */
+	assert_true(ys_bench_add(b, &f->s));
+	assert_int_equal(ys_bench_count(b), 6);
+	assert_int_equal(ys_bench_files(b), 10);
+
+	m = open_memstream(&buf, &len);
+	assert_int_equal(ys_bench_write(b, YS_BENCH_JSON, 0, m), 0);
+	fclose(m);
+	assert_non_null(strstr(buf, "\"organisations\": 6,\n  \"files\": 10,\n"
+			       "  \"set_aside\": 4,"));
+	/* Anytown counts with its 2027 "yes" (level 1), not its 2026 "no":
+	 * "no" x3 (the two unnamed and Anytown Councils), "yes" x1,
+	 * "partly" x2. */
+	assert_non_null(strstr(buf, "\"levels\": [5, 1, 0]"));
+	free(buf);
+	buf = NULL;
+
+	m = open_memstream(&buf, &len);
+	assert_int_equal(ys_bench_write(b, YS_BENCH_TEXT, 0, m), 0);
+	fclose(m);
+	assert_non_null(strstr(buf, "Organisations:  6 (10 files: 4 set aside as "
+			       "older assessments of"));
+	free(buf);
+	buf = NULL;
+
+	m = open_memstream(&buf, &len);
+	assert_int_equal(ys_bench_write(b, YS_BENCH_CSV, 0, m), 0);
+	fclose(m);
+	assert_non_null(strstr(buf, ",files,set_aside\r\n(overall),"));
+	assert_non_null(strstr(buf, ",10,4\r\n"));
+	free(buf);
+	ys_bench_free(b);
+}
+
 static void test_bench(void **state)
 {
 	fixture *f = *state;
@@ -716,6 +801,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_svg_deterministic, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_alloc_failures, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bench, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bench_organisations, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_next_steps, setup, teardown),
 	};
 
