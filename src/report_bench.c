@@ -565,6 +565,19 @@ static bool csv_text(FILE *out, const char *s)
 	return true;
 }
 
+/* "Q1,M,Q3," of d, exact. */
+static void csv_quartiles(FILE *out, dvec *d)
+{
+	stats st = stats_of(d);
+
+	csv_num(out, st.q1);
+	fputc(',', out);
+	csv_num(out, st.median);
+	fputc(',', out);
+	csv_num(out, st.q3);
+	fputc(',', out);
+}
+
 static bool csv_row(FILE *out, ys_bench *b, const char *id, const char *title,
 		    dvec *d, dvec *pd, const size_t *levels, bool hl,
 		    bool hl_assessed, int hl_level, double hl_maturity,
@@ -583,21 +596,8 @@ static bool csv_row(FILE *out, ys_bench *b, const char *id, const char *title,
 		fputc(',', out);
 	}
 	if (shown(d)) {
-		stats st = stats_of(d);
-
-		csv_num(out, st.q1);
-		fputc(',', out);
-		csv_num(out, st.median);
-		fputc(',', out);
-		csv_num(out, st.q3);
-		fputc(',', out);
-		st = stats_of(pd);
-		csv_num(out, st.q1);
-		fputc(',', out);
-		csv_num(out, st.median);
-		fputc(',', out);
-		csv_num(out, st.q3);
-		fputc(',', out);
+		csv_quartiles(out, d);
+		csv_quartiles(out, pd);
 	} else {
 		fputs(",,,,,,", out);
 	}
@@ -648,31 +648,31 @@ static int write_csv(ys_bench *b, FILE *out)
 
 /* ---- JSON ---- */
 
-/* Maturity quartiles as "q1", "median", "q3", then the practice score's
- * as "practice": {"q1", "median", "q3"}; null when not shown. */
-static void json_stats(FILE *out, dvec *d, dvec *pd)
+/* "q1": Q1, "median": M, "q3": Q3 of d, exact. */
+static void json_quartiles(FILE *out, dvec *d)
 {
-	stats st;
+	stats st = stats_of(d);
 
-	if (!shown(d)) {
-		fputs("\"q1\": null, \"median\": null, \"q3\": null, "
-		      "\"practice\": null", out);
-		return;
-	}
-	st = stats_of(d);
 	fputs("\"q1\": ", out);
 	ys_json_exact(out, st.q1);
 	fputs(", \"median\": ", out);
 	ys_json_exact(out, st.median);
 	fputs(", \"q3\": ", out);
 	ys_json_exact(out, st.q3);
-	st = stats_of(pd);
-	fputs(", \"practice\": {\"q1\": ", out);
-	ys_json_exact(out, st.q1);
-	fputs(", \"median\": ", out);
-	ys_json_exact(out, st.median);
-	fputs(", \"q3\": ", out);
-	ys_json_exact(out, st.q3);
+}
+
+/* Maturity quartiles as "q1", "median", "q3", then the practice score's
+ * as "practice": {"q1", "median", "q3"}; null when not shown. */
+static void json_stats(FILE *out, dvec *d, dvec *pd)
+{
+	if (!shown(d)) {
+		fputs("\"q1\": null, \"median\": null, \"q3\": null, "
+		      "\"practice\": null", out);
+		return;
+	}
+	json_quartiles(out, d);
+	fputs(", \"practice\": {", out);
+	json_quartiles(out, pd);
 	fputc('}', out);
 }
 

@@ -172,71 +172,52 @@ static long tenths(const ys_area_score *as)
 	return ys_round_tenths_down(as->maturity);
 }
 
+/* A figure's change as the scorecards show it: "1.0 -> 1.5 up 0.5" for
+ * maturity (tenths, rounded down), "72 -> 80 up 8" for a practice score;
+ * "-" for a side that has no figure. With parens the direction is put in
+ * brackets, as the summary lines have it: "1.4 -> 1.6 (up 0.2)". */
+static void change_cell(char *buf, size_t len, bool has_old, double old,
+			bool has_new, double new, bool maturity, bool parens)
+{
+	char a[YS_FIGURE_BUF], b[YS_FIGURE_BUF], d[YS_FIGURE_BUF];
+	long uo = maturity ? ys_round_tenths_down(old) : ys_practice_shown(old);
+	long un = maturity ? ys_round_tenths_down(new) : ys_practice_shown(new);
+	long diff = labs(un - uo);
+
+	if (maturity) {
+		ys_maturity_str(old, a);
+		ys_maturity_str(new, b);
+		snprintf(d, sizeof(d), "%ld.%ld", diff / 10, diff % 10);
+	} else {
+		snprintf(a, sizeof(a), "%ld", uo);
+		snprintf(b, sizeof(b), "%ld", un);
+		snprintf(d, sizeof(d), "%ld", diff);
+	}
+	if (has_old && has_new) {
+		if (un == uo)
+			snprintf(buf, len, parens ? "%s -> %s (same)"
+				 : "%s -> %s same", a, b);
+		else
+			snprintf(buf, len, parens ? "%s -> %s (%s %s)"
+				 : "%s -> %s %s %s", a, b, direction(uo, un), d);
+	} else {
+		snprintf(buf, len, "%s -> %s", has_old ? a : "-",
+			 has_new ? b : "-");
+	}
+}
+
 static void maturity_cell(char *buf, size_t len, const ys_area_score *o,
 			  const ys_area_score *n)
 {
-	char a[YS_FIGURE_BUF], b[YS_FIGURE_BUF];
-	long to = tenths(o), tn = tenths(n);
-
-	if (assessed(o) && assessed(n)) {
-		if (tn == to)
-			snprintf(buf, len, "%s -> %s same",
-				 ys_maturity_str(o->maturity, a),
-				 ys_maturity_str(n->maturity, b));
-		else
-			snprintf(buf, len, "%s -> %s %s %ld.%ld",
-				 ys_maturity_str(o->maturity, a),
-				 ys_maturity_str(n->maturity, b),
-				 direction(to, tn), labs(tn - to) / 10,
-				 labs(tn - to) % 10);
-	} else if (assessed(n)) {
-		snprintf(buf, len, "- -> %s", ys_maturity_str(n->maturity, b));
-	} else if (assessed(o)) {
-		snprintf(buf, len, "%s -> -", ys_maturity_str(o->maturity, a));
-	} else {
-		snprintf(buf, len, "- -> -");
-	}
+	change_cell(buf, len, assessed(o), o->maturity, assessed(n),
+		    n->maturity, true, false);
 }
 
-/* The practice score change as the scorecards show it: "72 -> 80 up 8". */
 static void practice_cell(char *buf, size_t len, const ys_area_score *o,
 			  const ys_area_score *n)
 {
-	long po = ys_practice_shown(o->practice);
-	long pn = ys_practice_shown(n->practice);
-
-	if (assessed(o) && assessed(n)) {
-		if (pn == po)
-			snprintf(buf, len, "%ld -> %ld same", po, pn);
-		else
-			snprintf(buf, len, "%ld -> %ld %s %ld", po, pn,
-				 direction(po, pn), labs(pn - po));
-	} else if (assessed(n)) {
-		snprintf(buf, len, "- -> %ld", pn);
-	} else if (assessed(o)) {
-		snprintf(buf, len, "%ld -> -", po);
-	} else {
-		snprintf(buf, len, "- -> -");
-	}
-}
-
-/* The overall maturity change, as "1.4 -> 1.6 (up 0.2)". */
-static void overall_cell(char *buf, size_t len, const ys_score *os,
-			 const ys_score *ns)
-{
-	char a[YS_FIGURE_BUF], b[YS_FIGURE_BUF];
-	long to = ys_round_tenths_down(os->maturity);
-	long tn = ys_round_tenths_down(ns->maturity);
-
-	if (tn == to)
-		snprintf(buf, len, "%s -> %s (same)",
-			 ys_maturity_str(os->maturity, a),
-			 ys_maturity_str(ns->maturity, b));
-	else
-		snprintf(buf, len, "%s -> %s (%s %ld.%ld)",
-			 ys_maturity_str(os->maturity, a),
-			 ys_maturity_str(ns->maturity, b), direction(to, tn),
-			 labs(tn - to) / 10, labs(tn - to) % 10);
+	change_cell(buf, len, assessed(o), o->practice, assessed(n),
+		    n->practice, false, false);
 }
 
 static const char *file_date(const ys_answers *a, char buf[11])
@@ -309,17 +290,12 @@ static void text_summary(ys_tw *t, const cmp *m)
 	if (os->assessed && ns->assessed) {
 		char buf[96];
 
-		long po = ys_practice_shown(os->practice);
-		long pn = ys_practice_shown(ns->practice);
-
-		overall_cell(buf, sizeof(buf), os, ns);
+		change_cell(buf, sizeof(buf), true, os->maturity, true,
+			    ns->maturity, true, true);
 		ys_tw_para(t, "Overall maturity:  ", k, buf);
-		if (po == pn)
-			ys_tw_paraf(t, "Practice score:    ", k, "%ld -> %ld (same)",
-			      po, pn);
-		else
-			ys_tw_paraf(t, "Practice score:    ", k, "%ld -> %ld (%s %ld)",
-			      po, pn, direction(po, pn), labs(pn - po));
+		change_cell(buf, sizeof(buf), true, os->practice, true,
+			    ns->practice, false, true);
+		ys_tw_para(t, "Practice score:    ", k, buf);
 	} else {
 		ys_tw_para(t, "Overall maturity:  ", k, "not available on both sides");
 	}
@@ -516,11 +492,12 @@ static int write_markdown(const cmp *m, FILE *out)
 			"version, %zu only in the new)\n", m->n_shared_q,
 			m->n_only_old_q, m->n_only_new_q);
 	if (os->assessed && ns->assessed) {
-		overall_cell(sc, sizeof(sc), os, ns);
+		change_cell(sc, sizeof(sc), true, os->maturity, true,
+			    ns->maturity, true, true);
 		fprintf(out, "- **Overall maturity:** %s\n", sc);
-		fprintf(out, "- **Practice score:** %ld -> %ld\n",
-			ys_practice_shown(os->practice),
-			ys_practice_shown(ns->practice));
+		change_cell(sc, sizeof(sc), true, os->practice, true,
+			    ns->practice, false, true);
+		fprintf(out, "- **Practice score:** %s\n", sc);
 	}
 	if (os->has_percent_to_target && ns->has_percent_to_target)
 		fprintf(out, "- **Percent to target:** %ld%% -> %ld%%\n",

@@ -141,11 +141,11 @@ static void header(FILE *out, const ys_report *r)
 	}
 }
 
-static void profile(FILE *out, const ys_report *r)
+static bool profile(FILE *out, const ys_report *r)
 {
 	const ys_questionnaire *q = r->q;
 	const ys_score *s = r->s;
-	char bar[YS_REPORT_BAR_BUF], m[YS_FIGURE_BUF];
+	char bar[YS_REPORT_BAR_BUF], m[YS_FIGURE_BUF], *legend;
 	size_t i, per = ys_bar_per_level(q, YS_REPORT_BAR_MAX);
 
 	fputs("\n## Profile\n\n", out);
@@ -179,14 +179,12 @@ static void profile(FILE *out, const ys_report *r)
 				as->target_met ? "met" : "not met");
 		fputc('\n', out);
 	}
-	fprintf(out, "\nMaturity is the level reached plus the share of the "
-		"next level's practices in place (0 to %zu). Bars show it on "
-		"the level scale, %zu %s a level; `|` marks the target level, "
-		"which a bar reaches exactly when the area meets its target. "
-		"The practice score (0 to 100) is how much of the area's "
-		"practice is in place at every level.\n",
-		q->n_levels ? q->n_levels - 1 : 0, per,
-		ys_plural(per, "character", "characters"));
+	legend = ys_report_legend(q, per, "`|`");
+	if (!legend)
+		return false;
+	fprintf(out, "\n%s\n", legend);
+	ys_free(legend);
+	return true;
 }
 
 static void summary(FILE *out, const ys_report *r)
@@ -194,17 +192,9 @@ static void summary(FILE *out, const ys_report *r)
 	const ys_questionnaire *q = r->q;
 	const ys_score *s = r->s;
 	char m[YS_FIGURE_BUF];
-	size_t i, owned = 0, met = 0, assessed = 0;
+	size_t owned, met, assessed;
 
-	for (i = 0; i < s->n_areas; i++) {
-		if (s->areas[i].has_owner)
-			owned++;
-		if (s->areas[i].state == YS_AREA_ASSESSED) {
-			assessed++;
-			if (s->areas[i].target_met)
-				met++;
-		}
-	}
+	ys_report_counts(s, &owned, &met, &assessed);
 	fputs("\n## Summary\n\n", out);
 	if (s->assessed) {
 		fprintf(out, "- **Overall maturity:** %s of %zu (the mean of "
@@ -529,7 +519,8 @@ int ys_report_markdown(const ys_report *r, FILE *out)
 	size_t i;
 
 	header(out, r);
-	profile(out, r);
+	if (!profile(out, r))
+		return ENOMEM;
 	summary(out, r);
 	lists(out, r);
 	if (!contested(out, r))

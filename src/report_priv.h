@@ -64,6 +64,17 @@ size_t ys_report_bar_width(const ys_report *r, size_t per);
 /* The level name, or "?" when out of range. */
 const char *ys_level_name(const ys_questionnaire *q, long level);
 
+/* The sentence under the profile table that says what the bars and
+ * figures mean, with mark the target mark as the format writes it; a new
+ * string (ys_free), NULL when out of memory. */
+char *ys_report_legend(const ys_questionnaire *q, size_t per,
+		       const char *mark);
+
+/* The counts the summary states: areas with a named owner, assessed
+ * areas, and assessed areas that meet their target. */
+void ys_report_counts(const ys_score *s, size_t *owned, size_t *met,
+		      size_t *assessed);
+
 /* Plain-text output (report_text.c), shared by the text scorecard,
  * compare and benchmark. Text is made ASCII (transliterated, else '?')
  * and wrapped to width columns. oom is set when an allocation failed. */

@@ -412,14 +412,16 @@ static void profile(ys_tw *t, const ys_report *r)
 		ys_free(title);
 	}
 	ys_tw_para(t, "", "", "");
-	ys_tw_paraf(t, "", "", "Maturity is the level reached plus the share "
-	     "of the next level's practices in place (0 to %zu). Bars show "
-	     "it on the level scale, %zu %s a level; '|' marks the target "
-	     "level, which a bar reaches exactly when the area meets its "
-	     "target. The practice score (0 to 100) is how much of the "
-	     "area's practice is in place at every level.",
-	     q->n_levels ? q->n_levels - 1 : 0, per,
-	     ys_plural(per, "character", "characters"));
+	{
+		char *legend = ys_report_legend(q, per, "'|'");
+
+		if (!legend) {
+			t->oom = true;
+			return;
+		}
+		ys_tw_para(t, "", "", legend);
+		ys_free(legend);
+	}
 }
 
 static void summary_section(ys_tw *t, const ys_report *r)
@@ -428,18 +430,10 @@ static void summary_section(ys_tw *t, const ys_report *r)
 	const ys_score *s = r->s;
 	const char *k = "                   ";
 	char m[YS_FIGURE_BUF];
-	size_t i, owned = 0, met = 0, assessed = 0;
+	size_t owned, met, assessed;
 
 	ys_tw_heading(t, "SUMMARY");
-	for (i = 0; i < s->n_areas; i++) {
-		if (s->areas[i].has_owner)
-			owned++;
-		if (s->areas[i].state == YS_AREA_ASSESSED) {
-			assessed++;
-			if (s->areas[i].target_met)
-				met++;
-		}
-	}
+	ys_report_counts(s, &owned, &met, &assessed);
 	if (s->assessed) {
 		ys_tw_paraf(t, "Overall maturity:  ", k, "%s of %zu (the mean "
 		      "of the assessed areas; there is no overall level)",

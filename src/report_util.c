@@ -236,6 +236,43 @@ const char *ys_level_name(const ys_questionnaire *q, long level)
 	return q->levels[level].name;
 }
 
+char *ys_report_legend(const ys_questionnaire *q, size_t per,
+		       const char *mark)
+{
+	ys_sb b = {0};
+
+	ys_sb_printf(&b, "Maturity is the level reached plus the share of the "
+		     "next level's practices in place (0 to %zu). Bars show "
+		     "it on the level scale, %zu %s a level; %s marks the "
+		     "target level, which a bar reaches exactly when the area "
+		     "meets its target. The practice score (0 to 100) is how "
+		     "much of the area's practice is in place at every level.",
+		     q->n_levels ? q->n_levels - 1 : 0, per,
+		     ys_plural(per, "character", "characters"), mark);
+	if (b.oom) {
+		ys_sb_free(&b);
+		return NULL;
+	}
+	return ys_sb_take(&b);
+}
+
+void ys_report_counts(const ys_score *s, size_t *owned, size_t *met,
+		      size_t *assessed)
+{
+	size_t i;
+
+	*owned = *met = *assessed = 0;
+	for (i = 0; i < s->n_areas; i++) {
+		if (s->areas[i].has_owner)
+			(*owned)++;
+		if (s->areas[i].state == YS_AREA_ASSESSED) {
+			(*assessed)++;
+			if (s->areas[i].target_met)
+				(*met)++;
+		}
+	}
+}
+
 void ys_report_bar(char buf[YS_REPORT_BAR_BUF], const ys_report *r,
 		   const ys_area_score *as, size_t per)
 {
