@@ -93,6 +93,23 @@ if [ "$(id -u)" = 0 ]; then
 	chmod 0755 "$E2E_DIR/f"
 fi
 
+# An answers file this user may write, in a folder it may not: refused
+# the same way, before the first question, the file untouched.
+chmod u+w "$E2E_DIR/ro"
+cp "$E2E_DIR/ro.copy" "$E2E_DIR/ro/kept.yaml"
+if [ "$(id -u)" = 0 ]; then
+	chown 65534:65534 "$E2E_DIR/ro/kept.yaml"
+else
+	chmod 0555 "$E2E_DIR/ro"
+fi
+e2e_start k "$NOBODY $YS interview -o ro/kept.yaml 2> k.err; echo EXIT=\$? > k.rc"
+e2e_wait_file "$E2E_DIR/k.rc"
+grep -q EXIT=73 "$E2E_DIR/k.rc" || e2e_fail "a file in a read-only folder: $(cat "$E2E_DIR/k.rc") $(cat "$E2E_DIR/k.err")"
+grep -q "cannot save answers next to ro/kept.yaml" "$E2E_DIR/k.err" || e2e_fail "no clear message: $(cat "$E2E_DIR/k.err")"
+e2e_history k | grep -q "Question" && e2e_fail "a question was shown for a file in a read-only folder"
+cmp -s "$E2E_DIR/ro/kept.yaml" "$E2E_DIR/ro.copy" || e2e_fail "the file in the read-only folder was changed"
+[ "$(ls -A "$E2E_DIR/ro")" = kept.yaml ] || e2e_fail "files were left in the read-only folder: $(ls -A "$E2E_DIR/ro")"
+
 # Permission bits survive saves: 0640, then 0600, after answering a
 # question each time. --org on resume asks first: no keeps the name.
 for mode in 640 600; do
