@@ -499,11 +499,12 @@ static void say_read_only(const struct run *r)
 	fputs("yardstick: ", stderr);
 	ys_fputs_safe(r->path, stderr, 0);
 	fputs(" is read-only; yardstick leaves it as it is.\n"
-	      "To go on with this assessment, make it writable (chmod u+w ", stderr);
-	ys_fputs_safe(r->path, stderr, 0);
-	fputs(")\nor copy it and open the copy with -o. To read it as it is: "
-	      "yardstick scorecard ", stderr);
-	ys_fputs_safe(r->path, stderr, 0);
+	      "To go on with this assessment, make it writable first:\n"
+	      "  chmod u+w ", stderr);
+	cli_put_word(stderr, r->path);
+	fputs("\nor copy it and open the copy with -o. To read it as it is:\n"
+	      "  yardstick scorecard ", stderr);
+	cli_put_word(stderr, r->path);
 	fputc('\n', stderr);
 }
 
