@@ -64,14 +64,14 @@ typedef struct cli_assessment {
 	bool scored;
 } cli_assessment;
 
-/* Reads path, loads its questionnaire (qspec; else, with exact, the
- * version the file was answered with when it can be found by sha256;
- * else the one found by the id recorded in the file), warns on stderr
- * when file and questionnaire differ, binds and scores against target
- * (NULL: the file's own). Prints diagnostics and returns an exit code on
- * failure (*out is then empty). */
+/* Reads path, loads its questionnaire (qspec; else the version the file
+ * records, found by its sha256 among every version of its id, archived
+ * built-ins included; else the one the lookup finds for the id: see
+ * ys_catalog_load_recorded), warns on stderr when file and questionnaire
+ * differ, binds and scores against target (NULL: the file's own). Prints
+ * diagnostics and returns an exit code on failure (*out is then empty). */
 int cli_load_assessment(const char *path, const char *qspec,
-			const char *target, bool exact, cli_assessment *out);
+			const char *target, cli_assessment *out);
 void cli_assessment_free(cli_assessment *c);
 /* Warns on stderr that the answers at path were started with another
  * questionnaire than q, naming the questions added and removed. */

@@ -146,7 +146,7 @@ static int unknown_target(const ys_questionnaire *q, const char *target)
 }
 
 int cli_load_assessment(const char *path, const char *qspec,
-			const char *target, bool exact, cli_assessment *out)
+			const char *target, cli_assessment *out)
 {
 	/* One list per file: a list shows source lines of one file only. */
 	ys_diags da = {0}, dq = {0};
@@ -172,10 +172,11 @@ int cli_load_assessment(const char *path, const char *qspec,
 		rc = cli_diags(&da, YS_EX_DATAERR);
 		goto fail;
 	}
-	if (!qspec && exact && out->a->q_id && out->a->q_sha256)
-		out->q = ys_catalog_find_sha256(out->a->q_id, out->a->q_sha256);
-	if (!out->q && !s)
-		out->q = ys_catalog_load(qspec ? qspec : out->a->q_id, &dq);
+	if (!qspec)
+		out->q = ys_catalog_load_recorded(out->a->q_id, out->a->q_sha256,
+						  &dq);
+	else if (!s)
+		out->q = ys_catalog_load(qspec, &dq);
 	if (!out->q) {
 		rc = cli_diags(&dq, YS_EX_DATAERR);
 		goto fail;

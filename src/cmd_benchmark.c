@@ -226,9 +226,10 @@ static int first_questionnaire(const char *path, const char *qspec,
 		a = ys_answers_read_file(path, &da);
 		if (!a)
 			return cli_diags(&da, YS_EX_DATAERR);
-		qspec = a->q_id;
 	}
-	*q = ys_catalog_load(qspec, &dq);
+	/* Every file is scored on the version the first one records. */
+	*q = qspec ? ys_catalog_load(qspec, &dq)
+		   : ys_catalog_load_recorded(a->q_id, a->q_sha256, &dq);
 	ys_answers_free(a);
 	ys_diags_free(&da);
 	if (*q) {

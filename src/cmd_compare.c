@@ -62,10 +62,10 @@ int cmd_compare(int argc, char **argv)
 	width = o.width;
 	if (argc - optind != 2)
 		return cli_usage_error("compare", "give two answers files, OLD and NEW");
-	rc = cli_load_assessment(argv[optind], qspec, target, true, &old);
+	rc = cli_load_assessment(argv[optind], qspec, target, &old);
 	if (rc)
 		return rc;
-	rc = cli_load_assessment(argv[optind + 1], qspec, target, true, &new);
+	rc = cli_load_assessment(argv[optind + 1], qspec, target, &new);
 	if (rc) {
 		cli_assessment_free(&old);
 		return rc;

@@ -450,8 +450,12 @@ static int prepare(struct run *r)
 		rc = check_mode(r);
 		if (rc)
 			return rc;
-		spec = r->o.questionnaire ? r->o.questionnaire : r->a->q_id;
-		r->q = ys_catalog_load(spec, &d);
+		/* Resumed on the version the file records when it is found
+		 * (an archived built-in included), so answers made with last
+		 * year's questionnaire are never moved to this year's. */
+		spec = r->o.questionnaire;
+		r->q = spec ? ys_catalog_load(spec, &d)
+			    : ys_catalog_load_recorded(r->a->q_id, r->a->q_sha256, &d);
 		if (!r->q)
 			return cli_diags(&d, YS_EX_NOINPUT);
 		if (!r->a->q_id || strcmp(r->a->q_id, r->q->id)) {

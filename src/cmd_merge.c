@@ -79,26 +79,22 @@ static int check_output(const char *out, char **inputs, int n, bool force)
 }
 
 /* The questionnaire the first file a (read from path) was answered with:
- * qspec when given, else the one found by its id, else any with its id
- * and sha256. */
+ * qspec when given, else the version it records (found by its sha256
+ * among every version of its id), else the one found by its id when that
+ * has the same sha256. */
 static int find_questionnaire(const char *path, const ys_answers *a,
 			      const char *qspec, ys_questionnaire **out)
 {
 	ys_diags d = {0};
-	ys_questionnaire *q, *exact;
+	ys_questionnaire *q;
 
-	q = ys_catalog_load(qspec ? qspec : a->q_id, &d);
+	q = qspec ? ys_catalog_load(qspec, &d)
+		  : ys_catalog_load_recorded(a->q_id, a->q_sha256, &d);
 	if (!q)
 		return cli_diags(&d, YS_EX_DATAERR);
 	ys_diags_free(&d);
 	if (qspec || !strcmp(q->sha256, a->q_sha256)) {
 		*out = q;       /* ys_merge_check compares -q with the files */
-		return 0;
-	}
-	exact = ys_catalog_find_sha256(a->q_id, a->q_sha256);
-	if (exact) {
-		ys_questionnaire_free(q);
-		*out = exact;
 		return 0;
 	}
 	ys_diag_add(&d, YS_EX_DATAERR, path, (ys_pos){0, 0},
