@@ -73,6 +73,9 @@ typedef struct cli_assessment {
 int cli_load_assessment(const char *path, const char *qspec,
 			const char *target, cli_assessment *out);
 void cli_assessment_free(cli_assessment *c);
+/* Says on stderr that q has no target profile named target, listing the
+ * ones it has. Returns YS_EX_USAGE. */
+int cli_unknown_target(const ys_questionnaire *q, const char *target);
 /* Warns on stderr that the answers at path were started with another
  * questionnaire than q, naming the questions added and removed. */
 void cli_warn_mismatch(const char *path, const ys_answers *a,

@@ -127,7 +127,7 @@ void cli_warn_mismatch(const char *path, const ys_answers *a,
 	ys_questionnaire_free(old);
 }
 
-static int unknown_target(const ys_questionnaire *q, const char *target)
+int cli_unknown_target(const ys_questionnaire *q, const char *target)
 {
 	size_t i;
 
@@ -189,7 +189,7 @@ int cli_load_assessment(const char *path, const char *qspec,
 	}
 	ys_diags_free(&da);
 	if (target && !ys_questionnaire_find_target(out->q, target)) {
-		rc = unknown_target(out->q, target);
+		rc = cli_unknown_target(out->q, target);
 		goto fail;
 	}
 	if (!ys_score_compute(out->q, out->a, target, &out->s)) {
