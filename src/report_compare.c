@@ -380,11 +380,13 @@ static bool qdiff_markdown(FILE *out, const cmp *m)
 {
 	ys_qdiff d;
 
+	bool ok;
+
 	if (!ys_qdiff_build(m->c->old_q, m->c->new_q, &d))
 		return false;
-	ys_qdiff_write_markdown(out, &d, m->c->old_q, m->c->new_q);
+	ok = ys_qdiff_write_markdown(out, &d, m->c->old_q, m->c->new_q);
 	ys_qdiff_free(&d);
-	return true;
+	return ok;
 }
 
 static bool qdiff_json(FILE *out, const cmp *m)
