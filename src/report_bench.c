@@ -1,8 +1,9 @@
 /* Benchmark of many organisations' assessments of one questionnaire
  * (yardstick benchmark): per area the distribution of levels and the
- * median and quartiles of scores, and where one organisation sits.
+ * median and quartiles of maturity and of the practice score, and where
+ * one organisation sits.
  *
- * Only numbers are kept: an area score and level per organisation. No
+ * Only numbers are kept: an area's maturity and level per organisation. No
  * name, note or other free text from an answers file reaches the output;
  * the only text shown comes from the questionnaire. An area assessed by
  * fewer than YS_BENCH_MIN_ORGS organisations is not shown.
@@ -11,8 +12,9 @@
  * Fan type 7): for sorted x[0..n) and p in [0, 1], h = (n - 1) p and
  * Q(p) = x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h]).
  * Percentile of the highlighted organisation: the percentage of
- * organisations with a lower score plus half of those with the same
- * score (the mid-rank percentile), rounded down. */
+ * organisations with a lower maturity plus half of those with the same
+ * maturity (the mid-rank percentile), rounded down. Maturity figures are
+ * shown as everywhere else: one decimal, rounded down. */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -32,7 +34,8 @@ typedef struct dvec {
 } dvec;
 
 typedef struct bench_area {
-	dvec scores;            /* assessed organisations' exact scores */
+	dvec maturity;          /* assessed organisations' exact maturity */
+	dvec practice;          /* and their exact practice scores */
 	size_t *levels;         /* n_levels counts */
 	size_t not_assessed;    /* not assessed or not applicable */
 } bench_area;
@@ -40,18 +43,21 @@ typedef struct bench_area {
 typedef struct hl_area {
 	bool assessed;
 	int level;
-	double score;
+	double maturity;
+	double practice;
 } hl_area;
 
 struct ys_bench {
 	const ys_questionnaire *q;
 	size_t n_orgs;
 	bench_area *areas;
-	dvec index;
+	dvec overall;           /* overall maturity of each organisation */
+	dvec overall_practice;  /* overall practice score of each organisation */
 	bool has_hl;
 	hl_area *hl;
-	bool hl_has_index;
-	double hl_index;
+	bool hl_assessed;
+	double hl_overall;
+	double hl_overall_practice;
 };
 
 static bool dvec_push(dvec *d, double x)
@@ -108,12 +114,14 @@ void ys_bench_free(ys_bench *b)
 	if (!b)
 		return;
 	for (i = 0; b->areas && i < b->q->n_areas; i++) {
-		ys_free(b->areas[i].scores.v);
+		ys_free(b->areas[i].maturity.v);
+		ys_free(b->areas[i].practice.v);
 		ys_free(b->areas[i].levels);
 	}
 	ys_free(b->areas);
 	ys_free(b->hl);
-	ys_free(b->index.v);
+	ys_free(b->overall.v);
+	ys_free(b->overall_practice.v);
 	ys_free(b);
 }
 
@@ -130,11 +138,13 @@ bool ys_bench_add(ys_bench *b, const ys_score *s)
 			ba->not_assessed++;
 			continue;
 		}
-		if (!dvec_push(&ba->scores, as->score))
+		if (!dvec_push(&ba->maturity, as->maturity) ||
+		    !dvec_push(&ba->practice, as->practice))
 			return false;
 		ba->levels[as->level]++;
 	}
-	if (s->has_index && !dvec_push(&b->index, s->index))
+	if (s->assessed && (!dvec_push(&b->overall, s->maturity) ||
+			    !dvec_push(&b->overall_practice, s->practice)))
 		return false;
 	b->n_orgs++;
 	return true;
@@ -149,10 +159,12 @@ bool ys_bench_highlight(ys_bench *b, const ys_score *s)
 
 		b->hl[i].assessed = as && as->state == YS_AREA_ASSESSED;
 		b->hl[i].level = as ? as->level : -1;
-		b->hl[i].score = as ? as->score : 0.0;
+		b->hl[i].maturity = as ? as->maturity : 0.0;
+		b->hl[i].practice = as ? as->practice : 0.0;
 	}
-	b->hl_has_index = s->has_index;
-	b->hl_index = s->index;
+	b->hl_assessed = s->assessed;
+	b->hl_overall = s->maturity;
+	b->hl_overall_practice = s->practice;
 	b->has_hl = true;
 	return true;
 }
@@ -222,9 +234,9 @@ static const char not_shown[] = "fewer than 5 organisations: not shown";
 static const char method[] = "Quartiles and medians use linear "
 	"interpolation between order statistics (Hyndman and Fan type 7, "
 	"as R's default and numpy's \"linear\"). A percentile is the share "
-	"of organisations with a lower score plus half of those with the "
-	"same score, rounded down. Scores are rounded half away from zero "
-	"for display. Areas assessed by fewer than 5 organisations are not "
+	"of organisations with a lower maturity plus half of those with the "
+	"same maturity, rounded down. Maturity is shown with one decimal, "
+	"rounded down, as on the scorecard. Areas assessed by fewer than 5 organisations are not "
 	"shown.";
 
 /* ---- text ---- */
@@ -235,6 +247,7 @@ static void text_area(ys_tw *t, ys_bench *b, size_t i)
 	bench_area *ba = &b->areas[i];
 	char *title = ys_tw_ascii(t, q->areas[i].title);
 	ys_sb lv = {0};
+	char m1[YS_FIGURE_BUF], m2[YS_FIGURE_BUF], m3[YS_FIGURE_BUF];
 	stats st;
 	size_t k;
 
@@ -242,13 +255,13 @@ static void text_area(ys_tw *t, ys_bench *b, size_t i)
 		return;
 	fputc('\n', t->out);
 	ys_tw_paraf(t, "", "", "%s (%zu of %zu organisations assessed)",
-		    title, ba->scores.n, b->n_orgs);
+		    title, ba->maturity.n, b->n_orgs);
 	ys_free(title);
-	if (!shown(&ba->scores)) {
+	if (!shown(&ba->maturity)) {
 		ys_tw_para(t, "  ", "  ", not_shown);
 		return;
 	}
-	st = stats_of(&ba->scores);
+	st = stats_of(&ba->maturity);
 	for (k = 0; k < q->n_levels; k++)
 		ys_sb_printf(&lv, "%s%zu: %zu", k ? ", " : "", k, ba->levels[k]);
 	if (lv.oom) {
@@ -256,21 +269,29 @@ static void text_area(ys_tw *t, ys_bench *b, size_t i)
 		ys_sb_free(&lv);
 		return;
 	}
-	ys_tw_paraf(t, "  Levels:  ", "           ", "%s", lv.buf);
+	ys_tw_paraf(t, "  Levels:   ", "            ", "%s", lv.buf);
 	ys_sb_free(&lv);
-	ys_tw_paraf(t, "  Scores:  ", "           ", "lower quartile %ld, "
-		    "median %ld, upper quartile %ld", ys_round(st.q1),
-		    ys_round(st.median), ys_round(st.q3));
+	ys_tw_paraf(t, "  Maturity: ", "            ", "lower quartile %s, "
+		    "median %s, upper quartile %s",
+		    ys_maturity_str(st.q1, m1), ys_maturity_str(st.median, m2),
+		    ys_maturity_str(st.q3, m3));
+	st = stats_of(&ba->practice);
+	ys_tw_paraf(t, "  Practice: ", "            ", "lower quartile %ld, "
+		    "median %ld, upper quartile %ld", ys_practice_shown(st.q1),
+		    ys_practice_shown(st.median), ys_practice_shown(st.q3));
 	if (!b->has_hl)
 		return;
 	if (b->hl[i].assessed)
-		ys_tw_paraf(t, "  Yours:   ", "           ", "level %d %s, score "
-			    "%ld, percentile %ld", b->hl[i].level,
-			    ys_level_name(q, b->hl[i].level),
-			    ys_round(b->hl[i].score),
-			    percentile(&ba->scores, b->hl[i].score));
+		ys_tw_paraf(t, "  Yours:    ", "            ", "maturity %s, "
+			    "level %d %s, percentile %ld; practice score %ld, "
+			    "percentile %ld",
+			    ys_maturity_str(b->hl[i].maturity, m1),
+			    b->hl[i].level, ys_level_name(q, b->hl[i].level),
+			    percentile(&ba->maturity, b->hl[i].maturity),
+			    ys_practice_shown(b->hl[i].practice),
+			    percentile(&ba->practice, b->hl[i].practice));
 	else
-		ys_tw_para(t, "  Yours:   ", "           ", "not assessed");
+		ys_tw_para(t, "  Yours:    ", "            ", "not assessed");
 }
 
 static int write_text(ys_bench *b, size_t width, FILE *out)
@@ -293,18 +314,30 @@ static int write_text(ys_bench *b, size_t width, FILE *out)
 	ys_tw_paraf(&t, "Questionnaire:  ", "                ", "%s, version %s",
 		    q->title, q->version);
 	ys_tw_paraf(&t, "Organisations:  ", "                ", "%zu", b->n_orgs);
-	ys_tw_heading(&t, "INDEX");
-	if (shown(&b->index)) {
-		stats st = stats_of(&b->index);
+	ys_tw_heading(&t, "OVERALL");
+	if (shown(&b->overall)) {
+		stats st = stats_of(&b->overall);
+		char m1[YS_FIGURE_BUF], m2[YS_FIGURE_BUF], m3[YS_FIGURE_BUF];
 
-		ys_tw_paraf(&t, "", "", "Lower quartile %ld, median %ld, upper "
-			    "quartile %ld (%zu organisations with an index).",
-			    ys_round(st.q1), ys_round(st.median),
-			    ys_round(st.q3), b->index.n);
-		if (b->has_hl && b->hl_has_index)
-			ys_tw_paraf(&t, "", "", "Yours: %ld, percentile %ld.",
-				    ys_round(b->hl_index),
-				    percentile(&b->index, b->hl_index));
+		ys_tw_paraf(&t, "", "", "Maturity: lower quartile %s, median "
+			    "%s, upper quartile %s (%zu organisations with an "
+			    "assessed area).", ys_maturity_str(st.q1, m1),
+			    ys_maturity_str(st.median, m2),
+			    ys_maturity_str(st.q3, m3), b->overall.n);
+		st = stats_of(&b->overall_practice);
+		ys_tw_paraf(&t, "", "", "Practice score: lower quartile %ld, "
+			    "median %ld, upper quartile %ld.",
+			    ys_practice_shown(st.q1),
+			    ys_practice_shown(st.median),
+			    ys_practice_shown(st.q3));
+		if (b->has_hl && b->hl_assessed)
+			ys_tw_paraf(&t, "", "", "Yours: maturity %s, percentile "
+				    "%ld; practice score %ld, percentile %ld.",
+				    ys_maturity_str(b->hl_overall, m1),
+				    percentile(&b->overall, b->hl_overall),
+				    ys_practice_shown(b->hl_overall_practice),
+				    percentile(&b->overall_practice,
+					       b->hl_overall_practice));
 	} else {
 		ys_tw_para(&t, "", "", not_shown);
 	}
@@ -348,9 +381,23 @@ static bool csv_text(FILE *out, const char *s)
 	return true;
 }
 
+/* "Q1,M,Q3," of d, exact. */
+static void csv_quartiles(FILE *out, dvec *d)
+{
+	stats st = stats_of(d);
+
+	csv_num(out, st.q1);
+	fputc(',', out);
+	csv_num(out, st.median);
+	fputc(',', out);
+	csv_num(out, st.q3);
+	fputc(',', out);
+}
+
 static bool csv_row(FILE *out, ys_bench *b, const char *id, const char *title,
-		    dvec *d, const size_t *levels, bool hl, bool hl_assessed,
-		    int hl_level, double hl_score)
+		    dvec *d, dvec *pd, const size_t *levels, bool hl,
+		    bool hl_assessed, int hl_level, double hl_maturity,
+		    double hl_practice)
 {
 	const ys_questionnaire *q = b->q;
 	size_t k;
@@ -365,25 +412,21 @@ static bool csv_row(FILE *out, ys_bench *b, const char *id, const char *title,
 		fputc(',', out);
 	}
 	if (shown(d)) {
-		stats st = stats_of(d);
-
-		csv_num(out, st.q1);
-		fputc(',', out);
-		csv_num(out, st.median);
-		fputc(',', out);
-		csv_num(out, st.q3);
-		fputc(',', out);
+		csv_quartiles(out, d);
+		csv_quartiles(out, pd);
 	} else {
-		fputs(",,,", out);
+		fputs(",,,,,,", out);
 	}
 	if (hl && hl_assessed && shown(d)) {
 		if (levels)
 			fprintf(out, "%d", hl_level);
 		fputc(',', out);
-		csv_num(out, hl_score);
-		fprintf(out, ",%ld", percentile(d, hl_score));
+		csv_num(out, hl_maturity);
+		fprintf(out, ",%ld,", percentile(d, hl_maturity));
+		csv_num(out, hl_practice);
+		fprintf(out, ",%ld", percentile(pd, hl_practice));
 	} else {
-		fputs(",,", out);
+		fputs(",,,,", out);
 	}
 	fputs("\r\n", out);
 	return true;
@@ -397,30 +440,30 @@ static int write_csv(ys_bench *b, FILE *out)
 	fputs("area,title,organisations,shown", out);
 	for (k = 0; k < q->n_levels; k++)
 		fprintf(out, ",level_%zu", k);
-	fputs(",q1,median,q3,highlight_level,highlight_score,"
-	      "highlight_percentile\r\n", out);
-	if (!csv_row(out, b, "(index)", "Index", &b->index, NULL, b->has_hl,
-		     b->hl_has_index, -1, b->hl_index))
+	fputs(",q1,median,q3,practice_q1,practice_median,practice_q3,"
+	      "highlight_level,highlight_maturity,highlight_percentile,"
+	      "highlight_practice,highlight_practice_percentile\r\n", out);
+	if (!csv_row(out, b, "(overall)", "Overall", &b->overall,
+		     &b->overall_practice, NULL, b->has_hl, b->hl_assessed, -1,
+		     b->hl_overall, b->hl_overall_practice))
 		return ENOMEM;
 	for (i = 0; i < q->n_areas; i++)
 		if (!csv_row(out, b, q->areas[i].id, q->areas[i].title,
-			     &b->areas[i].scores, b->areas[i].levels, b->has_hl,
-			     b->hl[i].assessed, b->hl[i].level, b->hl[i].score))
+			     &b->areas[i].maturity, &b->areas[i].practice,
+			     b->areas[i].levels, b->has_hl, b->hl[i].assessed,
+			     b->hl[i].level, b->hl[i].maturity,
+			     b->hl[i].practice))
 			return ENOMEM;
 	return ys_report_status(out);
 }
 
 /* ---- JSON ---- */
 
-static void json_stats(FILE *out, dvec *d)
+/* "q1": Q1, "median": M, "q3": Q3 of d, exact. */
+static void json_quartiles(FILE *out, dvec *d)
 {
-	stats st;
+	stats st = stats_of(d);
 
-	if (!shown(d)) {
-		fputs("\"q1\": null, \"median\": null, \"q3\": null", out);
-		return;
-	}
-	st = stats_of(d);
 	fputs("\"q1\": ", out);
 	ys_json_exact(out, st.q1);
 	fputs(", \"median\": ", out);
@@ -429,12 +472,27 @@ static void json_stats(FILE *out, dvec *d)
 	ys_json_exact(out, st.q3);
 }
 
+/* Maturity quartiles as "q1", "median", "q3", then the practice score's
+ * as "practice": {"q1", "median", "q3"}; null when not shown. */
+static void json_stats(FILE *out, dvec *d, dvec *pd)
+{
+	if (!shown(d)) {
+		fputs("\"q1\": null, \"median\": null, \"q3\": null, "
+		      "\"practice\": null", out);
+		return;
+	}
+	json_quartiles(out, d);
+	fputs(", \"practice\": {", out);
+	json_quartiles(out, pd);
+	fputc('}', out);
+}
+
 static int write_json(ys_bench *b, FILE *out)
 {
 	const ys_questionnaire *q = b->q;
 	size_t i, k;
 
-	fputs("{\n  \"format\": \"yardstick-benchmark/1\",\n"
+	fputs("{\n  \"format\": \"yardstick-benchmark/2\",\n"
 	      "  \"questionnaire\": {\"id\": ", out);
 	ys_json_str(out, q->id);
 	fputs(", \"version\": ", out);
@@ -449,10 +507,10 @@ static int write_json(ys_bench *b, FILE *out)
 	}
 	fprintf(out, "],\n  \"organisations\": %zu,\n  \"min_organisations\": %d,\n"
 		"  \"quantile_method\": \"type 7 (linear interpolation between "
-		"order statistics)\",\n  \"index\": {\"organisations\": %zu, "
-		"\"shown\": %s, ", b->n_orgs, YS_BENCH_MIN_ORGS, b->index.n,
-		shown(&b->index) ? "true" : "false");
-	json_stats(out, &b->index);
+		"order statistics)\",\n  \"overall_maturity\": {\"organisations\": %zu, "
+		"\"shown\": %s, ", b->n_orgs, YS_BENCH_MIN_ORGS, b->overall.n,
+		shown(&b->overall) ? "true" : "false");
+	json_stats(out, &b->overall, &b->overall_practice);
 	fputs("},\n  \"areas\": [", out);
 	for (i = 0; i < q->n_areas; i++) {
 		bench_area *ba = &b->areas[i];
@@ -462,9 +520,9 @@ static int write_json(ys_bench *b, FILE *out)
 		fputs(", \"title\": ", out);
 		ys_json_str(out, q->areas[i].title);
 		fprintf(out, ", \"organisations\": %zu, \"not_assessed\": %zu, "
-			"\"shown\": %s,\n     \"levels\": ", ba->scores.n,
-			ba->not_assessed, shown(&ba->scores) ? "true" : "false");
-		if (shown(&ba->scores)) {
+			"\"shown\": %s,\n     \"levels\": ", ba->maturity.n,
+			ba->not_assessed, shown(&ba->maturity) ? "true" : "false");
+		if (shown(&ba->maturity)) {
 			fputc('[', out);
 			for (k = 0; k < q->n_levels; k++)
 				fprintf(out, "%s%zu", k ? ", " : "", ba->levels[k]);
@@ -472,7 +530,7 @@ static int write_json(ys_bench *b, FILE *out)
 		} else {
 			fputs("null, ", out);
 		}
-		json_stats(out, &ba->scores);
+		json_stats(out, &ba->maturity, &ba->practice);
 		fputc('}', out);
 	}
 	fputs(q->n_areas ? "\n  ],\n  \"highlight\": " : "],\n  \"highlight\": ",
@@ -481,12 +539,15 @@ static int write_json(ys_bench *b, FILE *out)
 		fputs("null\n}\n", out);
 		return ys_report_status(out);
 	}
-	fputs("{\n    \"index\": ", out);
-	if (b->hl_has_index && shown(&b->index)) {
-		fputs("{\"score\": ", out);
-		ys_json_exact(out, b->hl_index);
-		fprintf(out, ", \"percentile\": %ld}",
-			percentile(&b->index, b->hl_index));
+	fputs("{\n    \"overall_maturity\": ", out);
+	if (b->hl_assessed && shown(&b->overall)) {
+		fputs("{\"maturity\": ", out);
+		ys_json_exact(out, b->hl_overall);
+		fprintf(out, ", \"percentile\": %ld, \"practice_score\": ",
+			percentile(&b->overall, b->hl_overall));
+		ys_json_exact(out, b->hl_overall_practice);
+		fprintf(out, ", \"practice_percentile\": %ld}",
+			percentile(&b->overall_practice, b->hl_overall_practice));
 	} else {
 		fputs("null", out);
 	}
@@ -495,17 +556,28 @@ static int write_json(ys_bench *b, FILE *out)
 		fputs(i ? ",\n      {\"id\": " : "\n      {\"id\": ", out);
 		ys_json_str(out, q->areas[i].id);
 		if (b->hl[i].assessed) {
-			fprintf(out, ", \"level\": %d, \"score\": ", b->hl[i].level);
-			ys_json_exact(out, b->hl[i].score);
+			bool sh = shown(&b->areas[i].maturity);
+
+			fprintf(out, ", \"level\": %d, \"maturity\": ", b->hl[i].level);
+			ys_json_exact(out, b->hl[i].maturity);
 			fputs(", \"percentile\": ", out);
-			if (shown(&b->areas[i].scores))
-				fprintf(out, "%ld}", percentile(&b->areas[i].scores,
-								b->hl[i].score));
+			if (sh)
+				fprintf(out, "%ld", percentile(&b->areas[i].maturity,
+							       b->hl[i].maturity));
+			else
+				fputs("null", out);
+			fputs(", \"practice_score\": ", out);
+			ys_json_exact(out, b->hl[i].practice);
+			fputs(", \"practice_percentile\": ", out);
+			if (sh)
+				fprintf(out, "%ld}", percentile(&b->areas[i].practice,
+								b->hl[i].practice));
 			else
 				fputs("null}", out);
 		} else {
-			fputs(", \"level\": null, \"score\": null, "
-			      "\"percentile\": null}", out);
+			fputs(", \"level\": null, \"maturity\": null, "
+			      "\"percentile\": null, \"practice_score\": null, "
+			      "\"practice_percentile\": null}", out);
 		}
 	}
 	fputs(q->n_areas ? "\n    ]\n  }\n}\n" : "]\n  }\n}\n", out);

@@ -49,8 +49,31 @@ static inline const char *ys_plural(size_t n, const char *one, const char *many)
 size_t ys_report_n_contested(const ys_report *r);
 bool ys_report_is_workshop(const ys_report *r);
 
+/* The maturity bar of text and Markdown: per characters a level (at most
+ * ys_bar_per_level(q, YS_REPORT_BAR_MAX); narrow text reports use fewer), '#' up to the maturity, '.'
+ * after it, and with a target '|' after the target level's cells, so the
+ * bar reaches the mark exactly when the target is met; blank when the
+ * area is not assessed. All bars of a report have the same width,
+ * ys_report_bar_width(). */
+#define YS_REPORT_BAR_MAX 12
+#define YS_REPORT_BAR_BUF (YS_REPORT_BAR_MAX * 2 + 4)
+void ys_report_bar(char buf[YS_REPORT_BAR_BUF], const ys_report *r,
+		   const ys_area_score *as, size_t per);
+size_t ys_report_bar_width(const ys_report *r, size_t per);
+
 /* The level name, or "?" when out of range. */
 const char *ys_level_name(const ys_questionnaire *q, long level);
+
+/* The sentence under the profile table that says what the bars and
+ * figures mean, with mark the target mark as the format writes it; a new
+ * string (ys_free), NULL when out of memory. */
+char *ys_report_legend(const ys_questionnaire *q, size_t per,
+		       const char *mark);
+
+/* The counts the summary states: areas with a named owner, assessed
+ * areas, and assessed areas that meet their target. */
+void ys_report_counts(const ys_score *s, size_t *owned, size_t *met,
+		      size_t *assessed);
 
 /* Plain-text output (report_text.c), shared by the text scorecard,
  * compare and benchmark. Text is made ASCII (transliterated, else '?')

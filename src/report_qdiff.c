@@ -296,14 +296,14 @@ static void md_areas(FILE *out, const char *title, const ys_area *const *v,
 	}
 }
 
-void ys_qdiff_write_markdown(FILE *out, const ys_qdiff *d,
+bool ys_qdiff_write_markdown(FILE *out, const ys_qdiff *d,
 			     const ys_questionnaire *oq,
 			     const ys_questionnaire *nq)
 {
 	size_t i, n;
 
 	if (d->same)
-		return;
+		return true;
 	n = d->n_levels + d->n_targets_renamed + d->n_targets_removed +
 	    d->n_targets_added + d->n_targets_changed +
 	    (d->threshold_changed ? 1 : 0);
@@ -346,10 +346,12 @@ void ys_qdiff_write_markdown(FILE *out, const ys_qdiff *d,
 		const ys_qdiff_target *c = &d->targets_changed[i];
 		char *what = target_changes(oq, c->old_t, nq, c->new_t);
 
+		if (!what)
+			return false;
 		fputs("- Target ", out);
 		md(out, c->new_t->name);
 		fputs(" sets other levels: ", out);
-		md(out, what ? what : "?");
+		md(out, what);
 		fputs(".\n", out);
 		ys_free(what);
 	}
@@ -389,18 +391,21 @@ void ys_qdiff_write_markdown(FILE *out, const ys_qdiff *d,
 		const ys_question *q = d->rescaled[i].new_qn;
 		char *what = scale_changes(oq, o, nq, q);
 
+		if (!what)
+			return false;
 		fputs("| ", out);
 		md(out, q->id);
 		fputs(" | ", out);
 		md(out, area_title(nq, q));
 		fprintf(out, " | %u | ", q->level);
-		md(out, what ? what : "?");
+		md(out, what);
 		fputs(" |\n", out);
 		ys_free(what);
 	}
 	if (!d->n_added && !d->n_removed && !d->n_moved && !d->n_rescaled)
 		fputs("\nNo questions were added, removed or moved; wording, "
 		      "help or answers may differ.\n", out);
+	return true;
 }
 
 /* ---- JSON ---- */

@@ -15,8 +15,9 @@
 void ys_qdiff_write_text(ys_tw *t, const ys_qdiff *d,
 			 const ys_questionnaire *oq,
 			 const ys_questionnaire *nq);
-/* Markdown: the same, as lists under "###" headings. */
-void ys_qdiff_write_markdown(FILE *out, const ys_qdiff *d,
+/* Markdown: the same, as lists and tables under "###" headings. Returns
+ * false when memory ran out (the output is then incomplete). */
+bool ys_qdiff_write_markdown(FILE *out, const ys_qdiff *d,
 			     const ys_questionnaire *oq,
 			     const ys_questionnaire *nq);
 /* JSON: one object (no trailing newline), indented for a member of the

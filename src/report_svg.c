@@ -1,8 +1,11 @@
-/* The scorecard as an SVG radar chart, for slides: one spoke per area,
- * the area scores (0 to 100) as a filled polygon and, when a target
- * profile applies, the target drawn over it as a dashed polygon at
- * target level / (number of levels - 1) x 100. Areas not assessed sit at
- * the centre and are labelled so.
+/* The scorecard as an SVG radar chart, for slides: one spoke per area on
+ * the maturity scale (the centre is 0, the outer ring the top level, one
+ * named ring per level), the areas' maturity as a filled polygon and,
+ * when a target profile applies, the target levels as a dashed polygon on
+ * the same scale, so an area's point lies on or outside the target line
+ * exactly when its target is met. Each plotted point carries data-area,
+ * data-maturity and data-target. Areas not assessed sit at the centre
+ * and are labelled so.
  *
  * The output is deterministic (coordinates printed with two decimals, no
  * clock, no random ids) and well-formed XML 1.0: all text is escaped and
@@ -71,23 +74,29 @@ static void ring(FILE *out, size_t n, double frac)
 	fputs("\"/>\n", out);
 }
 
-static double score_frac(const ys_area_score *as)
+/* The top of the scale: the number of levels above 0 (at least 1). */
+static double top_level(const ys_questionnaire *q)
+{
+	return q->n_levels > 1 ? (double)(q->n_levels - 1) : 1.0;
+}
+
+/* Distance from the centre as a share of the radius. Dividing maturity
+ * and target by the same top level keeps their order, so a point is on
+ * or outside the target line exactly when maturity >= target. */
+static double maturity_frac(const ys_questionnaire *q, const ys_area_score *as)
 {
 	double f;
 
 	if (as->state != YS_AREA_ASSESSED)
 		return 0.0;
-	f = as->score / 100.0;
+	f = as->maturity / top_level(q);
 	return f < 0.0 ? 0.0 : f > 1.0 ? 1.0 : f;
 }
 
 static double target_frac(const ys_questionnaire *q, const ys_area_score *as)
 {
-	double f;
+	double f = (double)as->target / top_level(q);
 
-	if (q->n_levels < 2)
-		return 0.0;
-	f = (double)as->target / (double)(q->n_levels - 1);
 	return f > 1.0 ? 1.0 : f;
 }
 
@@ -178,7 +187,10 @@ static bool label(FILE *out, const ys_report *r, size_t i, size_t n)
 	coord(out, x);
 	fputs("\" dy=\"15\">", out);
 	if (as->state == YS_AREA_ASSESSED) {
-		fprintf(out, "%ld, level %d ", ys_round(as->score), as->level);
+		char m[YS_FIGURE_BUF];
+
+		fprintf(out, "maturity %s, level %d ",
+			ys_maturity_str(as->maturity, m), as->level);
 		ys_xml_str(out, ys_level_name(r->q, as->level));
 	} else {
 		fputs(as->state == YS_AREA_NOT_ASSESSED ? "not assessed"
@@ -193,14 +205,14 @@ static void polygon(FILE *out, const ys_report *r, bool target)
 	size_t i, n = r->s->n_areas;
 
 	fprintf(out, "  <polygon class=\"%s\" points=\"",
-		target ? "target" : "score");
+		target ? "target" : "maturity");
 	for (i = 0; i < n; i++) {
 		const ys_area_score *as = &r->s->areas[i];
 
 		if (i)
 			fputc(' ', out);
 		point(out, i, n, target ? target_frac(r->q, as)
-				       : score_frac(as));
+				       : maturity_frac(r->q, as));
 	}
 	fputs("\"/>\n", out);
 }
@@ -228,9 +240,12 @@ static bool header(FILE *out, const ys_report *r)
 		fprintf(out, ", %s", date);
 	if (r->s->provisional)
 		fputs(" (provisional)", out);
-	if (r->s->has_index)
-		fprintf(out, ". Index %ld (%s)", ys_round(r->s->index),
-			ys_band(r->s->index));
+	if (r->s->assessed) {
+		char m[YS_FIGURE_BUF];
+
+		fprintf(out, ". Overall maturity %s of %.0f",
+			ys_maturity_str(r->s->maturity, m), top_level(r->q));
+	}
 	fputs("</text>\n", out);
 	return true;
 }
@@ -239,12 +254,12 @@ static void legend(FILE *out, const ys_report *r)
 {
 	double y = SVG_H - 36.0;
 
-	fputs("  <rect class=\"score\" x=\"24\" y=\"", out);
+	fputs("  <rect class=\"maturity\" x=\"24\" y=\"", out);
 	coord(out, y - 11.0);
 	fputs("\" width=\"16\" height=\"12\"/>\n  <text class=\"legend\" "
 	      "x=\"48\" y=\"", out);
 	coord(out, y);
-	fputs("\">Area score, 0 to 100</text>\n", out);
+	fprintf(out, "\">Maturity, 0 to %.0f</text>\n", top_level(r->q));
 	if (!r->s->has_target)
 		return;
 	fputs("  <line class=\"target\" x1=\"260\" y1=\"", out);
@@ -255,14 +270,35 @@ static void legend(FILE *out, const ys_report *r)
 	coord(out, y);
 	fputs("\">Target \xE2\x80\x9C", out);
 	ys_xml_str(out, r->s->target_name ? r->s->target_name : "");
-	fputs("\xE2\x80\x9D: target level as a share of the top level</text>\n",
-	      out);
+	fputs("\xE2\x80\x9D: an area meets it when its point is on or "
+	      "outside this line</text>\n", out);
+}
+
+/* One plotted area: a dot at its maturity with the figures it is drawn
+ * from, so the drawing can be checked against them. */
+static void dot(FILE *out, const ys_report *r, size_t i, size_t n)
+{
+	const ys_area_score *as = &r->s->areas[i];
+	double f = maturity_frac(r->q, as);
+	char exact[32];
+
+	fputs("  <circle class=\"dot\" data-area=\"", out);
+	ys_xml_str(out, r->q->areas[i].id);
+	fprintf(out, "\" data-maturity=\"%s\"", ys_format_exact(as->maturity,
+							      exact));
+	if (r->s->has_target)
+		fprintf(out, " data-target=\"%u\"", as->target);
+	fputs(" cx=\"", out);
+	coord(out, CX + RADIUS * f * cos(angle(i, n)));
+	fputs("\" cy=\"", out);
+	coord(out, CY + RADIUS * f * sin(angle(i, n)));
+	fputs("\" r=\"3.5\"/>\n", out);
 }
 
 int ys_report_svg(const ys_report *r, FILE *out)
 {
-	size_t i, n = r->s->n_areas;
-	static const double rings[] = {0.25, 0.5, 0.75, 1.0};
+	size_t i, lv, n = r->s->n_areas;
+	size_t top = r->q->n_levels > 1 ? r->q->n_levels - 1 : 1;
 
 	if (n > r->q->n_areas)
 		n = r->q->n_areas;
@@ -280,10 +316,10 @@ int ys_report_svg(const ys_report *r, FILE *out)
 	      "    .label { font-size: 12px; }\n"
 	      "    .value { font-size: 11px; fill: #555555; }\n"
 	      "    .legend { font-size: 12px; }\n"
-	      "    .tick { font-size: 10px; fill: #777777; }\n"
+	      "    .tick { font-size: 10px; fill: #595959; }\n"
 	      "    .grid { fill: none; stroke: #cccccc; stroke-width: 1; }\n"
 	      "    .spoke { stroke: #cccccc; stroke-width: 1; }\n"
-	      "    .score { fill: #1d70b8; fill-opacity: 0.35; stroke: #1d70b8; stroke-width: 2; }\n"
+	      "    .maturity { fill: #1d70b8; fill-opacity: 0.35; stroke: #1d70b8; stroke-width: 2; }\n"
 	      "    .dot { fill: #1d70b8; }\n"
 	      "    .target { fill: none; stroke: #d4351c; stroke-width: 2; stroke-dasharray: 6 4; }\n"
 	      "  </style>\n", out);
@@ -291,8 +327,8 @@ int ys_report_svg(const ys_report *r, FILE *out)
 		"fill=\"#ffffff\"/>\n", SVG_W, SVG_H);
 	if (!header(out, r))
 		return ENOMEM;
-	for (i = 0; i < YS_ARRAY_LEN(rings); i++)
-		ring(out, n, rings[i]);
+	for (lv = 1; lv <= top; lv++)
+		ring(out, n, (double)lv / (double)top);
 	for (i = 0; i < n; i++) {
 		fputs("  <line class=\"spoke\" x1=\"", out);
 		coord(out, CX);
@@ -304,28 +340,23 @@ int ys_report_svg(const ys_report *r, FILE *out)
 		coord(out, CY + RADIUS * sin(angle(i, n)));
 		fputs("\"/>\n", out);
 	}
-	for (i = 0; i < YS_ARRAY_LEN(rings); i++) {
+	/* Each ring is named by its level, along the upward spoke. */
+	for (lv = 1; lv <= top; lv++) {
 		fputs("  <text class=\"tick\" x=\"", out);
 		coord(out, CX + 4.0);
 		fputs("\" y=\"", out);
-		coord(out, CY - RADIUS * rings[i] + 12.0);
-		fprintf(out, "\">%.0f</text>\n", rings[i] * 100.0);
+		coord(out, CY - RADIUS * (double)lv / (double)top + 12.0);
+		fprintf(out, "\">%zu ", lv);
+		ys_xml_str(out, ys_level_name(r->q, (long)lv));
+		fputs("</text>\n", out);
 	}
 	if (n > 0) {
 		polygon(out, r, false);
-		for (i = 0; i < n; i++) {
-			if (r->s->areas[i].state != YS_AREA_ASSESSED)
-				continue;
-			fputs("  <circle class=\"dot\" cx=\"", out);
-			coord(out, CX + RADIUS * score_frac(&r->s->areas[i]) *
-				   cos(angle(i, n)));
-			fputs("\" cy=\"", out);
-			coord(out, CY + RADIUS * score_frac(&r->s->areas[i]) *
-				   sin(angle(i, n)));
-			fputs("\" r=\"3.5\"/>\n", out);
-		}
 		if (r->s->has_target)
 			polygon(out, r, true);
+		for (i = 0; i < n; i++)
+			if (r->s->areas[i].state == YS_AREA_ASSESSED)
+				dot(out, r, i, n);
 		for (i = 0; i < n; i++)
 			if (!label(out, r, i, n))
 				return ENOMEM;

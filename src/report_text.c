@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -295,22 +296,6 @@ static void header(ys_tw *t, const ys_report *r)
 		      a->q_version ? a->q_version : "?", r->q->version);
 }
 
-static void bar(char *buf, double score)
-{
-	long n = ys_round(score / 10.0);
-	long i;
-
-	if (n < 0)
-		n = 0;
-	if (n > 10)
-		n = 10;
-	buf[0] = '[';
-	for (i = 0; i < 10; i++)
-		buf[1 + i] = i < n ? '#' : '.';
-	buf[11] = ']';
-	buf[12] = '\0';
-}
-
 static void level_cell(ys_tw *t, const ys_report *r, size_t i, char *buf,
 		       size_t n)
 {
@@ -334,12 +319,20 @@ static void level_cell(ys_tw *t, const ys_report *r, size_t i, char *buf,
 	ys_sb_free(&b);
 }
 
+/* The columns of a profile row other than the title and the level:
+ * " BAR  MATURITY  LEVEL  PRACTICE  TARGET" without the level. */
+static size_t profile_fixed(const ys_report *r, size_t per)
+{
+	return 1 + ys_report_bar_width(r, per) + 2 + 8 + 2 + 2 + 8 +
+	       (r->s->has_target ? 2 + 11 : 0);
+}
+
 static void profile(ys_tw *t, const ys_report *r)
 {
 	const ys_questionnaire *q = r->q;
 	const ys_score *s = r->s;
-	char cell[40], barbuf[16], target[24];
-	size_t i, lw = 5, title_w, fixed;
+	char cell[40], barbuf[YS_REPORT_BAR_BUF], target[24], m[YS_FIGURE_BUF];
+	size_t i, lw = 5, bw, title_w, fixed, per, maxper, need = 4;
 
 	ys_tw_heading(t, "PROFILE");
 	for (i = 0; i < s->n_areas; i++) {
@@ -347,15 +340,41 @@ static void profile(ys_tw *t, const ys_report *r)
 		if (strlen(cell) > lw)
 			lw = strlen(cell);
 	}
-	fixed = 1 + 12 + 2 + 2 + 5 + (s->has_target ? 2 + 11 : 0);
-	/* Long level names are cut so that the row fits the width with at
-	 * least 10 columns left for the area title. */
-	if (lw + fixed + 10 > t->width)
-		lw = t->width > fixed + 10 + 5 ? t->width - fixed - 10 : 5;
+	for (i = 0; i < q->n_areas; i++) {
+		size_t w = ys_text_width(q->areas[i].title,
+					 strlen(q->areas[i].title));
+
+		if (w > need)
+			need = w;
+	}
+	if (need > 28)
+		need = 28;
+	/* Bars are as long as they can be (YS_REPORT_BAR_MAX) unless shorter
+	 * ones, down to 2 characters a level, let every title fit on its
+	 * row; else the longest bar that fits the row is used and titles go
+	 * on lines of their own. Level names are cut only when a bar of 1
+	 * character a level does not fit either. */
+	maxper = ys_bar_per_level(q, YS_REPORT_BAR_MAX);
+	per = 0;
+	for (i = maxper; i >= 2 && !per; i--)
+		if (lw + profile_fixed(r, i) + need <= t->width)
+			per = i;
+	for (i = maxper; i >= 1 && !per; i--)
+		if (lw + profile_fixed(r, i) + 4 <= t->width)
+			per = i;
+	if (!per)
+		per = 1;
+	bw = ys_report_bar_width(r, per);
+	fixed = profile_fixed(r, per);
+	/* A title longer than its column goes on a line of its own above
+	 * the row, so the row needs only a small indent; long level names
+	 * are cut only when even that does not fit. */
+	if (lw + fixed + 4 > t->width)
+		lw = t->width > fixed + 4 + 5 ? t->width - fixed - 4 : 5;
 	fixed += lw;
-	title_w = t->width > fixed + 12 ? t->width - fixed : 12;
-	fprintf(t->out, "%-*s %-12s  %-*s  %5s", (int)title_w, "Area", "",
-		(int)lw, "Level", "Score");
+	title_w = t->width > fixed + 4 ? t->width - fixed : 4;
+	fprintf(t->out, "%-*s %-*s  %8s  %-*s  %8s", (int)title_w, "Area",
+		(int)bw, "", "Maturity", (int)lw, "Level", "Practice");
 	if (s->has_target)
 		fprintf(t->out, "  %s", "Target");
 	fputc('\n', t->out);
@@ -370,21 +389,20 @@ static void profile(ys_tw *t, const ys_report *r)
 		if (!title)
 			return;
 		level_cell(t, r, i, cell, 24);
-		if (assessed)
-			bar(barbuf, as->score);
-		else
-			snprintf(barbuf, sizeof(barbuf), "[          ]");
+		ys_report_bar(barbuf, r, as, per);
 		if (strlen(title) > title_w) {
 			ys_tw_para(t, "", "  ", title);
 			fprintf(t->out, "%-*s", (int)title_w, "");
 		} else {
 			fprintf(t->out, "%-*s", (int)title_w, title);
 		}
-		fprintf(t->out, " %s  %-*.*s  ", barbuf, (int)lw, (int)lw, cell);
+		fprintf(t->out, " %s  %8s  %-*.*s  ", barbuf,
+			assessed ? ys_maturity_str(as->maturity, m) : "-",
+			(int)lw, (int)lw, cell);
 		if (assessed)
-			fprintf(t->out, "%5ld", ys_round(as->score));
+			fprintf(t->out, "%8ld", ys_practice_shown(as->practice));
 		else
-			fprintf(t->out, "%5s", "-");
+			fprintf(t->out, "%8s", "-");
 		if (s->has_target) {
 			snprintf(target, sizeof(target), "%u %s", as->target,
 				 as->target_met ? "met" : "not met");
@@ -394,39 +412,46 @@ static void profile(ys_tw *t, const ys_report *r)
 		ys_free(title);
 	}
 	ys_tw_para(t, "", "", "");
-	ys_tw_para(t, "", "", "Bars show each area's score out of 100, one # per 10 "
-	     "points. Levels count from 0; the target column gives the "
-	     "target level and whether the area reaches it.");
+	{
+		char *legend = ys_report_legend(q, per, "'|'");
+
+		if (!legend) {
+			t->oom = true;
+			return;
+		}
+		ys_tw_para(t, "", "", legend);
+		ys_free(legend);
+	}
 }
 
-static void index_section(ys_tw *t, const ys_report *r)
+static void summary_section(ys_tw *t, const ys_report *r)
 {
 	const ys_questionnaire *q = r->q;
 	const ys_score *s = r->s;
 	const char *k = "                   ";
-	size_t i, owned = 0, met = 0, assessed = 0;
+	char m[YS_FIGURE_BUF];
+	size_t owned, met, assessed;
 
 	ys_tw_heading(t, "SUMMARY");
-	for (i = 0; i < s->n_areas; i++) {
-		if (s->areas[i].has_owner)
-			owned++;
-		if (s->areas[i].state == YS_AREA_ASSESSED) {
-			assessed++;
-			if (s->areas[i].target_met)
-				met++;
-		}
+	ys_report_counts(s, &owned, &met, &assessed);
+	if (s->assessed) {
+		ys_tw_paraf(t, "Overall maturity:  ", k, "%s of %zu (the mean "
+		      "of the assessed areas; there is no overall level)",
+		      ys_maturity_str(s->maturity, m),
+		      q->n_levels ? q->n_levels - 1 : 0);
+		ys_tw_paraf(t, "Practice score:    ", k, "%ld out of 100",
+		      ys_practice_shown(s->practice));
+	} else {
+		ys_tw_para(t, "Overall maturity:  ", k, "none: no area is assessed yet");
 	}
-	if (s->has_index)
-		ys_tw_paraf(t, "Index:             ", k, "%ld out of 100 (%s)",
-		      ys_round(s->index), ys_band(s->index));
-	else
-		ys_tw_para(t, "Index:             ", k, "none: no area is assessed yet");
 	if (s->weakest_area >= 0 && (size_t)s->weakest_area < q->n_areas) {
 		const ys_area_score *w = &s->areas[s->weakest_area];
 
-		ys_tw_paraf(t, "Weakest area:      ", k, "%s (level %d %s, score %ld)",
-		      q->areas[s->weakest_area].title, w->level,
-		      ys_level_name(q, w->level), ys_round(w->score));
+		ys_tw_paraf(t, "Weakest area:      ", k, "%s (maturity %s, level "
+		      "%d %s; practice score %ld)",
+		      q->areas[s->weakest_area].title,
+		      ys_maturity_str(w->maturity, m), w->level,
+		      ys_level_name(q, w->level), ys_practice_shown(w->practice));
 	} else {
 		ys_tw_para(t, "Weakest area:      ", k, "none: no area is assessed yet");
 	}
@@ -434,7 +459,7 @@ static void index_section(ys_tw *t, const ys_report *r)
 		ys_tw_paraf(t, "Percent to target: ", k,
 		      "%ld%% of the way to the \"%s\" target (%zu of %zu "
 		      "assessed %s at or above target)",
-		      ys_round_down(s->percent_to_target), s->target_name,
+		      ys_percent_shown(s->percent_to_target), s->target_name,
 		      met, assessed, ys_plural(assessed, "area", "areas"));
 	else if (s->has_target)
 		ys_tw_paraf(t, "Percent to target: ", k,
@@ -444,7 +469,7 @@ static void index_section(ys_tw *t, const ys_report *r)
 		     "no target profile chosen (use --target)");
 	ys_tw_paraf(t, "Ownership clarity: ", k,
 	      "%ld%% (%zu of %zu %s a named owner)",
-	      ys_round_down(s->ownership_clarity), owned, s->n_areas,
+	      ys_percent_shown(s->ownership_clarity), owned, s->n_areas,
 	      ys_plural(owned, "area has", "areas have"));
 }
 
@@ -470,8 +495,9 @@ static void red_flags(ys_tw *t, const ys_report *r)
 		ys_tw_para(t, "", "", "None.");
 		return;
 	}
-	ys_tw_para(t, "", "", "A red-flag answer means a basic safeguard is missing. "
-	     "It caps its area at level 1, whatever else is in place.");
+	ys_tw_para(t, "", "", "A red-flag answer is an immediate risk. It caps its "
+	     "area's maturity at the level shown, whatever else is in place, "
+	     "until it is cleared.");
 	for (i = 0; i < s->n_areas; i++) {
 		for (k = 0; k < s->areas[i].red_flags.count; k++) {
 			size_t qi = s->areas[i].red_flags.items[k];
@@ -480,9 +506,14 @@ static void red_flags(ys_tw *t, const ys_report *r)
 				continue;
 			fputc('\n', t->out);
 			question_item(t, r, qi);
-			ys_tw_paraf(t, "  ", "  ", "Answer: %s",
+			ys_tw_paraf(t, "  ", "  ", "Answer: %s. Caps the area "
+			      "at level %u.",
 			      ys_answer_text(&r->q->questions[qi],
-					     ys_report_response(r->a, qi)));
+					     ys_report_response(r->a, qi)),
+			      r->q->questions[qi].red_flag_cap);
+			if (r->q->questions[qi].advice)
+				ys_tw_paraf(t, "  ", "  ", "What to do: %s",
+				      r->q->questions[qi].advice);
 		}
 	}
 }
@@ -511,6 +542,9 @@ static void knowledge_gaps(ys_tw *t, const ys_report *r)
 				continue;
 			fputc('\n', t->out);
 			question_item(t, r, qi);
+			if (r->q->questions[qi].known_by)
+				ys_tw_paraf(t, "  ", "  ", "Who usually knows: %s",
+				      r->q->questions[qi].known_by);
 			if (resp && resp->note)
 				ys_tw_paraf(t, "  ", "  ", "Note: %s", resp->note);
 		}
@@ -619,8 +653,8 @@ static void area_detail(ys_tw *t, const ys_report *r, size_t i)
 
 		ys_sb_puts(&b, e.status);
 		if (as->state == YS_AREA_ASSESSED)
-			ys_sb_printf(&b, ", score %ld (%s)", ys_round(as->score),
-				     ys_band(as->score));
+			ys_sb_printf(&b, ", practice score %ld",
+				     ys_practice_shown(as->practice));
 		if (r->s->has_target)
 			ys_sb_printf(&b, ". Target: level %u %s, %s",
 				     as->target,
@@ -649,6 +683,12 @@ static void area_detail(ys_tw *t, const ys_report *r, size_t i)
 			      qn->id, qn->level, ys_weight_name(qn->weight),
 			      qn->text);
 			ys_tw_paraf(t, "     ", "     ", "Answer: %s", e.blockers[k].answer);
+			if (e.blockers[k].known_by)
+				ys_tw_paraf(t, "     ", "     ", "Who usually knows: %s",
+				      e.blockers[k].known_by);
+			if (e.blockers[k].advice)
+				ys_tw_paraf(t, "     ", "     ", "What to do: %s",
+				      e.blockers[k].advice);
 		}
 	}
 	if (e.recommendation) {
@@ -718,7 +758,7 @@ int ys_report_text(const ys_report *r, FILE *out)
 	t.width = ys_report_width(r->width);
 	header(&t, r);
 	profile(&t, r);
-	index_section(&t, r);
+	summary_section(&t, r);
 	red_flags(&t, r);
 	knowledge_gaps(&t, r);
 	contested(&t, r);

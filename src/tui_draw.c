@@ -191,6 +191,31 @@ void tui_bar(int y, int x, int width, double fraction)
 	attrset(A_NORMAL);
 }
 
+void tui_maturity_bar(int y, int x, size_t per_level, size_t levels,
+		      const ys_area_score *as, bool has_target)
+{
+	const char *on = tui_glyph("\xe2\x96\x88", "#");
+	const char *off = tui_glyph("\xe2\x96\x91", ".");
+	size_t cells = per_level * levels, mark = SIZE_MAX, i;
+	bool assessed = as->state == YS_AREA_ASSESSED;
+	size_t fill = assessed ? ys_maturity_cells(as->maturity, per_level) : 0;
+
+	if (has_target)
+		mark = (size_t)as->target * per_level;
+	move(y, x);
+	for (i = 0; i <= cells; i++) {
+		if (i == mark) {
+			attrset(tui_attr(as->target_met ? TUI_OK : TUI_FLAG));
+			addstr("|");
+		}
+		if (i == cells)
+			break;
+		attrset(tui_attr(i < fill ? TUI_BAR : TUI_BAR_EMPTY));
+		addstr(!assessed ? " " : i < fill ? on : off);
+	}
+	attrset(A_NORMAL);
+}
+
 size_t tui_page_top(size_t sel, size_t height)
 {
 	if (height == 0)

@@ -51,6 +51,13 @@ int tui_wrap_count(const char *text, int width);
 void tui_fill(int y, int x, int width, int role);
 /* A bar of width cells filled to fraction (0..1). */
 void tui_bar(int y, int x, int width, double fraction);
+/* An area's bar on the maturity scale: per_level cells for each of the
+ * levels above 0, filled up to its maturity (ys_maturity_cells), and,
+ * with a target, a '|' after the target level's cells, so the bar reaches
+ * the mark exactly when the target is met. Draws per_level * levels cells
+ * plus one for the mark. */
+void tui_maturity_bar(int y, int x, size_t per_level, size_t levels,
+		      const ys_area_score *as, bool has_target);
 /* The top bar, the status line (row LINES-3) and the key hints (rows
  * LINES-2 and LINES-1; a text prompt takes those two rows over). */
 void tui_title(const char *left, const char *right);

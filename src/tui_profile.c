@@ -1,5 +1,6 @@
-/* The profile: a bar per area with score, level and target, the index,
- * the weakest area, red flags, knowledge gaps, and each area's owner and
+/* The profile: a bar per area on the maturity scale with the target
+ * marked, maturity, level and target, the overall maturity and practice
+ * score, the weakest area, red flags, knowledge gaps, and each area's owner and
  * actions. */
 #include <curses.h>
 
@@ -13,13 +14,14 @@
 #include "yardstick/report.h"
 #include "yardstick/score.h"
 
-#define BAR_W 20
+/* The widest bar: cells for every level above 0, plus the target mark. */
+#define BAR_W 19
 /* Columns of the area table at 80 columns; wider terminals give the
  * title extra() more and move the rest right. */
 #define TITLE_X 3
 #define TITLE_W 26
 #define BAR_X 31
-#define SCORE_X 52
+#define MATURITY_X 52
 #define STATE_X 53
 #define LEVEL_X 57
 #define TARGET_X 71
@@ -37,24 +39,30 @@ static const ys_area_record *record(const ys_session *s, size_t ai)
 	return ys_answers_area(s->a, s->q->areas[ai].id);
 }
 
+static size_t levels_above_0(const ys_questionnaire *q)
+{
+	return q->n_levels > 1 ? q->n_levels - 1 : 1;
+}
+
 static void area_row(const ys_session *s, int y, size_t ai)
 {
 	const ys_area_score *as = &s->score.areas[ai];
 	bool sel = ai == s->row;
-	char buf[96];
+	size_t per = ys_bar_per_level(s->q, BAR_W - 1);
+	char buf[96], m[YS_FIGURE_BUF];
 
 	if (sel)
 		tui_text(y, 1, 1, tui_glyph("\xe2\x96\xb6", ">"), TUI_SELECTED);
 	tui_text(y, TITLE_X, TITLE_W + extra(), s->q->areas[ai].title, sel ? TUI_SELECTED : TUI_NORMAL);
+	tui_maturity_bar(y, BAR_X + extra(), per, levels_above_0(s->q), as,
+			 s->score.has_target);
 	if (as->state != YS_AREA_ASSESSED) {
-		tui_bar(y, BAR_X + extra(), BAR_W, 0);
 		tui_text(y, STATE_X + extra(), 26, as->state == YS_AREA_NOT_APPLICABLE ?
 			 "not applicable" : "not assessed", TUI_DIM);
 		return;
 	}
-	tui_bar(y, BAR_X + extra(), BAR_W, as->score / 100.0);
-	snprintf(buf, sizeof(buf), "%3ld", ys_round(as->score));
-	tui_text(y, SCORE_X + extra(), 3, buf, TUI_NORMAL);
+	tui_text(y, MATURITY_X + extra(), 4, ys_maturity_str(as->maturity, m),
+		 TUI_NORMAL);
 	snprintf(buf, sizeof(buf), "%d %s", as->level,
 		 (size_t)as->level < s->q->n_levels ? s->q->levels[as->level].name : "?");
 	tui_text(y, LEVEL_X + extra(), 14, buf, TUI_HEADING);
@@ -141,7 +149,7 @@ void tui_draw_profile(const ys_session *s)
 		return;
 	}
 	tui_text(1, TITLE_X, TITLE_W + extra(), "Area", TUI_DIM);
-	tui_text(1, BAR_X + extra(), BAR_W, "Score", TUI_DIM);
+	tui_text(1, BAR_X + extra(), BAR_W, "Maturity", TUI_DIM);
 	tui_text(1, LEVEL_X + extra(), 14, "Level", TUI_DIM);
 	tui_text(1, TARGET_X + extra(), 9, "Target", TUI_DIM);
 	top = tui_page_top(s->row, h);
@@ -150,22 +158,25 @@ void tui_draw_profile(const ys_session *s)
 	y = 2 + (int)h + 1;
 
 	x = 2;
-	if (sc->has_index) {
-		snprintf(buf, sizeof(buf), "Index %ld (%s)", ys_round(sc->index),
-			 ys_band(sc->index));
-		x += tui_text(y, x, 30, buf, TUI_HEADING) + 3;
+	if (sc->assessed) {
+		char m[YS_FIGURE_BUF];
+
+		snprintf(buf, sizeof(buf), "Maturity %s of %zu, practice %ld",
+			 ys_maturity_str(sc->maturity, m),
+			 levels_above_0(s->q), ys_practice_shown(sc->practice));
+		x += tui_text(y, x, 36, buf, TUI_HEADING) + 3;
 	}
 	if (sc->weakest_area >= 0) {
 		x += tui_text(y, x, 9, "Weakest: ", TUI_DIM);
 		x += tui_text(y, x, 28, s->q->areas[sc->weakest_area].title, TUI_NORMAL) + 3;
 	}
 	if (sc->has_percent_to_target && x < COLS - 20) {
-		snprintf(buf, sizeof(buf), "%ld%% to target", ys_round_down(sc->percent_to_target));
+		snprintf(buf, sizeof(buf), "%ld%% to target", ys_percent_shown(sc->percent_to_target));
 		x += tui_text(y, x, COLS - x - 1, buf, TUI_NORMAL);
 	}
 	y++;
 	snprintf(buf, sizeof(buf), "Owners named for %ld%% of areas",
-		 ys_round_down(sc->ownership_clarity));
+		 ys_percent_shown(sc->ownership_clarity));
 	tui_text(y++, 2, COLS - 4, buf, TUI_DIM);
 	qlist_line(s, y++, "Red flags: ", offsetof(ys_area_score, red_flags), TUI_FLAG);
 	qlist_line(s, y++, "Knowledge gaps: ", offsetof(ys_area_score, dont_know), TUI_NORMAL);

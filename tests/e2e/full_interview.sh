@@ -138,7 +138,7 @@ PY
 python3 - "$E2E_DIR/score.json" "$NQ" <<'PY' || e2e_fail "scorecard JSON content"
 import json, sys
 s = json.load(open(sys.argv[1]))
-assert s["format"] == "yardstick-scorecard/1"
+assert s["format"] == "yardstick-scorecard/2"
 assert s["organisation"] == "Anytown Council"
 assert s["provisional"] is False
 n = int(sys.argv[2])

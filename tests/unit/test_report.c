@@ -43,17 +43,17 @@ static const char questionnaire[] =
 	"  - id: one\n"
 	"    title: \"Area one: caf\xC3\xA9 \xE2\x80\x94 Zo\xC3\xAB\"\n"
 	"    questions:\n"
-	"      - {id: one-a, level: 1, weight: 3, text: First practice?, answers: yn, red_flag: [\"no\"]}\n"
-	"      - {id: one-b, level: 1, text: Second practice?, answers: yn}\n"
-	"      - {id: one-c, level: 2, weight: 2, text: Third practice with a rather long question text that will need wrapping at sixty columns?, answers: yn}\n"
-	"      - {id: one-d, level: 2, text: Fourth practice?, answers: yn, red_flag: [\"no\"]}\n"
+	"      - {id: one-a, level: 1, weight: 3, text: First practice?, answers: yn, red_flag: [\"no\"], advice: ADV-one-a Put the first practice in place.}\n"
+	"      - {id: one-b, level: 1, text: Second practice?, answers: yn, advice: ADV-one-b Put the second practice in place.}\n"
+	"      - {id: one-c, level: 2, weight: 2, text: Third practice with a rather long question text that will need wrapping at sixty columns?, answers: yn, advice: ADV-one-c Put the third practice in place., known_by: KNOWN-one-c the records manager}\n"
+	"      - {id: one-d, level: 2, text: Fourth practice?, answers: yn, red_flag: [\"no\"], advice: ADV-one-d Put the fourth practice in place.}\n"
 	"    recommendations:\n"
 	"      - {level: 1, text: Do the level two practices.}\n"
 	"  - id: two\n"
 	"    title: Area two\n"
 	"    questions:\n"
-	"      - {id: two-a, level: 1, text: Fifth?, answers: yn, allow_na: true}\n"
-	"      - {id: two-b, level: 2, text: Sixth?, answers: yn, allow_na: true}\n";
+	"      - {id: two-a, level: 1, text: Fifth?, answers: yn, allow_na: true, advice: ADV-two-a Do the fifth.}\n"
+	"      - {id: two-b, level: 2, text: Sixth?, answers: yn, allow_na: true, advice: ADV-two-b Do the sixth.}\n";
 
 typedef struct fixture {
 	ys_questionnaire *q;
@@ -149,13 +149,19 @@ static int teardown(void **state)
 static char *capture(int (*fn)(const ys_report *, FILE *), const ys_report *r,
 		     int *rc)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *m = open_memstream(&buf, &len);
+	/* The stream's buffer pointer lives on the heap, not in this frame,
+	 * so no compiler mistakes the text for a pointer into it. */
+	struct { char *buf; size_t len; } *h = calloc(1, sizeof(*h));
+	FILE *m;
+	char *buf;
 
+	assert_non_null(h);
+	m = open_memstream(&h->buf, &h->len);
 	assert_non_null(m);
 	*rc = fn(r, m);
 	fclose(m);
+	buf = h->buf;
+	free(h);
 	return buf;
 }
 
@@ -177,12 +183,16 @@ static void test_format_exact(void **state)
 	char buf[32];
 
 	(void)state;
-	assert_string_equal(ys_format_exact(70.454545, buf), "70.4545");
+	/* The shortest text that reads back as the same double. */
+	assert_string_equal(ys_format_exact(70.454545, buf), "70.454545");
 	assert_string_equal(ys_format_exact(57.9, buf), "57.9");
 	assert_string_equal(ys_format_exact(100.0, buf), "100");
 	assert_string_equal(ys_format_exact(0.0, buf), "0");
-	assert_string_equal(ys_format_exact(-0.00001, buf), "0");
-	assert_string_equal(ys_format_exact(100.0 / 3.0, buf), "33.3333");
+	assert_string_equal(ys_format_exact(-0.0, buf), "0");
+	assert_string_equal(ys_format_exact(1.5, buf), "1.5");
+	assert_string_equal(ys_format_exact(100.0 / 3.0, buf),
+			    "33.333333333333336");
+	assert_true(strtod(ys_format_exact(0.1 + 0.2, buf), NULL) == 0.1 + 0.2);
 	assert_string_equal(ys_format_exact(0.75, buf), "0.75");
 	assert_string_equal(ys_format_exact(-12.5, buf), "-12.5");
 }
@@ -303,10 +313,11 @@ static void test_explain_levels(void **state)
 	rescore(f, "base");
 	assert_int_equal(f->s.areas[0].level, 1);
 	assert_true(ys_explain_area(f->q, &f->a, &f->s, 0, &e));
-	assert_string_equal(e.status, "Level 1 Initial");
-	assert_non_null(strstr(e.why, "every practice at level 1 is met, but 1 of "
-			       "the 2 practices at level 2 is not met yet (50% "
-			       "of the way to level 2)"));
+	/* G = 1, f = 1/2: maturity 1.5. */
+	assert_string_equal(e.status, "Maturity 1.5, level 1 Initial");
+	assert_non_null(strstr(e.why, "Its maturity is 1.5, level 1 (Initial): "
+			       "every practice at level 1 is met, and 1 of the 2 "
+			       "practices at level 2 is met."));
 	assert_non_null(e.next);
 	assert_non_null(strstr(e.next, "reach level 2 (Repeatable)"));
 	assert_int_equal(e.n_blockers, 1);
@@ -321,7 +332,9 @@ static void test_explain_levels(void **state)
 	rescore(f, NULL);
 	assert_true(ys_explain_area(f->q, &f->a, &f->s, 0, &e));
 	assert_int_equal(f->s.areas[0].level, 2);
-	assert_non_null(strstr(e.why, "top level, 2 (Repeatable)"));
+	assert_string_equal(e.status, "Maturity 2.0, level 2 Repeatable");
+	assert_non_null(strstr(e.why, "Its maturity is 2.0, the top level "
+			       "(Repeatable)"));
 	assert_null(e.next);
 	assert_int_equal(e.n_blockers, 0);
 	ys_explanation_free(&e);
@@ -331,9 +344,16 @@ static void test_explain_levels(void **state)
 	rescore(f, NULL);
 	assert_int_equal(f->s.areas[0].level, 1);
 	assert_true(ys_explain_area(f->q, &f->a, &f->s, 0, &e));
-	assert_non_null(strstr(e.why, "red-flag answer"));
+	/* G = 1, f = 1/2 (one-c met, one-d not), cap 1: maturity
+	 * min(1.5, 1) = 1.0, capped. */
+	assert_string_equal(e.status, "Maturity 1.0, level 1 Initial");
+	assert_non_null(strstr(e.why, "it is held at level 1 (Initial) by a "
+			       "red-flag answer listed below"));
+	assert_non_null(strstr(e.why, "Without it, its maturity would be 1.5."));
 	assert_non_null(e.next);
+	assert_non_null(strstr(e.next, "clear the red flag below."));
 	assert_int_equal(e.n_blockers, 1);
+	assert_int_equal(e.n_cap_blockers, 1);
 	assert_true(e.blockers[0].red_flag);
 	assert_int_equal(e.blockers[0].question, 3);
 	ys_explanation_free(&e);
@@ -443,7 +463,7 @@ static void test_json_shape(void **state)
 	r = report_of(f, 0);
 	out = capture(ys_report_json, &r, &rc);
 	assert_int_equal(rc, 0);
-	assert_non_null(strstr(out, "\"format\": \"yardstick-scorecard/1\""));
+	assert_non_null(strstr(out, "\"format\": \"yardstick-scorecard/2\""));
 	assert_non_null(strstr(out, "\"provisional\": true"));
 	assert_non_null(strstr(out, "\"completion\": {\n    \"answered\": 5,\n"
 			       "    \"total\": 6\n  }"));
@@ -453,14 +473,15 @@ static void test_json_shape(void **state)
 	assert_non_null(strstr(out, "\"unanswered\": [\"two-b\"]"));
 	free(out);
 
-	/* Nothing assessed: null level, score and index. */
+	/* Nothing assessed: null level, maturity and practice score. */
 	set_answer(f, 4, NULL, NULL);
 	rescore(f, NULL);
 	r = report_of(f, 0);
 	out = capture(ys_report_json, &r, &rc);
 	assert_int_equal(rc, 0);
 	assert_non_null(strstr(out, "\"state\": \"not_assessed\",\n      \"level\": null"));
-	assert_non_null(strstr(out, "\"score\": null"));
+	assert_non_null(strstr(out, "\"maturity\": null"));
+	assert_non_null(strstr(out, "\"practice_score\": null"));
 	assert_non_null(strstr(out, "\"target\": null"));
 	free(out);
 }
@@ -537,6 +558,99 @@ static void test_alloc_failures(void **state)
 	}
 }
 
+/* ---- next steps ---- */
+
+/* Where needle first occurs in hay, or -1. */
+static long offset_of(const char *hay, const char *needle)
+{
+	const char *p = strstr(hay, needle);
+
+	return p ? (long)(p - hay) : -1;
+}
+
+/* Counts the advice texts (marked ADV-) that text holds. */
+static size_t count_advice(const char *text)
+{
+	size_t n = 0;
+	const char *p = text;
+
+	while ((p = strstr(p, "ADV-")) != NULL) {
+		n++;
+		p += 4;
+	}
+	return n;
+}
+
+static void test_next_steps(void **state)
+{
+	fixture *f = *state;
+	int (*const writers[])(const ys_report *, FILE *) = {
+		ys_report_text, ys_report_markdown, ys_report_json,
+	};
+	ys_report r;
+	size_t i;
+	char *out;
+	int rc;
+
+	/* Every answer at its best but one practice, one-c: that practice's
+	 * advice, once per place it is listed (the area's blockers), and no
+	 * other advice anywhere. */
+	for (i = 0; i < f->q->n_questions; i++)
+		set_answer(f, i, "yes", NULL);
+	set_answer(f, 2, "partly", NULL);
+	rescore(f, NULL);
+	r = report_of(f, 200);
+	for (i = 0; i < YS_ARRAY_LEN(writers); i++) {
+		out = capture(writers[i], &r, &rc);
+		assert_int_equal(rc, 0);
+		assert_non_null(strstr(out, "ADV-one-c Put the third practice in place."));
+		assert_int_equal(count_advice(out), 1);
+		assert_null(strstr(out, "KNOWN-one-c"));  /* not a don't know */
+		free(out);
+	}
+
+	/* A don't know holds the area back: the question is named with who
+	 * usually knows, beside its advice. */
+	set_answer(f, 2, "dont-know", NULL);
+	rescore(f, NULL);
+	r = report_of(f, 200);
+	for (i = 0; i < YS_ARRAY_LEN(writers); i++) {
+		const char *blk;
+
+		out = capture(writers[i], &r, &rc);
+		assert_int_equal(rc, 0);
+		assert_non_null(strstr(out, "ADV-one-c"));
+		assert_non_null(strstr(out, "KNOWN-one-c the records manager"));
+		assert_int_equal(count_advice(out), 1);
+		/* The area's next steps name one-c. */
+		blk = writers[i] == ys_report_json ? strstr(out, "\"next_steps\"")
+			: strstr(out, "Next:");
+		assert_non_null(blk);
+		assert_non_null(strstr(blk, "one-c"));
+		free(out);
+	}
+
+	/* A red flag with a missing practice: the red flag's advice comes
+	 * first, then the practice's. */
+	set_answer(f, 2, "partly", NULL);
+	set_answer(f, 3, "no", NULL);
+	rescore(f, NULL);
+	r = report_of(f, 200);
+	out = capture(ys_report_text, &r, &rc);
+	assert_int_equal(rc, 0);
+	{
+		/* The area's next steps, after the red-flag list that names
+		 * one-d's advice too. */
+		long nx = offset_of(out, "Next:");
+
+		assert_true(nx >= 0);
+		assert_true(offset_of(out + nx, "ADV-one-d") >= 0);
+		assert_true(offset_of(out + nx, "ADV-one-d") <
+			    offset_of(out + nx, "ADV-one-c"));
+	}
+	free(out);
+}
+
 /* ---- benchmark ---- */
 
 static void test_bench(void **state)
@@ -564,12 +678,18 @@ static void test_bench(void **state)
 	m = open_memstream(&buf, &len);
 	assert_int_equal(ys_bench_write(b, YS_BENCH_JSON, 0, m), 0);
 	fclose(m);
-	/* Area one scores: 25, 62.5 x2, 100 x3 (weights 3 and 1); "no" and
-	 * "partly" miss level 1. */
+	/* Area one's maturity: "no" and "partly" miss level 1 with one-b
+	 * met, so 0 + 1/2 = 0.5 (the red flag's cap, 1, does not bind);
+	 * "yes" reaches level 1 with nothing met at level 2, so 1.0. Sorted:
+	 * 0.5 0.5 0.5 1 1 1; type 7 quartiles: h = 1.25 -> 0.5, h = 2.5 ->
+	 * 0.75, h = 3.75 -> 1. Practice scores (weights 3 and 1): 25,
+	 * 62.5 x2, 100 x3, so 62.5, 81.25 and 100. */
 	assert_non_null(strstr(buf, "\"id\": \"one\", \"title\": \"Area one: caf\xC3\xA9 "
 			       "\xE2\x80\x94 Zo\xC3\xAB\", \"organisations\": 6, "
 			       "\"not_assessed\": 0, \"shown\": true,\n     \"levels\": "
-			       "[3, 3, 0], \"q1\": 62.5, \"median\": 81.25, \"q3\": 100}"));
+			       "[3, 3, 0], \"q1\": 0.5, \"median\": 0.75, \"q3\": 1, "
+			       "\"practice\": {\"q1\": 62.5, \"median\": 81.25, "
+			       "\"q3\": 100}}"));
 	assert_non_null(strstr(buf, "\"id\": \"two\", \"title\": \"Area two\", "
 			       "\"organisations\": 4, \"not_assessed\": 2, \"shown\": "
 			       "false,\n     \"levels\": null, \"q1\": null"));
@@ -596,6 +716,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_svg_deterministic, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_alloc_failures, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bench, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_next_steps, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
