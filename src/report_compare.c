@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "report_priv.h"
+#include "report_qdiff.h"
 #include "yardstick/alloc.h"
 #include "yardstick/compare.h"
 #include "yardstick/text.h"
@@ -331,6 +332,8 @@ static void text_areas(ys_tw *t, const cmp *m)
 	char lv[48], sc[48];
 	char pr[48];
 	bool wide;
+	/* The widest cells: "1.5 -> 1.4 down 0.1" (19) and
+	 * "100 -> 0 down 100" (17). */
 	size_t i, j, title_w, fixed = 2 + 19 + 2 + 12 + 2 + 17 + 2 + 13;
 
 	ys_tw_heading(t, "AREAS");
@@ -412,10 +415,46 @@ static void text_changed(ys_tw *t, const cmp *m)
 	}
 }
 
+/* ---- what changed between the versions (report_qdiff.c) ---- */
+
+static void qdiff_text(ys_tw *t, const cmp *m)
+{
+	ys_qdiff d;
+
+	if (!ys_qdiff_build(m->c->old_q, m->c->new_q, &d)) {
+		t->oom = true;
+		return;
+	}
+	ys_qdiff_write_text(t, &d, m->c->old_q, m->c->new_q);
+	ys_qdiff_free(&d);
+}
+
+static bool qdiff_markdown(FILE *out, const cmp *m)
+{
+	ys_qdiff d;
+	bool ok;
+
+	if (!ys_qdiff_build(m->c->old_q, m->c->new_q, &d))
+		return false;
+	ok = ys_qdiff_write_markdown(out, &d, m->c->old_q, m->c->new_q);
+	ys_qdiff_free(&d);
+	return ok;
+}
+
+static bool qdiff_json(FILE *out, const cmp *m)
+{
+	ys_qdiff d;
+
+	if (!ys_qdiff_build(m->c->old_q, m->c->new_q, &d))
+		return false;
+	ys_qdiff_write_json(out, &d, m->c->old_q, m->c->new_q);
+	ys_qdiff_free(&d);
+	return true;
+}
+
 static void text_versions(ys_tw *t, const cmp *m)
 {
 	const ys_compare *c = m->c;
-	size_t i;
 
 	if (m->same_questionnaire)
 		return;
@@ -425,14 +464,8 @@ static void text_versions(ys_tw *t, const cmp *m)
 	      "share are compared above; each side's maturity and levels are "
 	      "worked out on its own version.", c->old_q->version,
 	      c->new_q->version, m->n_shared_q);
-	if (m->n_only_old_q || m->n_only_new_q)
-		fputc('\n', t->out);
-	for (i = 0; i < m->n_only_old_q; i++)
-		ys_tw_paraf(t, "* ", "  ", "%s: only in version %s",
-		      c->old_q->questions[m->only_old_q[i]].id, c->old_q->version);
-	for (i = 0; i < m->n_only_new_q; i++)
-		ys_tw_paraf(t, "* ", "  ", "%s: only in version %s",
-		      c->new_q->questions[m->only_new_q[i]].id, c->new_q->version);
+	fputc('\n', t->out);
+	qdiff_text(t, m);
 }
 
 static int write_text(const cmp *m, FILE *out)
@@ -544,20 +577,15 @@ static int write_markdown(const cmp *m, FILE *out)
 		fputs(" |\n", out);
 	}
 	if (!m->same_questionnaire) {
-		fputs("\n## Questionnaire differences\n\n", out);
-		for (i = 0; i < m->n_only_old_q; i++) {
-			fputs("- ", out);
-			md(out, c->old_q->questions[m->only_old_q[i]].id);
-			fputs(": only in the old version\n", out);
-		}
-		for (i = 0; i < m->n_only_new_q; i++) {
-			fputs("- ", out);
-			md(out, c->new_q->questions[m->only_new_q[i]].id);
-			fputs(": only in the new version\n", out);
-		}
-		if (!m->n_only_old_q && !m->n_only_new_q)
-			fputs("Same questions; wording, answers or levels may "
-			      "differ.\n", out);
+		fputs("\n## Questionnaire differences\n\nThe files were "
+		      "answered against different versions of the "
+		      "questionnaire (", out);
+		md(out, c->old_q->version);
+		fputs(" and ", out);
+		md(out, c->new_q->version);
+		fputs("); each side is scored on its own version.\n", out);
+		if (!qdiff_markdown(out, m))
+			return ENOMEM;
 	}
 	return ys_report_status(out);
 }
@@ -750,6 +778,9 @@ static int write_json(const cmp *m, FILE *out)
 	j_ids(out, c->old_q, m->only_old_q, m->n_only_old_q, false);
 	fputs(",\n  \"only_new_questions\": ", out);
 	j_ids(out, c->new_q, m->only_new_q, m->n_only_new_q, false);
+	fputs(",\n  \"questionnaire_changes\": ", out);
+	if (!qdiff_json(out, m))
+		return ENOMEM;
 	fputs("\n}\n", out);
 	return ys_report_status(out);
 }
