@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "../../src/report_priv.h"
+#include "yardstick/text.h"
 #include "yardstick/alloc.h"
 #include "yardstick/bench.h"
 #include "yardstick/compare.h"
@@ -173,6 +174,7 @@ static ys_report report_of(fixture *f, size_t width)
 	r.a = &f->a;
 	r.s = &f->s;
 	r.width = width;
+	r.ascii = false;
 	return r;
 }
 
@@ -413,24 +415,38 @@ static void answer_all(fixture *f)
 static void test_text_width_and_ascii(void **state)
 {
 	fixture *f = *state;
-	size_t widths[] = {60, 80, 61, 200}, k;
+	size_t widths[] = {60, 80, 61, 200}, k, a;
 
 	answer_all(f);
-	for (k = 0; k < sizeof(widths) / sizeof(widths[0]); k++) {
-		ys_report r = report_of(f, widths[k]);
-		int rc;
-		char *out = capture(ys_report_text, &r, &rc), *line, *save = NULL;
-		const unsigned char *p;
+	for (a = 0; a < 2; a++) {
+		for (k = 0; k < sizeof(widths) / sizeof(widths[0]); k++) {
+			ys_report r = report_of(f, widths[k]);
+			int rc;
+			char *out, *line, *save = NULL;
+			const unsigned char *p;
 
-		assert_int_equal(rc, 0);
-		for (p = (const unsigned char *)out; *p; p++)
-			assert_true(*p == '\n' || (*p >= 0x20 && *p < 0x7f));
-		assert_non_null(strstr(out, "PROVISIONAL"));
-		assert_non_null(strstr(out, "Area one: cafe - Zoe"));
-		for (line = strtok_r(out, "\n", &save); line;
-		     line = strtok_r(NULL, "\n", &save))
-			assert_true(strlen(line) <= widths[k]);
-		free(out);
+			r.ascii = a == 1;
+			out = capture(ys_report_text, &r, &rc);
+			assert_int_equal(rc, 0);
+			assert_true(ys_utf8_valid(out, strlen(out)));
+			for (p = (const unsigned char *)out; *p; p++)
+				assert_true(*p == '\n' || *p >= 0x20);
+			if (r.ascii) {
+				for (p = (const unsigned char *)out; *p; p++)
+					assert_true(*p == '\n' || *p < 0x7f);
+				assert_non_null(strstr(out, "Area one: cafe - Zoe"));
+			} else {
+				/* UTF-8: names as written. */
+				assert_non_null(strstr(out, "Area one: caf\xC3\xA9 "
+						       "\xE2\x80\x94 Zo\xC3\xAB"));
+			}
+			assert_non_null(strstr(out, "PROVISIONAL"));
+			for (line = strtok_r(out, "\n", &save); line;
+			     line = strtok_r(NULL, "\n", &save))
+				assert_true(ys_text_width(line, strlen(line)) <=
+					    widths[k]);
+			free(out);
+		}
 	}
 }
 
