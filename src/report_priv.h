@@ -37,6 +37,13 @@ void ys_json_exact(FILE *out, double x);
  * U+FFFD. NULL writes nothing. */
 void ys_md_str(FILE *out, const char *s, bool line_start);
 
+/* CSV (report_csv.c): writes s (NULL: empty) as one RFC 4180 field and
+ * then ',' or, when last, CRLF. Unsafe code points and invalid UTF-8
+ * become U+FFFD; a field that begins with = + - @, tab or CR gets a
+ * leading apostrophe (and quotes) so that no spreadsheet runs it as a
+ * formula. False when out of memory. */
+bool ys_csv_cell(FILE *out, const char *s, bool last);
+
 /* Writes s with '&', '<', '>', '"' and '\'' escaped for XML, unsafe code
  * points and invalid UTF-8 replaced by U+FFFD. */
 void ys_xml_str(FILE *out, const char *s);

@@ -11,7 +11,8 @@
  *    (ys_text_width); with ascii, printable ASCII and '\n' only;
  *  - markdown: valid UTF-8, no control byte but '\n', no unsafe code
  *    point (bidi overrides and the like);
- *  - csv: RFC 4180 records of ten fields ended by CRLF, one per question
+ *  - csv: a UTF-8 byte order mark, then RFC 4180 records of 13 fields
+ *    ended by CRLF, one per question
  *    after the header; no control byte but CR LF (record ends), LF inside
  *    quotes and tab; valid UTF-8 with no unsafe code point; no cell starts
  *    with = + - @ tab or CR (those get an apostrophe);
@@ -201,9 +202,11 @@ static void check_text(const char *s, size_t n, size_t width, bool ascii)
 /* CSV: parse RFC 4180 and check each cell. */
 static void check_csv(const char *s, size_t n, size_t n_questions)
 {
-	size_t i = 0, rows = 0;
+	size_t i = 3, rows = 0;
 
 	check_utf8_clean(s, n, "\t\r\n");
+	/* A UTF-8 byte order mark first, then the records. */
+	FUZZ_CHECK(n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3));
 	while (i < n) {
 		size_t fields = 0;
 
@@ -247,7 +250,7 @@ static void check_csv(const char *s, size_t n, size_t n_questions)
 			i += 2;
 			break;
 		}
-		FUZZ_CHECK(fields == 10);
+		FUZZ_CHECK(fields == 13);
 		rows++;
 	}
 	FUZZ_CHECK(rows == n_questions + 1);
