@@ -444,7 +444,8 @@ static int write_csv(ys_bench *b, FILE *out)
 	const ys_questionnaire *q = b->q;
 	size_t i, k;
 
-	fputs("area,title,organisations,shown", out);
+	/* A UTF-8 byte order mark first, as the scorecard's CSV. */
+	fputs("\xEF\xBB\xBF" "area,title,organisations,shown", out);
 	for (k = 0; k < q->n_levels; k++)
 		fprintf(out, ",level_%zu", k);
 	fputs(",q1,median,q3,practice_q1,practice_median,practice_q3,"
