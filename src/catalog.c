@@ -9,6 +9,7 @@
 #include "ys_config.h"
 #include "yardstick/alloc.h"
 #include "yardstick/catalog.h"
+#include "yardstick/path.h"
 #include "yardstick/text.h"
 #include "yardstick/vec.h"
 #include "yardstick/yread.h"
@@ -66,7 +67,7 @@ oom:
 	return NULL;
 }
 
-static bool is_path(const char *spec)
+bool ys_catalog_is_path(const char *spec)
 {
 	size_t len = strlen(spec);
 
@@ -111,7 +112,7 @@ ys_questionnaire *ys_catalog_load_fp(const char *spec, bool fingerprint,
 	char **dirs;
 	size_t n, i;
 
-	if (is_path(spec))
+	if (ys_catalog_is_path(spec))
 		return load_path(spec, fingerprint, d);
 	if (!ys_valid_id(spec, strlen(spec))) {
 		ys_diag_add(d, YS_EX_NOINPUT, NULL, (ys_pos){0, 0},
@@ -308,4 +309,107 @@ void ys_catalog_list_free(ys_catalog_entry *e, size_t n)
 		ys_free(e[i].source);
 	}
 	ys_free(e);
+}
+
+/* ---- The questionnaire of an answers file ---- */
+
+bool ys_catalog_check_spec(const ys_answers *a, const char *answers_path,
+			   const ys_questionnaire *q, const char *qspec,
+			   ys_diags *d)
+{
+	if (a->q_id && !strcmp(a->q_id, q->id))
+		return true;
+	ys_diag_add(d, YS_EX_DATAERR, answers_path, (ys_pos){0, 0},
+		    "holds answers to questionnaire '%s', but -q %s is questionnaire "
+		    "'%s'; leave out -q to use the questionnaire the file names, or "
+		    "give one with id '%s'", a->q_id ? a->q_id : "?", qspec, q->id,
+		    a->q_id ? a->q_id : "?");
+	return false;
+}
+
+/* What became of the file an answers file records. */
+enum recorded {
+	REC_NONE,       /* none recorded */
+	REC_MISSING,    /* it does not exist */
+	REC_INVALID,    /* it did not load */
+	REC_OTHER_ID,   /* it is another questionnaire */
+};
+
+ys_questionnaire *ys_catalog_for_answers(const ys_answers *a,
+					 const char *answers_path,
+					 const char *qspec, bool exact,
+					 ys_diags *d, const char **from_file)
+{
+	enum recorded rec = REC_NONE;
+	ys_questionnaire *q = NULL;
+	char *file = NULL, *other_id = NULL;
+	struct stat st;
+
+	if (from_file)
+		*from_file = NULL;
+	if (qspec) {
+		q = ys_catalog_load(qspec, d);
+		if (q && !ys_catalog_check_spec(a, answers_path, q, qspec, d)) {
+			ys_questionnaire_free(q);
+			return NULL;
+		}
+		if (q && from_file && ys_catalog_is_path(qspec))
+			*from_file = q->source;
+		return q;
+	}
+	if (a->q_file) {
+		file = ys_path_in_answers(a->q_file, answers_path);
+		if (!file) {
+			ys_diag_add(d, YS_EX_SOFTWARE, NULL, (ys_pos){0, 0}, "out of memory");
+			return NULL;
+		}
+		rec = REC_MISSING;
+		if (stat(file, &st) == 0) {
+			ys_diags dq = {0};
+
+			q = ys_questionnaire_load_file(file, NULL, &dq);
+			ys_diags_free(&dq);
+			rec = q ? REC_NONE : REC_INVALID;
+			if (q && (!a->q_id || strcmp(q->id, a->q_id))) {
+				other_id = ys_strdup(q->id);
+				ys_questionnaire_free(q);
+				q = NULL;
+				rec = REC_OTHER_ID;
+			}
+		}
+		if (q) {
+			if (from_file)
+				*from_file = q->source;
+			ys_free(file);
+			return q;
+		}
+	}
+	if (!a->q_id) {
+		ys_diag_add(d, YS_EX_DATAERR, answers_path, (ys_pos){0, 0},
+			    "does not name its questionnaire");
+	} else {
+		if (exact && a->q_sha256)
+			q = ys_catalog_find_sha256(a->q_id, a->q_sha256);
+		if (!q)
+			q = ys_catalog_load(a->q_id, d);
+	}
+	if (!q && rec == REC_MISSING)
+		ys_diag_add(d, YS_EX_NOINPUT, answers_path, (ys_pos){0, 0},
+			    "the questionnaire file it records, %s, is not there "
+			    "(looked for %s); give the questionnaire with -q",
+			    a->q_file, file);
+	else if (!q && rec == REC_OTHER_ID)
+		ys_diag_add(d, YS_EX_NOINPUT, answers_path, (ys_pos){0, 0},
+			    "the questionnaire file it records, %s, is questionnaire "
+			    "'%s' now, not '%s'; give the questionnaire with -q",
+			    a->q_file, other_id ? other_id : "?", a->q_id);
+	else if (!q && rec == REC_INVALID) {
+		ys_diag_add(d, YS_EX_NOINPUT, answers_path, (ys_pos){0, 0},
+			    "the questionnaire file it records, %s, does not load:",
+			    a->q_file);
+		ys_questionnaire_free(ys_questionnaire_load_file(file, NULL, d));
+	}
+	ys_free(other_id);
+	ys_free(file);
+	return q;
 }

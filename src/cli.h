@@ -64,11 +64,13 @@ typedef struct cli_assessment {
 	bool scored;
 } cli_assessment;
 
-/* Reads path, loads its questionnaire (qspec; else, with exact, the
- * version the file was answered with when it can be found by sha256;
- * else the one found by the id recorded in the file), warns on stderr
- * when file and questionnaire differ, binds and scores against target
- * (NULL: the file's own). Prints diagnostics and returns an exit code on
+/* Reads path, finds its questionnaire as ys_catalog_for_answers() does
+ * (qspec, refused with 65 when it is another questionnaire; else the
+ * file the answers record; else, with exact, the version the file was
+ * answered with when it can be found by sha256; else the one found by
+ * the id recorded in the file), warns on stderr when file and
+ * questionnaire versions differ, binds and scores against target (NULL:
+ * the file's own). Prints diagnostics and returns an exit code on
  * failure (*out is then empty). */
 int cli_load_assessment(const char *path, const char *qspec,
 			const char *target, bool exact, cli_assessment *out);
@@ -77,6 +79,19 @@ void cli_assessment_free(cli_assessment *c);
  * questionnaire than q, naming the questions added and removed. */
 void cli_warn_mismatch(const char *path, const ys_answers *a,
 		       const ys_questionnaire *q);
+
+/* Records in a where its questionnaire was loaded from (questionnaire.file):
+ * qpath (a path from the current folder; NULL clears the record) seen
+ * from the folder of the answers file answers_path. When the relative
+ * path cannot be made (the folder is gone) or the file could not hold it,
+ * the record is cleared and false returned, so that it never names
+ * another file; the id lookup then finds the questionnaire. */
+bool cli_record_questionnaire_file(ys_answers *a, const char *qpath,
+				   const char *answers_path);
+
+/* Prints s to out as one shell word (ys_shell_word, sanitised), for the
+ * commands the program tells the user to run next. */
+void cli_put_word(FILE *out, const char *s);
 
 /* A report built in memory first, so that nothing partial is written. */
 typedef struct cli_mem {

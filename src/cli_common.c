@@ -13,6 +13,7 @@
 #include "yardstick/alloc.h"
 #include "yardstick/answers_stream.h"
 #include "yardstick/catalog.h"
+#include "yardstick/path.h"
 #include "yardstick/report.h"
 #include "yardstick/store.h"
 #include "yardstick/text.h"
@@ -172,10 +173,12 @@ int cli_load_assessment(const char *path, const char *qspec,
 		rc = cli_diags(&da, YS_EX_DATAERR);
 		goto fail;
 	}
-	if (!qspec && exact && out->a->q_id && out->a->q_sha256)
-		out->q = ys_catalog_find_sha256(out->a->q_id, out->a->q_sha256);
-	if (!out->q && !s)
-		out->q = ys_catalog_load(qspec ? qspec : out->a->q_id, &dq);
+	if (out->q && !ys_catalog_check_spec(out->a, path, out->q, qspec, &dq)) {
+		ys_questionnaire_free(out->q);
+		out->q = NULL;
+	} else if (!out->q && !s) {
+		out->q = ys_catalog_for_answers(out->a, path, qspec, exact, &dq, NULL);
+	}
 	if (!out->q) {
 		rc = cli_diags(&dq, YS_EX_DATAERR);
 		goto fail;
@@ -211,6 +214,26 @@ void cli_assessment_free(cli_assessment *c)
 	ys_answers_free(c->a);
 	ys_questionnaire_free(c->q);
 	memset(c, 0, sizeof(*c));
+}
+
+bool cli_record_questionnaire_file(ys_answers *a, const char *qpath,
+				   const char *answers_path)
+{
+	char *rel = qpath ? ys_path_from_answers(qpath, answers_path) : NULL;
+	bool ok = ys_answers_set_questionnaire_file(a, rel) && (rel || !qpath);
+
+	if (!ok)
+		ys_answers_set_questionnaire_file(a, NULL);
+	ys_free(rel);
+	return ok;
+}
+
+void cli_put_word(FILE *out, const char *s)
+{
+	char *w = ys_shell_word(s);
+
+	ys_fputs_safe(w ? w : s, out, 0);
+	ys_free(w);
 }
 
 /* ---- Reports built in memory ---- */

@@ -223,13 +223,16 @@ static int first_questionnaire(const char *path, const char *qspec,
 	ys_diags da = {0}, dq = {0};
 	ys_answers *a = NULL;
 
-	if (!qspec) {
+	/* -q is the questionnaire to compare on: files answered with
+	 * another are set aside, not refused. */
+	if (qspec) {
+		*q = ys_catalog_load(qspec, &dq);
+	} else {
 		a = ys_answers_read_file(path, &da);
 		if (!a)
 			return cli_diags(&da, YS_EX_DATAERR);
-		qspec = a->q_id;
+		*q = ys_catalog_for_answers(a, path, NULL, false, &dq, NULL);
 	}
-	*q = ys_catalog_load(qspec, &dq);
 	ys_answers_free(a);
 	ys_diags_free(&da);
 	if (*q) {

@@ -37,8 +37,10 @@ static void usage(FILE *out)
 	      "Complete an assessment in the terminal. Answers are saved after every\n"
 	      "change; run the same command with -o FILE to resume.\n\n"
 	      "Options:\n"
-	      "  -q, --questionnaire Q  questionnaire file or id (default: "
-	      YS_DEFAULT_QUESTIONNAIRE ")\n"
+	      "  -q, --questionnaire Q  questionnaire file or id (default:\n"
+	      "                         " YS_DEFAULT_QUESTIONNAIRE "; resuming: the\n"
+	      "                         one the answers file names); a file is\n"
+	      "                         recorded in the answers file\n"
 	      "  -o, --output FILE      answers file; an existing one is resumed\n"
 	      "                         (default: assessment-YYYY-MM-DD.yaml, new)\n"
 	      "      --org NAME         the organisation assessed\n"
@@ -312,6 +314,15 @@ struct run {
 	char **removed, **added;
 	size_t n_removed, n_added;
 	bool overrides;
+	/* The questionnaire -q named by its path (borrowed from argv) and its
+	 * id, so that the start screen can switch back to it; NULL when -q
+	 * was not a path. */
+	const char *qpath;
+	char *qpath_id;
+	/* The id and title the start screen offers for a questionnaire the
+	 * catalog does not list (one given by its path): copies, as the
+	 * questionnaire itself is freed when the screen switches to another. */
+	char *extra_id, *extra_title;
 	char formats[96];       /* the scorecard formats, for the export prompt */
 };
 
@@ -326,6 +337,9 @@ static void run_free(struct run *r)
 	ys_free(r->q_titles);
 	ys_strv_free(r->removed, r->n_removed);
 	ys_strv_free(r->added, r->n_added);
+	ys_free(r->qpath_id);
+	ys_free(r->extra_id);
+	ys_free(r->extra_title);
 	ys_free(r->path);
 }
 
@@ -353,10 +367,14 @@ static void catalog_choices(struct run *r)
 			break;
 	if (i == n) {
 		/* A questionnaire given by path: offer it first. */
+		r->extra_id = ys_strdup(r->q->id);
+		r->extra_title = ys_strdup(r->q->title);
+		if (!r->extra_id || !r->extra_title)
+			return;
 		memmove(r->q_ids + 1, r->q_ids, n * sizeof(*r->q_ids));
 		memmove(r->q_titles + 1, r->q_titles, n * sizeof(*r->q_titles));
-		r->q_ids[0] = r->q->id;
-		r->q_titles[0] = r->q->title;
+		r->q_ids[0] = r->extra_id;
+		r->q_titles[0] = r->extra_title;
 		n++;
 	}
 	r->sopts.q_ids = r->q_ids;
@@ -376,12 +394,12 @@ static int check_mode(const struct run *r)
 	ys_fputs_safe(r->path, stderr, 0);
 	if (workshop) {
 		fputs(" is a workshop file; resume it with: yardstick workshop -o ", stderr);
-		ys_fputs_safe(r->path, stderr, 0);
+		cli_put_word(stderr, r->path);
 		fputc('\n', stderr);
 	} else {
 		fputs(" is an interview, not a workshop file.\n"
 		      "Resume it with: yardstick interview -o ", stderr);
-		ys_fputs_safe(r->path, stderr, 0);
+		cli_put_word(stderr, r->path);
 		fputs("\nor combine interviews into a workshop file with: "
 		      "yardstick merge FILE... -o NEW\n", stderr);
 	}
@@ -443,7 +461,7 @@ static int prepare(struct run *r)
 	r->store_open = true;
 
 	if (exists) {
-		const char *spec;
+		const char *from_file;
 
 		r->a = ys_answers_read_file(r->path, &d);
 		if (!r->a)
@@ -451,20 +469,12 @@ static int prepare(struct run *r)
 		rc = check_mode(r);
 		if (rc)
 			return rc;
-		spec = r->o.questionnaire ? r->o.questionnaire : r->a->q_id;
-		r->q = ys_catalog_load(spec, &d);
+		/* -q, else the file the answers record, else their id; a -q
+		 * for another questionnaire is refused (65). */
+		r->q = ys_catalog_for_answers(r->a, r->path, r->o.questionnaire,
+					      false, &d, &from_file);
 		if (!r->q)
 			return cli_diags(&d, YS_EX_NOINPUT);
-		if (!r->a->q_id || strcmp(r->a->q_id, r->q->id)) {
-			fputs("yardstick: ", stderr);
-			ys_fputs_safe(r->path, stderr, 0);
-			fputs(" holds answers to questionnaire '", stderr);
-			ys_fputs_safe(r->a->q_id ? r->a->q_id : "?", stderr, 0);
-			fputs("', not '", stderr);
-			ys_fputs_safe(r->q->id, stderr, 0);
-			fputs("'.\n", stderr);
-			return YS_EX_DATAERR;
-		}
 		if (!ys_answers_bind(r->a, r->q, r->path, &d))
 			return cli_diags(&d, YS_EX_DATAERR);
 		if (!r->a->q_sha256 || strcmp(r->a->q_sha256, r->q->sha256)) {
@@ -480,6 +490,18 @@ static int prepare(struct run *r)
 			r->sopts.added = (const char *const *)r->added;
 			r->sopts.n_added = r->n_added;
 		}
+		/* A -q given on resume is what the file records from now on:
+		 * saved at once, or, when the questionnaire changed, with the
+		 * new version once the user goes on from the changed screen
+		 * (quitting there leaves the file as it was). */
+		if (r->o.questionnaire) {
+			char *before = r->a->q_file ? ys_strdup(r->a->q_file) : NULL;
+
+			cli_record_questionnaire_file(r->a, from_file, r->path);
+			if (!ys_str_eq(before, r->a->q_file) && !r->sopts.has_changes)
+				r->overrides = true;
+			ys_free(before);
+		}
 		r->sopts.resume = true;
 	} else {
 		r->q = ys_catalog_load(r->o.questionnaire ? r->o.questionnaire :
@@ -491,9 +513,21 @@ static int prepare(struct run *r)
 			return cli_error(YS_EX_SOFTWARE, "out of memory");
 		if (r->o.workshop)
 			r->a->mode = YS_MODE_WORKSHOP;
+		if (r->o.questionnaire && ys_catalog_is_path(r->o.questionnaire)) {
+			r->qpath = r->o.questionnaire;
+			r->qpath_id = ys_strdup(r->q->id);
+			if (!r->qpath_id)
+				return cli_error(YS_EX_SOFTWARE, "out of memory");
+			cli_record_questionnaire_file(r->a, r->q->source, r->path);
+		}
 	}
 	ys_diags_free(&d);
-	rc = apply_opts(&r->o, r->q, r->a, &r->overrides);
+	{
+		bool changed;
+
+		rc = apply_opts(&r->o, r->q, r->a, &changed);
+		r->overrides = r->overrides || changed;
+	}
 	if (rc)
 		return rc;
 	catalog_choices(r);
@@ -512,7 +546,11 @@ static int prepare(struct run *r)
 static ys_session *reload(struct run *r, ys_session *s)
 {
 	ys_diags d = {0};
-	ys_questionnaire *nq = ys_catalog_load(s->reload_id, &d);
+	/* The questionnaire given by its path is offered by its id, which
+	 * the lookup may not know: load it from its file again. */
+	bool from_path = r->qpath && !strcmp(s->reload_id, r->qpath_id);
+	ys_questionnaire *nq = ys_catalog_load(from_path ? r->qpath : s->reload_id,
+					       &d);
 	ys_answers *na;
 	ys_session *ns;
 	ys_store st;
@@ -527,6 +565,8 @@ static ys_session *reload(struct run *r, ys_session *s)
 	na = ys_answers_new(nq);
 	if (na && s->workshop)
 		na->mode = YS_MODE_WORKSHOP;
+	if (na && from_path && ys_session_path(s))
+		cli_record_questionnaire_file(na, nq->source, ys_session_path(s));
 	if (!na || !ys_answers_set_string(&na->organisation, s->a->organisation) ||
 	    (s->workshop && !ys_answers_set_participants(na, (const char *const *)s->a->participants,
 							 s->a->n_participants))) {
@@ -561,6 +601,34 @@ static ys_session *reload(struct run *r, ys_session *s)
 	ys_questionnaire_free(r->q);
 	r->q = nq;
 	return ns;
+}
+
+/* The command to run next, which must work exactly as printed from this
+ * folder: the answers file records where its questionnaire is
+ * (questionnaire.file) when it was given by its path, so the command
+ * names only the answers file; should the record be missing (a path the
+ * file cannot hold) or unsaved, the command names the questionnaire
+ * too. */
+static void print_next(const struct run *r, const ys_session *s)
+{
+	const char *qpath = NULL;
+
+	/* (Quitting on the changed screen saves nothing: the file still
+	 * records the questionnaire it was started with.) */
+	if ((!s->a->q_file || s->screen == YS_SCR_CHANGED) && r->o.questionnaire &&
+	    ys_catalog_is_path(r->o.questionnaire) &&
+	    !strcmp(s->q->source, r->o.questionnaire))
+		qpath = r->o.questionnaire;
+	if (ys_session_answered(s) < s->q->n_questions)
+		printf("Resume with: yardstick %s -o ", cmd_name(&r->o));
+	else
+		printf("Scorecard: yardstick scorecard ");
+	cli_put_word(stdout, ys_session_path(s));
+	if (qpath) {
+		fputs(" -q ", stdout);
+		cli_put_word(stdout, qpath);
+	}
+	putchar('\n');
 }
 
 static bool need_terminal(void)
@@ -638,15 +706,7 @@ int cli_interactive_run(const cli_interactive *o)
 		printf("Answers saved to ");
 		ys_fputs_safe(ys_session_path(s), stdout, 0);
 		printf(" (%zu of %zu answered).\n", ys_session_answered(s), r.q->n_questions);
-		if (ys_session_answered(s) < r.q->n_questions) {
-			printf("Resume with: yardstick %s -o ", cmd_name(&r.o));
-			ys_fputs_safe(ys_session_path(s), stdout, 0);
-			putchar('\n');
-		} else {
-			printf("Scorecard: yardstick scorecard ");
-			ys_fputs_safe(ys_session_path(s), stdout, 0);
-			putchar('\n');
-		}
+		print_next(&r, s);
 	}
 	ys_session_free(s);
 	run_free(&r);

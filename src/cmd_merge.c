@@ -79,15 +79,19 @@ static int check_output(const char *out, char **inputs, int n, bool force)
 }
 
 /* The questionnaire the first file a (read from path) was answered with:
- * qspec when given, else the one found by its id, else any with its id
- * and sha256. */
+ * qspec when given (refused when it is another questionnaire), else the
+ * file a records or the one found by its id (ys_catalog_for_answers),
+ * else any with its id and sha256. *from_file gets the questionnaire's
+ * path when the merged file should record it (see
+ * ys_catalog_for_answers), else NULL. */
 static int find_questionnaire(const char *path, const ys_answers *a,
-			      const char *qspec, ys_questionnaire **out)
+			      const char *qspec, ys_questionnaire **out,
+			      const char **from_file)
 {
 	ys_diags d = {0};
 	ys_questionnaire *q, *exact;
 
-	q = ys_catalog_load(qspec ? qspec : a->q_id, &d);
+	q = ys_catalog_for_answers(a, path, qspec, false, &d, from_file);
 	if (!q)
 		return cli_diags(&d, YS_EX_DATAERR);
 	ys_diags_free(&d);
@@ -95,6 +99,7 @@ static int find_questionnaire(const char *path, const ys_answers *a,
 		*out = q;       /* ys_merge_check compares -q with the files */
 		return 0;
 	}
+	*from_file = NULL;
 	exact = ys_catalog_find_sha256(a->q_id, a->q_sha256);
 	if (exact) {
 		ys_questionnaire_free(q);
@@ -163,7 +168,7 @@ static void summarise(const ys_merge_summary *s, const char *out)
 			s->n_lines_cut == 1 ? "line was" : "lines were");
 	if (s->n_contested) {
 		fputs("yardstick: settle them with: yardstick workshop -o ", stderr);
-		ys_fputs_safe(out, stderr, 0);
+		cli_put_word(stderr, out);
 		fputc('\n', stderr);
 	}
 }
@@ -177,6 +182,7 @@ static int run(char **files, int n, const char *qspec, const char *out,
 	ys_answers_stream *s = NULL;
 	ys_answers_item it = {0};
 	ys_answers *first, *merged;
+	const char *from_file = NULL;
 	ys_merge_summary sum;
 	int i, rc, failed = 0, first_rc = 0;
 
@@ -187,7 +193,7 @@ static int run(char **files, int n, const char *qspec, const char *out,
 	if (!first)
 		return cli_diags(&d, YS_EX_DATAERR);
 	ys_diags_free(&d);
-	rc = find_questionnaire(files[0], first, qspec, &q);
+	rc = find_questionnaire(files[0], first, qspec, &q, &from_file);
 	if (rc) {
 		ys_answers_free(first);
 		return rc;
@@ -228,6 +234,9 @@ static int run(char **files, int n, const char *qspec, const char *out,
 		rc = cli_error(YS_EX_SOFTWARE, "out of memory");
 		goto out;
 	}
+	/* So that the workshop finds an author's questionnaire. */
+	if (from_file)
+		cli_record_questionnaire_file(merged, from_file, out);
 	rc = write_output(merged, out, force);
 	ys_answers_free(merged);
 	if (!rc)

@@ -118,7 +118,7 @@ static void item(FILE *out, const char *key, const char *value)
 	fputc('\n', out);
 }
 
-static void header(FILE *out, const ys_report *r)
+static bool header(FILE *out, const ys_report *r)
 {
 	const ys_answers *a = r->a;
 	const ys_score *s = r->s;
@@ -156,14 +156,19 @@ static void header(FILE *out, const ys_report *r)
 		fputs("- **Mode:** Interview\n", out);
 	fprintf(out, "- **Completion:** %zu of %zu questions answered\n",
 		s->answered, s->total);
-	if (s->provisional)
-		fprintf(out, "- **Status:** PROVISIONAL: %zu %s unanswered, so "
-			"scores and levels may still change.\n",
-			s->total - s->answered,
-			ys_plural(s->total - s->answered, "question is",
-			       "questions are"));
-	else
-		fputs("- **Status:** FINAL: every question is answered.\n", out);
+	{
+		ys_sb st = {0};
+
+		ys_report_status_line(&st, s);
+		if (st.oom) {
+			ys_sb_free(&st);
+			return false;
+		}
+		fputs("- **Status:** ", out);
+		md(out, st.buf);
+		fputc('\n', out);
+		ys_sb_free(&st);
+	}
 	item(out, "Target", s->has_target ? s->target_name : "(none)");
 	if (ys_report_mismatch(r)) {
 		fputs("- **Note:** these answers were started with version ", out);
@@ -173,6 +178,7 @@ static void header(FILE *out, const ys_report *r)
 		md(out, r->q->version);
 		fputs(", on the questions the two share.\n", out);
 	}
+	return true;
 }
 
 static bool profile(FILE *out, const ys_report *r)
@@ -439,7 +445,7 @@ static void unanswered(FILE *out, const ys_report *r)
 {
 	const ys_score *s = r->s;
 
-	if (!s->provisional)
+	if (s->answered == s->total)
 		return;
 	fprintf(out, "\n## Unanswered questions\n\n%zu %s not answered yet; "
 		"the scorecard stays provisional until %s.\n",
@@ -594,8 +600,7 @@ int ys_report_markdown(const ys_report *r, FILE *out)
 	char *paras[YS_METHOD_PARAS];
 	size_t i;
 
-	header(out, r);
-	if (!profile(out, r))
+	if (!header(out, r) || !profile(out, r))
 		return ENOMEM;
 	summary(out, r);
 	lists(out, r);

@@ -84,6 +84,11 @@ const char *ys_level_name(const ys_questionnaire *q, long level);
 char *ys_report_legend(const ys_questionnaire *q, size_t per,
 		       const char *mark);
 
+/* The status sentence of a scorecard's header: "PROVISIONAL: 4
+ * questions are unanswered, so ..." or "FINAL: every question is
+ * answered.", naming unsettled workshop questions too. */
+void ys_report_status_line(ys_sb *b, const ys_score *s);
+
 /* The counts the summary states: areas with a named owner, assessed
  * areas, and assessed areas that meet their target. */
 void ys_report_counts(const ys_score *s, size_t *owned, size_t *met,

@@ -301,15 +301,16 @@ static void header(ys_tw *t, const ys_report *r)
 		ys_tw_para(t, "Mode:           ", k, "Interview");
 	ys_tw_paraf(t, "Completion:     ", k, "%zu of %zu questions answered",
 	      s->answered, s->total);
-	if (s->provisional)
-		ys_tw_paraf(t, "Status:         ", k,
-		      "PROVISIONAL: %zu %s unanswered, so scores and levels "
-		      "may still change.", s->total - s->answered,
-		      ys_plural(s->total - s->answered, "question is",
-			     "questions are"));
-	else
-		ys_tw_para(t, "Status:         ", k,
-		     "FINAL: every question is answered.");
+	{
+		ys_sb st = {0};
+
+		ys_report_status_line(&st, s);
+		if (st.oom)
+			t->oom = true;
+		else
+			ys_tw_para(t, "Status:         ", k, st.buf);
+		ys_sb_free(&st);
+	}
 	if (s->has_target)
 		ys_tw_para(t, "Target:         ", k, s->target_name);
 	else
@@ -597,7 +598,7 @@ static void unanswered(ys_tw *t, const ys_report *r)
 	const ys_score *s = r->s;
 	size_t i, k;
 
-	if (!s->provisional)
+	if (s->answered == s->total)
 		return;
 	ys_tw_heading(t, "UNANSWERED QUESTIONS");
 	ys_tw_paraf(t, "", "", "%zu %s not answered yet; the scorecard stays "

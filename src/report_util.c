@@ -262,6 +262,28 @@ char *ys_report_legend(const ys_questionnaire *q, size_t per,
 	return ys_sb_take(&b);
 }
 
+void ys_report_status_line(ys_sb *b, const ys_score *s)
+{
+	size_t un = s->total - s->answered;
+
+	if (!s->provisional) {
+		ys_sb_puts(b, "FINAL: every question is answered.");
+		return;
+	}
+	ys_sb_puts(b, "PROVISIONAL: ");
+	if (un)
+		ys_sb_printf(b, "%zu %s unanswered", un,
+			     ys_plural(un, "question is", "questions are"));
+	if (un && s->unsettled)
+		ys_sb_puts(b, " and ");
+	if (s->unsettled)
+		ys_sb_printf(b, "%zu answered %s not yet settled in the "
+			     "workshop", s->unsettled,
+			     ys_plural(s->unsettled, "question is",
+				       "questions are"));
+	ys_sb_puts(b, ", so scores and levels may still change.");
+}
+
 void ys_report_counts(const ys_score *s, size_t *owned, size_t *met,
 		      size_t *assessed)
 {

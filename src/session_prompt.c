@@ -10,6 +10,7 @@
 #include "session_priv.h"
 #include "yardstick/alloc.h"
 #include "yardstick/line.h"
+#include "yardstick/path.h"
 #include "yardstick/text.h"
 #include "yardstick/vec.h"
 
@@ -231,17 +232,44 @@ static int default_save_as(void *ctx, ys_store *store, const char *path,
 	return ys_store_create(store, path, a, exists, err);
 }
 
+/* Saved to path in place of the current file, the answers must record
+ * their questionnaire's file as seen from path's folder. Returns the
+ * record as it was (to put back if the save fails; the caller frees it),
+ * or NULL when there is none or nothing changed. When the file is no
+ * longer there the record is dropped (it would name another file). */
+static char *rebase_questionnaire_file(ys_session *s, const char *path)
+{
+	char *old, *cur, *rel;
+
+	if (!s->a->q_file || !s->has_store)
+		return NULL;
+	old = ys_strdup(s->a->q_file);
+	if (!old)
+		return NULL;
+	cur = ys_path_in_answers(old, s->store.path);
+	rel = cur ? ys_path_from_answers(cur, path) : NULL;
+	if (!ys_answers_set_questionnaire_file(s->a, rel))
+		ys_answers_set_questionnaire_file(s->a, NULL);
+	ys_free(cur);
+	ys_free(rel);
+	return old;
+}
+
 static bool save_as(ys_session *s, const char *path)
 {
 	ys_save_as_fn fn = s->opts.save_as_fn ? s->opts.save_as_fn : default_save_as;
 	ys_store ns;
 	bool exists = false;
-	char *err = NULL;
+	char *err = NULL, *old_file;
 
 	if (s->has_store && !strcmp(path, s->store.path))
 		return ys_session_save(s);
 	memset(&ns, 0, sizeof(ns));
+	old_file = rebase_questionnaire_file(s, path);
 	if (fn(s->opts.save_as_ctx, &ns, path, s->a, &exists, &err) != 0) {
+		if (old_file)
+			ys_answers_set_questionnaire_file(s->a, old_file);
+		ys_free(old_file);
 		if (exists)
 			sess_status(s, true, "%s already exists; choose a new file name.", path);
 		else
@@ -250,6 +278,7 @@ static bool save_as(ys_session *s, const char *path)
 		ys_free(err);
 		return false;
 	}
+	ys_free(old_file);
 	if (s->has_store)
 		ys_store_close(&s->store);
 	s->store = ns;

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "yardstick/answers.h"
 #include "yardstick/diag.h"
 #include "yardstick/questionnaire.h"
 
@@ -36,6 +37,35 @@ ys_questionnaire *ys_catalog_load(const char *spec, ys_diags *d);
 /* The same; with fingerprint false a file's SHA-256 is not computed. */
 ys_questionnaire *ys_catalog_load_fp(const char *spec, bool fingerprint,
 				     ys_diags *d);
+
+/* True when spec names a file rather than an id: it contains '/' or ends
+ * in .yaml or .yml. */
+bool ys_catalog_is_path(const char *spec);
+
+/* Finds the questionnaire of answers a, read from answers_path, as DESIGN
+ * section 2 says:
+ *   1. qspec (-q) when not NULL; refused (exit 65, with a message saying
+ *      what to do) when its id is not the one a records;
+ *   2. else the file a records (questionnaire.file, seen from
+ *      answers_path's folder) when it exists and has a's id;
+ *   3. else a's id through the lookup order; with exact, first the
+ *      version whose sha256 a records, wherever it is.
+ * Problems go to d with their exit code; when the id lookup fails after a
+ * recorded file was tried, a further error says what was wrong with that
+ * file. *from_file (when from_file is not NULL) gets the questionnaire's
+ * path (q->source) when it was given as a path with -q or found as the
+ * recorded file, else NULL: what an answers file should record. */
+ys_questionnaire *ys_catalog_for_answers(const ys_answers *a,
+					 const char *answers_path,
+					 const char *qspec, bool exact,
+					 ys_diags *d, const char **from_file);
+
+/* The check of step 1 above for a questionnaire q loaded from qspec:
+ * true when q has the id a records; else adds the refusal to d (exit 65,
+ * naming answers_path) and returns false. */
+bool ys_catalog_check_spec(const ys_answers *a, const char *answers_path,
+			   const ys_questionnaire *q, const char *qspec,
+			   ys_diags *d);
 
 /* Finds a questionnaire with this id and sha256 (any version) among all
  * the sources; used to show what changed since an answers file was

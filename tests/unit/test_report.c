@@ -482,7 +482,7 @@ static void test_json_shape(void **state)
 	assert_non_null(strstr(out, "\"format\": \"yardstick-scorecard/2\""));
 	assert_non_null(strstr(out, "\"provisional\": true"));
 	assert_non_null(strstr(out, "\"completion\": {\n    \"answered\": 5,\n"
-			       "    \"total\": 6\n  }"));
+			       "    \"total\": 6,\n    \"unsettled\": 0\n  }"));
 	assert_non_null(strstr(out, "\"dont_know\": [\"one-c\"]"));
 	assert_non_null(strstr(out, "\"organisation\": \"Org | <b>*x*</b> & \\u202eevil\""));
 	/* Area two: two-a answered "no", two-b unanswered: level 0. */

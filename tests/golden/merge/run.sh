@@ -135,6 +135,9 @@ if ! cmp -s team.yaml again.yaml; then
 fi
 # The questionnaire the files were answered with, given with -q.
 check v2-given v2.yaml merge -q v2/small-test.yaml $d/v2-ij.yaml $d/v2-kl.yaml -o v2.yaml
+# The questionnaire the files record (questionnaire.file, seen from their
+# folder), without -q; the merged file records it from its own folder.
+check v2-recorded v2-rec.yaml merge $d/v2-ij-file.yaml $d/v2-kl-file.yaml -o v2-rec.yaml
 # --force replaces an existing output.
 echo old >existing.yaml
 check force existing.yaml merge $d/ab.yaml $d/cd.yaml -o existing.yaml --force
@@ -163,6 +166,9 @@ refused several out.yaml merge $d/ab.yaml $d/other-id.yaml $d/cd.yaml \
 refused v2-not-found out.yaml merge $d/v2-ij.yaml $d/v2-kl.yaml -o out.yaml
 refused v2-wrong-q out.yaml merge -q questionnaires/small-test.yaml \
 	$d/v2-ij.yaml $d/v2-kl.yaml -o out.yaml
+# -q naming another questionnaire than the files answer.
+refused q-other-id out.yaml merge -q public-sector-digital-maturity \
+	$d/ab.yaml $d/cd.yaml -o out.yaml
 
 # --- The output ------------------------------------------------------------
 refused out-is-input $d/ab.yaml merge $d/ab.yaml $d/cd.yaml -o $d/ab.yaml
