@@ -128,7 +128,7 @@ void cli_warn_mismatch(const char *path, const ys_answers *a,
 	ys_questionnaire_free(old);
 }
 
-static int unknown_target(const ys_questionnaire *q, const char *target)
+int cli_unknown_target(const ys_questionnaire *q, const char *target)
 {
 	size_t i;
 
@@ -147,7 +147,7 @@ static int unknown_target(const ys_questionnaire *q, const char *target)
 }
 
 int cli_load_assessment(const char *path, const char *qspec,
-			const char *target, bool exact, cli_assessment *out)
+			const char *target, cli_assessment *out)
 {
 	/* One list per file: a list shows source lines of one file only. */
 	ys_diags da = {0}, dq = {0};
@@ -177,7 +177,7 @@ int cli_load_assessment(const char *path, const char *qspec,
 		ys_questionnaire_free(out->q);
 		out->q = NULL;
 	} else if (!out->q && !s) {
-		out->q = ys_catalog_for_answers(out->a, path, qspec, exact, &dq, NULL);
+		out->q = ys_catalog_for_answers(out->a, path, qspec, true, &dq, NULL);
 	}
 	if (!out->q) {
 		rc = cli_diags(&dq, YS_EX_DATAERR);
@@ -191,7 +191,7 @@ int cli_load_assessment(const char *path, const char *qspec,
 	}
 	ys_diags_free(&da);
 	if (target && !ys_questionnaire_find_target(out->q, target)) {
-		rc = unknown_target(out->q, target);
+		rc = cli_unknown_target(out->q, target);
 		goto fail;
 	}
 	if (!ys_score_compute(out->q, out->a, target, &out->s)) {

@@ -231,7 +231,9 @@ static int first_questionnaire(const char *path, const char *qspec,
 		a = ys_answers_read_file(path, &da);
 		if (!a)
 			return cli_diags(&da, YS_EX_DATAERR);
-		*q = ys_catalog_for_answers(a, path, NULL, false, &dq, NULL);
+		/* Every file is scored on the version the first one records
+		 * (an archived built-in included). */
+		*q = ys_catalog_for_answers(a, path, NULL, true, &dq, NULL);
 	}
 	ys_answers_free(a);
 	ys_diags_free(&da);

@@ -469,10 +469,13 @@ static int prepare(struct run *r)
 		rc = check_mode(r);
 		if (rc)
 			return rc;
-		/* -q, else the file the answers record, else their id; a -q
-		 * for another questionnaire is refused (65). */
+		/* -q, else the file the answers record, else the version the
+		 * file records when it is found (an archived built-in
+		 * included), so answers made with last year's questionnaire
+		 * are never moved to this year's; else the id. A -q for
+		 * another questionnaire is refused (65). */
 		r->q = ys_catalog_for_answers(r->a, r->path, r->o.questionnaire,
-					      false, &d, &from_file);
+					      true, &d, &from_file);
 		if (!r->q)
 			return cli_diags(&d, YS_EX_NOINPUT);
 		if (!ys_answers_bind(r->a, r->q, r->path, &d))

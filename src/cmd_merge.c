@@ -80,9 +80,10 @@ static int check_output(const char *out, char **inputs, int n, bool force)
 
 /* The questionnaire the first file a (read from path) was answered with:
  * qspec when given (refused when it is another questionnaire), else the
- * file a records or the one found by its id (ys_catalog_for_answers),
- * else any with its id and sha256. *from_file gets the questionnaire's
- * path when the merged file should record it (see
+ * file a records, else the version it records (found by its sha256
+ * among every version of its id, archived built-ins included), else the
+ * one found by its id when that has the same sha256. *from_file gets the
+ * questionnaire's path when the merged file should record it (see
  * ys_catalog_for_answers), else NULL. */
 static int find_questionnaire(const char *path, const ys_answers *a,
 			      const char *qspec, ys_questionnaire **out,
@@ -91,7 +92,7 @@ static int find_questionnaire(const char *path, const ys_answers *a,
 	ys_diags d = {0};
 	ys_questionnaire *q, *exact;
 
-	q = ys_catalog_for_answers(a, path, qspec, false, &d, from_file);
+	q = ys_catalog_for_answers(a, path, qspec, true, &d, from_file);
 	if (!q)
 		return cli_diags(&d, YS_EX_DATAERR);
 	ys_diags_free(&d);
@@ -99,6 +100,8 @@ static int find_questionnaire(const char *path, const ys_answers *a,
 		*out = q;       /* ys_merge_check compares -q with the files */
 		return 0;
 	}
+	/* The recorded file changed since: the version answered with, if
+	 * it can be found by its sha256. */
 	*from_file = NULL;
 	exact = ys_catalog_find_sha256(a->q_id, a->q_sha256);
 	if (exact) {

@@ -67,7 +67,7 @@ int cmd_scorecard(int argc, char **argv)
 	if (argc - optind > 1)
 		return cli_usage_error("scorecard", "one answers file at a time "
 				       "(use compare or benchmark for several)");
-	rc = cli_load_assessment(argv[optind], qspec, target, false, &as);
+	rc = cli_load_assessment(argv[optind], qspec, target, &as);
 	if (rc)
 		return rc;
 	r.q = as.q;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "report_priv.h"
+#include "report_qdiff.h"
 #include "yardstick/alloc.h"
 #include "yardstick/compare.h"
 #include "yardstick/text.h"
@@ -329,14 +330,16 @@ static void text_areas(ys_tw *t, const cmp *m)
 	char lv[48], sc[48];
 	char pr[48];
 	bool wide;
-	size_t i, title_w, widest = 4, fixed = 2 + 18 + 2 + 12 + 2 + 16 + 2 + 13;
+	/* The widest cells: "1.5 -> 1.4 down 0.1" (19) and
+	 * "100 -> 0 down 100" (17). */
+	size_t i, title_w, widest = 4, fixed = 2 + 19 + 2 + 12 + 2 + 17 + 2 + 13;
 
 	ys_tw_heading(t, "AREAS");
 	/* Narrow reports leave the practice score column out of the table;
 	 * the summary above still gives the overall practice score. */
 	wide = t->width >= fixed + 4;
 	if (!wide)
-		fixed -= 2 + 16;
+		fixed -= 2 + 17;
 	title_w = t->width > fixed + 8 ? t->width - fixed : 8;
 	/* No wider than the widest title needs. */
 	for (i = 0; i < m->n_areas; i++) {
@@ -350,10 +353,10 @@ static void text_areas(ys_tw *t, const cmp *m)
 		title_w = widest;
 	ys_tw_cell(t, "Area", title_w);
 	if (wide)
-		fprintf(t->out, "  %-18s  %-12s  %-16s  %s\n", "Maturity",
+		fprintf(t->out, "  %-19s  %-12s  %-17s  %s\n", "Maturity",
 			"Level", "Practice", "Target");
 	else
-		fprintf(t->out, "  %-18s  %-12s  %s\n", "Maturity", "Level",
+		fprintf(t->out, "  %-19s  %-12s  %s\n", "Maturity", "Level",
 			"Target");
 	ys_tw_rule(t, '-', title_w + fixed);
 	for (i = 0; i < m->n_areas; i++) {
@@ -375,10 +378,10 @@ static void text_areas(ys_tw *t, const cmp *m)
 			ys_tw_cell(t, title, title_w);
 		}
 		if (wide)
-			snprintf(row, sizeof(row), "  %-18s  %-12s  %-16s  %s", sc,
+			snprintf(row, sizeof(row), "  %-19s  %-12s  %-17s  %s", sc,
 				 lv, pr, target_change(c->old_s, c->new_s, o, n));
 		else
-			snprintf(row, sizeof(row), "  %-18s  %-12s  %s", sc, lv,
+			snprintf(row, sizeof(row), "  %-19s  %-12s  %s", sc, lv,
 				 target_change(c->old_s, c->new_s, o, n));
 		len = strlen(row);
 		while (len > 0 && row[len - 1] == ' ')
@@ -419,10 +422,46 @@ static void text_changed(ys_tw *t, const cmp *m)
 	}
 }
 
+/* ---- what changed between the versions (report_qdiff.c) ---- */
+
+static void qdiff_text(ys_tw *t, const cmp *m)
+{
+	ys_qdiff d;
+
+	if (!ys_qdiff_build(m->c->old_q, m->c->new_q, &d)) {
+		t->oom = true;
+		return;
+	}
+	ys_qdiff_write_text(t, &d, m->c->old_q, m->c->new_q);
+	ys_qdiff_free(&d);
+}
+
+static bool qdiff_markdown(FILE *out, const cmp *m)
+{
+	ys_qdiff d;
+	bool ok;
+
+	if (!ys_qdiff_build(m->c->old_q, m->c->new_q, &d))
+		return false;
+	ok = ys_qdiff_write_markdown(out, &d, m->c->old_q, m->c->new_q);
+	ys_qdiff_free(&d);
+	return ok;
+}
+
+static bool qdiff_json(FILE *out, const cmp *m)
+{
+	ys_qdiff d;
+
+	if (!ys_qdiff_build(m->c->old_q, m->c->new_q, &d))
+		return false;
+	ys_qdiff_write_json(out, &d, m->c->old_q, m->c->new_q);
+	ys_qdiff_free(&d);
+	return true;
+}
+
 static void text_versions(ys_tw *t, const cmp *m)
 {
 	const ys_compare *c = m->c;
-	size_t i;
 
 	if (m->same_questionnaire)
 		return;
@@ -432,14 +471,8 @@ static void text_versions(ys_tw *t, const cmp *m)
 	      "share are compared above; each side's maturity and levels are "
 	      "worked out on its own version.", c->old_q->version,
 	      c->new_q->version, m->n_shared_q);
-	if (m->n_only_old_q || m->n_only_new_q)
-		fputc('\n', t->out);
-	for (i = 0; i < m->n_only_old_q; i++)
-		ys_tw_paraf(t, "* ", "  ", "%s: only in version %s",
-		      c->old_q->questions[m->only_old_q[i]].id, c->old_q->version);
-	for (i = 0; i < m->n_only_new_q; i++)
-		ys_tw_paraf(t, "* ", "  ", "%s: only in version %s",
-		      c->new_q->questions[m->only_new_q[i]].id, c->new_q->version);
+	fputc('\n', t->out);
+	qdiff_text(t, m);
 }
 
 static int write_text(const cmp *m, FILE *out)
@@ -552,20 +585,15 @@ static int write_markdown(const cmp *m, FILE *out)
 		fputs(" |\n", out);
 	}
 	if (!m->same_questionnaire) {
-		fputs("\n## Questionnaire differences\n\n", out);
-		for (i = 0; i < m->n_only_old_q; i++) {
-			fputs("- ", out);
-			md(out, c->old_q->questions[m->only_old_q[i]].id);
-			fputs(": only in the old version\n", out);
-		}
-		for (i = 0; i < m->n_only_new_q; i++) {
-			fputs("- ", out);
-			md(out, c->new_q->questions[m->only_new_q[i]].id);
-			fputs(": only in the new version\n", out);
-		}
-		if (!m->n_only_old_q && !m->n_only_new_q)
-			fputs("Same questions; wording, answers or levels may "
-			      "differ.\n", out);
+		fputs("\n## Questionnaire differences\n\nThe files were "
+		      "answered against different versions of the "
+		      "questionnaire (", out);
+		md(out, c->old_q->version);
+		fputs(" and ", out);
+		md(out, c->new_q->version);
+		fputs("); each side is scored on its own version.\n", out);
+		if (!qdiff_markdown(out, m))
+			return ENOMEM;
 	}
 	return ys_report_status(out);
 }
@@ -758,6 +786,9 @@ static int write_json(const cmp *m, FILE *out)
 	j_ids(out, c->old_q, m->only_old_q, m->n_only_old_q, false);
 	fputs(",\n  \"only_new_questions\": ", out);
 	j_ids(out, c->new_q, m->only_new_q, m->n_only_new_q, false);
+	fputs(",\n  \"questionnaire_changes\": ", out);
+	if (!qdiff_json(out, m))
+		return ENOMEM;
 	fputs("\n}\n", out);
 	return ys_report_status(out);
 }

@@ -108,8 +108,10 @@ while [ "$r" -le "$ROUNDS" ]; do
 	fi
 	# Answers change but are never cleared: every question answered
 	# before this round is still answered (its value may have changed).
-	cut -d= -f1 "$E2E_DIR/prev.txt" > "$E2E_DIR/prev.ids"
-	cut -d= -f1 "$E2E_DIR/now.txt" > "$E2E_DIR/now.ids"
+	# (sorted again after the cut: "a-b=x" sorts before "a=y", but
+	# "a" before "a-b")
+	cut -d= -f1 "$E2E_DIR/prev.txt" | sort > "$E2E_DIR/prev.ids"
+	cut -d= -f1 "$E2E_DIR/now.txt" | sort > "$E2E_DIR/now.ids"
 	lost=$(comm -23 "$E2E_DIR/prev.ids" "$E2E_DIR/now.ids")
 	[ -z "$lost" ] || e2e_fail "round $r: saved answers lost: $lost"
 	mv "$E2E_DIR/now.txt" "$E2E_DIR/prev.txt"

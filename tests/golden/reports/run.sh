@@ -15,7 +15,9 @@
 #
 # With UPDATE=1 the expected files are (re)written instead, and the
 # sha256 recorded in data/example-assessment.yaml is refreshed from the
-# bundled questionnaire; review the changes with git diff.
+# bundled questionnaire; review the changes with git diff. The sha256 in
+# data/example-assessment-2026.1.yaml is never refreshed: that file was
+# made with the released 2026.1 version and must keep finding it.
 set -u
 
 if [ $# -ne 2 ]; then
@@ -58,6 +60,16 @@ if [ "$want" != "$have" ]; then
 		echo "      check the example still fits and rerun with UPDATE=1"
 		fail=$((fail + 1))
 	fi
+fi
+# Last year's example records the archived version it was made with.
+old_example=data/example-assessment-2026.1.yaml
+archived=../questionnaires/archive/public-sector-digital-maturity-2026.1.yaml
+want=$(sha256sum "$archived" | cut -d' ' -f1)
+have=$(sed -n 's/.*sha256: \([0-9a-f]*\)}.*/\1/p' "$old_example")
+if [ "$want" != "$have" ]; then
+	echo "FAIL: $old_example records sha256 $have but $archived is $want:"
+	echo "      a released version must never change"
+	fail=$((fail + 1))
 fi
 
 check() {
