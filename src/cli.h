@@ -138,13 +138,14 @@ typedef struct cli_out_opts {
 	const char *output;     /* -o; NULL for standard output */
 	bool force;
 	size_t width;           /* 0 when not given */
+	bool ascii;             /* --ascii: strict ASCII text */
 	const char *qspec;      /* -q */
 	const char *target;     /* -t, where extra has "t" */
 	const char *highlight;  /* -H, where extra has "H" */
 } cli_out_opts;
 
 /* Parses -f/--format, -o/--output, --force, -w/--width,
- * -q/--questionnaire and -h/--help, plus -t/--target and -H/--highlight
+ * -q/--questionnaire, -h/--help and --ascii, plus -t/--target and -H/--highlight
  * when extra names them ("tH"). Returns -1 when the operands start at
  * optind, or the exit code to return (0 after --help, 64 on a usage
  * error, already reported). */

@@ -356,7 +356,7 @@ int cli_parse_out_opts(const char *cmd, int argc, char **argv,
 		       const char *extra, void (*usage)(FILE *out),
 		       cli_out_opts *o)
 {
-	enum { OPT_FORCE = 256 };
+	enum { OPT_FORCE = 256, OPT_ASCII };
 	static const struct option all[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"output", required_argument, NULL, 'o'},
@@ -364,6 +364,7 @@ int cli_parse_out_opts(const char *cmd, int argc, char **argv,
 		{"width", required_argument, NULL, 'w'},
 		{"questionnaire", required_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
+		{"ascii", no_argument, NULL, OPT_ASCII},
 		{"target", required_argument, NULL, 't'},
 		{"highlight", required_argument, NULL, 'H'},
 		{NULL, 0, NULL, 0},
@@ -375,7 +376,7 @@ int cli_parse_out_opts(const char *cmd, int argc, char **argv,
 
 	/* The common options, then those of extra ("t", "H") this command has. */
 	for (i = 0; i < YS_ARRAY_LEN(all) - 1; i++)
-		if (i < 6 || strchr(extra, all[i].val))
+		if (i < 7 || strchr(extra, all[i].val))
 			opts[n++] = all[i];
 	opts[n] = all[YS_ARRAY_LEN(all) - 1];
 	for (i = 0; extra[i]; i++) {
@@ -397,6 +398,9 @@ int cli_parse_out_opts(const char *cmd, int argc, char **argv,
 			break;
 		case OPT_FORCE:
 			o->force = true;
+			break;
+		case OPT_ASCII:
+			o->ascii = true;
 			break;
 		case 'w':
 			if (!cli_parse_width(optarg, &o->width))

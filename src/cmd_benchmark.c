@@ -38,6 +38,7 @@ static void usage(FILE *out)
 	      "      --force            replace FILE if it exists\n"
 	      "  -H, --highlight FILE   show where this organisation's answers sit\n"
 	      "  -w, --width N          text width in columns, 60 to 1000 (default 80)\n"
+	      "      --ascii            text in strict ASCII instead of UTF-8\n"
 	      "  -q, --questionnaire Q  score against questionnaire Q instead of the\n"
 	      "                         one named in the files\n"
 	      "  -h, --help             show this help\n\n"
@@ -292,8 +293,8 @@ static int first_questionnaire(const char *path, const char *qspec,
 }
 
 static int run(names *files, const char *qspec, const char *highlight,
-	       ys_bench_format fmt, size_t width, const char *output,
-	       bool force)
+	       ys_bench_format fmt, size_t width, bool ascii,
+	       const char *output, bool force)
 {
 	ys_questionnaire *q = NULL;
 	ys_answers_stream *st = NULL;
@@ -412,6 +413,7 @@ static int run(names *files, const char *qspec, const char *highlight,
 		rc = cli_error(YS_EX_SOFTWARE, "out of memory");
 		goto out;
 	}
+	ys_bench_set_ascii(b, ascii);
 	rc = ys_bench_write(b, fmt, width, m.f);
 	rc = cli_mem_output(&m, rc, output, force);
 out:
@@ -451,7 +453,8 @@ int cmd_benchmark(int argc, char **argv)
 			       "organisations' answers files; %zu given",
 			       YS_BENCH_MIN_ORGS, files.n);
 	if (!rc)
-		rc = run(&files, o.qspec, o.highlight, fmt, o.width, o.output, o.force);
+		rc = run(&files, o.qspec, o.highlight, fmt, o.width, o.ascii, o.output,
+			 o.force);
 	names_free(&files);
 	return rc;
 }

@@ -22,6 +22,7 @@ static void usage(FILE *out)
 	      "                        an older version, under its earlier name\n"
 	      "                        when it was renamed)\n"
 	      "  -w, --width N         text width in columns, 60 to 1000 (default 80)\n"
+	      "      --ascii           text in strict ASCII instead of UTF-8\n"
 	      "  -q, --questionnaire Q score both against questionnaire Q\n"
 	      "  -h, --help            show this help\n\n"
 	      "Each file is scored against the questionnaire version it was\n"
@@ -191,6 +192,7 @@ int cmd_compare(int argc, char **argv)
 	c.old_name = argv[optind];
 	c.new_name = argv[optind + 1];
 	c.width = width;
+	c.ascii = o.ascii;
 	if (!cli_mem_open(&m)) {
 		rc = cli_error(YS_EX_SOFTWARE, "out of memory");
 	} else {

@@ -353,6 +353,7 @@ static bool export_scorecard(void *ctx, const ys_questionnaire *q,
 	r.a = a;
 	r.s = &sc;
 	r.width = 0;
+	r.ascii = false;
 	rc = cli_mem_open(&m) ? cli_mem_close(&m, ys_report_write(&r, fi->format, m.f))
 			      : ENOMEM;
 	ys_score_free(&sc);

@@ -77,7 +77,13 @@ struct ys_bench {
 	bool hl_assessed;
 	double hl_overall;
 	double hl_overall_practice;
+	bool ascii;             /* text in strict ASCII */
 };
+
+void ys_bench_set_ascii(ys_bench *b, bool ascii)
+{
+	b->ascii = ascii;
+}
 
 static bool dvec_push(dvec *d, double x)
 {
@@ -419,7 +425,7 @@ static void text_area(ys_tw *t, ys_bench *b, size_t i)
 {
 	const ys_questionnaire *q = b->q;
 	bench_area *ba = &b->areas[i];
-	char *title = ys_tw_ascii(t, q->areas[i].title);
+	char *title = ys_tw_plain(t, q->areas[i].title);
 	ys_sb lv = {0};
 	char m1[YS_FIGURE_BUF], m2[YS_FIGURE_BUF], m3[YS_FIGURE_BUF];
 	stats st;
@@ -477,11 +483,12 @@ static int write_text(ys_bench *b, size_t width, FILE *out)
 
 	t.out = out;
 	t.width = ys_report_width(width);
-	title = ys_tw_ascii(&t, q->title);
+	t.ascii = b->ascii;
+	title = ys_tw_plain(&t, q->title);
 	if (!title)
 		return ENOMEM;
 	ys_tw_paraf(&t, "", "", "Benchmark: %s", title);
-	for (i = 0; i < strlen(title) + 11 && i < t.width; i++)
+	for (i = 0; i < ys_tw_width(title) + 11 && i < t.width; i++)
 		fputc('=', out);
 	fputs("\n\n", out);
 	ys_free(title);
@@ -625,7 +632,8 @@ static int write_csv(ys_bench *b, FILE *out)
 	const ys_questionnaire *q = b->q;
 	size_t i, k;
 
-	fputs("area,title,organisations,shown", out);
+	/* A UTF-8 byte order mark first, as the scorecard's CSV. */
+	fputs("\xEF\xBB\xBF" "area,title,organisations,shown", out);
 	for (k = 0; k < q->n_levels; k++)
 		fprintf(out, ",level_%zu", k);
 	fputs(",q1,median,q3,practice_q1,practice_median,practice_q3,"

@@ -235,15 +235,13 @@ static void text_header(ys_tw *t, const cmp *m)
 	const char *k = "                ";
 	char d1[11], d2[11];
 
-	char *title = ys_tw_ascii(t, c->new_q->title);
-	size_t i;
+	char *title = ys_tw_plain(t, c->new_q->title);
 
 	if (!title)
 		return;
 	ys_tw_paraf(t, "", "", "Comparison: %s", title);
-	for (i = 0; i < strlen(title) + 12 && i < t->width; i++)
-		fputc('=', t->out);
-	fputs("\n\n", t->out);
+	ys_tw_rule(t, '=', ys_tw_width(title) + 12);
+	fputc('\n', t->out);
 	ys_free(title);
 	ys_tw_paraf(t, "Old:            ", k, "%s (%s, questionnaire version %s)",
 	      c->old_name, file_date(c->old_a, d1), c->old_q->version);
@@ -334,7 +332,7 @@ static void text_areas(ys_tw *t, const cmp *m)
 	bool wide;
 	/* The widest cells: "1.5 -> 1.4 down 0.1" (19) and
 	 * "100 -> 0 down 100" (17). */
-	size_t i, j, title_w, fixed = 2 + 19 + 2 + 12 + 2 + 17 + 2 + 13;
+	size_t i, title_w, widest = 4, fixed = 2 + 19 + 2 + 12 + 2 + 17 + 2 + 13;
 
 	ys_tw_heading(t, "AREAS");
 	/* Narrow reports leave the practice score column out of the table;
@@ -343,19 +341,28 @@ static void text_areas(ys_tw *t, const cmp *m)
 	if (!wide)
 		fixed -= 2 + 17;
 	title_w = t->width > fixed + 8 ? t->width - fixed : 8;
+	/* No wider than the widest title needs. */
+	for (i = 0; i < m->n_areas; i++) {
+		char *title = ys_tw_plain(t, c->new_q->areas[m->areas[i].ni].title);
+
+		if (title && ys_tw_width(title) > widest)
+			widest = ys_tw_width(title);
+		ys_free(title);
+	}
+	if (title_w > widest)
+		title_w = widest;
+	ys_tw_cell(t, "Area", title_w);
 	if (wide)
-		fprintf(t->out, "%-*s  %-19s  %-12s  %-17s  %s\n", (int)title_w,
-			"Area", "Maturity", "Level", "Practice", "Target");
+		fprintf(t->out, "  %-19s  %-12s  %-17s  %s\n", "Maturity",
+			"Level", "Practice", "Target");
 	else
-		fprintf(t->out, "%-*s  %-19s  %-12s  %s\n", (int)title_w, "Area",
-			"Maturity", "Level", "Target");
-	for (j = 0; j < title_w + fixed && j < t->width; j++)
-		fputc('-', t->out);
-	fputc('\n', t->out);
+		fprintf(t->out, "  %-19s  %-12s  %s\n", "Maturity", "Level",
+			"Target");
+	ys_tw_rule(t, '-', title_w + fixed);
 	for (i = 0; i < m->n_areas; i++) {
 		const ys_area_score *o = &c->old_s->areas[m->areas[i].oi];
 		const ys_area_score *n = &c->new_s->areas[m->areas[i].ni];
-		char *title = ys_tw_ascii(t, c->new_q->areas[m->areas[i].ni].title);
+		char *title = ys_tw_plain(t, c->new_q->areas[m->areas[i].ni].title);
 		char row[256];
 		size_t len;
 
@@ -364,11 +371,11 @@ static void text_areas(ys_tw *t, const cmp *m)
 		level_cell(lv, sizeof(lv), o, n);
 		maturity_cell(sc, sizeof(sc), o, n);
 		practice_cell(pr, sizeof(pr), o, n);
-		if (strlen(title) > title_w) {
+		if (ys_tw_width(title) > title_w) {
 			ys_tw_para(t, "", "  ", title);
-			fprintf(t->out, "%-*s", (int)title_w, "");
+			ys_tw_cell(t, "", title_w);
 		} else {
-			fprintf(t->out, "%-*s", (int)title_w, title);
+			ys_tw_cell(t, title, title_w);
 		}
 		if (wide)
 			snprintf(row, sizeof(row), "  %-19s  %-12s  %-17s  %s", sc,
@@ -474,6 +481,7 @@ static int write_text(const cmp *m, FILE *out)
 
 	t.out = out;
 	t.width = ys_report_width(m->c->width);
+	t.ascii = m->c->ascii;
 	text_header(&t, m);
 	text_summary(&t, m);
 	text_areas(&t, m);

@@ -54,6 +54,8 @@ ys_bench_added ys_bench_add_assessment(ys_bench *b, const char *org,
 /* Sets the organisation to place in the distribution (a copy of the
  * numbers is kept; s may be freed afterwards). */
 bool ys_bench_highlight(ys_bench *b, const ys_score *s);
+/* Text output in strict ASCII (as ys_report.ascii) instead of UTF-8. */
+void ys_bench_set_ascii(ys_bench *b, bool ascii);
 /* Number of organisations added; ys_bench_files: number of assessments
  * given (the difference were set aside). */
 size_t ys_bench_count(const ys_bench *b);

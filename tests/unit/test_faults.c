@@ -154,7 +154,7 @@ static bool render_all(struct pipeline *p, const ys_answers *a,
 	if (!ys_score_compute(p->q, a, NULL, &s))
 		return false;
 	for (i = 0; i < N_FORMATS; i++) {
-		ys_report r = { p->q, a, &s, 72 };
+		ys_report r = { p->q, a, &s, 72, false };
 		char *buf = NULL;
 		size_t len = 0;
 		FILE *f = open_memstream(&buf, &len);
@@ -297,7 +297,7 @@ static void test_compare(void **state)
 	ao = scored(q, "data/small-provisional.yaml", &so);
 	an = scored(q, "data/small-hostile.yaml", &sn);
 	c = (ys_compare){ q, q, ao, an, &so, &sn, "before.yaml", "after.yaml",
-			  72 };
+			  72, false };
 	each_failure(write_all, &w);
 	writing_free(&w);
 	ys_score_free(&so);
@@ -336,7 +336,7 @@ static void test_compare_versions(void **state)
 	ao = scored(oq, "data/example-assessment-2026.1.yaml", &so);
 	an = scored(nq, "data/example-assessment.yaml", &sn);
 	c = (ys_compare){ oq, nq, ao, an, &so, &sn, "2026.yaml", "2027.yaml",
-			  72 };
+			  72, false };
 	each_failure(write_all, &w);
 	assert_non_null(strstr(w.want[0], "Target enhanced is now called good-practice"));
 	writing_free(&w);

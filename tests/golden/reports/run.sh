@@ -3,8 +3,8 @@
 #
 # Golden tests of the reports: scorecard in every format, compare and
 # benchmark. Each line of cases (next to this script) names an expected
-# file under expected/, the widest line allowed in the output ('-' for no
-# check) and the yardstick arguments; a line "path DIRS" sets
+# file under expected/, the widest line allowed in the output in display
+# columns ('-' for no check) and the yardstick arguments; a line "path DIRS" sets
 # YARDSTICK_PATH for the cases after it ("path -" unsets it, so built-in
 # questionnaires are used). Commands run from TESTS_DIR, so paths in the
 # output are short and stable.
@@ -86,7 +86,11 @@ check() {
 		} >"$tmp/status"
 	fi
 	if [ "$maxw" != - ]; then
-		long=$(awk -v w="$maxw" 'length($0) > w { print NR": "length($0) }' "$tmp/out")
+		# Display width (CJK and emoji take two columns); the
+		# output must be valid UTF-8.
+		if ! long=$(python3 "$here/textwidth.py" "$maxw" "$tmp/out" 2>&1); then
+			long="not valid UTF-8: $long"
+		fi
 		if [ -n "$long" ]; then
 			echo "FAIL: $name: lines wider than $maxw columns: $long"
 			fail=$((fail + 1))
