@@ -16,6 +16,17 @@
 /* ------------------------------------------------------------------ */
 /* Freeing */
 
+static void free_votes(ys_vote *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		ys_free(v[i].participant);
+		ys_free(v[i].answer);
+	}
+	ys_free(v);
+}
+
 static void free_response(ys_response *r)
 {
 	size_t i;
@@ -25,11 +36,10 @@ static void free_response(ys_response *r)
 	ys_free(r->note);
 	ys_free(r->na_reason);
 	ys_free(r->at);
-	for (i = 0; i < r->n_votes; i++) {
-		ys_free(r->votes[i].participant);
-		ys_free(r->votes[i].answer);
-	}
-	ys_free(r->votes);
+	free_votes(r->votes, r->n_votes);
+	for (i = 0; i < r->n_rounds; i++)
+		free_votes(r->rounds[i].votes, r->rounds[i].n_votes);
+	ys_free(r->rounds);
 }
 
 void ys_action_clear(ys_action *act)
@@ -60,6 +70,7 @@ void ys_answers_free(ys_answers *a)
 	ys_free(a->q_id);
 	ys_free(a->q_version);
 	ys_free(a->q_sha256);
+	ys_free(a->q_file);
 	ys_free(a->organisation);
 	ys_strv_free(a->assessors, a->n_assessors);
 	ys_free(a->target);
@@ -556,13 +567,15 @@ static long participant_index(const ys_answers *a, const char *name)
 	return -1;
 }
 
-static void drop_vote(ys_response *rs, size_t j)
+/* Removes vote j of the n votes at *v. */
+static void drop_vote(ys_vote **v, size_t *n, size_t j)
 {
-	ys_free(rs->votes[j].participant);
-	ys_free(rs->votes[j].answer);
-	memmove(&rs->votes[j], &rs->votes[j + 1],
-		(rs->n_votes - j - 1) * sizeof(*rs->votes));
-	rs->n_votes--;
+	ys_vote *votes = *v;
+
+	ys_free(votes[j].participant);
+	ys_free(votes[j].answer);
+	memmove(&votes[j], &votes[j + 1], (*n - j - 1) * sizeof(*votes));
+	(*n)--;
 }
 
 bool ys_answers_set_participants(ys_answers *a, const char *const *names,
@@ -589,10 +602,23 @@ bool ys_answers_set_participants(ys_answers *a, const char *const *names,
 	a->n_participants = n;
 	for (i = 0; i < a->n_responses; i++) {
 		ys_response *rs = &a->responses[i];
+		size_t k;
 
 		for (j = rs->n_votes; j > 0; j--)
 			if (participant_index(a, rs->votes[j - 1].participant) < 0)
-				drop_vote(rs, j - 1);
+				drop_vote(&rs->votes, &rs->n_votes, j - 1);
+		for (k = rs->n_rounds; k > 0; k--) {
+			ys_vote_round *rd = &rs->rounds[k - 1];
+
+			for (j = rd->n_votes; j > 0; j--)
+				if (participant_index(a, rd->votes[j - 1].participant) < 0)
+					drop_vote(&rd->votes, &rd->n_votes, j - 1);
+			if (rd->n_votes)
+				continue;
+			ys_free(rd->votes);
+			memmove(rd, rd + 1, (rs->n_rounds - k) * sizeof(*rd));
+			rs->n_rounds--;
+		}
 	}
 	return true;
 fail:
@@ -668,7 +694,7 @@ bool ys_answers_set_vote(ys_answers *a, const ys_questionnaire *q, size_t i,
 	}
 	if (!key) {
 		if (j >= 0)
-			drop_vote(rs, (size_t)j);
+			drop_vote(&rs->votes, &rs->n_votes, (size_t)j);
 	} else if (j >= 0) {
 		ys_free(rs->votes[j].answer);
 		rs->votes[j].answer = k;
@@ -703,3 +729,116 @@ bool ys_answers_set_contested(ys_answers *a, size_t i, bool contested)
 	return true;
 }
 
+
+/* Gives answers without any settled key the state ys_answer_is_settled
+ * counted for them, once, before the first settled state is set. */
+static void materialise_settled(ys_answers *a)
+{
+	size_t i;
+
+	if (a->has_settled)
+		return;
+	for (i = 0; i < a->n_responses; i++)
+		a->responses[i].settled = a->responses[i].answer != NULL;
+	a->has_settled = true;
+}
+
+bool ys_answers_set_settled(ys_answers *a, size_t i, bool settled)
+{
+	char *at, *updated;
+
+	if (i >= a->n_responses || (settled && !a->responses[i].answer))
+		return false;
+	if (!now_pair(&at, &updated))
+		return false;
+	materialise_settled(a);
+	a->responses[i].settled = settled;
+	commit_times(a, &a->responses[i], at, updated);
+	return true;
+}
+
+void ys_answers_unsettle_all(ys_answers *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->n_responses; i++)
+		a->responses[i].settled = false;
+	a->has_settled = true;
+}
+
+bool ys_answers_start_round(ys_answers *a, size_t i)
+{
+	ys_response *rs;
+	ys_vote_round *nr;
+	char *at, *updated;
+
+	if (i >= a->n_responses)
+		return false;
+	rs = &a->responses[i];
+	if (rs->n_votes) {
+		if (rs->n_rounds >= SIZE_MAX / sizeof(*nr) - 1)
+			return false;
+		nr = ys_realloc(rs->rounds, (rs->n_rounds + 1) * sizeof(*nr));
+		if (!nr)
+			return false;
+		rs->rounds = nr;
+	}
+	if (!now_pair(&at, &updated))
+		return false;
+	materialise_settled(a);
+	if (rs->n_votes) {
+		memset(&rs->rounds[rs->n_rounds], 0, sizeof(*rs->rounds));
+		rs->rounds[rs->n_rounds].votes = rs->votes;
+		rs->rounds[rs->n_rounds].n_votes = rs->n_votes;
+		rs->n_rounds++;
+		rs->votes = NULL;
+		rs->n_votes = 0;
+	}
+	rs->contested = false;
+	rs->settled = false;
+	commit_times(a, rs, at, updated);
+	return true;
+}
+
+bool ys_answer_is_settled(const ys_answers *a, size_t i)
+{
+	const ys_response *rs;
+
+	if (i >= a->n_responses)
+		return false;
+	rs = &a->responses[i];
+	if (a->mode == YS_MODE_WORKSHOP && a->has_settled)
+		return rs->settled && rs->answer;
+	return rs->answer != NULL;
+}
+
+bool ys_answers_set_questionnaire_file(ys_answers *a, const char *file)
+{
+	size_t n, i = 0;
+	char *s;
+
+	if (!file) {
+		ys_free(a->q_file);
+		a->q_file = NULL;
+		return true;
+	}
+	n = strlen(file);
+	if (!n || n > YS_MAX_STRING)
+		return false;
+	while (i < n) {
+		uint32_t cp;
+		size_t k = ys_utf8_decode(file + i, n - i, &cp);
+
+		if ((cp == YS_REPLACEMENT && (k != 3 || memcmp(file + i, "\xEF\xBF\xBD", 3))) ||
+		    cp < 0x20 || cp == 0x7F ||
+		    (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029)
+			return false;
+		i += k;
+	}
+	s = ys_strdup(file);
+	if (!s)
+		return false;
+	ys_free(a->q_file);
+	a->q_file = s;
+	return true;
+}

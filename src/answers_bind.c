@@ -62,6 +62,42 @@ static bool resolve(const ys_question *qn, const char *key, ys_choice *c,
 	return false;
 }
 
+/* The index of participant name in a's participants; n_participants
+ * when not listed. */
+static size_t participant_rank(const ys_answers *a, const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < a->n_participants; k++)
+		if (!strcmp(a->participants[k], name))
+			break;
+	return k;
+}
+
+/* Resolves the n votes at v for question qn, reporting keys that are not
+ * its answers, and puts them in participants order (stable), so the file
+ * is canonical. */
+static void bind_votes(ys_vote *v, size_t n, const ys_question *qn,
+		       const ys_answers *a, const char *name, ys_diags *d)
+{
+	char msg[512];
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!resolve(qn, v[i].answer, &v[i].choice, msg, sizeof(msg)))
+			ys_diag_add(d, YS_EX_DATAERR, name, v[i].answer_pos, "%s", msg);
+	for (i = 1; i < n; i++) {
+		ys_vote x = v[i];
+		size_t j = i, rank = participant_rank(a, x.participant);
+
+		while (j > 0 && participant_rank(a, v[j - 1].participant) > rank) {
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
+}
+
 static void bind_response(ys_response *rs, const ys_question *qn,
 			  const ys_answers *a, const char *name, ys_diags *d)
 {
@@ -78,32 +114,9 @@ static void bind_response(ys_response *rs, const ys_question *qn,
 	} else {
 		rs->choice = (ys_choice){YS_ANS_NONE, -1};
 	}
-	for (i = 0; i < rs->n_votes; i++) {
-		ys_vote *v = &rs->votes[i];
-
-		if (!resolve(qn, v->answer, &v->choice, msg, sizeof(msg)))
-			ys_diag_add(d, YS_EX_DATAERR, name, v->answer_pos, "%s", msg);
-	}
-	/* Votes in participants order, so the file is canonical. */
-	for (i = 1; i < rs->n_votes; i++) {
-		ys_vote v = rs->votes[i];
-		size_t j = i, rank = a->n_participants, k;
-
-		for (k = 0; k < a->n_participants; k++)
-			if (!strcmp(a->participants[k], v.participant))
-				break;
-		rank = k;
-		while (j > 0) {
-			for (k = 0; k < a->n_participants; k++)
-				if (!strcmp(a->participants[k], rs->votes[j - 1].participant))
-					break;
-			if (k <= rank)
-				break;
-			rs->votes[j] = rs->votes[j - 1];
-			j--;
-		}
-		rs->votes[j] = v;
-	}
+	bind_votes(rs->votes, rs->n_votes, qn, a, name, d);
+	for (i = 0; i < rs->n_rounds; i++)
+		bind_votes(rs->rounds[i].votes, rs->rounds[i].n_votes, qn, a, name, d);
 }
 
 /* Orders area records by questionnaire area order (unknown ids last, in

@@ -12,6 +12,7 @@
 
 #include "yardstick/alloc.h"
 #include "yardstick/answers.h"
+#include "yardstick/path.h"
 #include "yardstick/strset.h"
 #include "yardstick/text.h"
 #include "yardstick/vec.h"
@@ -288,9 +289,9 @@ static bool read_string_list(reader *R, const ys_yevent *start, const char *what
 	}
 }
 
-/* questionnaire: {id, version, sha256} */
+/* questionnaire: {id, version, sha256, file} */
 
-static const char *const qref_keys[] = {"id", "version", "sha256", NULL};
+static const char *const qref_keys[] = {"id", "version", "sha256", "file", NULL};
 
 static bool is_sha256(const char *s, size_t n)
 {
@@ -324,6 +325,15 @@ static bool qref_field(reader *R, void *ctx, int key, const ys_yevent *v)
 			break;
 		}
 		set_field(&a->q_sha256, read_text(R, v, "questionnaire sha256", true));
+		break;
+	case 3:
+		if (v->type == YS_Y_SCALAR && v->len && strcspn(v->value, "\t\n") < v->len) {
+			ys_yerror(R->r, v->pos,
+				  "questionnaire file must be a path on one line");
+			break;
+		}
+		a->q_file_pos = v->pos;
+		set_field(&a->q_file, read_text(R, v, "questionnaire file", true));
 		break;
 	}
 	return true;
@@ -512,22 +522,33 @@ static bool ids_insert(reader *R, size_t idx)
 	return ys_index_add(&R->ids, ys_hash_str(id), idx, id_is, R->a, id, NULL) > 0;
 }
 
+/* The order answers are written in (DESIGN section 4). */
 static const char *const response_keys[] = {
-	"answer", "note", "na_reason", "at", "votes", "contested", "parked", NULL,
+	"answer", "note", "na_reason", "at", "votes", "rounds", "contested",
+	"settled", "parked", NULL,
+};
+enum {
+	RK_ANSWER, RK_NOTE, RK_NA_REASON, RK_AT, RK_VOTES, RK_ROUNDS,
+	RK_CONTESTED, RK_SETTLED, RK_PARKED, RK_COUNT,
 };
 
 typedef struct response_ctx {
 	ys_response *rs;
-	size_t cap_votes;
-	ys_keyset voters;
+	size_t cap_rounds;
 } response_ctx;
 
-static bool read_votes(reader *R, response_ctx *c, const ys_yevent *start)
+/* Reads a mapping of participant: answer key (the votes of one round)
+ * into *votes / *n; what names it in messages. *entries (when not NULL)
+ * gets the number of entries, read or refused. */
+static bool read_votes(reader *R, ys_vote **votes, size_t *n,
+		       const ys_yevent *start, const char *what, size_t *entries)
 {
-	ys_response *rs = c->rs;
+	ys_keyset voters = {0};
+	size_t cap = 0;
 	ys_yevent ev;
+	bool ok = true;
 
-	if (!expect(R, start, YS_Y_MAP, "votes"))
+	if (!expect(R, start, YS_Y_MAP, what))
 		return true;
 	for (;;) {
 		ys_vote *vote;
@@ -535,34 +556,76 @@ static bool read_votes(reader *R, response_ctx *c, const ys_yevent *start)
 		bool end, stop;
 		char *who, *key;
 
-		who = read_entry_key(R, &ev, &c->voters, false, "participant",
+		who = read_entry_key(R, &ev, &voters, false, "participant",
 				     "duplicate vote by '%s' (first defined at %lu:%lu)",
 				     &kpos, &end, &stop);
 		if (end)
-			return true;
-		if (stop)
-			return false;
+			break;
+		if (stop) {
+			ok = false;
+			break;
+		}
+		if (entries)
+			(*entries)++;
 		if (!who)
 			continue;
 		key = read_key(R, &ev, "vote");
 		if (!key) {
 			ys_free(who);
-			if (R->oom)
-				return false;
+			if (R->oom) {
+				ok = false;
+				break;
+			}
 			continue;
 		}
-		if (!YS_GROW(rs->votes, c->cap_votes, rs->n_votes + 1)) {
+		if (!YS_GROW(*votes, cap, *n + 1)) {
 			ys_free(who);
 			ys_free(key);
 			oom(R);
-			return false;
+			ok = false;
+			break;
 		}
-		vote = &rs->votes[rs->n_votes++];
+		vote = &(*votes)[(*n)++];
 		vote->participant = who;
 		vote->answer = key;
 		vote->choice = (ys_choice){YS_ANS_NONE, -1};
 		vote->pos = kpos;
 		vote->answer_pos = ev.pos;
+	}
+	ys_keyset_free(&voters);
+	return ok;
+}
+
+/* rounds: [{PARTICIPANT: KEY, ...}, ...], oldest first. */
+static bool read_rounds(reader *R, response_ctx *c, const ys_yevent *start)
+{
+	ys_response *rs = c->rs;
+	ys_yevent ev;
+
+	if (!expect(R, start, YS_Y_SEQ, "rounds"))
+		return true;
+	for (;;) {
+		ys_vote_round *rd;
+		size_t entries = 0;
+
+		if (!ys_yreader_next(R->r, &ev))
+			return false;
+		if (ev.type == YS_Y_SEQ_END)
+			return true;
+		if (!expect(R, &ev, YS_Y_MAP, "a round"))
+			continue;
+		if (!YS_GROW(rs->rounds, c->cap_rounds, rs->n_rounds + 1)) {
+			oom(R);
+			return false;
+		}
+		rd = memset(&rs->rounds[rs->n_rounds++], 0, sizeof(*rd));
+		rd->pos = ev.pos;
+		if (!read_votes(R, &rd->votes, &rd->n_votes, &ev, "a round",
+				&entries))
+			return false;
+		if (!entries)
+			ys_yerror(R->r, rd->pos,
+				  "a round has no votes (write the votes as participant: answer)");
 	}
 }
 
@@ -572,25 +635,31 @@ static bool response_field(reader *R, void *ctx, int key, const ys_yevent *v)
 	ys_response *rs = c->rs;
 
 	switch (key) {
-	case 0:
+	case RK_ANSWER:
 		rs->answer_pos = v->pos;
 		set_field(&rs->answer, read_key(R, v, "answer"));
 		break;
-	case 1:
+	case RK_NOTE:
 		set_field(&rs->note, read_text(R, v, "note", false));
 		break;
-	case 2:
+	case RK_NA_REASON:
 		set_field(&rs->na_reason, read_text(R, v, "na_reason", true));
 		break;
-	case 3:
+	case RK_AT:
 		set_field(&rs->at, read_time(R, v, "at", false));
 		break;
-	case 4:
-		return read_votes(R, c, v);
-	case 5:
+	case RK_VOTES:
+		return read_votes(R, &rs->votes, &rs->n_votes, v, "votes", NULL);
+	case RK_ROUNDS:
+		return read_rounds(R, c, v);
+	case RK_CONTESTED:
 		ys_yscalar_bool(R->r, v, "contested", &rs->contested);
 		break;
-	case 6:
+	case RK_SETTLED:
+		R->a->has_settled = true;
+		ys_yscalar_bool(R->r, v, "settled", &rs->settled);
+		break;
+	case RK_PARKED:
 		ys_yscalar_bool(R->r, v, "parked", &rs->parked);
 		break;
 	}
@@ -601,7 +670,7 @@ static bool read_response(reader *R, char *id, ys_pos kpos, const ys_yevent *sta
 {
 	ys_answers *a = R->a;
 	response_ctx c;
-	ys_pos kp[7];
+	ys_pos kp[RK_COUNT];
 	bool ok;
 
 	if (!expect(R, start, YS_Y_MAP, "an answer")) {
@@ -624,17 +693,25 @@ static bool read_response(reader *R, char *id, ys_pos kpos, const ys_yevent *sta
 	c.rs->choice = (ys_choice){YS_ANS_NONE, -1};
 	ok = read_fields(R, "the answer to '%s'", id, response_keys, kp,
 			 response_field, &c);
-	ys_keyset_free(&c.voters);
 	if (!ok)
 		return false;
-	if (kp[2].line && !(c.rs->answer && !strcmp(c.rs->answer, YS_KEY_NA)) &&
-	    !(kp[0].line && !c.rs->answer))
-		ys_yerror(R->r, kp[2], "na_reason is only allowed with answer %s",
-			  YS_KEY_NA);
-	if (kp[4].line)
-		note_workshop_only(R, kp[4], "votes");
-	if (kp[5].line)
-		note_workshop_only(R, kp[5], "contested");
+	/* (An answer that did not read has been reported already.) */
+	if (kp[RK_NA_REASON].line &&
+	    !(c.rs->answer && !strcmp(c.rs->answer, YS_KEY_NA)) &&
+	    !(kp[RK_ANSWER].line && !c.rs->answer))
+		ys_yerror(R->r, kp[RK_NA_REASON],
+			  "na_reason is only allowed with answer %s", YS_KEY_NA);
+	if (kp[RK_SETTLED].line && !kp[RK_ANSWER].line)
+		ys_yerror(R->r, kp[RK_SETTLED],
+			  "settled is only allowed with an answer (the answer the room agreed)");
+	if (kp[RK_VOTES].line)
+		note_workshop_only(R, kp[RK_VOTES], "votes");
+	if (kp[RK_ROUNDS].line)
+		note_workshop_only(R, kp[RK_ROUNDS], "rounds");
+	if (kp[RK_CONTESTED].line)
+		note_workshop_only(R, kp[RK_CONTESTED], "contested");
+	if (kp[RK_SETTLED].line)
+		note_workshop_only(R, kp[RK_SETTLED], "settled");
 	return !R->oom;
 }
 
@@ -679,17 +756,21 @@ static bool read_answers(reader *R, const ys_yevent *start)
 
 /* The top level */
 
+/* The last key is not an answers file's: it is the format key of a
+ * questionnaire, noted to say so when one is given in place of answers. */
 static const char *const top_keys[] = {
 	"yardstick-answers", "questionnaire", "organisation", "assessors", "mode",
-	"target", "created", "updated", "participants", "areas", "answers", NULL,
+	"target", "created", "updated", "participants", "areas", "answers",
+	"yardstick", NULL,
 };
+enum { TK_QUESTIONNAIRE_FORMAT = 11, TK_COUNT };
 
 static bool top_field(reader *R, void *ctx, int key, const ys_yevent *v)
 {
 	static const int qref_required[] = {0, 1, 2, -1};
 	static const char *const modes[] = {"interview", "workshop", NULL};
 	ys_answers *a = R->a;
-	ys_pos kp[3];
+	ys_pos kp[4];
 	char *mode;
 	long n;
 
@@ -756,8 +837,36 @@ static bool top_field(reader *R, void *ctx, int key, const ys_yevent *v)
 					&R->cap_participants, true);
 	case 9:
 		return read_areas(R, v);
-	default:
+	case 10:
 		return read_answers(R, v);
+	default:
+		return ys_yreader_skip(R->r, v);
+	}
+}
+
+/* Reports the votes by someone not in participants (names, NULL
+ * terminated, for the hint). */
+static void check_voters(reader *R, const ys_vote *votes, size_t n,
+			 const char *const *names)
+{
+	size_t j;
+
+	for (j = 0; j < n; j++) {
+		const ys_vote *v = &votes[j];
+		const char *hint;
+
+		if (ys_keyset_find(&R->participants, v->participant,
+				   strlen(v->participant), NULL))
+			continue;
+		hint = ys_did_you_mean(v->participant, names);
+		if (hint)
+			ys_yerror(R->r, v->pos,
+				  "vote by '%s', who is not listed in participants; did you mean '%s'?",
+				  v->participant, hint);
+		else
+			ys_yerror(R->r, v->pos,
+				  "vote by '%s', who is not listed in participants",
+				  v->participant);
 	}
 }
 
@@ -800,35 +909,58 @@ static void check_workshop(reader *R, const ys_pos *kp)
 	for (i = 0; i < a->n_responses; i++) {
 		const ys_response *rs = &a->responses[i];
 
-		for (j = 0; j < rs->n_votes; j++) {
-			const ys_vote *v = &rs->votes[j];
-			const char *hint;
-
-			if (ys_keyset_find(&R->participants, v->participant,
-					   strlen(v->participant), NULL))
-				continue;
-			hint = ys_did_you_mean(v->participant, names);
-			if (hint)
-				ys_yerror(R->r, v->pos,
-					  "vote by '%s', who is not listed in participants; did you mean '%s'?",
-					  v->participant, hint);
-			else
-				ys_yerror(R->r, v->pos,
-					  "vote by '%s', who is not listed in participants",
-					  v->participant);
-		}
+		/* In file order: earlier rounds are written after the votes. */
+		check_voters(R, rs->votes, rs->n_votes, names);
+		for (j = 0; j < rs->n_rounds; j++)
+			check_voters(R, rs->rounds[j].votes, rs->rounds[j].n_votes,
+				     names);
 	}
 	ys_free(names);
+}
+
+/* The file has a questionnaire's format key. With neither
+ * yardstick-answers nor questionnaire it is a questionnaire given where
+ * answers were expected: one message says so and how to start an
+ * assessment on it, in place of every complaint about its keys. Else the
+ * key is just not an answers file's (perhaps yardstick-answers
+ * mistyped). */
+static bool questionnaire_given(reader *R, const ys_pos *kp,
+				const ys_diags_mark *mark)
+{
+	ys_diags *d = ys_yreader_diags(R->r);
+	const char *name = ys_yreader_name(R->r);
+	char *word;
+
+	if (kp[0].line) {
+		ys_yerror(R->r, kp[TK_QUESTIONNAIRE_FORMAT],
+			  "unknown key 'yardstick' in the answers file");
+		return false;
+	}
+	if (kp[1].line) {
+		ys_yerror(R->r, kp[TK_QUESTIONNAIRE_FORMAT],
+			  "unknown key 'yardstick' in the answers file; did you mean 'yardstick-answers'?");
+		return false;
+	}
+	ys_diags_rewind(d, mark);
+	word = ys_shell_word(name);
+	ys_diag_add(d, YS_EX_DATAERR, name, (ys_pos){0, 0},
+		    "this is a questionnaire, not an answers file; start an assessment on it with: yardstick interview -q %s",
+		    word ? word : name);
+	ys_free(word);
+	return true;
 }
 
 static ys_answers *read_answers_file(ys_yreader *r, ys_diags *d)
 {
 	static const int required[] = {0, 1, 4, 6, 7, -1};
 	size_t errors_before = d->count + d->dropped;
+	ys_diags_mark mark = ys_diags_mark_now(d);
 	reader R;
 	ys_yevent ev;
-	ys_pos kp[11], top_pos = {1, 1};
+	ys_pos kp[TK_COUNT], top_pos = {1, 1};
 	bool ok;
+
+	memset(kp, 0, sizeof(kp));
 
 	if (!r)
 		return NULL;
@@ -856,6 +988,10 @@ static ys_answers *read_answers_file(ys_yreader *r, ys_diags *d)
 	}
 	if (ok)
 		ok = ys_yreader_next(r, &ev);   /* the end of the document */
+	/* A questionnaire is said to be one, in place of every complaint. */
+	if (kp[TK_QUESTIONNAIRE_FORMAT].line && !R.oom &&
+	    questionnaire_given(&R, kp, &mark))
+		ok = false;
 	if (ok) {
 		require(&R, top_pos, "the answers file", top_keys, kp, required);
 		check_workshop(&R, kp);

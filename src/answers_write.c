@@ -294,7 +294,18 @@ static bool string_list(emitter *E, const char *key, char **v, size_t n)
 static bool response_empty(const ys_response *rs, bool workshop)
 {
 	return !rs->answer && !rs->note && !rs->parked &&
-	       !(workshop && (rs->n_votes || rs->contested));
+	       !(workshop && (rs->n_votes || rs->n_rounds || rs->contested));
+}
+
+/* The votes of one round as a flow mapping. */
+static void write_votes(emitter *E, const ys_vote *v, size_t n)
+{
+	size_t i;
+
+	map_start(E, true);
+	for (i = 0; i < n; i++)
+		key_value(E, v[i].participant, v[i].answer, ST_TEXT);
+	map_end(E);
 }
 
 static bool area_empty(const ys_area_record *ar)
@@ -302,7 +313,9 @@ static bool area_empty(const ys_area_record *ar)
 	return !ar->owner && !ar->n_actions;
 }
 
-static void write_response(emitter *E, const ys_response *rs, bool workshop)
+/* workshop: the file's mode is workshop; settled_keys: a->has_settled. */
+static void write_response(emitter *E, const ys_response *rs, bool workshop,
+			   bool settled_keys)
 {
 	size_t i;
 
@@ -320,14 +333,21 @@ static void write_response(emitter *E, const ys_response *rs, bool workshop)
 		key_value(E, "at", rs->at, ST_PLAIN);
 	if (workshop && rs->n_votes) {
 		scalar(E, "votes", ST_TEXT);
-		map_start(E, true);
-		for (i = 0; i < rs->n_votes; i++)
-			key_value(E, rs->votes[i].participant, rs->votes[i].answer,
-				  ST_TEXT);
-		map_end(E);
+		write_votes(E, rs->votes, rs->n_votes);
+	}
+	if (workshop && rs->n_rounds) {
+		scalar(E, "rounds", ST_TEXT);
+		seq_start(E, true);
+		for (i = 0; i < rs->n_rounds; i++)
+			write_votes(E, rs->rounds[i].votes, rs->rounds[i].n_votes);
+		seq_end(E);
 	}
 	if (workshop && rs->contested)
 		key_value(E, "contested", "true", ST_PLAIN);
+	/* Once the file has settled keys, every answer says whether it is
+	 * settled, so that none changes state when read back. */
+	if (workshop && settled_keys && rs->answer)
+		key_value(E, "settled", rs->settled ? "true" : "false", ST_PLAIN);
 	if (rs->parked)
 		key_value(E, "parked", "true", ST_PLAIN);
 	map_end(E);
@@ -377,6 +397,8 @@ static void write_body(emitter *E, const ys_answers *a)
 	key_value(E, "id", a->q_id ? a->q_id : "", ST_TEXT);
 	key_value(E, "version", a->q_version ? a->q_version : "", ST_QUOTED);
 	key_value(E, "sha256", a->q_sha256 ? a->q_sha256 : "", ST_TEXT);
+	if (a->q_file)
+		key_value(E, "file", a->q_file, ST_TEXT);
 	map_end(E);
 	if (a->organisation)
 		key_value(E, "organisation", a->organisation, ST_TEXT);
@@ -408,7 +430,8 @@ static void write_body(emitter *E, const ys_answers *a)
 		map_start(E, false);
 		for (i = 0; i < a->n_responses; i++)
 			if (!response_empty(&a->responses[i], workshop) && a->responses[i].question_id)
-				write_response(E, &a->responses[i], workshop);
+				write_response(E, &a->responses[i], workshop,
+					       a->has_settled);
 		map_end(E);
 	}
 	map_end(E);

@@ -64,19 +64,37 @@ typedef struct cli_assessment {
 	bool scored;
 } cli_assessment;
 
-/* Reads path, loads its questionnaire (qspec; else, with exact, the
- * version the file was answered with when it can be found by sha256;
- * else the one found by the id recorded in the file), warns on stderr
- * when file and questionnaire differ, binds and scores against target
- * (NULL: the file's own). Prints diagnostics and returns an exit code on
- * failure (*out is then empty). */
+/* Reads path, finds its questionnaire as ys_catalog_for_answers() does
+ * (qspec, refused with 65 when it is another questionnaire; else the
+ * file the answers record; else the version the file records, found by
+ * its sha256 among every version of its id, archived built-ins
+ * included; else the one the lookup finds for the id), warns on stderr
+ * when file and questionnaire versions differ, binds and scores against
+ * target (NULL: the file's own). Prints diagnostics and returns an exit
+ * code on failure (*out is then empty). */
 int cli_load_assessment(const char *path, const char *qspec,
-			const char *target, bool exact, cli_assessment *out);
+			const char *target, cli_assessment *out);
 void cli_assessment_free(cli_assessment *c);
+/* Says on stderr that q has no target profile named target, listing the
+ * ones it has. Returns YS_EX_USAGE. */
+int cli_unknown_target(const ys_questionnaire *q, const char *target);
 /* Warns on stderr that the answers at path were started with another
  * questionnaire than q, naming the questions added and removed. */
 void cli_warn_mismatch(const char *path, const ys_answers *a,
 		       const ys_questionnaire *q);
+
+/* Records in a where its questionnaire was loaded from (questionnaire.file):
+ * qpath (a path from the current folder; NULL clears the record) seen
+ * from the folder of the answers file answers_path. When the relative
+ * path cannot be made (the folder is gone) or the file could not hold it,
+ * the record is cleared and false returned, so that it never names
+ * another file; the id lookup then finds the questionnaire. */
+bool cli_record_questionnaire_file(ys_answers *a, const char *qpath,
+				   const char *answers_path);
+
+/* Prints s to out as one shell word (ys_shell_word, sanitised), for the
+ * commands the program tells the user to run next. */
+void cli_put_word(FILE *out, const char *s);
 
 /* A report built in memory first, so that nothing partial is written. */
 typedef struct cli_mem {
@@ -120,13 +138,14 @@ typedef struct cli_out_opts {
 	const char *output;     /* -o; NULL for standard output */
 	bool force;
 	size_t width;           /* 0 when not given */
+	bool ascii;             /* --ascii: strict ASCII text */
 	const char *qspec;      /* -q */
 	const char *target;     /* -t, where extra has "t" */
 	const char *highlight;  /* -H, where extra has "H" */
 } cli_out_opts;
 
 /* Parses -f/--format, -o/--output, --force, -w/--width,
- * -q/--questionnaire and -h/--help, plus -t/--target and -H/--highlight
+ * -q/--questionnaire, -h/--help and --ascii, plus -t/--target and -H/--highlight
  * when extra names them ("tH"). Returns -1 when the operands start at
  * optind, or the exit code to return (0 after --help, 64 on a usage
  * error, already reported). */

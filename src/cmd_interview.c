@@ -24,6 +24,7 @@
 #include "yardstick/session.h"
 #include "yardstick/store.h"
 #include "yardstick/text.h"
+#include "yardstick/vec.h"
 
 #define MAX_ASSESSORS YS_MAX_NAMES
 
@@ -38,19 +39,24 @@ static void usage(FILE *out)
 	      "Complete an assessment in the terminal. Answers are saved after every\n"
 	      "change; run the same command with -o FILE to resume.\n\n"
 	      "Options:\n"
-	      "  -q, --questionnaire Q  questionnaire file or id (default: "
-	      YS_DEFAULT_QUESTIONNAIRE ")\n"
+	      "  -q, --questionnaire Q  questionnaire file or id (default:\n"
+	      "                         " YS_DEFAULT_QUESTIONNAIRE "; resuming: the\n"
+	      "                         one the answers file names); a file is\n"
+	      "                         recorded in the answers file\n"
 	      "  -o, --output FILE      answers file; an existing one is resumed\n"
 	      "                         (default: assessment-YYYY-MM-DD.yaml, new)\n"
-	      "      --org NAME         the organisation assessed\n"
-	      "      --assessor NAME    who is assessing (repeatable)\n"
+	      "      --org NAME         the organisation assessed (when resuming a file\n"
+	      "                         for another, asked before it is changed)\n"
+	      "      --assessor NAMES   who is assessing: 'Sam Patel, Jo Okafor' is\n"
+	      "                         two people; repeatable\n"
 	      "      --target PROFILE   the questionnaire's target profile to compare with\n"
 	      "  -h, --help             show this help\n\n"
 	      "Keys: arrows and Enter or 1-9 answer, d don't know, x N/A, n note,\n"
 	      "p park, a areas, r review, s scores, q save and quit, F1 all keys.\n\n"
 	      "Exit status: 0 done, 64 usage or no terminal, 65 invalid content,\n"
-	      "66 input missing, 73 folder not writable, 74 answers could not be saved,\n"
-	      "75 answers file in use by another yardstick.\n", out);
+	      "66 input missing, 73 answers file read-only or folder not writable,\n"
+	      "74 answers could not be saved, 75 answers file in use by another\n"
+	      "yardstick.\n", out);
 }
 
 static int parse(int argc, char **argv, cli_interactive *o)
@@ -184,6 +190,81 @@ static int add_participants(const cli_interactive *o, ys_answers *a, bool *chang
 	return rc;
 }
 
+/* The assessors named with --assessor, each value a comma-separated list
+ * read as the start screen reads its field ("Sam Patel, Jo Okafor" is two
+ * people), stored through the answers setter. Returns 0 or an exit code. */
+static int set_assessors(const cli_interactive *o, ys_answers *a)
+{
+	char **all = NULL;
+	size_t n = 0, cap = 0, i, k;
+	int rc = 0;
+
+	for (i = 0; i < o->n_assessors && !rc; i++) {
+		char **list;
+		size_t m;
+
+		if (ys_names_split(o->assessors[i], YS_MAX_NAMES, &list, &m) < 0)
+			rc = YS_EX_SOFTWARE;
+		else if (n + m > YS_MAX_NAMES)
+			rc = cli_usage_error(cmd_name(o), "too many assessors (at most %d)",
+					     YS_MAX_NAMES);
+		else if (m && !YS_GROW(all, cap, n + m))
+			rc = YS_EX_SOFTWARE;
+		for (k = 0; k < m; k++) {
+			if (rc)
+				ys_free(list[k]);
+			else
+				all[n++] = list[k];
+		}
+		ys_free(list);
+	}
+	if (!rc && n && !ys_answers_set_assessors(a, (const char *const *)all, n))
+		rc = YS_EX_SOFTWARE;
+	ys_strv_free(all, n);
+	return rc;
+}
+
+/* --org when the file already names another organisation: changed only
+ * when the user says so, before the screens start; anything but y or yes
+ * (an empty line, end of input) keeps the file's name. */
+static bool org_change_confirmed(const char *current, const char *wanted)
+{
+	char line[16];
+	size_t n = 0;
+	bool yes;
+
+	if (ys_str_blank(current) || !strcmp(current, wanted))
+		return true;
+	fputs("This file is for ", stderr);
+	ys_fputs_safe(current, stderr, 0);
+	fputs("; change it to ", stderr);
+	ys_fputs_safe(wanted, stderr, 0);
+	fputs("? [y/N] ", stderr);
+	fflush(stderr);
+	/* Byte by byte, so that nothing typed after the line is taken from
+	 * the screens that follow. */
+	for (;;) {
+		char c;
+		ssize_t got = read(STDIN_FILENO, &c, 1);
+
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0 || c == '\n')
+			break;
+		if (n + 1 < sizeof(line))
+			line[n++] = c;
+	}
+	line[n] = '\0';
+	while (n && (line[n - 1] == ' ' || line[n - 1] == '\r'))
+		line[--n] = '\0';
+	yes = !strcmp(line, "y") || !strcmp(line, "Y") || !strcmp(line, "yes") ||
+	      !strcmp(line, "Yes") || !strcmp(line, "YES");
+	fputs(yes ? "Organisation changed to " : "Keeping ", stderr);
+	ys_fputs_safe(yes ? wanted : current, stderr, 0);
+	fputs(".\n", stderr);
+	return yes;
+}
+
 /* Applies --org, --assessor and --target to a. Returns 0 or an exit code. */
 static int apply_opts(const cli_interactive *o, const ys_questionnaire *q,
 		      ys_answers *a, bool *changed)
@@ -199,14 +280,16 @@ static int apply_opts(const cli_interactive *o, const ys_questionnaire *q,
 			return YS_EX_SOFTWARE;
 		*changed = true;
 	}
-	if (o->org) {
+	if (o->org && org_change_confirmed(a->organisation, o->org)) {
 		if (!ys_answers_set_string(&a->organisation, o->org))
 			return YS_EX_SOFTWARE;
 		*changed = true;
 	}
 	if (o->n_assessors) {
-		if (!ys_answers_set_assessors(a, o->assessors, o->n_assessors))
-			return YS_EX_SOFTWARE;
+		int rc = set_assessors(o, a);
+
+		if (rc)
+			return rc;
 		*changed = true;
 	}
 	if (o->workshop)
@@ -271,6 +354,7 @@ static bool export_scorecard(void *ctx, const ys_questionnaire *q,
 	r.a = a;
 	r.s = &sc;
 	r.width = 0;
+	r.ascii = false;
 	rc = cli_mem_open(&m) ? cli_mem_close(&m, ys_report_write(&r, fi->format, m.f))
 			      : ENOMEM;
 	ys_score_free(&sc);
@@ -312,9 +396,17 @@ struct run {
 	char **removed, **added;
 	size_t n_removed, n_added;
 	bool overrides;
+	/* The questionnaire -q named by its path (borrowed from argv) and its
+	 * id, so that the start screen can switch back to it; NULL when -q
+	 * was not a path. */
+	const char *qpath;
+	char *qpath_id;
+	/* The id and title the start screen offers for a questionnaire the
+	 * catalog does not list (one given by its path): copies, as the
+	 * questionnaire itself is freed when the screen switches to another. */
+	char *extra_id, *extra_title;
 	char formats[96];       /* the scorecard formats, for the export prompt */
 	const char **format_names;      /* their names, offered as a list */
-	char *first_id;         /* the questionnaire loaded first, by o.questionnaire */
 	char *offer_path;       /* an earlier answers file to offer, or NULL */
 	char offer_label[160];
 };
@@ -331,8 +423,10 @@ static void run_free(struct run *r)
 	ys_strv_free(r->removed, r->n_removed);
 	ys_strv_free(r->added, r->n_added);
 	ys_free(r->format_names);
-	ys_free(r->first_id);
 	ys_free(r->offer_path);
+	ys_free(r->qpath_id);
+	ys_free(r->extra_id);
+	ys_free(r->extra_title);
 	ys_free(r->path);
 }
 
@@ -419,10 +513,14 @@ static void catalog_choices(struct run *r)
 			break;
 	if (i == n) {
 		/* A questionnaire given by path: offer it first. */
+		r->extra_id = ys_strdup(r->q->id);
+		r->extra_title = ys_strdup(r->q->title);
+		if (!r->extra_id || !r->extra_title)
+			return;
 		memmove(r->q_ids + 1, r->q_ids, n * sizeof(*r->q_ids));
 		memmove(r->q_titles + 1, r->q_titles, n * sizeof(*r->q_titles));
-		r->q_ids[0] = r->q->id;
-		r->q_titles[0] = r->q->title;
+		r->q_ids[0] = r->extra_id;
+		r->q_titles[0] = r->extra_title;
 		n++;
 	}
 	r->sopts.q_ids = r->q_ids;
@@ -442,16 +540,38 @@ static int check_mode(const struct run *r)
 	ys_fputs_safe(r->path, stderr, 0);
 	if (workshop) {
 		fputs(" is a workshop file; resume it with: yardstick workshop -o ", stderr);
-		ys_fputs_safe(r->path, stderr, 0);
+		cli_put_word(stderr, r->path);
 		fputc('\n', stderr);
 	} else {
 		fputs(" is an interview, not a workshop file.\n"
 		      "Resume it with: yardstick interview -o ", stderr);
-		ys_fputs_safe(r->path, stderr, 0);
+		cli_put_word(stderr, r->path);
 		fputs("\nor combine interviews into a workshop file with: "
 		      "yardstick merge FILE... -o NEW\n", stderr);
 	}
 	return YS_EX_USAGE;
+}
+
+/* True when the answers file the user gave cannot or must not be written:
+ * no write permission for anyone (0444, a frozen assessment, even for
+ * root) or none for this user, or a read-only file system. */
+static bool read_only(const struct stat *st, const char *path)
+{
+	return (st->st_mode & 0222) == 0 || access(path, W_OK) != 0;
+}
+
+static void say_read_only(const struct run *r)
+{
+	fputs("yardstick: ", stderr);
+	ys_fputs_safe(r->path, stderr, 0);
+	fputs(" is read-only; yardstick leaves it as it is.\n"
+	      "To go on with this assessment, make it writable first:\n"
+	      "  chmod u+w ", stderr);
+	cli_put_word(stderr, r->path);
+	fputs("\nor copy it and open the copy with -o. To read it as it is:\n"
+	      "  yardstick scorecard ", stderr);
+	cli_put_word(stderr, r->path);
+	fputc('\n', stderr);
 }
 
 /* Opens the answers file: lock, then read and bind an existing one or
@@ -476,6 +596,10 @@ static int prepare(struct run *r)
 	if (exists && !S_ISREG(st.st_mode)) {
 		cli_error(YS_EX_NOINPUT, "%s is not a regular file", r->path);
 		return YS_EX_NOINPUT;
+	}
+	if (exists && read_only(&st, r->path)) {
+		say_read_only(r);
+		return YS_EX_CANTCREAT;
 	}
 	rc = ys_store_check_writable(r->path, &err);
 	if (rc) {
@@ -509,7 +633,7 @@ static int prepare(struct run *r)
 	r->store_open = true;
 
 	if (exists) {
-		const char *spec;
+		const char *from_file;
 
 		r->a = ys_answers_read_file(r->path, &d);
 		if (!r->a)
@@ -517,20 +641,15 @@ static int prepare(struct run *r)
 		rc = check_mode(r);
 		if (rc)
 			return rc;
-		spec = r->o.questionnaire ? r->o.questionnaire : r->a->q_id;
-		r->q = ys_catalog_load(spec, &d);
+		/* -q, else the file the answers record, else the version the
+		 * file records when it is found (an archived built-in
+		 * included), so answers made with last year's questionnaire
+		 * are never moved to this year's; else the id. A -q for
+		 * another questionnaire is refused (65). */
+		r->q = ys_catalog_for_answers(r->a, r->path, r->o.questionnaire,
+					      true, &d, &from_file);
 		if (!r->q)
 			return cli_diags(&d, YS_EX_NOINPUT);
-		if (!r->a->q_id || strcmp(r->a->q_id, r->q->id)) {
-			fputs("yardstick: ", stderr);
-			ys_fputs_safe(r->path, stderr, 0);
-			fputs(" holds answers to questionnaire '", stderr);
-			ys_fputs_safe(r->a->q_id ? r->a->q_id : "?", stderr, 0);
-			fputs("', not '", stderr);
-			ys_fputs_safe(r->q->id, stderr, 0);
-			fputs("'.\n", stderr);
-			return YS_EX_DATAERR;
-		}
 		if (!ys_answers_bind(r->a, r->q, r->path, &d))
 			return cli_diags(&d, YS_EX_DATAERR);
 		if (!r->a->q_sha256 || strcmp(r->a->q_sha256, r->q->sha256)) {
@@ -546,6 +665,18 @@ static int prepare(struct run *r)
 			r->sopts.added = (const char *const *)r->added;
 			r->sopts.n_added = r->n_added;
 		}
+		/* A -q given on resume is what the file records from now on:
+		 * saved at once, or, when the questionnaire changed, with the
+		 * new version once the user goes on from the changed screen
+		 * (quitting there leaves the file as it was). */
+		if (r->o.questionnaire) {
+			char *before = r->a->q_file ? ys_strdup(r->a->q_file) : NULL;
+
+			cli_record_questionnaire_file(r->a, from_file, r->path);
+			if (!ys_str_eq(before, r->a->q_file) && !r->sopts.has_changes)
+				r->overrides = true;
+			ys_free(before);
+		}
 		r->sopts.resume = true;
 	} else {
 		r->q = ys_catalog_load(r->o.questionnaire ? r->o.questionnaire :
@@ -557,9 +688,21 @@ static int prepare(struct run *r)
 			return cli_error(YS_EX_SOFTWARE, "out of memory");
 		if (r->o.workshop)
 			r->a->mode = YS_MODE_WORKSHOP;
+		if (r->o.questionnaire && ys_catalog_is_path(r->o.questionnaire)) {
+			r->qpath = r->o.questionnaire;
+			r->qpath_id = ys_strdup(r->q->id);
+			if (!r->qpath_id)
+				return cli_error(YS_EX_SOFTWARE, "out of memory");
+			cli_record_questionnaire_file(r->a, r->q->source, r->path);
+		}
 	}
 	ys_diags_free(&d);
-	rc = apply_opts(&r->o, r->q, r->a, &r->overrides);
+	{
+		bool changed;
+
+		rc = apply_opts(&r->o, r->q, r->a, &changed);
+		r->overrides = r->overrides || changed;
+	}
 	if (rc)
 		return rc;
 	catalog_choices(r);
@@ -577,9 +720,6 @@ static int prepare(struct run *r)
 		r->sopts.export_names = r->format_names;
 		r->sopts.n_export_names = r->format_names ? n : 0;
 	}
-	r->first_id = ys_strdup(r->q->id);
-	if (!r->first_id)
-		return cli_error(YS_EX_SOFTWARE, "out of memory");
 	if (!exists)
 		find_offer(r);
 	r->sopts.workshop = r->o.workshop;
@@ -593,11 +733,11 @@ static int prepare(struct run *r)
 static ys_session *reload(struct run *r, ys_session *s)
 {
 	ys_diags d = {0};
-	/* The questionnaire given with -q (perhaps a file) is loaded the way
-	 * it was given; the others by id. */
-	const char *spec = r->o.questionnaire && !strcmp(s->reload_id, r->first_id) ?
-			   r->o.questionnaire : s->reload_id;
-	ys_questionnaire *nq = ys_catalog_load(spec, &d);
+	/* The questionnaire given by its path is offered by its id, which
+	 * the lookup may not know: load it from its file again. */
+	bool from_path = r->qpath && !strcmp(s->reload_id, r->qpath_id);
+	ys_questionnaire *nq = ys_catalog_load(from_path ? r->qpath : s->reload_id,
+					       &d);
 	ys_answers *na;
 	ys_session *ns;
 	ys_store st;
@@ -614,13 +754,15 @@ static ys_session *reload(struct run *r, ys_session *s)
 		return s;
 	}
 	na = ys_answers_new(nq);
+	if (na && s->workshop)
+		na->mode = YS_MODE_WORKSHOP;
+	if (na && from_path && ys_session_path(s))
+		cli_record_questionnaire_file(na, nq->source, ys_session_path(s));
 	if (!na) {
 		ys_questionnaire_free(nq);
 		ys_session_set_status(s, true, "Out of memory.");
 		return s;
 	}
-	if (s->workshop)
-		na->mode = YS_MODE_WORKSHOP;
 	ys_session_take_store(s, &st);
 	ns = ys_session_new(nq, na, &st, &r->sopts);
 	if (!ns || !ys_session_carry_start(ns, s)) {
@@ -638,6 +780,34 @@ static ys_session *reload(struct run *r, ys_session *s)
 	ys_questionnaire_free(r->q);
 	r->q = nq;
 	return ns;
+}
+
+/* The command to run next, which must work exactly as printed from this
+ * folder: the answers file records where its questionnaire is
+ * (questionnaire.file) when it was given by its path, so the command
+ * names only the answers file; should the record be missing (a path the
+ * file cannot hold) or unsaved, the command names the questionnaire
+ * too. */
+static void print_next(const struct run *r, const ys_session *s)
+{
+	const char *qpath = NULL;
+
+	/* (Quitting on the changed screen saves nothing: the file still
+	 * records the questionnaire it was started with.) */
+	if ((!s->a->q_file || s->screen == YS_SCR_CHANGED) && r->o.questionnaire &&
+	    ys_catalog_is_path(r->o.questionnaire) &&
+	    !strcmp(s->q->source, r->o.questionnaire))
+		qpath = r->o.questionnaire;
+	if (ys_session_answered(s) < s->q->n_questions)
+		printf("Resume with: yardstick %s -o ", cmd_name(&r->o));
+	else
+		printf("Scorecard: yardstick scorecard ");
+	cli_put_word(stdout, ys_session_path(s));
+	if (qpath) {
+		fputs(" -q ", stdout);
+		cli_put_word(stdout, qpath);
+	}
+	putchar('\n');
 }
 
 static bool need_terminal(void)
@@ -739,15 +909,7 @@ again:
 		printf("Answers saved to ");
 		ys_fputs_safe(ys_session_path(s), stdout, 0);
 		printf(" (%zu of %zu answered).\n", ys_session_answered(s), r.q->n_questions);
-		if (ys_session_answered(s) < r.q->n_questions) {
-			printf("Resume with: yardstick %s -o ", cmd_name(&r.o));
-			ys_fputs_safe(ys_session_path(s), stdout, 0);
-			putchar('\n');
-		} else {
-			printf("Scorecard: yardstick scorecard ");
-			ys_fputs_safe(ys_session_path(s), stdout, 0);
-			putchar('\n');
-		}
+		print_next(&r, s);
 	}
 	ys_session_free(s);
 	run_free(&r);

@@ -22,13 +22,16 @@ static void usage(FILE *out)
 	      "Every vote is saved as it is recorded; run the same command with -o FILE\n"
 	      "to resume (a file from 'yardstick merge' opens with its votes in).\n\n"
 	      "Options:\n"
-	      "  -q, --questionnaire Q   questionnaire file or id (default: "
-	      YS_DEFAULT_QUESTIONNAIRE ")\n"
+	      "  -q, --questionnaire Q   questionnaire file or id (default:\n"
+	      "                          " YS_DEFAULT_QUESTIONNAIRE "; resuming: the\n"
+	      "                          one the answers file names); a file is\n"
+	      "                          recorded in the answers file\n"
 	      "  -o, --output FILE       answers file; an existing one is resumed\n"
 	      "                          (default: workshop-YYYY-MM-DD.yaml, new)\n"
 	      "  -p, --participant NAME  a participant, initials are fine (repeatable);\n"
 	      "                          when resuming, names not in the file are added\n"
-	      "      --org NAME          the organisation assessed\n"
+	      "      --org NAME          the organisation assessed (when resuming a file\n"
+	      "                          for another, asked before it is changed)\n"
 	      "      --target PROFILE    the questionnaire's target profile to compare with\n"
 	      "      --timebox MINUTES   time box per area, shown counting down\n"
 	      "  -h, --help              show this help\n\n"
@@ -37,8 +40,9 @@ static void usage(FILE *out)
 	      "choose another, n adds a dissent note, p parks, r reviews, q saves and\n"
 	      "quits, F1 all keys.\n\n"
 	      "Exit status: 0 done, 64 usage or no terminal, 65 invalid content,\n"
-	      "66 input missing, 73 folder not writable, 74 answers could not be saved,\n"
-	      "75 answers file in use by another yardstick.\n", out);
+	      "66 input missing, 73 answers file read-only or folder not writable,\n"
+	      "74 answers could not be saved, 75 answers file in use by another\n"
+	      "yardstick.\n", out);
 }
 
 /* A name without the spaces around it; the caller frees it (NULL when out

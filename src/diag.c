@@ -89,6 +89,31 @@ void ys_diag_warn(ys_diags *d, const char *file, ys_pos pos,
 		d->warnings_dropped++;  /* out of memory: a warning is not worth failing for */
 }
 
+ys_diags_mark ys_diags_mark_now(const ys_diags *d)
+{
+	ys_diags_mark m;
+
+	m.count = d->count;
+	m.dropped = d->dropped;
+	m.warnings = d->warnings;
+	m.warnings_dropped = d->warnings_dropped;
+	m.exit_code = d->exit_code;
+	return m;
+}
+
+void ys_diags_rewind(ys_diags *d, const ys_diags_mark *m)
+{
+	while (d->count > m->count) {
+		d->count--;
+		ys_free(d->items[d->count].file);
+		ys_free(d->items[d->count].message);
+	}
+	d->dropped = m->dropped;
+	d->warnings = m->warnings;
+	d->warnings_dropped = m->warnings_dropped;
+	d->exit_code = m->exit_code;
+}
+
 /* Finds line `line` (1-based) in buf; returns its start and length without
  * the line ending, or NULL. */
 static const char *find_line(const char *buf, size_t len, uint32_t line,

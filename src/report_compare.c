@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "report_priv.h"
+#include "report_qdiff.h"
 #include "yardstick/alloc.h"
 #include "yardstick/compare.h"
 #include "yardstick/text.h"
@@ -172,71 +173,52 @@ static long tenths(const ys_area_score *as)
 	return ys_round_tenths_down(as->maturity);
 }
 
+/* A figure's change as the scorecards show it: "1.0 -> 1.5 up 0.5" for
+ * maturity (tenths, rounded down), "72 -> 80 up 8" for a practice score;
+ * "-" for a side that has no figure. With parens the direction is put in
+ * brackets, as the summary lines have it: "1.4 -> 1.6 (up 0.2)". */
+static void change_cell(char *buf, size_t len, bool has_old, double old,
+			bool has_new, double new, bool maturity, bool parens)
+{
+	char a[YS_FIGURE_BUF], b[YS_FIGURE_BUF], d[YS_FIGURE_BUF];
+	long uo = maturity ? ys_round_tenths_down(old) : ys_practice_shown(old);
+	long un = maturity ? ys_round_tenths_down(new) : ys_practice_shown(new);
+	long diff = labs(un - uo);
+
+	if (maturity) {
+		ys_maturity_str(old, a);
+		ys_maturity_str(new, b);
+		snprintf(d, sizeof(d), "%ld.%ld", diff / 10, diff % 10);
+	} else {
+		snprintf(a, sizeof(a), "%ld", uo);
+		snprintf(b, sizeof(b), "%ld", un);
+		snprintf(d, sizeof(d), "%ld", diff);
+	}
+	if (has_old && has_new) {
+		if (un == uo)
+			snprintf(buf, len, parens ? "%s -> %s (same)"
+				 : "%s -> %s same", a, b);
+		else
+			snprintf(buf, len, parens ? "%s -> %s (%s %s)"
+				 : "%s -> %s %s %s", a, b, direction(uo, un), d);
+	} else {
+		snprintf(buf, len, "%s -> %s", has_old ? a : "-",
+			 has_new ? b : "-");
+	}
+}
+
 static void maturity_cell(char *buf, size_t len, const ys_area_score *o,
 			  const ys_area_score *n)
 {
-	char a[YS_FIGURE_BUF], b[YS_FIGURE_BUF];
-	long to = tenths(o), tn = tenths(n);
-
-	if (assessed(o) && assessed(n)) {
-		if (tn == to)
-			snprintf(buf, len, "%s -> %s same",
-				 ys_maturity_str(o->maturity, a),
-				 ys_maturity_str(n->maturity, b));
-		else
-			snprintf(buf, len, "%s -> %s %s %ld.%ld",
-				 ys_maturity_str(o->maturity, a),
-				 ys_maturity_str(n->maturity, b),
-				 direction(to, tn), labs(tn - to) / 10,
-				 labs(tn - to) % 10);
-	} else if (assessed(n)) {
-		snprintf(buf, len, "- -> %s", ys_maturity_str(n->maturity, b));
-	} else if (assessed(o)) {
-		snprintf(buf, len, "%s -> -", ys_maturity_str(o->maturity, a));
-	} else {
-		snprintf(buf, len, "- -> -");
-	}
+	change_cell(buf, len, assessed(o), o->maturity, assessed(n),
+		    n->maturity, true, false);
 }
 
-/* The practice score change as the scorecards show it: "72 -> 80 up 8". */
 static void practice_cell(char *buf, size_t len, const ys_area_score *o,
 			  const ys_area_score *n)
 {
-	long po = ys_practice_shown(o->practice);
-	long pn = ys_practice_shown(n->practice);
-
-	if (assessed(o) && assessed(n)) {
-		if (pn == po)
-			snprintf(buf, len, "%ld -> %ld same", po, pn);
-		else
-			snprintf(buf, len, "%ld -> %ld %s %ld", po, pn,
-				 direction(po, pn), labs(pn - po));
-	} else if (assessed(n)) {
-		snprintf(buf, len, "- -> %ld", pn);
-	} else if (assessed(o)) {
-		snprintf(buf, len, "%ld -> -", po);
-	} else {
-		snprintf(buf, len, "- -> -");
-	}
-}
-
-/* The overall maturity change, as "1.4 -> 1.6 (up 0.2)". */
-static void overall_cell(char *buf, size_t len, const ys_score *os,
-			 const ys_score *ns)
-{
-	char a[YS_FIGURE_BUF], b[YS_FIGURE_BUF];
-	long to = ys_round_tenths_down(os->maturity);
-	long tn = ys_round_tenths_down(ns->maturity);
-
-	if (tn == to)
-		snprintf(buf, len, "%s -> %s (same)",
-			 ys_maturity_str(os->maturity, a),
-			 ys_maturity_str(ns->maturity, b));
-	else
-		snprintf(buf, len, "%s -> %s (%s %ld.%ld)",
-			 ys_maturity_str(os->maturity, a),
-			 ys_maturity_str(ns->maturity, b), direction(to, tn),
-			 labs(tn - to) / 10, labs(tn - to) % 10);
+	change_cell(buf, len, assessed(o), o->practice, assessed(n),
+		    n->practice, false, false);
 }
 
 static const char *file_date(const ys_answers *a, char buf[11])
@@ -253,15 +235,13 @@ static void text_header(ys_tw *t, const cmp *m)
 	const char *k = "                ";
 	char d1[11], d2[11];
 
-	char *title = ys_tw_ascii(t, c->new_q->title);
-	size_t i;
+	char *title = ys_tw_plain(t, c->new_q->title);
 
 	if (!title)
 		return;
 	ys_tw_paraf(t, "", "", "Comparison: %s", title);
-	for (i = 0; i < strlen(title) + 12 && i < t->width; i++)
-		fputc('=', t->out);
-	fputs("\n\n", t->out);
+	ys_tw_rule(t, '=', ys_tw_width(title) + 12);
+	fputc('\n', t->out);
 	ys_free(title);
 	ys_tw_paraf(t, "Old:            ", k, "%s (%s, questionnaire version %s)",
 	      c->old_name, file_date(c->old_a, d1), c->old_q->version);
@@ -309,17 +289,12 @@ static void text_summary(ys_tw *t, const cmp *m)
 	if (os->assessed && ns->assessed) {
 		char buf[96];
 
-		long po = ys_practice_shown(os->practice);
-		long pn = ys_practice_shown(ns->practice);
-
-		overall_cell(buf, sizeof(buf), os, ns);
+		change_cell(buf, sizeof(buf), true, os->maturity, true,
+			    ns->maturity, true, true);
 		ys_tw_para(t, "Overall maturity:  ", k, buf);
-		if (po == pn)
-			ys_tw_paraf(t, "Practice score:    ", k, "%ld -> %ld (same)",
-			      po, pn);
-		else
-			ys_tw_paraf(t, "Practice score:    ", k, "%ld -> %ld (%s %ld)",
-			      po, pn, direction(po, pn), labs(pn - po));
+		change_cell(buf, sizeof(buf), true, os->practice, true,
+			    ns->practice, false, true);
+		ys_tw_para(t, "Practice score:    ", k, buf);
 	} else {
 		ys_tw_para(t, "Overall maturity:  ", k, "not available on both sides");
 	}
@@ -355,28 +330,39 @@ static void text_areas(ys_tw *t, const cmp *m)
 	char lv[48], sc[48];
 	char pr[48];
 	bool wide;
-	size_t i, j, title_w, fixed = 2 + 18 + 2 + 12 + 2 + 16 + 2 + 13;
+	/* The widest cells: "1.5 -> 1.4 down 0.1" (19) and
+	 * "100 -> 0 down 100" (17). */
+	size_t i, title_w, widest = 4, fixed = 2 + 19 + 2 + 12 + 2 + 17 + 2 + 13;
 
 	ys_tw_heading(t, "AREAS");
 	/* Narrow reports leave the practice score column out of the table;
 	 * the summary above still gives the overall practice score. */
 	wide = t->width >= fixed + 4;
 	if (!wide)
-		fixed -= 2 + 16;
+		fixed -= 2 + 17;
 	title_w = t->width > fixed + 8 ? t->width - fixed : 8;
+	/* No wider than the widest title needs. */
+	for (i = 0; i < m->n_areas; i++) {
+		char *title = ys_tw_plain(t, c->new_q->areas[m->areas[i].ni].title);
+
+		if (title && ys_tw_width(title) > widest)
+			widest = ys_tw_width(title);
+		ys_free(title);
+	}
+	if (title_w > widest)
+		title_w = widest;
+	ys_tw_cell(t, "Area", title_w);
 	if (wide)
-		fprintf(t->out, "%-*s  %-18s  %-12s  %-16s  %s\n", (int)title_w,
-			"Area", "Maturity", "Level", "Practice", "Target");
+		fprintf(t->out, "  %-19s  %-12s  %-17s  %s\n", "Maturity",
+			"Level", "Practice", "Target");
 	else
-		fprintf(t->out, "%-*s  %-18s  %-12s  %s\n", (int)title_w, "Area",
-			"Maturity", "Level", "Target");
-	for (j = 0; j < title_w + fixed && j < t->width; j++)
-		fputc('-', t->out);
-	fputc('\n', t->out);
+		fprintf(t->out, "  %-19s  %-12s  %s\n", "Maturity", "Level",
+			"Target");
+	ys_tw_rule(t, '-', title_w + fixed);
 	for (i = 0; i < m->n_areas; i++) {
 		const ys_area_score *o = &c->old_s->areas[m->areas[i].oi];
 		const ys_area_score *n = &c->new_s->areas[m->areas[i].ni];
-		char *title = ys_tw_ascii(t, c->new_q->areas[m->areas[i].ni].title);
+		char *title = ys_tw_plain(t, c->new_q->areas[m->areas[i].ni].title);
 		char row[256];
 		size_t len;
 
@@ -385,17 +371,17 @@ static void text_areas(ys_tw *t, const cmp *m)
 		level_cell(lv, sizeof(lv), o, n);
 		maturity_cell(sc, sizeof(sc), o, n);
 		practice_cell(pr, sizeof(pr), o, n);
-		if (strlen(title) > title_w) {
+		if (ys_tw_width(title) > title_w) {
 			ys_tw_para(t, "", "  ", title);
-			fprintf(t->out, "%-*s", (int)title_w, "");
+			ys_tw_cell(t, "", title_w);
 		} else {
-			fprintf(t->out, "%-*s", (int)title_w, title);
+			ys_tw_cell(t, title, title_w);
 		}
 		if (wide)
-			snprintf(row, sizeof(row), "  %-18s  %-12s  %-16s  %s", sc,
+			snprintf(row, sizeof(row), "  %-19s  %-12s  %-17s  %s", sc,
 				 lv, pr, target_change(c->old_s, c->new_s, o, n));
 		else
-			snprintf(row, sizeof(row), "  %-18s  %-12s  %s", sc, lv,
+			snprintf(row, sizeof(row), "  %-19s  %-12s  %s", sc, lv,
 				 target_change(c->old_s, c->new_s, o, n));
 		len = strlen(row);
 		while (len > 0 && row[len - 1] == ' ')
@@ -436,10 +422,46 @@ static void text_changed(ys_tw *t, const cmp *m)
 	}
 }
 
+/* ---- what changed between the versions (report_qdiff.c) ---- */
+
+static void qdiff_text(ys_tw *t, const cmp *m)
+{
+	ys_qdiff d;
+
+	if (!ys_qdiff_build(m->c->old_q, m->c->new_q, &d)) {
+		t->oom = true;
+		return;
+	}
+	ys_qdiff_write_text(t, &d, m->c->old_q, m->c->new_q);
+	ys_qdiff_free(&d);
+}
+
+static bool qdiff_markdown(FILE *out, const cmp *m)
+{
+	ys_qdiff d;
+	bool ok;
+
+	if (!ys_qdiff_build(m->c->old_q, m->c->new_q, &d))
+		return false;
+	ok = ys_qdiff_write_markdown(out, &d, m->c->old_q, m->c->new_q);
+	ys_qdiff_free(&d);
+	return ok;
+}
+
+static bool qdiff_json(FILE *out, const cmp *m)
+{
+	ys_qdiff d;
+
+	if (!ys_qdiff_build(m->c->old_q, m->c->new_q, &d))
+		return false;
+	ys_qdiff_write_json(out, &d, m->c->old_q, m->c->new_q);
+	ys_qdiff_free(&d);
+	return true;
+}
+
 static void text_versions(ys_tw *t, const cmp *m)
 {
 	const ys_compare *c = m->c;
-	size_t i;
 
 	if (m->same_questionnaire)
 		return;
@@ -449,14 +471,8 @@ static void text_versions(ys_tw *t, const cmp *m)
 	      "share are compared above; each side's maturity and levels are "
 	      "worked out on its own version.", c->old_q->version,
 	      c->new_q->version, m->n_shared_q);
-	if (m->n_only_old_q || m->n_only_new_q)
-		fputc('\n', t->out);
-	for (i = 0; i < m->n_only_old_q; i++)
-		ys_tw_paraf(t, "* ", "  ", "%s: only in version %s",
-		      c->old_q->questions[m->only_old_q[i]].id, c->old_q->version);
-	for (i = 0; i < m->n_only_new_q; i++)
-		ys_tw_paraf(t, "* ", "  ", "%s: only in version %s",
-		      c->new_q->questions[m->only_new_q[i]].id, c->new_q->version);
+	fputc('\n', t->out);
+	qdiff_text(t, m);
 }
 
 static int write_text(const cmp *m, FILE *out)
@@ -465,6 +481,7 @@ static int write_text(const cmp *m, FILE *out)
 
 	t.out = out;
 	t.width = ys_report_width(m->c->width);
+	t.ascii = m->c->ascii;
 	text_header(&t, m);
 	text_summary(&t, m);
 	text_areas(&t, m);
@@ -516,11 +533,12 @@ static int write_markdown(const cmp *m, FILE *out)
 			"version, %zu only in the new)\n", m->n_shared_q,
 			m->n_only_old_q, m->n_only_new_q);
 	if (os->assessed && ns->assessed) {
-		overall_cell(sc, sizeof(sc), os, ns);
+		change_cell(sc, sizeof(sc), true, os->maturity, true,
+			    ns->maturity, true, true);
 		fprintf(out, "- **Overall maturity:** %s\n", sc);
-		fprintf(out, "- **Practice score:** %ld -> %ld\n",
-			ys_practice_shown(os->practice),
-			ys_practice_shown(ns->practice));
+		change_cell(sc, sizeof(sc), true, os->practice, true,
+			    ns->practice, false, true);
+		fprintf(out, "- **Practice score:** %s\n", sc);
 	}
 	if (os->has_percent_to_target && ns->has_percent_to_target)
 		fprintf(out, "- **Percent to target:** %ld%% -> %ld%%\n",
@@ -567,20 +585,15 @@ static int write_markdown(const cmp *m, FILE *out)
 		fputs(" |\n", out);
 	}
 	if (!m->same_questionnaire) {
-		fputs("\n## Questionnaire differences\n\n", out);
-		for (i = 0; i < m->n_only_old_q; i++) {
-			fputs("- ", out);
-			md(out, c->old_q->questions[m->only_old_q[i]].id);
-			fputs(": only in the old version\n", out);
-		}
-		for (i = 0; i < m->n_only_new_q; i++) {
-			fputs("- ", out);
-			md(out, c->new_q->questions[m->only_new_q[i]].id);
-			fputs(": only in the new version\n", out);
-		}
-		if (!m->n_only_old_q && !m->n_only_new_q)
-			fputs("Same questions; wording, answers or levels may "
-			      "differ.\n", out);
+		fputs("\n## Questionnaire differences\n\nThe files were "
+		      "answered against different versions of the "
+		      "questionnaire (", out);
+		md(out, c->old_q->version);
+		fputs(" and ", out);
+		md(out, c->new_q->version);
+		fputs("); each side is scored on its own version.\n", out);
+		if (!qdiff_markdown(out, m))
+			return ENOMEM;
 	}
 	return ys_report_status(out);
 }
@@ -773,6 +786,9 @@ static int write_json(const cmp *m, FILE *out)
 	j_ids(out, c->old_q, m->only_old_q, m->n_only_old_q, false);
 	fputs(",\n  \"only_new_questions\": ", out);
 	j_ids(out, c->new_q, m->only_new_q, m->n_only_new_q, false);
+	fputs(",\n  \"questionnaire_changes\": ", out);
+	if (!qdiff_json(out, m))
+		return ENOMEM;
 	fputs("\n}\n", out);
 	return ys_report_status(out);
 }

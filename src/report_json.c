@@ -356,6 +356,7 @@ int ys_report_json(const ys_report *r, FILE *out)
 	jw_open(&j, "completion", '{');
 	jw_int(&j, "answered", (long)s->answered);
 	jw_int(&j, "total", (long)s->total);
+	jw_int(&j, "unsettled", (long)s->unsettled);
 	jw_close(&j, '}');
 
 	jw_open(&j, "areas", '[');

@@ -16,6 +16,32 @@
 #include "yardstick/explain.h"
 #include "yardstick/text.h"
 
+/* True when s[i] is the character that would make a renderer turn the
+ * text around it into a link (GFM's extended autolinks, pandoc's bare
+ * URIs): the '@' of an email address, the ':' of "scheme://" and the '.'
+ * after "www". Escaping that one character stops the link and still
+ * shows the text as written; an '@' also gets a word joiner (U+2060)
+ * before it, as GFM finds email addresses after escapes are undone. ('<'
+ * of an <autolink> is always escaped.) */
+static bool autolink_char(const char *s, size_t i, size_t n)
+{
+	if (s[i] == '@')
+		return true;
+	if (s[i] == ':')
+		return i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/';
+	if (s[i] == '.' && i >= 3) {
+		size_t k;
+
+		for (k = i - 3; k < i; k++)
+			if (s[k] != 'w' && s[k] != 'W')
+				return false;
+		return k < 4 || !((s[i - 4] >= 'a' && s[i - 4] <= 'z') ||
+				  (s[i - 4] >= 'A' && s[i - 4] <= 'Z') ||
+				  (s[i - 4] >= '0' && s[i - 4] <= '9'));
+	}
+	return false;
+}
+
 void ys_md_str(FILE *out, const char *s, bool line_start)
 {
 	size_t n, i = 0, k, digits = 0;
@@ -50,7 +76,15 @@ void ys_md_str(FILE *out, const char *s, bool line_start)
 			start = false;
 		}
 		if (c < 0x80) {
-			if (strchr("\\`*_[]<>#|~&", c) && c != '\0') {
+			if (c == '@') {
+				/* GFM links an email address after parsing,
+				 * escapes and all: a word joiner (zero width)
+				 * keeps the '@' off the name before it. */
+				fputs("\xE2\x81\xA0\\@", out);
+			} else if (autolink_char(s, i, n)) {
+				fputc('\\', out);
+				fputc(c, out);
+			} else if (strchr("\\`*_[]<>#|~&", c) && c != '\0') {
 				fputc('\\', out);
 				fputc(c, out);
 			} else if (c == '\n' || c == '\t' || c == '\r') {
@@ -84,7 +118,7 @@ static void item(FILE *out, const char *key, const char *value)
 	fputc('\n', out);
 }
 
-static void header(FILE *out, const ys_report *r)
+static bool header(FILE *out, const ys_report *r)
 {
 	const ys_answers *a = r->a;
 	const ys_score *s = r->s;
@@ -122,14 +156,19 @@ static void header(FILE *out, const ys_report *r)
 		fputs("- **Mode:** Interview\n", out);
 	fprintf(out, "- **Completion:** %zu of %zu questions answered\n",
 		s->answered, s->total);
-	if (s->provisional)
-		fprintf(out, "- **Status:** PROVISIONAL: %zu %s unanswered, so "
-			"scores and levels may still change.\n",
-			s->total - s->answered,
-			ys_plural(s->total - s->answered, "question is",
-			       "questions are"));
-	else
-		fputs("- **Status:** FINAL: every question is answered.\n", out);
+	{
+		ys_sb st = {0};
+
+		ys_report_status_line(&st, s);
+		if (st.oom) {
+			ys_sb_free(&st);
+			return false;
+		}
+		fputs("- **Status:** ", out);
+		md(out, st.buf);
+		fputc('\n', out);
+		ys_sb_free(&st);
+	}
 	item(out, "Target", s->has_target ? s->target_name : "(none)");
 	if (ys_report_mismatch(r)) {
 		fputs("- **Note:** these answers were started with version ", out);
@@ -139,13 +178,14 @@ static void header(FILE *out, const ys_report *r)
 		md(out, r->q->version);
 		fputs(", on the questions the two share.\n", out);
 	}
+	return true;
 }
 
-static void profile(FILE *out, const ys_report *r)
+static bool profile(FILE *out, const ys_report *r)
 {
 	const ys_questionnaire *q = r->q;
 	const ys_score *s = r->s;
-	char bar[YS_REPORT_BAR_BUF], m[YS_FIGURE_BUF];
+	char bar[YS_REPORT_BAR_BUF], m[YS_FIGURE_BUF], *legend;
 	size_t i, per = ys_bar_per_level(q, YS_REPORT_BAR_MAX);
 
 	fputs("\n## Profile\n\n", out);
@@ -179,14 +219,12 @@ static void profile(FILE *out, const ys_report *r)
 				as->target_met ? "met" : "not met");
 		fputc('\n', out);
 	}
-	fprintf(out, "\nMaturity is the level reached plus the share of the "
-		"next level's practices in place (0 to %zu). Bars show it on "
-		"the level scale, %zu %s a level; `|` marks the target level, "
-		"which a bar reaches exactly when the area meets its target. "
-		"The practice score (0 to 100) is how much of the area's "
-		"practice is in place at every level.\n",
-		q->n_levels ? q->n_levels - 1 : 0, per,
-		ys_plural(per, "character", "characters"));
+	legend = ys_report_legend(q, per, "`|`");
+	if (!legend)
+		return false;
+	fprintf(out, "\n%s\n", legend);
+	ys_free(legend);
+	return true;
 }
 
 static void summary(FILE *out, const ys_report *r)
@@ -194,17 +232,9 @@ static void summary(FILE *out, const ys_report *r)
 	const ys_questionnaire *q = r->q;
 	const ys_score *s = r->s;
 	char m[YS_FIGURE_BUF];
-	size_t i, owned = 0, met = 0, assessed = 0;
+	size_t owned, met, assessed;
 
-	for (i = 0; i < s->n_areas; i++) {
-		if (s->areas[i].has_owner)
-			owned++;
-		if (s->areas[i].state == YS_AREA_ASSESSED) {
-			assessed++;
-			if (s->areas[i].target_met)
-				met++;
-		}
-	}
+	ys_report_counts(s, &owned, &met, &assessed);
 	fputs("\n## Summary\n\n", out);
 	if (s->assessed) {
 		fprintf(out, "- **Overall maturity:** %s of %zu (the mean of "
@@ -415,7 +445,7 @@ static void unanswered(FILE *out, const ys_report *r)
 {
 	const ys_score *s = r->s;
 
-	if (!s->provisional)
+	if (s->answered == s->total)
 		return;
 	fprintf(out, "\n## Unanswered questions\n\n%zu %s not answered yet; "
 		"the scorecard stays provisional until %s.\n",
@@ -493,6 +523,48 @@ static bool area_detail(FILE *out, const ys_report *r, size_t i)
 	return true;
 }
 
+/* Questions with a note or an N/A answer, with the note and the reason. */
+static void notes(FILE *out, const ys_report *r)
+{
+	const ys_questionnaire *q = r->q;
+	size_t i, n = 0;
+
+	fputs("\n## Notes and N/A answers\n\n", out);
+	for (i = 0; i < q->n_questions; i++) {
+		const ys_question *qn = &q->questions[i];
+		const ys_response *resp = ys_report_response(r->a, i);
+
+		if (!ys_report_has_note(resp))
+			continue;
+		if (!n++)
+			fputs("Questions with a note from the assessors, and "
+			      "questions answered N/A with the reason given (an "
+			      "N/A question counts neither for nor against its "
+			      "area).\n\n"
+			      "| Question | Area | Level | Text | Answer | "
+			      "Note or N/A reason |\n"
+			      "| --- | --- | --- | --- | --- | --- |\n", out);
+		question_cells(out, r, i);
+		fputc(' ', out);
+		md(out, ys_answer_text(qn, resp));
+		fputs(" | ", out);
+		if (resp->choice.kind == YS_ANS_NA) {
+			fputs("N/A reason: ", out);
+			md(out, !ys_str_blank(resp->na_reason) ? resp->na_reason
+			   : "none given");
+			if (!ys_str_blank(resp->note))
+				fputs(". ", out);
+		}
+		if (!ys_str_blank(resp->note)) {
+			fputs("Note: ", out);
+			md(out, resp->note);
+		}
+		fputs(" |\n", out);
+	}
+	if (!n)
+		fputs("None: no question has a note or an N/A answer.\n", out);
+}
+
 static void action_plan(FILE *out, const ys_report *r)
 {
 	const ys_questionnaire *q = r->q;
@@ -528,8 +600,8 @@ int ys_report_markdown(const ys_report *r, FILE *out)
 	char *paras[YS_METHOD_PARAS];
 	size_t i;
 
-	header(out, r);
-	profile(out, r);
+	if (!header(out, r) || !profile(out, r))
+		return ENOMEM;
 	summary(out, r);
 	lists(out, r);
 	if (!contested(out, r))
@@ -539,6 +611,7 @@ int ys_report_markdown(const ys_report *r, FILE *out)
 	for (i = 0; i < r->s->n_areas && i < r->q->n_areas; i++)
 		if (!area_detail(out, r, i))
 			return ENOMEM;
+	notes(out, r);
 	action_plan(out, r);
 	if (!ys_explain_method(r->q, paras))
 		return ENOMEM;

@@ -201,6 +201,12 @@ size_t ys_report_n_contested(const ys_report *r)
 	return n;
 }
 
+bool ys_report_has_note(const ys_response *resp)
+{
+	return resp && (resp->choice.kind == YS_ANS_NA ||
+			!ys_str_blank(resp->note));
+}
+
 bool ys_report_is_workshop(const ys_report *r)
 {
 	return r->a->mode == YS_MODE_WORKSHOP;
@@ -234,6 +240,65 @@ const char *ys_level_name(const ys_questionnaire *q, long level)
 	if (level < 0 || (size_t)level >= q->n_levels)
 		return "?";
 	return q->levels[level].name;
+}
+
+char *ys_report_legend(const ys_questionnaire *q, size_t per,
+		       const char *mark)
+{
+	ys_sb b = {0};
+
+	ys_sb_printf(&b, "Maturity is the level reached plus the share of the "
+		     "next level's practices in place (0 to %zu). Bars show "
+		     "it on the level scale, %zu %s a level; %s marks the "
+		     "target level, which a bar reaches exactly when the area "
+		     "meets its target. The practice score (0 to 100) is how "
+		     "much of the area's practice is in place at every level.",
+		     q->n_levels ? q->n_levels - 1 : 0, per,
+		     ys_plural(per, "character", "characters"), mark);
+	if (b.oom) {
+		ys_sb_free(&b);
+		return NULL;
+	}
+	return ys_sb_take(&b);
+}
+
+void ys_report_status_line(ys_sb *b, const ys_score *s)
+{
+	size_t un = s->total - s->answered;
+
+	if (!s->provisional) {
+		ys_sb_puts(b, "FINAL: every question is answered.");
+		return;
+	}
+	ys_sb_puts(b, "PROVISIONAL: ");
+	if (un)
+		ys_sb_printf(b, "%zu %s unanswered", un,
+			     ys_plural(un, "question is", "questions are"));
+	if (un && s->unsettled)
+		ys_sb_puts(b, " and ");
+	if (s->unsettled)
+		ys_sb_printf(b, "%zu answered %s not yet settled in the "
+			     "workshop", s->unsettled,
+			     ys_plural(s->unsettled, "question is",
+				       "questions are"));
+	ys_sb_puts(b, ", so scores and levels may still change.");
+}
+
+void ys_report_counts(const ys_score *s, size_t *owned, size_t *met,
+		      size_t *assessed)
+{
+	size_t i;
+
+	*owned = *met = *assessed = 0;
+	for (i = 0; i < s->n_areas; i++) {
+		if (s->areas[i].has_owner)
+			(*owned)++;
+		if (s->areas[i].state == YS_AREA_ASSESSED) {
+			(*assessed)++;
+			if (s->areas[i].target_met)
+				(*met)++;
+		}
+	}
 }
 
 void ys_report_bar(char buf[YS_REPORT_BAR_BUF], const ys_report *r,

@@ -383,7 +383,8 @@ static long weakest(const ys_score *s)
 	return best;
 }
 
-static void totals(const ys_questionnaire *q, ys_score *s)
+static void totals(const ys_questionnaire *q, const ys_answers *a,
+		   ys_score *s)
 {
 	double wsum = 0.0, wmat = 0.0, wprac = 0.0, deficit = 0.0;
 	unsigned long tsum = 0;
@@ -405,7 +406,16 @@ static void totals(const ys_questionnaire *q, ys_score *s)
 		if ((double)x->target > x->maturity)
 			deficit += (double)x->target - x->maturity;
 	}
-	s->provisional = s->answered < s->total;
+	/* A workshop answer counts once the room has settled it (DESIGN
+	 * section 5); as in ys_answer_is_settled(), files written before
+	 * the settled key existed, and interviews, count as settled. */
+	if (a && a->mode == YS_MODE_WORKSHOP && a->has_settled &&
+	    a->n_bound == q->n_questions && a->n_responses >= q->n_questions)
+		for (i = 0; i < q->n_questions; i++)
+			if (choice_of(q, a, i).kind != YS_ANS_NONE &&
+			    !a->responses[i].settled)
+				s->unsettled++;
+	s->provisional = s->answered < s->total || s->unsettled > 0;
 	s->assessed = wsum > 0.0;
 	s->maturity = s->assessed ? wmat / wsum : 0.0;
 	s->practice = s->assessed ? wprac / wsum : 0.0;
@@ -448,6 +458,6 @@ bool ys_score_compute(const ys_questionnaire *q, const ys_answers *a,
 			return false;
 		}
 	}
-	totals(q, out);
+	totals(q, a, out);
 	return true;
 }

@@ -10,6 +10,7 @@
 #include "session_priv.h"
 #include "yardstick/alloc.h"
 #include "yardstick/line.h"
+#include "yardstick/path.h"
 #include "yardstick/text.h"
 #include "yardstick/vec.h"
 
@@ -119,59 +120,13 @@ static bool edit(ys_session *s, const ys_session_action *act)
 	}
 }
 
-/* Splits a comma-separated list of names, trimming spaces and tabs and
- * dropping empty items, into *out (n names; the caller frees each and the
- * array with ys_free). Returns 0, 1 when there are more than max names,
- * or -1 when out of memory; on failure *out is NULL. */
-static int split_names(const char *text, size_t max, char ***out, size_t *count)
-{
-	char **list = NULL;
-	size_t n = 0, cap = 0;
-	const char *p = text;
-	int rc = 0;
-
-	while (*p) {
-		const char *e = strchr(p, ',');
-		const char *b = p, *t;
-
-		if (!e)
-			e = p + strlen(p);
-		t = e;
-		while (b < t && (*b == ' ' || *b == '\t'))
-			b++;
-		while (t > b && (t[-1] == ' ' || t[-1] == '\t'))
-			t--;
-		if (t > b) {
-			if (n == max) {
-				rc = 1;
-				goto fail;
-			}
-			if (!YS_GROW(list, cap, n + 1) ||
-			    !(list[n] = ys_strndup(b, (size_t)(t - b)))) {
-				rc = -1;
-				goto fail;
-			}
-			n++;
-		}
-		p = *e ? e + 1 : e;
-	}
-	*out = list;
-	*count = n;
-	return 0;
-fail:
-	ys_strv_free(list, n);
-	*out = NULL;
-	*count = 0;
-	return rc;
-}
-
 static bool set_assessors(ys_session *s, const char *text)
 {
 	char **list;
 	size_t n;
 	bool ok;
 
-	if (split_names(text, SIZE_MAX, &list, &n) != 0)
+	if (ys_names_split(text, SIZE_MAX, &list, &n) != 0)
 		return false;
 	ok = ys_answers_set_assessors(s->a, (const char *const *)list, n);
 	ys_strv_free(list, n);
@@ -273,17 +228,44 @@ static int default_save_as(void *ctx, ys_store *store, const char *path,
 	return ys_store_create(store, path, a, exists, err);
 }
 
+/* Saved to path in place of the current file, the answers must record
+ * their questionnaire's file as seen from path's folder. Returns the
+ * record as it was (to put back if the save fails; the caller frees it),
+ * or NULL when there is none or nothing changed. When the file is no
+ * longer there the record is dropped (it would name another file). */
+static char *rebase_questionnaire_file(ys_session *s, const char *path)
+{
+	char *old, *cur, *rel;
+
+	if (!s->a->q_file || !s->has_store)
+		return NULL;
+	old = ys_strdup(s->a->q_file);
+	if (!old)
+		return NULL;
+	cur = ys_path_in_answers(old, s->store.path);
+	rel = cur ? ys_path_from_answers(cur, path) : NULL;
+	if (!ys_answers_set_questionnaire_file(s->a, rel))
+		ys_answers_set_questionnaire_file(s->a, NULL);
+	ys_free(cur);
+	ys_free(rel);
+	return old;
+}
+
 static bool save_as(ys_session *s, const char *path)
 {
 	ys_save_as_fn fn = s->opts.save_as_fn ? s->opts.save_as_fn : default_save_as;
 	ys_store ns;
 	bool exists = false;
-	char *err = NULL;
+	char *err = NULL, *old_file;
 
 	if (s->has_store && !strcmp(path, s->store.path))
 		return ys_session_save(s);
 	memset(&ns, 0, sizeof(ns));
+	old_file = rebase_questionnaire_file(s, path);
 	if (fn(s->opts.save_as_ctx, &ns, path, s->a, &exists, &err) != 0) {
+		if (old_file)
+			ys_answers_set_questionnaire_file(s->a, old_file);
+		ys_free(old_file);
 		if (exists)
 			sess_status(s, true, "%s already exists; choose a new file name.", path);
 		else
@@ -292,6 +274,7 @@ static bool save_as(ys_session *s, const char *path)
 		ys_free(err);
 		return false;
 	}
+	ys_free(old_file);
 	if (s->has_store)
 		ys_store_close(&s->store);
 	s->store = ns;
@@ -313,7 +296,7 @@ static bool set_participants(ys_session *s, const char *text)
 	char **list;
 	size_t n, i, j;
 	bool ok = false;
-	int rc = split_names(text, YS_MAX_NAMES, &list, &n);
+	int rc = ys_names_split(text, YS_MAX_NAMES, &list, &n);
 
 	if (rc > 0) {
 		sess_status(s, true, "At most %d participants.", YS_MAX_NAMES);

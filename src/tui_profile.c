@@ -19,14 +19,15 @@
 
 /* The widest bar: cells for every level above 0, plus the target mark. */
 #define BAR_W 19
-/* Columns of the area table at 80 columns; wider terminals give the
+/* Columns of the area table at 80 columns ("0 Below basics" fills the
+ * level column; one space before the target); wider terminals give the
  * title extra() more and move the rest right. */
 #define TITLE_X 3
 #define TITLE_W 26
 #define BAR_X 31
-#define MATURITY_X 52
+#define MATURITY_X 51
 #define STATE_X 53
-#define LEVEL_X 57
+#define LEVEL_X 56
 #define TARGET_X 71
 
 /* Extra columns for area titles on wide terminals (up to 40). */
@@ -65,7 +66,7 @@ static void area_row(const ys_session *s, int y, size_t ai)
 			 "not applicable" : "not assessed", TUI_DIM);
 		return;
 	}
-	tui_text(y, MATURITY_X + extra(), 4, ys_maturity_str(as->maturity, m),
+	tui_text(y, MATURITY_X + extra(), 3, ys_maturity_str(as->maturity, m),
 		 TUI_NORMAL);
 	snprintf(buf, sizeof(buf), "%d %s", as->level,
 		 (size_t)as->level < s->q->n_levels ? s->q->levels[as->level].name : "?");

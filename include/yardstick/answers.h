@@ -50,6 +50,14 @@ typedef struct ys_vote {
 	ys_pos answer_pos;      /* of the answer key */
 } ys_vote;
 
+/* An earlier round of votes on a question (workshop): what each
+ * participant said before the room voted again. */
+typedef struct ys_vote_round {
+	ys_vote *votes;         /* in participants order once bound */
+	size_t n_votes;         /* at least one */
+	ys_pos pos;             /* of the round where read; {0,0} otherwise */
+} ys_vote_round;
+
 typedef struct ys_response {
 	char *question_id;
 	char *answer;           /* raw key: option key, "dont-know", "n/a"; NULL when unanswered */
@@ -57,9 +65,14 @@ typedef struct ys_response {
 	char *note;             /* NULL when absent */
 	char *na_reason;        /* required with n/a */
 	char *at;               /* RFC 3339 UTC timestamp of the last change, NULL when absent */
-	ys_vote *votes;         /* workshop only */
+	ys_vote *votes;         /* workshop only: the current round */
 	size_t n_votes;
+	ys_vote_round *rounds;  /* workshop only: earlier rounds, oldest first */
+	size_t n_rounds;
 	bool contested;         /* workshop only */
+	bool settled;           /* workshop only: agreed in the room; see
+				 * ys_answer_is_settled() for files that
+				 * predate the key */
 	bool parked;
 	ys_pos pos;             /* where it was read; {0,0} when created in memory */
 	ys_pos answer_pos;      /* of the answer value; {0,0} when none was read */
@@ -83,6 +96,12 @@ typedef struct ys_answers {
 	char *q_id;
 	char *q_version;
 	char *q_sha256;         /* 64 hex digits */
+	/* questionnaire.file: the questionnaire's file, relative to the
+	 * answers file's folder (or absolute when written so by hand), NULL
+	 * when it was not loaded from a file given by its path. Set it with
+	 * ys_answers_set_questionnaire_file(). */
+	char *q_file;
+	ys_pos q_file_pos;      /* where it was read; {0,0} otherwise */
 	char *organisation;     /* NULL when absent */
 	char **assessors;
 	size_t n_assessors;
@@ -102,6 +121,10 @@ typedef struct ys_answers {
 	ys_response *responses;
 	size_t n_responses;
 	size_t n_bound;         /* n_questions after binding, else 0 */
+	/* Some answer has a settled key (read from the file, or set with
+	 * ys_answers_set_settled). A workshop file without one was written
+	 * before the key existed: its answered questions count as settled. */
+	bool has_settled;
 } ys_answers;
 
 /* Creates empty answers for questionnaire q (identity copied, created and
@@ -115,24 +138,31 @@ ys_answers *ys_answers_new(const ys_questionnaire *q);
  * result is not bound.
  *
  * Required: yardstick-answers (1), questionnaire {id, version, sha256 (64
- * lower-case hex digits)}, mode, created, updated. Unknown keys, duplicate
- * keys, wrong types, ids that are not valid ids, times that are not
+ * lower-case hex digits)}, mode, created, updated; questionnaire.file is
+ * optional (a path on one line). Unknown keys, duplicate keys, wrong
+ * types, ids that are not valid ids, times that are not
  * YYYY-MM-DDTHH:MM:SSZ, due dates that are not real YYYY-MM-DD dates,
  * answer and vote keys that are not an id, dont-know or n/a, na_reason
- * with another answer, participants, votes or contested outside workshop
- * mode, votes by someone not in participants, and blank or repeated
+ * with another answer, settled without an answer, rounds that are not a
+ * list of non-empty mappings of participant to answer key, participants,
+ * votes, rounds, contested or settled outside workshop mode, votes (in
+ * any round) by someone not in participants, and blank or repeated
  * participant names are errors. Text where a string is expected may be
- * written plain or quoted; an unquoted empty value or null is an error. */
+ * written plain or quoted; an unquoted empty value or null is an error.
+ * A file that is a questionnaire (it has the questionnaire's format key
+ * `yardstick` and no `yardstick-answers`) gets one diagnostic saying so
+ * in place of the others. */
 ys_answers *ys_answers_read_file(const char *path, ys_diags *d);
 ys_answers *ys_answers_read_mem(const char *buf, size_t len,
 				const char *display_name, ys_diags *d);
 
 /* Resolves the answers against q: orders responses as described above,
- * resolves every answer and vote key to a choice, and checks it (unknown
+ * resolves every answer and vote key (votes of earlier rounds too) to a
+ * choice, and checks it (unknown
  * answer key, with a did-you-mean hint; n/a where the question does not
  * allow it; n/a without a reason; unknown area id in areas; unknown
- * target). Area records are put in questionnaire order and votes in
- * participants order, so the written file is canonical. Problems go to d
+ * target). Area records are put in questionnaire order and votes (of
+ * every round) in participants order, so the written file is canonical. Problems go to d
  * (exit 65) with the positions they were read at, and the function
  * returns false; a is bound all the same (keys that did not resolve are
  * YS_ANS_NONE), so a caller may show the problems and carry on. Out of
@@ -162,9 +192,13 @@ bool ys_answers_changed(const ys_answers *a, const ys_questionnaire *q,
  * Text is quoted only when YAML needs it, and double-quoted when another
  * YAML reader would take it for a number, boolean, null or date; text
  * with line breaks is written as a literal block; Unicode is written as
- * UTF-8 and lines are never folded. Participants, votes and contested are
- * written in workshop mode only, na_reason only with answer n/a, so what
- * is written always reads back. Reading the output gives the same model
+ * UTF-8 and lines are never folded. Participants, votes, rounds,
+ * contested and settled are written in workshop mode only, na_reason only
+ * with answer n/a, settled only with an answer, so what is written always
+ * reads back. settled is written only when a->has_settled (a file that
+ * predates the key stays as it was): `settled: true` for a settled
+ * answer, `settled: false` for an answer that is not (after a new round),
+ * so every answer keeps its state when read back. Reading the output gives the same model
  * back, and output for the same answers is byte-identical. Returns 0, or
  * errno of a failed write. */
 int ys_answers_write(const ys_answers *a, FILE *out);
@@ -245,7 +279,8 @@ void ys_action_clear(ys_action *act);
  * (cleaned like any text, then trimmed of spaces). It refuses (false,
  * nothing changed) a blank name or a name given twice, comparing ASCII
  * letters without regard to case, so the file always reads back; votes
- * by anyone no longer listed are removed. It does not touch the times.
+ * by anyone no longer listed are removed, in earlier rounds too (a round
+ * left without votes goes). It does not touch the times.
  *
  * set_vote records participant p's (an index into a->participants) vote
  * on response i: an option, don't know or N/A (N/A only where question
@@ -260,6 +295,41 @@ bool ys_answers_set_vote(ys_answers *a, const ys_questionnaire *q, size_t i,
 bool ys_answers_set_contested(ys_answers *a, size_t i, bool contested);
 /* The index in response i's votes of participant p's vote, or -1. */
 long ys_answers_find_vote(const ys_answers *a, size_t i, size_t p);
+
+/* set_settled marks response i as agreed in the room (true) or not. A
+ * question needs an answer to be settled: true without one is refused.
+ * The first call on answers without any settled key (a file written
+ * before the key existed) first marks every answered question settled,
+ * as ys_answer_is_settled() counted them, so nothing changes state
+ * behind the user's back. Updates response->at and a->updated.
+ *
+ * start_round holds a new round of votes on response i: its current
+ * votes (if any) become its latest earlier round (rounds, oldest first),
+ * the current round starts empty, and the question is neither contested
+ * nor settled until it is agreed again; its answer stays. Updates the
+ * times. Both return false, nothing changed, when out of memory or i is
+ * out of range. */
+bool ys_answers_set_settled(ys_answers *a, size_t i, bool settled);
+bool ys_answers_start_round(ys_answers *a, size_t i);
+
+/* Marks every answer of a as not yet settled, so that the room must
+ * settle each one in a workshop before the scorecard is final: merge's
+ * answers are proposals (DESIGN section 7). */
+void ys_answers_unsettle_all(ys_answers *a);
+
+/* Whether response i counts as settled: in a workshop file with settled
+ * keys, its settled flag; in a workshop file without any (written before
+ * the key existed), and in an interview, whether it has an answer. False
+ * for i out of range. */
+bool ys_answer_is_settled(const ys_answers *a, size_t i);
+
+/* Records where the questionnaire was loaded from (questionnaire.file),
+ * relative to the answers file's folder; NULL clears it. Refuses (false,
+ * nothing changed) an empty path, or one with invalid UTF-8 or control
+ * characters, which the file could not hold as it is: the recorded path
+ * must name the file exactly. Does not touch the times. See path.h for
+ * making the relative path. */
+bool ys_answers_set_questionnaire_file(ys_answers *a, const char *file);
 
 /* The current time as RFC 3339 UTC ("2026-11-21T10:00:00Z") into buf. Goes
  * through a seam so tests can fix the clock (YARDSTICK_NOW environment

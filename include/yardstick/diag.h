@@ -75,6 +75,18 @@ bool ys_diags_full(const ys_diags *d);
  * prefix ("yardstick"). */
 void ys_diags_print(const ys_diags *d, FILE *out, const char *prog);
 
+/* A point in a list to go back to: diagnostics added after it can be
+ * taken back, when a reader finds a better single explanation for them
+ * (an answers reader given a questionnaire). */
+typedef struct ys_diags_mark {
+	size_t count, dropped, warnings, warnings_dropped;
+	int exit_code;
+} ys_diags_mark;
+ys_diags_mark ys_diags_mark_now(const ys_diags *d);
+/* Frees the diagnostics added since m and restores the counts and the
+ * exit code to what they were at m. */
+void ys_diags_rewind(ys_diags *d, const ys_diags_mark *m);
+
 /* Frees the messages; the list can be used again. */
 void ys_diags_free(ys_diags *d);
 

@@ -56,7 +56,8 @@ typedef struct ys_score {
 	size_t n_areas;
 	size_t answered;
 	size_t total;
-	bool provisional;       /* some question unanswered */
+	size_t unsettled;       /* workshop: answered questions not yet settled */
+	bool provisional;       /* some question unanswered or not settled */
 	bool assessed;          /* some area assessed: maturity and practice exist */
 	double maturity;        /* area-weighted mean of assessed areas' maturity */
 	double practice;        /* area-weighted mean of assessed areas' practice scores */

@@ -114,7 +114,7 @@ doc = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
 assert doc["yardstick-answers"] == 1
 assert doc["organisation"] == "Anytown Council", doc["organisation"]
 assert doc["assessors"] == ["Sam Patel", "Jo Bloggs"], doc["assessors"]
-assert doc["target"] == "baseline", doc.get("target")
+assert doc["target"] == "minimum", doc.get("target")
 assert doc["mode"] == "interview"
 ans = doc["answers"]
 assert len(ans) == int(sys.argv[2]), len(ans)

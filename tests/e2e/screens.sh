@@ -17,7 +17,7 @@ e2e_wait a "Nothing recorded yet"
 e2e_screen a | grep -qF "Question 1 of $NQ" || e2e_fail "Enter moved on"
 [ "$(e2e_count_answers "$E2E_DIR/$F")" = 0 ] || e2e_fail "Enter recorded an answer"
 # Red-flag options say so in words.
-e2e_screen a | grep -qF "No DPO ! red flag" || e2e_fail "the red-flag option is not marked"
+e2e_screen a | grep -qE "^ +1  .+ ! red flag *$" || e2e_fail "the red-flag option is not marked"
 # Moving to an option and Enter records it.
 e2e_keys a Down Down Enter
 e2e_wait a "Question 2 of $NQ"

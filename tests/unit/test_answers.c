@@ -747,17 +747,61 @@ static void test_write_error(void **state)
 }
 
 /* Every allocation failing in turn: no crash, no leak, a clean error. */
-static void test_allocation_failures(void **state)
+/* ------------------------------------------------------------------ */
+/* questionnaire.file, rounds and settled */
+
+/* A workshop file with every key added with the questionnaire's file
+ * and the workshop's earlier rounds, in no particular order. */
+static const char keys_text[] =
+	"yardstick-answers: 1\n"
+	"questionnaire: {file: '../elsewhere/my q.yaml', id: mini, version: \"2026.1\", sha256: " SHA "}\n"
+	"mode: workshop\n"
+	"created: 2026-11-21T10:00:00Z\n"
+	"updated: 2026-11-21T10:41:07Z\n"
+	"participants: [AB, CD, EF]\n"
+	"answers:\n"
+	"  data-dpo:\n"
+	"    settled: true\n"
+	"    answer: \"yes\"\n"
+	"  cyber-mfa:\n"
+	"    parked: true\n"
+	"    settled: false\n"
+	"    contested: true\n"
+	"    rounds: [{EF: \"yes\", AB: \"no\"}, {CD: partly, AB: \"no\", EF: dont-know}]\n"
+	"    votes: {CD: \"yes\", AB: partly}\n"
+	"    answer: partly\n";
+
+static const char keys_canonical[] =
+	"yardstick-answers: 1\n"
+	"questionnaire: {id: mini, version: \"2026.1\", sha256: " SHA ", file: ../elsewhere/my q.yaml}\n"
+	"mode: workshop\n"
+	"created: 2026-11-21T10:00:00Z\n"
+	"updated: 2026-11-21T10:41:07Z\n"
+	"participants: [AB, CD, EF]\n"
+	"answers:\n"
+	"  cyber-mfa:\n"
+	"    answer: partly\n"
+	"    votes: {AB: partly, CD: \"yes\"}\n"
+	"    rounds: [{AB: \"no\", EF: \"yes\"}, {AB: \"no\", CD: partly, EF: dont-know}]\n"
+	"    contested: true\n"
+	"    settled: false\n"
+	"    parked: true\n"
+	"  data-dpo:\n"
+	"    answer: \"yes\"\n"
+	"    settled: true\n";
+
+/* Failing each allocation in turn while reading, binding and writing
+ * text gives its canonical form or a clean out-of-memory failure. */
+static void alloc_failures(const ys_questionnaire *q, const char *text,
+			   const char *canonical)
 {
-	ys_questionnaire *q = mini();
 	long before, total, i;
 
-	(void)state;
 	ys_alloc_fail_after(0);
 	before = ys_alloc_count();
 	{
 		ys_diags d = {0};
-		ys_answers *a = ys_answers_read_mem(full, strlen(full), "t.yaml", &d);
+		ys_answers *a = ys_answers_read_mem(text, strlen(text), "t.yaml", &d);
 		size_t len;
 		char *s;
 
@@ -776,13 +820,13 @@ static void test_allocation_failures(void **state)
 		ys_answers *a;
 
 		ys_alloc_fail_after(i);
-		a = ys_answers_read_mem(full, strlen(full), "t.yaml", &d);
+		a = ys_answers_read_mem(text, strlen(text), "t.yaml", &d);
 		if (a && ys_answers_bind(a, q, "t.yaml", &d)) {
 			size_t len;
 			char *s = ys_answers_to_string(a, &len);
 
 			if (s)
-				assert_string_equal(s, full_canonical);
+				assert_string_equal(s, canonical);
 			else
 				assert_int_equal(errno, ENOMEM);
 			ys_free(s);
@@ -793,6 +837,16 @@ static void test_allocation_failures(void **state)
 		ys_answers_free(a);
 		ys_diags_free(&d);
 	}
+}
+
+static void test_allocation_failures(void **state)
+{
+	ys_questionnaire *q = mini();
+	long i;
+
+	(void)state;
+	alloc_failures(q, full, full_canonical);
+	alloc_failures(q, keys_text, keys_canonical);
 	/* Setters leave the old value in place when out of memory. */
 	setenv("YARDSTICK_NOW", NOW, 1);
 	{
@@ -814,6 +868,351 @@ static void test_allocation_failures(void **state)
 		ys_answers_free(a);
 	}
 	unsetenv("YARDSTICK_NOW");
+	ys_questionnaire_free(q);
+}
+
+static void test_new_keys_model(void **state)
+{
+	ys_questionnaire *q = mini();
+	ys_answers *a = read_ok(keys_text);
+	const ys_response *r;
+	ys_diags d = {0};
+	size_t len;
+	char *s;
+
+	(void)state;
+	assert_string_equal(a->q_file, "../elsewhere/my q.yaml");
+	assert_int_equal(a->q_file_pos.line, 2);
+	assert_int_equal(a->q_file_pos.col, 23);
+	assert_true(a->has_settled);
+	r = &a->responses[1];
+	assert_string_equal(r->question_id, "cyber-mfa");
+	assert_false(r->settled);
+	assert_int_equal(r->n_rounds, 2);
+	assert_int_equal(r->rounds[0].n_votes, 2);
+	assert_string_equal(r->rounds[0].votes[0].participant, "EF");
+	assert_int_equal(r->rounds[0].pos.line, 15);
+	assert_int_equal(r->rounds[1].n_votes, 3);
+	assert_true(a->responses[0].settled);
+
+	assert_true(ys_answers_bind(a, q, "test.yaml", &d));
+	r = &a->responses[0];
+	/* Every round in participants order, every key resolved. */
+	assert_string_equal(r->rounds[0].votes[0].participant, "AB");
+	assert_int_equal(r->rounds[0].votes[0].choice.kind, YS_ANS_OPTION);
+	assert_int_equal(r->rounds[0].votes[0].choice.option, 0);
+	assert_int_equal(r->rounds[1].votes[2].choice.kind, YS_ANS_DONT_KNOW);
+	assert_false(ys_answer_is_settled(a, 0));
+	assert_true(ys_answer_is_settled(a, 2));
+	assert_false(ys_answer_is_settled(a, 3));
+	s = write_str(a, &len);
+	assert_string_equal(s, keys_canonical);
+	ys_free(s);
+	check_round_trip(a);
+	ys_answers_free(a);
+	ys_questionnaire_free(q);
+}
+
+/* A workshop file written before settled existed: its answered
+ * questions count as settled, and it is written back as it was until a
+ * settled state is set, which keeps every other answer settled. */
+static void test_settled_provisional(void **state)
+{
+	static const char old[] =
+		"yardstick-answers: 1\n"
+		"questionnaire: {id: mini, version: \"2026.1\", sha256: " SHA "}\n"
+		"mode: workshop\n"
+		"created: 2026-11-21T10:00:00Z\n"
+		"updated: 2026-11-21T10:41:07Z\n"
+		"participants: [AB, CD]\n"
+		"answers:\n"
+		"  cyber-mfa:\n"
+		"    answer: partly\n"
+		"    votes: {AB: partly, CD: \"yes\"}\n"
+		"  data-dpo:\n"
+		"    answer: \"yes\"\n"
+		"  data-share:\n"
+		"    votes: {AB: \"no\"}\n";
+	ys_questionnaire *q = mini();
+	ys_answers *a = read_ok(old), *b;
+	ys_diags d = {0};
+	size_t len;
+	char *s;
+
+	(void)state;
+	setenv("YARDSTICK_NOW", NOW, 1);
+	assert_true(ys_answers_bind(a, q, "old.yaml", &d));
+	assert_false(a->has_settled);
+	assert_true(ys_answer_is_settled(a, 0));
+	assert_false(ys_answer_is_settled(a, 1));
+	assert_true(ys_answer_is_settled(a, 2));
+	assert_false(ys_answer_is_settled(a, 3));
+	assert_false(ys_answer_is_settled(a, 99));
+	s = write_str(a, &len);
+	assert_string_equal(s, old);
+	ys_free(s);
+
+	/* Settling needs an answer. */
+	assert_false(ys_answers_set_settled(a, 3, true));
+	assert_false(a->has_settled);
+	assert_false(ys_answers_set_settled(a, 99, true));
+	/* Unsettling one answer leaves the others settled, in the file too. */
+	assert_true(ys_answers_set_settled(a, 0, false));
+	assert_true(a->has_settled);
+	assert_false(ys_answer_is_settled(a, 0));
+	assert_true(ys_answer_is_settled(a, 2));
+	assert_string_equal(a->responses[0].at, NOW);
+	s = write_str(a, &len);
+	assert_non_null(strstr(s, "    votes: {AB: partly, CD: \"yes\"}\n    settled: false\n"));
+	assert_non_null(strstr(s, "    answer: \"yes\"\n    settled: true\n"));
+	b = ys_answers_read_mem(s, len, "new.yaml", &d);
+	assert_non_null(b);
+	assert_true(ys_answers_bind(b, q, "new.yaml", &d));
+	assert_false(ys_answer_is_settled(b, 0));
+	assert_true(ys_answer_is_settled(b, 2));
+	assert_false(ys_answer_is_settled(b, 3));
+	ys_answers_free(b);
+	ys_free(s);
+	assert_true(ys_answers_set_settled(a, 0, true));
+	assert_true(ys_answer_is_settled(a, 0));
+	check_round_trip(a);
+
+	/* In an interview, an answer is settled. */
+	a->mode = YS_MODE_INTERVIEW;
+	assert_true(ys_answer_is_settled(a, 0));
+	s = write_str(a, &len);
+	assert_null(strstr(s, "settled"));
+	ys_free(s);
+	ys_answers_free(a);
+	ys_questionnaire_free(q);
+	ys_diags_free(&d);
+	unsetenv("YARDSTICK_NOW");
+}
+
+/* A new round keeps the votes of the last one, oldest first. */
+static void test_start_round(void **state)
+{
+	ys_questionnaire *q = mini();
+	ys_answers *a, *b;
+	const ys_response *r;
+	const char *names[] = {"AB", "CD", "EF"};
+	ys_diags d = {0};
+	size_t len;
+	char *s;
+
+	(void)state;
+	setenv("YARDSTICK_NOW", NOW, 1);
+	a = ys_answers_new(q);
+	assert_non_null(a);
+	a->mode = YS_MODE_WORKSHOP;
+	assert_true(ys_answers_set_participants(a, names, 3));
+	assert_true(ys_answers_set_vote(a, q, 0, 0, (ys_choice){YS_ANS_OPTION, 0}));
+	assert_true(ys_answers_set_vote(a, q, 0, 2, (ys_choice){YS_ANS_OPTION, 2}));
+	assert_true(ys_answers_set_contested(a, 0, true));
+	assert_true(ys_answers_set_choice(a, q, 0, (ys_choice){YS_ANS_OPTION, 0}));
+	assert_true(ys_answers_set_settled(a, 0, true));
+	assert_true(ys_answers_start_round(a, 0));
+	r = &a->responses[0];
+	assert_int_equal(r->n_votes, 0);
+	assert_int_equal(r->n_rounds, 1);
+	assert_int_equal(r->rounds[0].n_votes, 2);
+	assert_string_equal(r->rounds[0].votes[1].participant, "EF");
+	assert_false(r->contested);
+	assert_false(ys_answer_is_settled(a, 0));
+	assert_string_equal(r->answer, "no");
+	assert_true(ys_answers_set_vote(a, q, 0, 1, (ys_choice){YS_ANS_DONT_KNOW, -1}));
+	assert_true(ys_answers_start_round(a, 0));
+	assert_true(ys_answers_set_vote(a, q, 0, 0, (ys_choice){YS_ANS_OPTION, 1}));
+	/* No votes: nothing to keep, the question is still unsettled. */
+	assert_true(ys_answers_start_round(a, 1));
+	assert_int_equal(a->responses[1].n_rounds, 0);
+	assert_false(ys_answers_start_round(a, 99));
+	s = write_str(a, &len);
+	assert_non_null(strstr(s,
+		"  cyber-mfa:\n"
+		"    answer: \"no\"\n"
+		"    at: " NOW "\n"
+		"    votes: {AB: partly}\n"
+		"    rounds: [{AB: \"no\", EF: \"yes\"}, {CD: dont-know}]\n"
+		"    settled: false\n"));
+	/* The only answer is unsettled, and stays so when read back. */
+	b = ys_answers_read_mem(s, len, "r.yaml", &d);
+	assert_non_null(b);
+	assert_true(ys_answers_bind(b, q, "r.yaml", &d));
+	assert_false(ys_answer_is_settled(b, 0));
+	assert_int_equal(b->responses[0].n_rounds, 2);
+	assert_int_equal(b->responses[0].rounds[1].votes[0].choice.kind, YS_ANS_DONT_KNOW);
+	ys_answers_free(b);
+	ys_free(s);
+	check_round_trip(a);
+
+	/* A participant who leaves takes their votes from every round; a
+	 * round left empty goes. */
+	{
+		const char *left[] = {"AB", "EF"};
+
+		assert_true(ys_answers_set_participants(a, left, 2));
+		assert_int_equal(a->responses[0].n_rounds, 1);
+		assert_int_equal(a->responses[0].rounds[0].n_votes, 2);
+		check_round_trip(a);
+	}
+	/* Earlier rounds alone keep a response in the file. */
+	a->mode = YS_MODE_INTERVIEW;
+	s = write_str(a, &len);
+	assert_null(strstr(s, "rounds"));
+	ys_free(s);
+	ys_answers_free(a);
+	ys_questionnaire_free(q);
+	ys_diags_free(&d);
+	unsetenv("YARDSTICK_NOW");
+}
+
+/* The workshop example with every new key is canonical: read, bound and
+ * written again, it is the same bytes (YARDSTICK_UPDATE_GOLDEN=1 writes
+ * it from what it reads). */
+static void test_workshop_example_canonical(void **state)
+{
+	const char *path = "data/recorded/workshop-rounds.yaml";
+	ys_diags d = {0};
+	ys_questionnaire *q = ys_questionnaire_load_file("data/questionnaires/small-test.yaml",
+							 NULL, &d);
+	ys_answers *a;
+	size_t len, in_len;
+	char *s, *in;
+
+	(void)state;
+	assert_non_null(q);
+	a = ys_answers_read_file(path, &d);
+	assert_non_null(a);
+	assert_true(ys_answers_bind(a, q, path, &d));
+	assert_string_equal(a->q_file, "../questionnaires/small-test.yaml");
+	assert_true(a->has_settled);
+	assert_false(ys_answer_is_settled(a, 1));
+	assert_int_equal(a->responses[1].n_rounds, 2);
+	assert_true(ys_answer_is_settled(a, 0));
+	s = write_str(a, &len);
+	if (getenv("YARDSTICK_UPDATE_GOLDEN") && *getenv("YARDSTICK_UPDATE_GOLDEN")) {
+		FILE *f = fopen(path, "w");
+
+		assert_non_null(f);
+		fputs(s, f);
+		fclose(f);
+	}
+	in = tu_slurp(path, &in_len);
+	assert_non_null(in);
+	assert_string_equal(s, in);
+	free(in);
+	ys_free(s);
+	ys_answers_free(a);
+	ys_questionnaire_free(q);
+	ys_diags_free(&d);
+}
+
+/* Vote keys of earlier rounds are checked against the question like
+ * current votes, at their positions. */
+static void test_round_bind_errors(void **state)
+{
+	static const char text[] =
+		"yardstick-answers: 1\n"
+		"questionnaire: {id: mini, version: \"2026.1\", sha256: " SHA "}\n"
+		"mode: workshop\n"
+		"created: 2026-11-21T10:00:00Z\n"
+		"updated: 2026-11-21T10:41:07Z\n"
+		"participants: [AB, CD]\n"
+		"answers:\n"
+		"  cyber-mfa:\n"
+		"    rounds: [{AB: yess}, {CD: \"n/a\", AB: most}]\n";
+	ys_questionnaire *q = mini();
+	ys_answers *a = read_ok(text);
+	ys_diags d = {0};
+
+	(void)state;
+	assert_false(ys_answers_bind(a, q, "test.yaml", &d));
+	assert_int_equal(d.exit_code, 65);
+	assert_int_equal(d.count, 3);
+	assert_string_equal(d.items[0].message,
+			    "'yess' is not an answer to question 'cyber-mfa'; did you mean 'yes'?");
+	assert_int_equal(d.items[0].pos.line, 9);
+	assert_int_equal(d.items[0].pos.col, 19);
+	assert_string_equal(d.items[1].message, "question 'cyber-mfa' does not allow n/a");
+	assert_int_equal(d.items[1].pos.col, 31);
+	assert_string_equal(d.items[2].message,
+			    "'most' is not an answer to question 'cyber-mfa'");
+	ys_diags_free(&d);
+	ys_answers_free(a);
+	ys_questionnaire_free(q);
+}
+
+/* Paths that YAML quoting gets wrong easily, recorded as the
+ * questionnaire's file: each reads back exactly. */
+static const char *const hostile_paths[] = {
+	"q.yaml", "../elsewhere/q.yaml", "/abs/q.yaml", "my q.yaml", "q: x.yaml",
+	"q:x.yaml", "#q.yaml", "q #x.yaml", "-q.yaml", "- q.yaml", "--", "---",
+	"...", "[q].yaml", "{q}.yaml", "a, b.yaml", "a,b", "'q'.yaml",
+	"\"q\".yaml", "it's.yaml", "back\\slash.yaml", "true", "no", "null",
+	"~", "2026-11-21", "1.5", "0x1F", "1e3", ".inf", "&a", "*a", "!t",
+	"%p", "@a", "`t", "|", ">", "?", "? x", "=", "<<", " lead.yaml",
+	"trail.yaml ", "a  b", "日本語/アンケート.yaml", "😀/q.yaml",
+	"caf\xC3\xA9.yaml", "rtl\xE2\x80\xAE.yaml", "\xEF\xBF\xBD.yaml",
+	"nbsp\xC2\xA0.yaml", "private \xEE\x80\x80.yaml", "$HOME/q.yaml",
+	"$(rm -rf x).yaml", "a;b|c&d.yaml",
+};
+
+static void test_questionnaire_file(void **state)
+{
+	static const char *const refused[] = {
+		"", "tab\there", "line\nbreak", "cr\rx", "esc\x1b[0m", "del\x7f",
+		"c1\xC2\x85", "ls\xE2\x80\xA8sep", "ps\xE2\x80\xA9sep",
+		"bad \xff utf8", "cut \xE2\x80",
+	};
+	ys_questionnaire *q = mini();
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < YS_ARRAY_LEN(hostile_paths); i++) {
+		ys_answers *a = ys_answers_new(q), *b;
+		ys_diags d = {0};
+		size_t len;
+		char *s;
+
+		assert_non_null(a);
+		assert_true(ys_answers_set_questionnaire_file(a, hostile_paths[i]));
+		assert_string_equal(a->q_file, hostile_paths[i]);
+		s = write_str(a, &len);
+		b = ys_answers_read_mem(s, len, "p.yaml", &d);
+		if (!b || !b->q_file || strcmp(b->q_file, hostile_paths[i])) {
+			fprintf(stderr, "path [%s] wrote:\n%s", hostile_paths[i], s);
+			ys_diags_print(&d, stderr, "yardstick");
+		}
+		assert_non_null(b);
+		assert_string_equal(b->q_file, hostile_paths[i]);
+		check_round_trip(b);
+		ys_answers_free(b);
+		ys_free(s);
+		ys_answers_free(a);
+		ys_diags_free(&d);
+	}
+	for (i = 0; i < YS_ARRAY_LEN(refused); i++) {
+		ys_answers *a = ys_answers_new(q);
+
+		assert_true(ys_answers_set_questionnaire_file(a, "keep.yaml"));
+		assert_false(ys_answers_set_questionnaire_file(a, refused[i]));
+		assert_string_equal(a->q_file, "keep.yaml");
+		ys_answers_free(a);
+	}
+	{
+		ys_answers *a = ys_answers_new(q);
+		size_t len;
+		char *s;
+
+		assert_true(ys_answers_set_questionnaire_file(a, "x.yaml"));
+		assert_true(ys_answers_set_questionnaire_file(a, NULL));
+		assert_null(a->q_file);
+		s = write_str(a, &len);
+		assert_null(strstr(s, "file"));
+		ys_free(s);
+		ys_answers_free(a);
+	}
 	ys_questionnaire_free(q);
 }
 
@@ -907,6 +1306,12 @@ int main(void)
 		cmocka_unit_test(test_all_errors_reported),
 		cmocka_unit_test(test_write_error),
 		cmocka_unit_test(test_allocation_failures),
+		cmocka_unit_test(test_new_keys_model),
+		cmocka_unit_test(test_settled_provisional),
+		cmocka_unit_test(test_start_round),
+		cmocka_unit_test(test_workshop_example_canonical),
+		cmocka_unit_test(test_round_bind_errors),
+		cmocka_unit_test(test_questionnaire_file),
 		cmocka_unit_test(test_golden_corpus),
 	};
 

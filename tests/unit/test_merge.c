@@ -178,6 +178,7 @@ static const char merged_abcdef[] =
 	"    at: 2026-05-20T09:20:00Z\n"
 	"    votes: {AB: none, CD: all, EF: few}\n"
 	"    contested: true\n"
+	"    settled: false\n"
 	"  q2:\n"
 	"    answer: n/a\n"
 	"    na_reason: |-\n"
@@ -186,6 +187,7 @@ static const char merged_abcdef[] =
 	"      EF: Not here.\n"
 	"    at: 2026-05-20T09:11:00Z\n"
 	"    votes: {AB: n/a, CD: n/a, EF: n/a}\n"
+	"    settled: false\n"
 	"  q3:\n"
 	"    answer: dont-know\n"
 	"    note: |-\n"
@@ -193,6 +195,7 @@ static const char merged_abcdef[] =
 	"      They know.\n"
 	"    at: " NOW "\n"
 	"    votes: {AB: dont-know, CD: dont-know, EF: most}\n"
+	"    settled: false\n"
 	"  q4:\n"
 	"    note: 'CD: Unsure.'\n";
 

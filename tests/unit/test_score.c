@@ -661,6 +661,50 @@ static void test_provisional(void **state)
 	assert_int_equal(f->s.answered, NQ - 1);
 }
 
+/* A workshop file: an answered question the room has not settled keeps
+ * the result provisional (DESIGN section 5); a file with no settled key
+ * at all (written before it existed) counts its answers as settled. */
+static void test_unsettled(void **state)
+{
+	struct fixture *f = *state;
+	size_t i;
+
+	for (i = 0; i < NQ; i++)
+		answer(f, i, YS_KEY_DONT_KNOW);
+	f->a->mode = YS_MODE_WORKSHOP;
+	compute(f, NULL);
+	assert_false(f->s.provisional);         /* no settled key: settled */
+	assert_int_equal(f->s.unsettled, 0);
+
+	f->a->has_settled = true;
+	for (i = 0; i < NQ; i++)
+		f->a->responses[i].settled = true;
+	f->a->responses[A2].settled = false;
+	f->a->responses[B3].settled = false;
+	compute(f, NULL);
+	assert_true(f->s.provisional);
+	assert_int_equal(f->s.unsettled, 2);
+	assert_int_equal(f->s.answered, NQ);    /* answered, not settled */
+
+	/* An unanswered question is counted as unanswered, not unsettled. */
+	answer(f, B3, NULL);
+	compute(f, NULL);
+	assert_int_equal(f->s.unsettled, 1);
+	assert_int_equal(f->s.answered, NQ - 1);
+
+	answer(f, B3, YS_KEY_DONT_KNOW);
+	f->a->responses[A2].settled = true;
+	f->a->responses[B3].settled = true;
+	compute(f, NULL);
+	assert_false(f->s.provisional);
+
+	/* Settled flags mean nothing in an interview. */
+	f->a->mode = YS_MODE_INTERVIEW;
+	f->a->responses[A2].settled = false;
+	compute(f, NULL);
+	assert_false(f->s.provisional);
+}
+
 /* ---- Red flags -------------------------------------------------------- */
 
 static void test_worked_example(void **state)
@@ -1746,6 +1790,8 @@ int main(void)
 						setup_main, teardown),
 		cmocka_unit_test_setup_teardown(test_unanswered,
 						setup_main, teardown),
+		cmocka_unit_test_setup_teardown(test_unsettled, setup_main,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_provisional,
 						setup_main, teardown),
 		cmocka_unit_test_setup_teardown(test_worked_example,

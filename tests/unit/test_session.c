@@ -700,6 +700,86 @@ static void test_changed_questionnaire(void **state)
 	ys_answers_free(b);
 }
 
+/* Saved elsewhere, the answers still name their questionnaire's file:
+ * the record is rewritten for the new folder, put back when the save is
+ * refused, and dropped when the file is no longer there. */
+static void test_save_as_rebases_questionnaire_file(void **state)
+{
+	struct fx *f = *state;
+	char p[200], q[200], other[200];
+	ys_session_opts o;
+	ys_session *s;
+	ys_answers *a, *b;
+	FILE *fp;
+
+	snprintf(p, sizeof(p), "%s/q", f->dir);
+	assert_int_equal(mkdir(p, 0700), 0);
+	snprintf(p, sizeof(p), "%s/a", f->dir);
+	assert_int_equal(mkdir(p, 0700), 0);
+	snprintf(p, sizeof(p), "%s/b", f->dir);
+	assert_int_equal(mkdir(p, 0700), 0);
+	snprintf(p, sizeof(p), "%s/b/deeper", f->dir);
+	assert_int_equal(mkdir(p, 0700), 0);
+	snprintf(q, sizeof(q), "%s/q/own q.yaml", f->dir);
+	fp = fopen(q, "w");
+	assert_non_null(fp);
+	fclose(fp);
+	snprintf(f->path, sizeof(f->path), "%s/a/answers.yaml", f->dir);
+	a = ys_answers_new(f->q);
+	assert_non_null(a);
+	assert_true(ys_answers_set_questionnaire_file(a, "../q/own q.yaml"));
+	memset(&o, 0, sizeof(o));
+	o.resume = true;
+	s = f->s = open_session(f, a, &o);
+	act_arg(s, YS_A_CHOOSE, 0);
+
+	act(s, YS_A_SAVE_ELSEWHERE);
+	act(s, YS_A_INPUT_KILL);
+	snprintf(other, sizeof(other), "%s/b/deeper/moved.yaml", f->dir);
+	type(s, other);
+	act(s, YS_A_SUBMIT);
+	assert_false(s->status_error);
+	assert_string_equal(s->a->q_file, "../../q/own q.yaml");
+	snprintf(f->path, sizeof(f->path), "%s", other);
+	b = reread(f);
+	assert_string_equal(b->q_file, "../../q/own q.yaml");
+	ys_answers_free(b);
+
+	/* Refused (the file exists): the record is as it was. */
+	act(s, YS_A_SAVE_ELSEWHERE);
+	act(s, YS_A_INPUT_KILL);
+	snprintf(p, sizeof(p), "%s/a/answers.yaml", f->dir);
+	type(s, p);
+	act(s, YS_A_SUBMIT);
+	assert_true(s->status_error);
+	assert_string_equal(s->a->q_file, "../../q/own q.yaml");
+
+	/* The questionnaire is gone: the record would name another file. */
+	assert_int_equal(unlink(q), 0);
+	act(s, YS_A_SAVE_ELSEWHERE);
+	act(s, YS_A_INPUT_KILL);
+	snprintf(other, sizeof(other), "%s/b/last.yaml", f->dir);
+	type(s, other);
+	act(s, YS_A_SUBMIT);
+	assert_false(s->status_error);
+	assert_null(s->a->q_file);
+
+	ys_session_free(s);
+	f->s = NULL;
+	{
+		static const char *const rm[] = {
+			"a/answers.yaml", "b/deeper/moved.yaml", "b/last.yaml",
+			"b/deeper", "a", "b", "q",
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(rm) / sizeof(rm[0]); i++) {
+			snprintf(p, sizeof(p), "%s/%s", f->dir, rm[i]);
+			remove(p);
+		}
+	}
+}
+
 static void test_failed_save(void **state)
 {
 	struct fx *f = *state;
@@ -1523,6 +1603,7 @@ int main(void)
 		T(test_finish_to_profile),
 		T(test_resume),
 		T(test_changed_questionnaire),
+		T(test_save_as_rebases_questionnaire_file),
 		T(test_failed_save),
 		T(test_quit_unsaved_yes),
 		T(test_interrupt_and_terminate),

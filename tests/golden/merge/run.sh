@@ -127,6 +127,9 @@ check basic team.yaml merge $d/ab.yaml $d/cd.yaml $d/ef.yaml -o team.yaml
 check single solo.yaml merge $d/ab.yaml -o solo.yaml
 # A late participant merged into an earlier merge.
 check late late.yaml merge team.yaml $d/gh-late.yaml -o late.yaml
+# Organisations: ab names Westvale Police and ef Westvale Police (HQ), so
+# basic above warns; names that differ only in case and spaces do not.
+check org-case org-case.yaml merge $d/ab.yaml $d/gh-org-case.yaml -o org-case.yaml
 # The merged file is canonical: merging it alone gives it back.
 check again again.yaml merge team.yaml -o again.yaml
 if ! cmp -s team.yaml again.yaml; then
@@ -135,6 +138,9 @@ if ! cmp -s team.yaml again.yaml; then
 fi
 # The questionnaire the files were answered with, given with -q.
 check v2-given v2.yaml merge -q v2/small-test.yaml $d/v2-ij.yaml $d/v2-kl.yaml -o v2.yaml
+# The questionnaire the files record (questionnaire.file, seen from their
+# folder), without -q; the merged file records it from its own folder.
+check v2-recorded v2-rec.yaml merge $d/v2-ij-file.yaml $d/v2-kl-file.yaml -o v2-rec.yaml
 # --force replaces an existing output.
 echo old >existing.yaml
 check force existing.yaml merge $d/ab.yaml $d/cd.yaml -o existing.yaml --force
@@ -163,6 +169,9 @@ refused several out.yaml merge $d/ab.yaml $d/other-id.yaml $d/cd.yaml \
 refused v2-not-found out.yaml merge $d/v2-ij.yaml $d/v2-kl.yaml -o out.yaml
 refused v2-wrong-q out.yaml merge -q questionnaires/small-test.yaml \
 	$d/v2-ij.yaml $d/v2-kl.yaml -o out.yaml
+# -q naming another questionnaire than the files answer.
+refused q-other-id out.yaml merge -q public-sector-digital-maturity \
+	$d/ab.yaml $d/cd.yaml -o out.yaml
 
 # --- The output ------------------------------------------------------------
 refused out-is-input $d/ab.yaml merge $d/ab.yaml $d/cd.yaml -o $d/ab.yaml
