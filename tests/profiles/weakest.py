@@ -14,9 +14,11 @@ usage:
       part of the estate uncovered. With --committed, also fail when FILE
       is not what `generate` prints now (with the gap its header names,
       if any).
-  weakest.py selftest YARDSTICK QUESTIONNAIRE
-      Run `check` on QUESTIONNAIRE itself (it must pass) and on weakened
-      temporary copies of it (each must fail, naming the questions).
+  weakest.py selftest YARDSTICK QUESTIONNAIRE [--must-fail OTHER]...
+      Run `check` on QUESTIONNAIRE itself (it must pass), on weakened
+      temporary copies of it (each must fail, naming the questions), and
+      on each OTHER questionnaire, which must fail the rule (for example
+      the released 2026.1 version the review found at fault).
 
 The rule (content review, December 2026): reaching the top level in an
 area means every practice of every level is met. If the weakest answer
@@ -247,8 +249,17 @@ def mutate(text, old, new, after):
     return text[:at] + new + text[at + len(old):]
 
 
-def selftest(binary, qpath):
+def selftest(binary, qpath, must_fail=()):
     failed = 0
+    for other in must_fail:
+        problems = check(binary, other)
+        if problems and all("critical question" in p for p in problems):
+            print("ok: %s fails the rule (%d findings)"
+                  % (other, len(problems)))
+        else:
+            report("must fail", problems)
+            print("FAIL: %s should fail the rule, and only the rule" % other)
+            failed += 1
     problems = check(binary, qpath)
     if problems:
         report("unchanged", problems)
@@ -278,8 +289,8 @@ def selftest(binary, qpath):
                       % (what, ", ".join(expect)))
                 failed += 1
             else:
-                print("ok: weakened copy fails (%s): %d problems, including "
-                      "%s" % (what, len(problems), ", ".join(expect)))
+                print("ok: weakened copy fails (%s), naming %s"
+                      % (what, ", ".join(expect)))
     return failed == 0
 
 
@@ -307,8 +318,11 @@ def main(argv):
             print("ok: no area reaches the top level with a critical "
                   "practice covering only part of the estate")
         return 1 if problems else 0
-    if len(argv) == 3 and argv[0] == "selftest":
-        return 0 if selftest(argv[1], argv[2]) else 1
+    if len(argv) >= 3 and argv[0] == "selftest":
+        if len(argv) % 2 == 0 or any(a != "--must-fail" for a in argv[3::2]):
+            die("usage: weakest.py selftest YARDSTICK QUESTIONNAIRE "
+                "[--must-fail OTHER]...")
+        return 0 if selftest(argv[1], argv[2], argv[4::2]) else 1
     sys.stderr.write(__doc__)
     return 2
 
