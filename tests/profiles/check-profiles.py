@@ -8,7 +8,10 @@ usage:
       area's level, maturity (shown and exact) and cap, and the overall
       maturity, with tests/profiles/expected-levels.txt. The hand-written
       profiles must load without a warning and be complete. --update
-      rewrites the expected file instead: review it with git diff.
+      first records the default questionnaire's sha256 in the hand-written
+      profiles (after a content change: check each still portrays its
+      council), then rewrites the expected file instead of comparing:
+      review both with git diff.
   check-profiles.py doc YARDSTICK TESTS_DIR DOC [--update]
       Every block in DOC between "<!-- profile:NAME -->" and
       "<!-- /profile:NAME -->" must be the PROFILE table of
@@ -21,6 +24,7 @@ default questionnaire is the one built into YARDSTICK.
 Exit status: 0 passed, 1 failed, 2 usage or environment error.
 """
 
+import hashlib
 import json
 import os
 import re
@@ -60,12 +64,35 @@ def profiles(tests_dir):
     return names
 
 
+def refresh_sha(tests_dir):
+    """Record the default questionnaire's sha256 in the hand-written
+    profiles."""
+    qpath = os.path.join(tests_dir, "..", "questionnaires",
+                         "public-sector-digital-maturity.yaml")
+    with open(qpath, "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()
+    for name in REALISTIC:
+        path = os.path.join(tests_dir, "data", "profiles", name + ".yaml")
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        new = re.sub(r"(questionnaire: \{id: public-sector-digital-maturity,"
+                     r" .*sha256: )[0-9a-f]{64}\}", r"\g<1>%s}" % digest, text)
+        if new != text:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(new)
+            print("updated: sha256 in %s" % path)
+
+
 def levels_of(binary, tests_dir, name, problems):
     path = "data/profiles/%s.yaml" % name
     r = run(binary, tests_dir, ["scorecard", "-f", "json", path])
     if r.returncode != 0 or r.stderr:
-        problems.append("%s: yardstick scorecard exit %d: %s"
-                        % (path, r.returncode, r.stderr.strip()))
+        hint = ""
+        if "was started with version" in r.stderr:
+            hint = (" (the questionnaire changed: check the profile still "
+                    "portrays its council, then run with --update)")
+        problems.append("%s: yardstick scorecard exit %d: %s%s"
+                        % (path, r.returncode, r.stderr.strip(), hint))
         return []
     card = json.loads(r.stdout)
     if card["provisional"]:
@@ -94,6 +121,8 @@ HEADER = """\
 
 
 def cmd_levels(binary, tests_dir, update):
+    if update:
+        refresh_sha(tests_dir)
     problems = []
     rows = []
     for name in profiles(tests_dir):
