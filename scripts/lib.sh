@@ -19,7 +19,8 @@ YS_PACKAGES=(
 	build-essential meson ninja-build pkg-config
 	libyaml-dev libncurses-dev libcmocka-dev
 	tmux clang llvm python3 python3-yaml python3-jsonschema
-	librsvg2-bin libxml2-utils mandoc groff-base man-db valgrind ncurses-term
+	librsvg2-bin libxml2-utils cmark-gfm libreoffice-calc-nogui
+	chromium chromium-driver python3-selenium mandoc groff-base man-db valgrind ncurses-term
 	locales dialog util-linux diffutils
 	chromium chromium-driver python3-selenium poppler-utils
 )

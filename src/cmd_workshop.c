@@ -30,7 +30,8 @@ static void usage(FILE *out)
 	      "                          (default: workshop-YYYY-MM-DD.yaml, new)\n"
 	      "  -p, --participant NAME  a participant, initials are fine (repeatable);\n"
 	      "                          when resuming, names not in the file are added\n"
-	      "      --org NAME          the organisation assessed\n"
+	      "      --org NAME          the organisation assessed (when resuming a file\n"
+	      "                          for another, asked before it is changed)\n"
 	      "      --target PROFILE    the questionnaire's target profile to compare with\n"
 	      "      --timebox MINUTES   time box per area, shown counting down\n"
 	      "  -h, --help              show this help\n\n"
@@ -39,8 +40,9 @@ static void usage(FILE *out)
 	      "choose another, n adds a dissent note, p parks, r reviews, q saves and\n"
 	      "quits, F1 all keys.\n\n"
 	      "Exit status: 0 done, 64 usage or no terminal, 65 invalid content,\n"
-	      "66 input missing, 73 folder not writable, 74 answers could not be saved,\n"
-	      "75 answers file in use by another yardstick.\n", out);
+	      "66 input missing, 73 answers file read-only or folder not writable,\n"
+	      "74 answers could not be saved, 75 answers file in use by another\n"
+	      "yardstick.\n", out);
 }
 
 /* A name without the spaces around it; the caller frees it (NULL when out

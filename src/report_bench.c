@@ -24,6 +24,8 @@
 #include "report_priv.h"
 #include "yardstick/alloc.h"
 #include "yardstick/bench.h"
+#include "yardstick/strbuf.h"
+#include "yardstick/strset.h"
 #include "yardstick/text.h"
 #include "yardstick/vec.h"
 
@@ -47,9 +49,26 @@ typedef struct hl_area {
 	double practice;
 } hl_area;
 
+/* One organisation's numbers, kept until the benchmark is written so that
+ * a more recent assessment of it can take their place: per area its level
+ * (-1 when not assessed), maturity and practice score, then the overall
+ * maturity and practice score. */
+typedef struct bench_org {
+	char *key;              /* see org_key(); NULL: never matched */
+	char *updated;          /* of the assessment kept; NULL when unknown */
+	size_t id;              /* the caller's id of the assessment kept */
+	bool assessed;          /* overall */
+	double *v;              /* 3 * n_areas + 2 values */
+} bench_org;
+
 struct ys_bench {
 	const ys_questionnaire *q;
-	size_t n_orgs;
+	bench_org *orgs;        /* in the order first seen */
+	size_t n_orgs, cap_orgs;
+	ys_index by_key;        /* orgs by key */
+	size_t n_files;         /* assessments given */
+	bool tallied;           /* areas and overall match orgs */
+	/* Tallied from orgs before writing: */
 	bench_area *areas;
 	dvec overall;           /* overall maturity of each organisation */
 	dvec overall_practice;  /* overall practice score of each organisation */
@@ -58,7 +77,13 @@ struct ys_bench {
 	bool hl_assessed;
 	double hl_overall;
 	double hl_overall_practice;
+	bool ascii;             /* text in strict ASCII */
 };
+
+void ys_bench_set_ascii(ys_bench *b, bool ascii)
+{
+	b->ascii = ascii;
+}
 
 static bool dvec_push(dvec *d, double x)
 {
@@ -113,6 +138,13 @@ void ys_bench_free(ys_bench *b)
 
 	if (!b)
 		return;
+	for (i = 0; i < b->n_orgs; i++) {
+		ys_free(b->orgs[i].key);
+		ys_free(b->orgs[i].updated);
+		ys_free(b->orgs[i].v);
+	}
+	ys_free(b->orgs);
+	ys_index_free(&b->by_key);
 	for (i = 0; b->areas && i < b->q->n_areas; i++) {
 		ys_free(b->areas[i].maturity.v);
 		ys_free(b->areas[i].practice.v);
@@ -125,28 +157,171 @@ void ys_bench_free(ys_bench *b)
 	ys_free(b);
 }
 
-bool ys_bench_add(ys_bench *b, const ys_score *s)
+/* The key two assessments of one organisation share: ys_org_key() of its
+ * name ("Anytown Borough Council" and "anytown  borough council" are one
+ * organisation). Without
+ * a name, the created and updated times (after a byte no name holds), so
+ * that only copies of the same file match. NULL when there is neither, or
+ * out of memory (*oom set). The caller frees the key. */
+static char *org_key(const char *org, const char *created,
+		     const char *updated, bool *oom)
+{
+	char *key;
+
+	*oom = false;
+	if (ys_str_blank(org)) {
+		ys_sb sb = {0};
+
+		if (!created || !updated)
+			return NULL;
+		ys_sb_printf(&sb, "\001%s %s", created, updated);
+		if (sb.oom) {
+			ys_sb_free(&sb);
+			*oom = true;
+			return NULL;
+		}
+		return sb.buf;
+	}
+	key = ys_org_key(org);
+	*oom = !key;
+	return key;
+}
+
+static bool org_has_key(const void *ctx, size_t i, const void *key)
+{
+	const bench_org *orgs = ctx;
+
+	return orgs[i].key && !strcmp(orgs[i].key, key);
+}
+
+/* Copies s's numbers into o->v (allocated when NULL). */
+static bool org_set_values(bench_org *o, const ys_questionnaire *q,
+			   const ys_score *s)
 {
 	size_t i;
 
-	for (i = 0; i < b->q->n_areas && i < s->n_areas; i++) {
-		const ys_area_score *as = &s->areas[i];
+	if (!o->v && !(o->v = ys_calloc(3 * q->n_areas + 2, sizeof(double))))
+		return false;
+	for (i = 0; i < q->n_areas; i++) {
+		const ys_area_score *as = i < s->n_areas ? &s->areas[i] : NULL;
+		bool ok = as && as->state == YS_AREA_ASSESSED && as->level >= 0 &&
+			  (size_t)as->level < q->n_levels;
+
+		o->v[3 * i] = ok ? as->level : -1;
+		o->v[3 * i + 1] = ok ? as->maturity : 0.0;
+		o->v[3 * i + 2] = ok ? as->practice : 0.0;
+	}
+	o->assessed = s->assessed;
+	o->v[3 * q->n_areas] = s->maturity;
+	o->v[3 * q->n_areas + 1] = s->practice;
+	return true;
+}
+
+ys_bench_added ys_bench_add_assessment(ys_bench *b, const char *org,
+				       const char *created, const char *updated,
+				       size_t id, const ys_score *s,
+				       size_t *other)
+{
+	bench_org *o, fresh = {0};
+	uint64_t h = 0;
+	size_t k = YS_INDEX_NONE;
+	bool oom;
+	int cmp;
+
+	fresh.key = org_key(org, created, updated, &oom);
+	if (oom)
+		return YS_BENCH_NOMEM;
+	if (fresh.key) {
+		h = ys_hash_str(fresh.key);
+		k = ys_index_find(&b->by_key, h, org_has_key, b->orgs, fresh.key);
+	}
+	if (k != YS_INDEX_NONE) {
+		ys_free(fresh.key);
+		o = &b->orgs[k];
+		if (other)
+			*other = o->id;
+		/* RFC 3339 UTC times, all in one form, compare as text. */
+		cmp = !updated ? -1 : !o->updated ? 1 : strcmp(updated, o->updated);
+		if (cmp <= 0) {
+			b->n_files++;
+			return cmp < 0 ? YS_BENCH_OLDER : YS_BENCH_REPEAT;
+		}
+		fresh.updated = ys_strdup(updated);
+		if (!fresh.updated || !org_set_values(o, b->q, s)) {
+			ys_free(fresh.updated);
+			return YS_BENCH_NOMEM;
+		}
+		ys_free(o->updated);
+		o->updated = fresh.updated;
+		o->id = id;
+		b->n_files++;
+		b->tallied = false;
+		return YS_BENCH_REPLACED;
+	}
+	if ((updated && !(fresh.updated = ys_strdup(updated))) ||
+	    !org_set_values(&fresh, b->q, s) ||
+	    !YS_GROW(b->orgs, b->cap_orgs, b->n_orgs + 1) ||
+	    (fresh.key && ys_index_add(&b->by_key, h, b->n_orgs, org_has_key,
+				       b->orgs, fresh.key, NULL) != 1)) {
+		ys_free(fresh.key);
+		ys_free(fresh.updated);
+		ys_free(fresh.v);
+		return YS_BENCH_NOMEM;
+	}
+	fresh.id = id;
+	b->orgs[b->n_orgs++] = fresh;
+	b->n_files++;
+	b->tallied = false;
+	return YS_BENCH_COUNTED;
+}
+
+bool ys_bench_add(ys_bench *b, const ys_score *s)
+{
+	return ys_bench_add_assessment(b, NULL, NULL, NULL, b->n_files, s,
+				       NULL) != YS_BENCH_NOMEM;
+}
+
+/* Builds the per-area and overall figures from the organisations kept.
+ * Returns false when out of memory (and tallies again next time). */
+static bool tally(ys_bench *b)
+{
+	const ys_questionnaire *q = b->q;
+	size_t i, k;
+
+	if (b->tallied)
+		return true;
+	for (i = 0; i < q->n_areas; i++) {
 		bench_area *ba = &b->areas[i];
 
-		if (as->state != YS_AREA_ASSESSED || as->level < 0 ||
-		    (size_t)as->level >= b->q->n_levels) {
-			ba->not_assessed++;
-			continue;
-		}
-		if (!dvec_push(&ba->maturity, as->maturity) ||
-		    !dvec_push(&ba->practice, as->practice))
-			return false;
-		ba->levels[as->level]++;
+		ba->maturity.n = ba->practice.n = 0;
+		ba->maturity.sorted = ba->practice.sorted = false;
+		ba->not_assessed = 0;
+		memset(ba->levels, 0, q->n_levels * sizeof(*ba->levels));
 	}
-	if (s->assessed && (!dvec_push(&b->overall, s->maturity) ||
-			    !dvec_push(&b->overall_practice, s->practice)))
-		return false;
-	b->n_orgs++;
+	b->overall.n = b->overall_practice.n = 0;
+	b->overall.sorted = b->overall_practice.sorted = false;
+	for (k = 0; k < b->n_orgs; k++) {
+		const bench_org *o = &b->orgs[k];
+
+		for (i = 0; i < q->n_areas; i++) {
+			bench_area *ba = &b->areas[i];
+			double level = o->v[3 * i];
+
+			if (level < 0) {
+				ba->not_assessed++;
+				continue;
+			}
+			if (!dvec_push(&ba->maturity, o->v[3 * i + 1]) ||
+			    !dvec_push(&ba->practice, o->v[3 * i + 2]))
+				return false;
+			ba->levels[(size_t)level]++;
+		}
+		if (o->assessed &&
+		    (!dvec_push(&b->overall, o->v[3 * q->n_areas]) ||
+		     !dvec_push(&b->overall_practice, o->v[3 * q->n_areas + 1])))
+			return false;
+	}
+	b->tallied = true;
 	return true;
 }
 
@@ -172,6 +347,11 @@ bool ys_bench_highlight(ys_bench *b, const ys_score *s)
 size_t ys_bench_count(const ys_bench *b)
 {
 	return b->n_orgs;
+}
+
+size_t ys_bench_files(const ys_bench *b)
+{
+	return b->n_files;
 }
 
 double ys_quantile7(const double *x, size_t n, double p)
@@ -245,7 +425,7 @@ static void text_area(ys_tw *t, ys_bench *b, size_t i)
 {
 	const ys_questionnaire *q = b->q;
 	bench_area *ba = &b->areas[i];
-	char *title = ys_tw_ascii(t, q->areas[i].title);
+	char *title = ys_tw_plain(t, q->areas[i].title);
 	ys_sb lv = {0};
 	char m1[YS_FIGURE_BUF], m2[YS_FIGURE_BUF], m3[YS_FIGURE_BUF];
 	stats st;
@@ -303,17 +483,28 @@ static int write_text(ys_bench *b, size_t width, FILE *out)
 
 	t.out = out;
 	t.width = ys_report_width(width);
-	title = ys_tw_ascii(&t, q->title);
+	t.ascii = b->ascii;
+	title = ys_tw_plain(&t, q->title);
 	if (!title)
 		return ENOMEM;
 	ys_tw_paraf(&t, "", "", "Benchmark: %s", title);
-	for (i = 0; i < strlen(title) + 11 && i < t.width; i++)
+	for (i = 0; i < ys_tw_width(title) + 11 && i < t.width; i++)
 		fputc('=', out);
 	fputs("\n\n", out);
 	ys_free(title);
 	ys_tw_paraf(&t, "Questionnaire:  ", "                ", "%s, version %s",
 		    q->title, q->version);
-	ys_tw_paraf(&t, "Organisations:  ", "                ", "%zu", b->n_orgs);
+	if (b->n_files > b->n_orgs) {
+		size_t aside = b->n_files - b->n_orgs;
+
+		ys_tw_paraf(&t, "Organisations:  ", "                ",
+			    "%zu (%zu files: %zu set aside as %s)", b->n_orgs,
+			    b->n_files, aside, aside == 1 ?
+			    "an older assessment of the same organisation or a repeat" :
+			    "older assessments of the same organisation or repeats");
+	} else {
+		ys_tw_paraf(&t, "Organisations:  ", "                ", "%zu", b->n_orgs);
+	}
 	ys_tw_heading(&t, "OVERALL");
 	if (shown(&b->overall)) {
 		stats st = stats_of(&b->overall);
@@ -428,7 +619,11 @@ static bool csv_row(FILE *out, ys_bench *b, const char *id, const char *title,
 	} else {
 		fputs(",,,,", out);
 	}
-	fputs("\r\n", out);
+	/* Files and those set aside: on the overall row only. */
+	if (!levels)
+		fprintf(out, ",%zu,%zu\r\n", b->n_files, b->n_files - b->n_orgs);
+	else
+		fputs(",,\r\n", out);
 	return true;
 }
 
@@ -437,12 +632,14 @@ static int write_csv(ys_bench *b, FILE *out)
 	const ys_questionnaire *q = b->q;
 	size_t i, k;
 
-	fputs("area,title,organisations,shown", out);
+	/* A UTF-8 byte order mark first, as the scorecard's CSV. */
+	fputs("\xEF\xBB\xBF" "area,title,organisations,shown", out);
 	for (k = 0; k < q->n_levels; k++)
 		fprintf(out, ",level_%zu", k);
 	fputs(",q1,median,q3,practice_q1,practice_median,practice_q3,"
 	      "highlight_level,highlight_maturity,highlight_percentile,"
-	      "highlight_practice,highlight_practice_percentile\r\n", out);
+	      "highlight_practice,highlight_practice_percentile,files,set_aside\r\n",
+	      out);
 	if (!csv_row(out, b, "(overall)", "Overall", &b->overall,
 		     &b->overall_practice, NULL, b->has_hl, b->hl_assessed, -1,
 		     b->hl_overall, b->hl_overall_practice))
@@ -505,10 +702,12 @@ static int write_json(ys_bench *b, FILE *out)
 			fputs(", ", out);
 		ys_json_str(out, q->levels[i].name);
 	}
-	fprintf(out, "],\n  \"organisations\": %zu,\n  \"min_organisations\": %d,\n"
+	fprintf(out, "],\n  \"organisations\": %zu,\n  \"files\": %zu,\n"
+		"  \"set_aside\": %zu,\n  \"min_organisations\": %d,\n"
 		"  \"quantile_method\": \"type 7 (linear interpolation between "
 		"order statistics)\",\n  \"overall_maturity\": {\"organisations\": %zu, "
-		"\"shown\": %s, ", b->n_orgs, YS_BENCH_MIN_ORGS, b->overall.n,
+		"\"shown\": %s, ", b->n_orgs, b->n_files, b->n_files - b->n_orgs,
+		YS_BENCH_MIN_ORGS, b->overall.n,
 		shown(&b->overall) ? "true" : "false");
 	json_stats(out, &b->overall, &b->overall_practice);
 	fputs("},\n  \"areas\": [", out);
@@ -586,6 +785,8 @@ static int write_json(ys_bench *b, FILE *out)
 
 int ys_bench_write(ys_bench *b, ys_bench_format f, size_t width, FILE *out)
 {
+	if (!tally(b))
+		return ENOMEM;
 	switch (f) {
 	case YS_BENCH_CSV:
 		return write_csv(b, out);

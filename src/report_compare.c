@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "report_priv.h"
+#include "report_qdiff.h"
 #include "yardstick/alloc.h"
 #include "yardstick/compare.h"
 #include "yardstick/text.h"
@@ -234,15 +235,13 @@ static void text_header(ys_tw *t, const cmp *m)
 	const char *k = "                ";
 	char d1[11], d2[11];
 
-	char *title = ys_tw_ascii(t, c->new_q->title);
-	size_t i;
+	char *title = ys_tw_plain(t, c->new_q->title);
 
 	if (!title)
 		return;
 	ys_tw_paraf(t, "", "", "Comparison: %s", title);
-	for (i = 0; i < strlen(title) + 12 && i < t->width; i++)
-		fputc('=', t->out);
-	fputs("\n\n", t->out);
+	ys_tw_rule(t, '=', ys_tw_width(title) + 12);
+	fputc('\n', t->out);
 	ys_free(title);
 	ys_tw_paraf(t, "Old:            ", k, "%s (%s, questionnaire version %s)",
 	      c->old_name, file_date(c->old_a, d1), c->old_q->version);
@@ -331,28 +330,39 @@ static void text_areas(ys_tw *t, const cmp *m)
 	char lv[48], sc[48];
 	char pr[48];
 	bool wide;
-	size_t i, j, title_w, fixed = 2 + 18 + 2 + 12 + 2 + 16 + 2 + 13;
+	/* The widest cells: "1.5 -> 1.4 down 0.1" (19) and
+	 * "100 -> 0 down 100" (17). */
+	size_t i, title_w, widest = 4, fixed = 2 + 19 + 2 + 12 + 2 + 17 + 2 + 13;
 
 	ys_tw_heading(t, "AREAS");
 	/* Narrow reports leave the practice score column out of the table;
 	 * the summary above still gives the overall practice score. */
 	wide = t->width >= fixed + 4;
 	if (!wide)
-		fixed -= 2 + 16;
+		fixed -= 2 + 17;
 	title_w = t->width > fixed + 8 ? t->width - fixed : 8;
+	/* No wider than the widest title needs. */
+	for (i = 0; i < m->n_areas; i++) {
+		char *title = ys_tw_plain(t, c->new_q->areas[m->areas[i].ni].title);
+
+		if (title && ys_tw_width(title) > widest)
+			widest = ys_tw_width(title);
+		ys_free(title);
+	}
+	if (title_w > widest)
+		title_w = widest;
+	ys_tw_cell(t, "Area", title_w);
 	if (wide)
-		fprintf(t->out, "%-*s  %-18s  %-12s  %-16s  %s\n", (int)title_w,
-			"Area", "Maturity", "Level", "Practice", "Target");
+		fprintf(t->out, "  %-19s  %-12s  %-17s  %s\n", "Maturity",
+			"Level", "Practice", "Target");
 	else
-		fprintf(t->out, "%-*s  %-18s  %-12s  %s\n", (int)title_w, "Area",
-			"Maturity", "Level", "Target");
-	for (j = 0; j < title_w + fixed && j < t->width; j++)
-		fputc('-', t->out);
-	fputc('\n', t->out);
+		fprintf(t->out, "  %-19s  %-12s  %s\n", "Maturity", "Level",
+			"Target");
+	ys_tw_rule(t, '-', title_w + fixed);
 	for (i = 0; i < m->n_areas; i++) {
 		const ys_area_score *o = &c->old_s->areas[m->areas[i].oi];
 		const ys_area_score *n = &c->new_s->areas[m->areas[i].ni];
-		char *title = ys_tw_ascii(t, c->new_q->areas[m->areas[i].ni].title);
+		char *title = ys_tw_plain(t, c->new_q->areas[m->areas[i].ni].title);
 		char row[256];
 		size_t len;
 
@@ -361,17 +371,17 @@ static void text_areas(ys_tw *t, const cmp *m)
 		level_cell(lv, sizeof(lv), o, n);
 		maturity_cell(sc, sizeof(sc), o, n);
 		practice_cell(pr, sizeof(pr), o, n);
-		if (strlen(title) > title_w) {
+		if (ys_tw_width(title) > title_w) {
 			ys_tw_para(t, "", "  ", title);
-			fprintf(t->out, "%-*s", (int)title_w, "");
+			ys_tw_cell(t, "", title_w);
 		} else {
-			fprintf(t->out, "%-*s", (int)title_w, title);
+			ys_tw_cell(t, title, title_w);
 		}
 		if (wide)
-			snprintf(row, sizeof(row), "  %-18s  %-12s  %-16s  %s", sc,
+			snprintf(row, sizeof(row), "  %-19s  %-12s  %-17s  %s", sc,
 				 lv, pr, target_change(c->old_s, c->new_s, o, n));
 		else
-			snprintf(row, sizeof(row), "  %-18s  %-12s  %s", sc, lv,
+			snprintf(row, sizeof(row), "  %-19s  %-12s  %s", sc, lv,
 				 target_change(c->old_s, c->new_s, o, n));
 		len = strlen(row);
 		while (len > 0 && row[len - 1] == ' ')
@@ -412,10 +422,46 @@ static void text_changed(ys_tw *t, const cmp *m)
 	}
 }
 
+/* ---- what changed between the versions (report_qdiff.c) ---- */
+
+static void qdiff_text(ys_tw *t, const cmp *m)
+{
+	ys_qdiff d;
+
+	if (!ys_qdiff_build(m->c->old_q, m->c->new_q, &d)) {
+		t->oom = true;
+		return;
+	}
+	ys_qdiff_write_text(t, &d, m->c->old_q, m->c->new_q);
+	ys_qdiff_free(&d);
+}
+
+static bool qdiff_markdown(FILE *out, const cmp *m)
+{
+	ys_qdiff d;
+	bool ok;
+
+	if (!ys_qdiff_build(m->c->old_q, m->c->new_q, &d))
+		return false;
+	ok = ys_qdiff_write_markdown(out, &d, m->c->old_q, m->c->new_q);
+	ys_qdiff_free(&d);
+	return ok;
+}
+
+static bool qdiff_json(FILE *out, const cmp *m)
+{
+	ys_qdiff d;
+
+	if (!ys_qdiff_build(m->c->old_q, m->c->new_q, &d))
+		return false;
+	ys_qdiff_write_json(out, &d, m->c->old_q, m->c->new_q);
+	ys_qdiff_free(&d);
+	return true;
+}
+
 static void text_versions(ys_tw *t, const cmp *m)
 {
 	const ys_compare *c = m->c;
-	size_t i;
 
 	if (m->same_questionnaire)
 		return;
@@ -425,14 +471,8 @@ static void text_versions(ys_tw *t, const cmp *m)
 	      "share are compared above; each side's maturity and levels are "
 	      "worked out on its own version.", c->old_q->version,
 	      c->new_q->version, m->n_shared_q);
-	if (m->n_only_old_q || m->n_only_new_q)
-		fputc('\n', t->out);
-	for (i = 0; i < m->n_only_old_q; i++)
-		ys_tw_paraf(t, "* ", "  ", "%s: only in version %s",
-		      c->old_q->questions[m->only_old_q[i]].id, c->old_q->version);
-	for (i = 0; i < m->n_only_new_q; i++)
-		ys_tw_paraf(t, "* ", "  ", "%s: only in version %s",
-		      c->new_q->questions[m->only_new_q[i]].id, c->new_q->version);
+	fputc('\n', t->out);
+	qdiff_text(t, m);
 }
 
 static int write_text(const cmp *m, FILE *out)
@@ -441,6 +481,7 @@ static int write_text(const cmp *m, FILE *out)
 
 	t.out = out;
 	t.width = ys_report_width(m->c->width);
+	t.ascii = m->c->ascii;
 	text_header(&t, m);
 	text_summary(&t, m);
 	text_areas(&t, m);
@@ -544,20 +585,15 @@ static int write_markdown(const cmp *m, FILE *out)
 		fputs(" |\n", out);
 	}
 	if (!m->same_questionnaire) {
-		fputs("\n## Questionnaire differences\n\n", out);
-		for (i = 0; i < m->n_only_old_q; i++) {
-			fputs("- ", out);
-			md(out, c->old_q->questions[m->only_old_q[i]].id);
-			fputs(": only in the old version\n", out);
-		}
-		for (i = 0; i < m->n_only_new_q; i++) {
-			fputs("- ", out);
-			md(out, c->new_q->questions[m->only_new_q[i]].id);
-			fputs(": only in the new version\n", out);
-		}
-		if (!m->n_only_old_q && !m->n_only_new_q)
-			fputs("Same questions; wording, answers or levels may "
-			      "differ.\n", out);
+		fputs("\n## Questionnaire differences\n\nThe files were "
+		      "answered against different versions of the "
+		      "questionnaire (", out);
+		md(out, c->old_q->version);
+		fputs(" and ", out);
+		md(out, c->new_q->version);
+		fputs("); each side is scored on its own version.\n", out);
+		if (!qdiff_markdown(out, m))
+			return ENOMEM;
 	}
 	return ys_report_status(out);
 }
@@ -750,6 +786,9 @@ static int write_json(const cmp *m, FILE *out)
 	j_ids(out, c->old_q, m->only_old_q, m->n_only_old_q, false);
 	fputs(",\n  \"only_new_questions\": ", out);
 	j_ids(out, c->new_q, m->only_new_q, m->n_only_new_q, false);
+	fputs(",\n  \"questionnaire_changes\": ", out);
+	if (!qdiff_json(out, m))
+		return ENOMEM;
 	fputs("\n}\n", out);
 	return ys_report_status(out);
 }

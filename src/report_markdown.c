@@ -16,6 +16,32 @@
 #include "yardstick/explain.h"
 #include "yardstick/text.h"
 
+/* True when s[i] is the character that would make a renderer turn the
+ * text around it into a link (GFM's extended autolinks, pandoc's bare
+ * URIs): the '@' of an email address, the ':' of "scheme://" and the '.'
+ * after "www". Escaping that one character stops the link and still
+ * shows the text as written; an '@' also gets a word joiner (U+2060)
+ * before it, as GFM finds email addresses after escapes are undone. ('<'
+ * of an <autolink> is always escaped.) */
+static bool autolink_char(const char *s, size_t i, size_t n)
+{
+	if (s[i] == '@')
+		return true;
+	if (s[i] == ':')
+		return i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/';
+	if (s[i] == '.' && i >= 3) {
+		size_t k;
+
+		for (k = i - 3; k < i; k++)
+			if (s[k] != 'w' && s[k] != 'W')
+				return false;
+		return k < 4 || !((s[i - 4] >= 'a' && s[i - 4] <= 'z') ||
+				  (s[i - 4] >= 'A' && s[i - 4] <= 'Z') ||
+				  (s[i - 4] >= '0' && s[i - 4] <= '9'));
+	}
+	return false;
+}
+
 void ys_md_str(FILE *out, const char *s, bool line_start)
 {
 	size_t n, i = 0, k, digits = 0;
@@ -50,7 +76,15 @@ void ys_md_str(FILE *out, const char *s, bool line_start)
 			start = false;
 		}
 		if (c < 0x80) {
-			if (strchr("\\`*_[]<>#|~&", c) && c != '\0') {
+			if (c == '@') {
+				/* GFM links an email address after parsing,
+				 * escapes and all: a word joiner (zero width)
+				 * keeps the '@' off the name before it. */
+				fputs("\xE2\x81\xA0\\@", out);
+			} else if (autolink_char(s, i, n)) {
+				fputc('\\', out);
+				fputc(c, out);
+			} else if (strchr("\\`*_[]<>#|~&", c) && c != '\0') {
 				fputc('\\', out);
 				fputc(c, out);
 			} else if (c == '\n' || c == '\t' || c == '\r') {
@@ -489,6 +523,48 @@ static bool area_detail(FILE *out, const ys_report *r, size_t i)
 	return true;
 }
 
+/* Questions with a note or an N/A answer, with the note and the reason. */
+static void notes(FILE *out, const ys_report *r)
+{
+	const ys_questionnaire *q = r->q;
+	size_t i, n = 0;
+
+	fputs("\n## Notes and N/A answers\n\n", out);
+	for (i = 0; i < q->n_questions; i++) {
+		const ys_question *qn = &q->questions[i];
+		const ys_response *resp = ys_report_response(r->a, i);
+
+		if (!ys_report_has_note(resp))
+			continue;
+		if (!n++)
+			fputs("Questions with a note from the assessors, and "
+			      "questions answered N/A with the reason given (an "
+			      "N/A question counts neither for nor against its "
+			      "area).\n\n"
+			      "| Question | Area | Level | Text | Answer | "
+			      "Note or N/A reason |\n"
+			      "| --- | --- | --- | --- | --- | --- |\n", out);
+		question_cells(out, r, i);
+		fputc(' ', out);
+		md(out, ys_answer_text(qn, resp));
+		fputs(" | ", out);
+		if (resp->choice.kind == YS_ANS_NA) {
+			fputs("N/A reason: ", out);
+			md(out, !ys_str_blank(resp->na_reason) ? resp->na_reason
+			   : "none given");
+			if (!ys_str_blank(resp->note))
+				fputs(". ", out);
+		}
+		if (!ys_str_blank(resp->note)) {
+			fputs("Note: ", out);
+			md(out, resp->note);
+		}
+		fputs(" |\n", out);
+	}
+	if (!n)
+		fputs("None: no question has a note or an N/A answer.\n", out);
+}
+
 static void action_plan(FILE *out, const ys_report *r)
 {
 	const ys_questionnaire *q = r->q;
@@ -535,6 +611,7 @@ int ys_report_markdown(const ys_report *r, FILE *out)
 	for (i = 0; i < r->s->n_areas && i < r->q->n_areas; i++)
 		if (!area_detail(out, r, i))
 			return ENOMEM;
+	notes(out, r);
 	action_plan(out, r);
 	if (!ys_explain_method(r->q, paras))
 		return ENOMEM;

@@ -1,10 +1,14 @@
 /* The scorecard as plain text (the default format, DESIGN section 8).
  *
- * Plain ASCII only, so it can be pasted into an email, a committee paper
- * or a ticket anywhere: text from the questionnaire and the answers file
- * is transliterated (accented Latin letters to their base letter, curly
- * quotes and dashes to ASCII ones, ...) and anything else becomes '?'.
- * No line is wider than the width asked for (default 80, at least 60). */
+ * UTF-8 by default: names such as "Ynys Môn", "Zoë" or CJK print as
+ * written, and columns are aligned by display width (CJK and emoji take
+ * two columns). Unsafe code points (ys_cp_unsafe), control characters and
+ * invalid UTF-8 become U+FFFD. With the ascii option the output is strict
+ * ASCII for places that take nothing else: text from the questionnaire
+ * and the answers file is transliterated (accented Latin letters to their
+ * base letter, curly quotes and dashes to ASCII ones, ...; the table is
+ * in yardstick(1)) and anything else becomes '?'. No line is wider than
+ * the width asked for (default 80, at least 60). */
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -95,9 +99,7 @@ static const char *translit(uint32_t cp, char one[2])
 	return "?";
 }
 
-/* Appends s as plain ASCII: transliterated, tabs as spaces, newlines kept
- * only with keep_nl (else spaces), every other control character '?'. */
-void ys_sb_ascii(ys_sb *b, const char *s, bool keep_nl)
+void ys_sb_plain(ys_sb *b, const char *s, bool keep_nl, bool ascii)
 {
 	size_t n = strlen(s), i = 0, k;
 	uint32_t cp;
@@ -121,17 +123,24 @@ void ys_sb_ascii(ys_sb *b, const char *s, bool keep_nl)
 			else if (c == '\t')
 				ys_sb_putn(b, " ", 1);
 			else
-				ys_sb_putn(b, "?", 1);
+				ys_sb_puts(b, ascii ? "?" : "\xEF\xBF\xBD");
 			i++;
 			continue;
 		}
 		k = ys_utf8_decode(s + i, n - i, &cp);
 		if (cp == YS_REPLACEMENT || ys_cp_unsafe(cp))
-			ys_sb_putn(b, "?", 1);
-		else
+			ys_sb_puts(b, ascii ? "?" : "\xEF\xBF\xBD");
+		else if (ascii)
 			ys_sb_puts(b, translit(cp, one));
+		else
+			ys_sb_putn(b, s + i, k);
 		i += k;
 	}
+}
+
+void ys_sb_ascii(ys_sb *b, const char *s, bool keep_nl)
+{
+	ys_sb_plain(b, s, keep_nl, true);
 }
 
 /* ---- the plain-text writer (shared with compare and benchmark) ---- */
@@ -148,14 +157,14 @@ static void emit_line(void *ctx, const char *line, size_t len)
 	fputc('\n', t->out);
 }
 
-/* Writes text (UTF-8, made ASCII here) wrapped to the width, the first
+/* Writes text made plain (ys_sb_plain) wrapped to the width, the first
  * line after first and the others after rest (both ASCII, same length). */
 void ys_tw_para(ys_tw *t, const char *first, const char *rest, const char *text)
 {
 	ys_sb b = {0};
 	size_t avail, plen = strlen(first);
 
-	ys_sb_ascii(&b, text ? text : "", true);
+	ys_sb_plain(&b, text ? text : "", true, t->ascii);
 	if (b.oom) {
 		ys_sb_free(&b);
 		t->oom = true;
@@ -173,7 +182,7 @@ void ys_tw_para(ys_tw *t, const char *first, const char *rest, const char *text)
 }
 
 /* A paragraph built from pieces with a printf-style format; the pieces
- * may come from the input (made ASCII by para). */
+ * may come from the input (made plain by para). */
 void ys_tw_paraf(ys_tw *t, const char *first, const char *rest,
 		  const char *fmt, ...)
 {
@@ -202,25 +211,43 @@ void ys_tw_paraf(ys_tw *t, const char *first, const char *rest,
 
 void ys_tw_heading(ys_tw *t, const char *title)
 {
-	size_t i, n = strlen(title);
-
 	fprintf(t->out, "\n%s\n", title);
-	for (i = 0; i < n; i++)
-		fputc('-', t->out);
-	fputc('\n', t->out);
+	ys_tw_rule(t, '-', ys_tw_width(title));
 }
 
-/* ASCII copy of s for table cells; "" after an allocation failure. */
-char *ys_tw_ascii(ys_tw *t, const char *s)
+char *ys_tw_plain(ys_tw *t, const char *s)
 {
 	ys_sb b = {0};
 	char *r;
 
-	ys_sb_ascii(&b, s ? s : "", false);
+	ys_sb_plain(&b, s ? s : "", false, t->ascii);
 	r = ys_sb_take(&b);
 	if (!r)
 		t->oom = true;
 	return r;
+}
+
+size_t ys_tw_width(const char *s)
+{
+	return ys_text_width(s, strlen(s));
+}
+
+void ys_tw_cell(ys_tw *t, const char *s, size_t w)
+{
+	size_t used = 0, n = ys_text_fit(s, strlen(s), w, &used);
+
+	fwrite(s, 1, n, t->out);
+	for (; used < w; used++)
+		fputc(' ', t->out);
+}
+
+void ys_tw_rule(ys_tw *t, char c, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < t->width; i++)
+		fputc(c, t->out);
+	fputc('\n', t->out);
 }
 
 /* ---- sections ---- */
@@ -233,17 +260,16 @@ static void header(ys_tw *t, const ys_report *r)
 	char date[11], *title;
 	size_t i, n;
 
-	title = ys_tw_ascii(t, r->q->title);
+	title = ys_tw_plain(t, r->q->title);
 	if (!title)
 		return;
-	if (strlen(title) + 11 > t->width)
+	n = ys_tw_width(title) + 11;
+	if (n > t->width)
 		ys_tw_para(t, "", "", title);
 	else
 		fprintf(t->out, "Scorecard: %s\n", title);
-	n = strlen(title) + 11;
-	for (i = 0; i < n && i < t->width; i++)
-		fputc('=', t->out);
-	fputs("\n\n", t->out);
+	ys_tw_rule(t, '=', n);
+	fputc('\n', t->out);
 	ys_free(title);
 
 	ys_tw_para(t, "Organisation:   ", k,
@@ -297,12 +323,12 @@ static void header(ys_tw *t, const ys_report *r)
 		      a->q_version ? a->q_version : "?", r->q->version);
 }
 
+/* The level column of an area: "2 Managed", "not assessed"... in buf. */
 static void level_cell(ys_tw *t, const ys_report *r, size_t i, char *buf,
 		       size_t n)
 {
 	const ys_area_score *as = &r->s->areas[i];
 	char *name;
-	ys_sb b = {0};
 
 	if (as->state == YS_AREA_NOT_ASSESSED) {
 		snprintf(buf, n, "not assessed");
@@ -312,12 +338,21 @@ static void level_cell(ys_tw *t, const ys_report *r, size_t i, char *buf,
 		snprintf(buf, n, "not applicable");
 		return;
 	}
-	ys_sb_ascii(&b, ys_level_name(r->q, as->level), false);
-	if (b.oom)
-		t->oom = true;
-	name = b.buf ? b.buf : "";
-	snprintf(buf, n, "%d %s", as->level, name);
-	ys_sb_free(&b);
+	name = ys_tw_plain(t, ys_level_name(r->q, as->level));
+	snprintf(buf, n, "%d ", as->level);
+	if (name) {
+		size_t have = strlen(buf), fit = strlen(name);
+
+		/* Cut to the buffer, never inside a UTF-8 sequence. */
+		if (fit > n - have - 1) {
+			fit = n - have - 1;
+			while (fit > 0 && ((unsigned char)name[fit] & 0xC0) == 0x80)
+				fit--;
+		}
+		memcpy(buf + have, name, fit);
+		buf[have + fit] = '\0';
+	}
+	ys_free(name);
 }
 
 /* The columns of a profile row other than the title and the level:
@@ -332,24 +367,26 @@ static void profile(ys_tw *t, const ys_report *r)
 {
 	const ys_questionnaire *q = r->q;
 	const ys_score *s = r->s;
-	char cell[40], barbuf[YS_REPORT_BAR_BUF], target[24], m[YS_FIGURE_BUF];
-	size_t i, lw = 5, bw, title_w, fixed, per, maxper, need = 4;
+	char cell[96], barbuf[YS_REPORT_BAR_BUF], target[24], m[YS_FIGURE_BUF];
+	size_t i, lw = 5, bw, title_w, fixed, per, maxper, need = 4, widest = 4;
 
 	ys_tw_heading(t, "PROFILE");
 	for (i = 0; i < s->n_areas; i++) {
-		level_cell(t, r, i, cell, 24);
-		if (strlen(cell) > lw)
-			lw = strlen(cell);
+		level_cell(t, r, i, cell, sizeof(cell));
+		if (ys_tw_width(cell) > lw)
+			lw = ys_tw_width(cell);
 	}
+	if (lw > 23)
+		lw = 23;
 	for (i = 0; i < q->n_areas; i++) {
-		size_t w = ys_text_width(q->areas[i].title,
-					 strlen(q->areas[i].title));
+		char *title = ys_tw_plain(t, q->areas[i].title);
+		size_t w = title ? ys_tw_width(title) : 0;
 
-		if (w > need)
-			need = w;
+		if (w > widest)
+			widest = w;
+		ys_free(title);
 	}
-	if (need > 28)
-		need = 28;
+	need = widest > 28 ? 28 : widest;
 	/* Bars are as long as they can be (YS_REPORT_BAR_MAX) unless shorter
 	 * ones, down to 2 characters a level, let every title fit on its
 	 * row; else the longest bar that fits the row is used and titles go
@@ -373,37 +410,41 @@ static void profile(ys_tw *t, const ys_report *r)
 	if (lw + fixed + 4 > t->width)
 		lw = t->width > fixed + 4 + 5 ? t->width - fixed - 4 : 5;
 	fixed += lw;
+	/* The title column takes what the row leaves, but no more than the
+	 * widest title needs, so a wide report does not stretch it. */
 	title_w = t->width > fixed + 4 ? t->width - fixed : 4;
-	fprintf(t->out, "%-*s %-*s  %8s  %-*s  %8s", (int)title_w, "Area",
-		(int)bw, "", "Maturity", (int)lw, "Level", "Practice");
+	if (title_w > widest)
+		title_w = widest;
+	ys_tw_cell(t, "Area", title_w);
+	fprintf(t->out, " %-*s  %8s  ", (int)bw, "", "Maturity");
+	ys_tw_cell(t, "Level", lw);
+	fprintf(t->out, "  %8s", "Practice");
 	if (s->has_target)
 		fprintf(t->out, "  %s", "Target");
 	fputc('\n', t->out);
-	for (i = 0; i < title_w + fixed && i < t->width; i++)
-		fputc('-', t->out);
-	fputc('\n', t->out);
+	ys_tw_rule(t, '-', title_w + fixed);
 	for (i = 0; i < s->n_areas; i++) {
 		const ys_area_score *as = &s->areas[i];
 		bool assessed = as->state == YS_AREA_ASSESSED;
-		char *title = ys_tw_ascii(t, q->areas[i].title);
+		char *title = ys_tw_plain(t, q->areas[i].title);
 
 		if (!title)
 			return;
-		level_cell(t, r, i, cell, 24);
+		level_cell(t, r, i, cell, sizeof(cell));
 		ys_report_bar(barbuf, r, as, per);
-		if (strlen(title) > title_w) {
+		if (ys_tw_width(title) > title_w) {
 			ys_tw_para(t, "", "  ", title);
-			fprintf(t->out, "%-*s", (int)title_w, "");
+			ys_tw_cell(t, "", title_w);
 		} else {
-			fprintf(t->out, "%-*s", (int)title_w, title);
+			ys_tw_cell(t, title, title_w);
 		}
-		fprintf(t->out, " %s  %8s  %-*.*s  ", barbuf,
-			assessed ? ys_maturity_str(as->maturity, m) : "-",
-			(int)lw, (int)lw, cell);
+		fprintf(t->out, " %s  %8s  ", barbuf,
+			assessed ? ys_maturity_str(as->maturity, m) : "-");
+		ys_tw_cell(t, cell, lw);
 		if (assessed)
-			fprintf(t->out, "%8ld", ys_practice_shown(as->practice));
+			fprintf(t->out, "  %8ld", ys_practice_shown(as->practice));
 		else
-			fprintf(t->out, "%8s", "-");
+			fprintf(t->out, "  %8s", "-");
 		if (s->has_target) {
 			snprintf(target, sizeof(target), "%u %s", as->target,
 				 as->target_met ? "met" : "not met");
@@ -708,6 +749,41 @@ static void areas(ys_tw *t, const ys_report *r)
 		area_detail(t, r, i);
 }
 
+static void notes(ys_tw *t, const ys_report *r)
+{
+	const ys_questionnaire *q = r->q;
+	size_t i, n = 0;
+
+	ys_tw_heading(t, "NOTES AND N/A ANSWERS");
+	for (i = 0; i < q->n_questions; i++) {
+		const ys_question *qn = &q->questions[i];
+		const ys_response *resp = ys_report_response(r->a, i);
+		bool na;
+
+		if (!ys_report_has_note(resp))
+			continue;
+		na = resp->choice.kind == YS_ANS_NA;
+		if (n++ == 0)
+			ys_tw_para(t, "", "", "Questions with a note from the "
+				   "assessors, and questions answered N/A "
+				   "with the reason given (an N/A question "
+				   "counts neither for nor against its area).");
+		fputc('\n', t->out);
+		question_item(t, r, i);
+		ys_tw_paraf(t, "  ", "  ", "Answer: %s",
+			    ys_answer_text(qn, resp));
+		if (na)
+			ys_tw_paraf(t, "  ", "  ", "N/A reason: %s",
+				    !ys_str_blank(resp->na_reason)
+				    ? resp->na_reason : "none given");
+		if (!ys_str_blank(resp->note))
+			ys_tw_paraf(t, "  ", "  ", "Note: %s", resp->note);
+	}
+	if (!n)
+		ys_tw_para(t, "", "", "None: no question has a note or an N/A "
+			   "answer.");
+}
+
 static void action_plan(ys_tw *t, const ys_report *r)
 {
 	const ys_questionnaire *q = r->q;
@@ -757,6 +833,7 @@ int ys_report_text(const ys_report *r, FILE *out)
 
 	t.out = out;
 	t.width = ys_report_width(r->width);
+	t.ascii = r->ascii;
 	header(&t, r);
 	profile(&t, r);
 	summary_section(&t, r);
@@ -765,6 +842,7 @@ int ys_report_text(const ys_report *r, FILE *out)
 	contested(&t, r);
 	unanswered(&t, r);
 	areas(&t, r);
+	notes(&t, r);
 	action_plan(&t, r);
 	appendix(&t, r);
 	if (t.oom)

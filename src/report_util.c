@@ -201,6 +201,12 @@ size_t ys_report_n_contested(const ys_report *r)
 	return n;
 }
 
+bool ys_report_has_note(const ys_response *resp)
+{
+	return resp && (resp->choice.kind == YS_ANS_NA ||
+			!ys_str_blank(resp->note));
+}
+
 bool ys_report_is_workshop(const ys_report *r)
 {
 	return r->a->mode == YS_MODE_WORKSHOP;

@@ -7,6 +7,7 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -381,7 +382,15 @@ void tui_run(ys_session *s)
 			redraw |= ys_session_do(s, YS_A_INTERRUPT);
 		}
 		if (redraw) {
+			tui_set_scroll_limit(SIZE_MAX);
 			draw(s);
+			/* A help screen scrolled past its end comes back to it,
+			 * so that the first Up moves. */
+			if ((s->screen == YS_SCR_QHELP || s->screen == YS_SCR_KEYS) &&
+			    s->scroll > tui_scroll_limit()) {
+				s->scroll = tui_scroll_limit();
+				draw(s);
+			}
 			small = COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES;
 			redraw = false;
 		}

@@ -6,8 +6,8 @@
  * Every report writes to a FILE * given by the caller (a file, a pipe or an
  * open_memstream buffer) and never to a terminal directly. Text that comes
  * from a questionnaire or an answers file is sanitised for the format it
- * goes into: plain ASCII for text, escaped for Markdown, JSON, XML, HTML
- * and CSV.
+ * goes into: plain UTF-8 (or ASCII) for text, escaped for Markdown, JSON,
+ * XML, HTML and CSV.
  * The output for the same inputs is byte-identical: no clock is read, so
  * the date shown is the assessment's own (the answers file's "updated").
  *
@@ -47,6 +47,8 @@ typedef struct ys_report {
 	/* Text: columns, YS_REPORT_MIN_WIDTH..YS_REPORT_MAX_WIDTH; 0 means
 	 * YS_REPORT_DEFAULT_WIDTH. Smaller values are raised to the minimum. */
 	size_t width;
+	/* Text: strict ASCII (transliterated) instead of UTF-8. */
+	bool ascii;
 } ys_report;
 
 /* True when the answers were started with a different questionnaire file

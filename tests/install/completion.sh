@@ -80,7 +80,7 @@ check()
 
 y=$yardstick
 ids="public-sector-digital-maturity remote-working-readiness ai-and-data-readiness comp-test"
-ptargets="baseline enhanced"       # every bundled questionnaire's profiles
+ptargets="minimum good-practice"   # every bundled questionnaire's profiles
 ctargets="quoted-name stretch.2027 basic_1"
 
 # Commands and global options.

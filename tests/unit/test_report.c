@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "../../src/report_priv.h"
+#include "yardstick/text.h"
 #include "yardstick/alloc.h"
 #include "yardstick/bench.h"
 #include "yardstick/compare.h"
@@ -173,6 +174,7 @@ static ys_report report_of(fixture *f, size_t width)
 	r.a = &f->a;
 	r.s = &f->s;
 	r.width = width;
+	r.ascii = false;
 	return r;
 }
 
@@ -418,24 +420,38 @@ static void answer_all(fixture *f)
 static void test_text_width_and_ascii(void **state)
 {
 	fixture *f = *state;
-	size_t widths[] = {60, 80, 61, 200}, k;
+	size_t widths[] = {60, 80, 61, 200}, k, a;
 
 	answer_all(f);
-	for (k = 0; k < sizeof(widths) / sizeof(widths[0]); k++) {
-		ys_report r = report_of(f, widths[k]);
-		int rc;
-		char *out = capture(ys_report_text, &r, &rc), *line, *save = NULL;
-		const unsigned char *p;
+	for (a = 0; a < 2; a++) {
+		for (k = 0; k < sizeof(widths) / sizeof(widths[0]); k++) {
+			ys_report r = report_of(f, widths[k]);
+			int rc;
+			char *out, *line, *save = NULL;
+			const unsigned char *p;
 
-		assert_int_equal(rc, 0);
-		for (p = (const unsigned char *)out; *p; p++)
-			assert_true(*p == '\n' || (*p >= 0x20 && *p < 0x7f));
-		assert_non_null(strstr(out, "PROVISIONAL"));
-		assert_non_null(strstr(out, "Area one: cafe - Zoe"));
-		for (line = strtok_r(out, "\n", &save); line;
-		     line = strtok_r(NULL, "\n", &save))
-			assert_true(strlen(line) <= widths[k]);
-		free(out);
+			r.ascii = a == 1;
+			out = capture(ys_report_text, &r, &rc);
+			assert_int_equal(rc, 0);
+			assert_true(ys_utf8_valid(out, strlen(out)));
+			for (p = (const unsigned char *)out; *p; p++)
+				assert_true(*p == '\n' || *p >= 0x20);
+			if (r.ascii) {
+				for (p = (const unsigned char *)out; *p; p++)
+					assert_true(*p == '\n' || *p < 0x7f);
+				assert_non_null(strstr(out, "Area one: cafe - Zoe"));
+			} else {
+				/* UTF-8: names as written. */
+				assert_non_null(strstr(out, "Area one: caf\xC3\xA9 "
+						       "\xE2\x80\x94 Zo\xC3\xAB"));
+			}
+			assert_non_null(strstr(out, "PROVISIONAL"));
+			for (line = strtok_r(out, "\n", &save); line;
+			     line = strtok_r(NULL, "\n", &save))
+				assert_true(ys_text_width(line, strlen(line)) <=
+					    widths[k]);
+			free(out);
+		}
 	}
 }
 
@@ -502,14 +518,56 @@ static void test_csv_cells(void **state)
 	r = report_of(f, 0);
 	out = capture(ys_report_csv, &r, &rc);
 	assert_int_equal(rc, 0);
-	assert_true(!strncmp(out, "area,question,level,weight,answer,value,note,"
-			     "answer_label,na_reason,contested\r\n", 66));
-	assert_non_null(strstr(out, "\r\none,one-a,1,3,yes,1,\"Note, with "
-			       "\"\"quotes\"\"\nand a second line\",Yes,,\r\n"));
+	assert_true(!strncmp(out, "\xEF\xBB\xBF" "area,area_title,question,"
+			     "question_text,level,weight,answer,answer_label,"
+			     "value,note,na_reason,votes,contested\r\n", 112));
+	assert_non_null(strstr(out, "\r\none,Area one: caf\xC3\xA9 \xE2\x80\x94 "
+			       "Zo\xC3\xAB,one-a,First practice?,1,3,yes,Yes,1,"
+			       "\"Note, with \"\"quotes\"\"\nand a second line\""
+			       ",,,\r\n"));
 	assert_non_null(strstr(out, ",\"'=1+2\","));
-	assert_non_null(strstr(out, "\r\none,one-c,2,2,dont-know,0,,Don't know,,\r\n"));
-	assert_non_null(strstr(out, "\r\ntwo,two-b,2,1,,,,,,\r\n"));
+	assert_non_null(strstr(out, ",2,2,dont-know,Don't know,0,,,,\r\n"));
+	assert_non_null(strstr(out, ",2,1,,,,,,,\r\n"));
 	free(out);
+}
+
+/* The cell writer on its own: what no answers file can hold (a leading
+ * CR), and each character a spreadsheet would start a formula with. */
+static void test_csv_cell_writer(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"\r=1+1", "\xEF\xBF\xBD=1+1\r\n"},
+		{"\r", "\xEF\xBF\xBD\r\n"},
+		{"\rline\r\nnext", "\"\xEF\xBF\xBDline\xEF\xBF\xBD\nnext\"\r\n"},
+		{"=SUM(A1)", "\"'=SUM(A1)\"\r\n"},
+		{"+1", "\"'+1\"\r\n"},
+		{"-1", "\"'-1\"\r\n"},
+		{"@x", "\"'@x\"\r\n"},
+		{"\t=1", "\"'\t=1\"\r\n"},
+		{"a,b", "\"a,b\"\r\n"},
+		{"Ynys M\xC3\xB4n", "Ynys M\xC3\xB4n\r\n"},
+		{NULL, "\r\n"},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&buf, &len);
+
+		assert_non_null(m);
+		assert_true(ys_csv_cell(m, cases[i].in, true));
+		assert_int_equal(fclose(m), 0);
+		assert_string_equal(buf, cases[i].out);
+		/* No cell starts with a character that makes a formula
+		 * (after its opening quote, if any). */
+		if (strcmp(buf, "\r\n") != 0)
+			assert_null(strchr("=+-@\t\r", buf[buf[0] == '"']));
+		free(buf);
+	}
 }
 
 static void test_svg_deterministic(void **state)
@@ -525,7 +583,9 @@ static void test_svg_deterministic(void **state)
 	assert_int_equal(rc, 0);
 	b = capture(ys_report_svg, &r, &rc);
 	assert_string_equal(a, b);
-	assert_non_null(strstr(a, "<polygon class=\"target\""));
+	/* Two areas: bars, each with its target mark. */
+	assert_non_null(strstr(a, "data-form=\"bars\""));
+	assert_non_null(strstr(a, "<line class=\"target-mark\""));
 	assert_null(strstr(a, "-0.00"));
 	assert_null(strstr(a, "nan"));
 	free(a);
@@ -658,6 +718,91 @@ static void test_next_steps(void **state)
 
 /* ---- benchmark ---- */
 
+/* Adds f's current score as an assessment of org; checks what was done. */
+static void bench_expect(ys_bench *b, fixture *f, const char *org,
+			 const char *created, const char *updated, size_t id,
+			 ys_bench_added want, size_t want_other)
+{
+	size_t other = 999;
+
+	rescore(f, NULL);
+	assert_int_equal(ys_bench_add_assessment(b, org, created, updated, id,
+						 &f->s, &other), want);
+	if (want != YS_BENCH_COUNTED)
+		assert_int_equal(other, want_other);
+}
+
+/* The benchmark counts organisations, not files: one organisation's
+ * assessments (names equal but for case and spaces) count once, with the
+ * most recent; copies count once; the counts are in every format. */
+static void test_bench_organisations(void **state)
+{
+	fixture *f = *state;
+	ys_bench *b = ys_bench_new(f->q);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m;
+
+	assert_non_null(b);
+	set_answer(f, 1, "yes", NULL);
+	set_answer(f, 0, "no", NULL);
+	bench_expect(b, f, "Anytown Council", "2026-01-01T09:00:00Z",
+		     "2026-01-02T09:00:00Z", 0, YS_BENCH_COUNTED, 0);
+	bench_expect(b, f, "anytown  council", "2025-01-01T09:00:00Z",
+		     "2025-01-02T09:00:00Z", 1, YS_BENCH_OLDER, 0);
+	/* A more recent one replaces it, with its own answers. */
+	set_answer(f, 0, "yes", NULL);
+	bench_expect(b, f, " ANYTOWN\tCouncil ", "2027-01-01T09:00:00Z",
+		     "2027-01-02T09:00:00Z", 2, YS_BENCH_REPLACED, 0);
+	bench_expect(b, f, "Anytown Council", "2027-01-01T09:00:00Z",
+		     "2027-01-02T09:00:00Z", 3, YS_BENCH_REPEAT, 2);
+	/* Without a name, only copies (same times) are one. */
+	set_answer(f, 0, "no", NULL);
+	bench_expect(b, f, NULL, "2026-03-01T09:00:00Z", "2026-03-02T09:00:00Z",
+		     4, YS_BENCH_COUNTED, 0);
+	bench_expect(b, f, "  ", "2026-03-01T09:00:00Z", "2026-03-02T09:00:00Z",
+		     5, YS_BENCH_REPEAT, 4);
+	bench_expect(b, f, NULL, "2026-03-01T09:00:00Z", "2026-03-03T09:00:00Z",
+		     6, YS_BENCH_COUNTED, 0);
+	bench_expect(b, f, "Anytown Councils", "2026-01-01T09:00:00Z",
+		     "2026-01-02T09:00:00Z", 7, YS_BENCH_COUNTED, 0);
+	set_answer(f, 0, "partly", NULL);
+	bench_expect(b, f, "Westvale Police", "2026-01-01T09:00:00Z",
+		     "2026-01-02T09:00:00Z", 8, YS_BENCH_COUNTED, 0);
+	/* ys_bench_add never merges. */
+	assert_true(ys_bench_add(b, &f->s));
+	assert_int_equal(ys_bench_count(b), 6);
+	assert_int_equal(ys_bench_files(b), 10);
+
+	m = open_memstream(&buf, &len);
+	assert_int_equal(ys_bench_write(b, YS_BENCH_JSON, 0, m), 0);
+	fclose(m);
+	assert_non_null(strstr(buf, "\"organisations\": 6,\n  \"files\": 10,\n"
+			       "  \"set_aside\": 4,"));
+	/* Anytown counts with its 2027 "yes" (level 1), not its 2026 "no":
+	 * "no" x3 (the two unnamed and Anytown Councils), "yes" x1,
+	 * "partly" x2. */
+	assert_non_null(strstr(buf, "\"levels\": [5, 1, 0]"));
+	free(buf);
+	buf = NULL;
+
+	m = open_memstream(&buf, &len);
+	assert_int_equal(ys_bench_write(b, YS_BENCH_TEXT, 0, m), 0);
+	fclose(m);
+	assert_non_null(strstr(buf, "Organisations:  6 (10 files: 4 set aside as "
+			       "older assessments of"));
+	free(buf);
+	buf = NULL;
+
+	m = open_memstream(&buf, &len);
+	assert_int_equal(ys_bench_write(b, YS_BENCH_CSV, 0, m), 0);
+	fclose(m);
+	assert_non_null(strstr(buf, ",files,set_aside\r\n(overall),"));
+	assert_non_null(strstr(buf, ",10,4\r\n"));
+	free(buf);
+	ys_bench_free(b);
+}
+
 static void test_bench(void **state)
 {
 	fixture *f = *state;
@@ -717,10 +862,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_text_width_and_ascii, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_markdown_escapes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_json_shape, setup, teardown),
+		cmocka_unit_test(test_csv_cell_writer),
 		cmocka_unit_test_setup_teardown(test_csv_cells, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_svg_deterministic, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_alloc_failures, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bench, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bench_organisations, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_next_steps, setup, teardown),
 	};
 

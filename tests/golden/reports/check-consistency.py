@@ -113,7 +113,10 @@ def check_scorecard(answers, path=None):
         for el in root.iter():
             if el.get("data-area") is not None:
                 dots[el.get("data-area")] = el
-    svg_text = flat("".join(root.itertext())) if root is not None else ""
+    svg_text = flat(" ".join(root.itertext())) if root is not None else ""
+    bars = root is not None and root.get("data-form") == "bars"
+    marks = [el for el in root.iter() if el.get("class") == "target-mark"] \
+        if root is not None else []
 
     for a in j["areas"]:
         where = "%s, area %s" % (answers, a["id"])
@@ -147,19 +150,31 @@ def check_scorecard(answers, path=None):
         if j["target"] is not None and int(dot.get("data-target", -1)) != a["target"]:
             fail("%s: SVG data-target %s, JSON %s" % (
                 where, dot.get("data-target"), a["target"]))
-        # Distance from the centre is proportional to maturity.
-        cx, cy = float(dot.get("cx")), float(dot.get("cy"))
-        r = ((cx - 400.0) ** 2 + (cy - 370.0) ** 2) ** 0.5
-        want = 190.0 * min(a["maturity_exact"], top) / top
+        # Distance from the centre (radar) or bar length (bars) is
+        # proportional to maturity on the 0..top-level scale.
+        if bars:
+            r = float(dot.get("width"))
+            want = 460.0 * min(a["maturity_exact"], top) / top
+            y = float(dot.get("y"))
+            row = [m for m in marks if float(m.get("y1")) < y + 8 < float(m.get("y2"))]
+            tr = (float(row[0].get("x1")) - float(dot.get("x"))) if row else None
+            if j["target"] is not None and (
+                    tr is None or abs(tr - 460.0 * min(a["target"], top) / top) > 0.011):
+                fail("%s: SVG target mark at %s, target %s" % (where, tr, a["target"]))
+                continue
+        else:
+            cx, cy = float(dot.get("cx")), float(dot.get("cy"))
+            r = ((cx - 400.0) ** 2 + (cy - 370.0) ** 2) ** 0.5
+            want = 190.0 * min(a["maturity_exact"], top) / top
+            tr = 190.0 * min(a["target"], top) / top if j["target"] is not None else None
         if abs(r - want) > 0.02:
-            fail("%s: SVG point at radius %.2f, maturity gives %.2f" % (
+            fail("%s: SVG drawn at %.2f, maturity gives %.2f" % (
                 where, r, want))
-        # The point is on or outside the target line exactly when the
-        # target is met (coordinates carry two decimals).
+        # The point (bar end) is on or outside the target line (mark)
+        # exactly when the target is met (coordinates carry two decimals).
         if j["target"] is not None:
-            tr = 190.0 * min(a["target"], top) / top
             if (r >= tr - 0.011) != a["target_met"]:
-                fail("%s: SVG point at radius %.2f, target line at %.2f, "
+                fail("%s: SVG drawn at %.2f, target at %.2f, "
                      "but target_met is %s" % (where, r, tr, a["target_met"]))
 
     if j["maturity"] is not None:
