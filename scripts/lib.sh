@@ -10,25 +10,28 @@ cd "$YS_ROOT"
 # Debian 12: the build (the first two lines; cmocka only for the tests),
 # the end-to-end tests (tmux, python3-yaml), the sanitizer and fuzzing
 # builds (clang, llvm), the schema, SVG and manual-page checks, valgrind,
-# the dialog comparison of scripts/bench, and util-linux (setpriv, unshare)
-# and diffutils (cmp, diff), which Debian always installs but the tests
-# cannot do without. The live workshop adds libmicrohttpd and libqrencode
-# to the build, and to its tests a real browser (chromium, its driver and
-# python3-selenium), zbar-tools to read the QR code back, python3-pil to
-# draw it, openssl for a test certificate, npm for axe-core, and
-# python3-pyte to read the terminal in the live benchmark.
+# the dialog comparison of scripts/bench, the browser tests (chromium,
+# chromium-driver, python3-selenium; poppler-utils for the HTML
+# scorecard's PDF; npm, when no npm is installed, for axe-core), and
+# util-linux (setpriv, unshare) and diffutils (cmp, diff), which Debian
+# always installs but the tests cannot do without. The live workshop adds
+# libmicrohttpd and libqrencode to the build, and to its tests zbar-tools
+# to read the QR code back, python3-pil to draw it, openssl for a test
+# certificate and python3-pyte to read the terminal in the live benchmark.
 YS_PACKAGES=(
 	build-essential meson ninja-build pkg-config
 	libyaml-dev libncurses-dev libcmocka-dev libmicrohttpd-dev libqrencode-dev
 	tmux clang llvm python3 python3-yaml python3-jsonschema
-	librsvg2-bin libxml2-utils mandoc groff-base man-db valgrind ncurses-term
-	locales dialog util-linux diffutils
-	chromium chromium-driver python3-selenium python3-pil zbar-tools openssl python3-pyte
+	librsvg2-bin libxml2-utils cmark-gfm libreoffice-calc-nogui
+	chromium chromium-driver python3-selenium mandoc groff-base man-db valgrind ncurses-term
+	locales dialog util-linux diffutils poppler-utils
+	python3-pil zbar-tools openssl python3-pyte
 )
 
-# Where the npm packages of the tests go (axe-core, for the browser test's
-# accessibility check); tests/e2e/live_browser.py looks for it there.
-YS_NODE_PREFIX=$YS_ROOT/build-node
+# The npm packages of the browser tests (tests/browser/package.json, the
+# versions pinned by its package-lock.json), installed into
+# tests/browser/node_modules.
+YS_NODE_DIR=tests/browser
 
 YS_JOBS=$(nproc 2>/dev/null || echo 2)
 
@@ -61,11 +64,9 @@ ys_install_deps() {
 		return 0
 	fi
 	mapfile -t missing < <(ys_missing_packages "${YS_PACKAGES[@]}")
-	# npm: Debian's package, unless a node installation already has it
-	# (Debian's would fight with it).
-	if ! command -v npm >/dev/null 2>&1; then
-		missing+=(npm)
-	fi
+	# npm may come with another build of Node.js (which then conflicts
+	# with Debian's npm package): ask for it only when there is none.
+	command -v npm >/dev/null 2>&1 || missing+=(npm)
 	if ((${#missing[@]} == 0)); then
 		ys_install_node_deps
 		return
@@ -88,12 +89,17 @@ ys_install_deps() {
 	ys_install_node_deps
 }
 
-# Installs axe-core with npm into $YS_NODE_PREFIX unless it is there.
+# Installs the browser test's npm packages (axe-core) into
+# $YS_NODE_DIR/node_modules when they are not there yet, exactly as
+# package-lock.json records them.
 ys_install_node_deps() {
-	[[ -f $YS_NODE_PREFIX/node_modules/axe-core/axe.min.js ]] && return 0
-	ys_say "installing axe-core with npm into $YS_NODE_PREFIX"
-	npm install --no-save --no-audit --no-fund --prefix "$YS_NODE_PREFIX" \
-		axe-core@4 </dev/null >&2
+	[[ -f $YS_NODE_DIR/node_modules/axe-core/axe.min.js ]] && return 0
+	command -v npm >/dev/null 2>&1 || {
+		ys_say "npm not found: cannot install axe-core for the browser test"
+		return 1
+	}
+	ys_say "installing npm packages into $YS_NODE_DIR/node_modules"
+	npm ci --prefix "$YS_NODE_DIR" --no-audit --no-fund </dev/null >&2
 }
 
 # ys_setup DIR [MESON_OPTION...]: configures DIR, or reconfigures it with

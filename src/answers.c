@@ -757,6 +757,15 @@ bool ys_answers_set_settled(ys_answers *a, size_t i, bool settled)
 	return true;
 }
 
+void ys_answers_unsettle_all(ys_answers *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->n_responses; i++)
+		a->responses[i].settled = false;
+	a->has_settled = true;
+}
+
 bool ys_answers_start_round(ys_answers *a, size_t i)
 {
 	ys_response *rs;

@@ -918,12 +918,13 @@ static void check_workshop(reader *R, const ys_pos *kp)
 	ys_free(names);
 }
 
-/* The file has a questionnaire's format key. With no yardstick-answers
- * key it is a questionnaire given where answers were expected: one
- * message says so and how to start an assessment on it, in place of
- * every complaint about its keys. Else the key is just not an answers
- * file's. */
-static void questionnaire_given(reader *R, const ys_pos *kp,
+/* The file has a questionnaire's format key. With neither
+ * yardstick-answers nor questionnaire it is a questionnaire given where
+ * answers were expected: one message says so and how to start an
+ * assessment on it, in place of every complaint about its keys. Else the
+ * key is just not an answers file's (perhaps yardstick-answers
+ * mistyped). */
+static bool questionnaire_given(reader *R, const ys_pos *kp,
 				const ys_diags_mark *mark)
 {
 	ys_diags *d = ys_yreader_diags(R->r);
@@ -933,7 +934,12 @@ static void questionnaire_given(reader *R, const ys_pos *kp,
 	if (kp[0].line) {
 		ys_yerror(R->r, kp[TK_QUESTIONNAIRE_FORMAT],
 			  "unknown key 'yardstick' in the answers file");
-		return;
+		return false;
+	}
+	if (kp[1].line) {
+		ys_yerror(R->r, kp[TK_QUESTIONNAIRE_FORMAT],
+			  "unknown key 'yardstick' in the answers file; did you mean 'yardstick-answers'?");
+		return false;
 	}
 	ys_diags_rewind(d, mark);
 	word = ys_shell_word(name);
@@ -941,6 +947,7 @@ static void questionnaire_given(reader *R, const ys_pos *kp,
 		    "this is a questionnaire, not an answers file; start an assessment on it with: yardstick interview -q %s",
 		    word ? word : name);
 	ys_free(word);
+	return true;
 }
 
 static ys_answers *read_answers_file(ys_yreader *r, ys_diags *d)
@@ -981,12 +988,14 @@ static ys_answers *read_answers_file(ys_yreader *r, ys_diags *d)
 	}
 	if (ok)
 		ok = ys_yreader_next(r, &ev);   /* the end of the document */
+	/* A questionnaire is said to be one, in place of every complaint. */
+	if (kp[TK_QUESTIONNAIRE_FORMAT].line && !R.oom &&
+	    questionnaire_given(&R, kp, &mark))
+		ok = false;
 	if (ok) {
 		require(&R, top_pos, "the answers file", top_keys, kp, required);
 		check_workshop(&R, kp);
 	}
-	if (kp[TK_QUESTIONNAIRE_FORMAT].line && !R.oom)
-		questionnaire_given(&R, kp, &mark);
 	ok = ok && !R.oom && d->count + d->dropped == errors_before;
 	ys_keyset_free(&R.participants);
 	ys_index_free(&R.ids);

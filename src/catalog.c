@@ -1,4 +1,5 @@
 /* Finding questionnaires by path or id; see catalog.h. */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -10,6 +11,8 @@
 #include "yardstick/alloc.h"
 #include "yardstick/catalog.h"
 #include "yardstick/path.h"
+#include "yardstick/sha256.h"
+#include "yardstick/strbuf.h"
 #include "yardstick/text.h"
 #include "yardstick/vec.h"
 #include "yardstick/yread.h"
@@ -75,22 +78,98 @@ bool ys_catalog_is_path(const char *spec)
 	       (len > 4 && !strcmp(spec + len - 4, ".yml"));
 }
 
-static const ys_builtin *find_builtin(const char *id)
+int ys_version_cmp(const char *a, const char *b)
 {
-	const ys_builtin *b;
+	while (*a && *b) {
+		if (isdigit((unsigned char)*a) && isdigit((unsigned char)*b)) {
+			const char *ea = a, *eb = b;
+			size_t la, lb;
+			int c;
 
-	for (b = ys_builtins; b->id; b++)
-		if (!strcmp(b->id, id))
-			return b;
-	return NULL;
+			while (*a == '0' && isdigit((unsigned char)a[1]))
+				a++;
+			while (*b == '0' && isdigit((unsigned char)b[1]))
+				b++;
+			for (ea = a; isdigit((unsigned char)*ea); ea++)
+				;
+			for (eb = b; isdigit((unsigned char)*eb); eb++)
+				;
+			la = (size_t)(ea - a);
+			lb = (size_t)(eb - b);
+			if (la != lb)
+				return la < lb ? -1 : 1;
+			c = memcmp(a, b, la);
+			if (c)
+				return c < 0 ? -1 : 1;
+			a = ea;
+			b = eb;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++;
+		b++;
+	}
+	return *a ? 1 : *b ? -1 : 0;
 }
 
+/* The newest built-in version of id, or NULL. */
+static const ys_builtin *find_builtin(const char *id)
+{
+	const ys_builtin *b, *best = NULL;
+
+	for (b = ys_builtins; b->id; b++)
+		if (!strcmp(b->id, id) &&
+		    (!best || ys_version_cmp(b->version, best->version) > 0))
+			best = b;
+	return best;
+}
+
+/* Built-ins are named builtin:ID, and an archived one builtin:ID@VERSION,
+ * in messages and reports. */
 static ys_questionnaire *load_builtin(const ys_builtin *b, ys_diags *d)
 {
-	char name[128];
+	char name[160];
 
-	snprintf(name, sizeof(name), "builtin:%s", b->id);
+	if (b->archived)
+		snprintf(name, sizeof(name), "builtin:%s@%s", b->id, b->version);
+	else
+		snprintf(name, sizeof(name), "builtin:%s", b->id);
 	return ys_questionnaire_load_mem(b->data, b->len, name, d);
+}
+
+static void mem_sha256(const char *data, size_t len, char out[65])
+{
+	ys_sha256 c;
+	unsigned char digest[32];
+
+	ys_sha256_init(&c);
+	ys_sha256_update(&c, data, len);
+	ys_sha256_final(&c, digest);
+	ys_sha256_hex(digest, out);
+}
+
+/* The sha256 of a file's bytes; false when it cannot be read. */
+static bool file_sha256(const char *path, char out[65])
+{
+	FILE *f = fopen(path, "rb");
+	ys_sha256 c;
+	unsigned char buf[16384], digest[32];
+	size_t n;
+	bool ok;
+
+	if (!f)
+		return false;
+	ys_sha256_init(&c);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		ys_sha256_update(&c, buf, n);
+	ok = !ferror(f);
+	fclose(f);
+	if (ok) {
+		ys_sha256_final(&c, digest);
+		ys_sha256_hex(digest, out);
+	}
+	return ok;
 }
 
 static ys_questionnaire *load_path(const char *path, bool fingerprint,
@@ -199,13 +278,27 @@ struct find_ctx {
 	ys_questionnaire *found;
 };
 
+/* Parses only a file whose bytes have the sha256 sought: the others
+ * cannot be the version an answers file recorded. */
 static bool find_visit(void *ctx, const char *path, const ys_builtin *b)
 {
 	struct find_ctx *c = ctx;
 	ys_diags d = {0};
-	ys_questionnaire *q = path ? ys_questionnaire_load_file(path, NULL, &d)
-				   : load_builtin(b, &d);
+	ys_questionnaire *q;
+	char sha[65];
 
+	if (path) {
+		if (!file_sha256(path, sha))
+			return true;
+	} else {
+		if (strcmp(b->id, c->id) != 0)
+			return true;
+		mem_sha256(b->data, b->len, sha);
+	}
+	if (strcmp(sha, c->sha256) != 0)
+		return true;
+	q = path ? ys_questionnaire_load_file(path, NULL, &d)
+		 : load_builtin(b, &d);
 	ys_diags_free(&d);
 	if (q && !strcmp(q->id, c->id) && !strcmp(q->sha256, c->sha256)) {
 		c->found = q;
@@ -219,8 +312,20 @@ ys_questionnaire *ys_catalog_find_sha256(const char *id, const char *sha256)
 {
 	struct find_ctx c = {id, sha256, NULL};
 
+	if (!id || !sha256 || !*sha256)
+		return NULL;
 	visit_all(find_visit, &c);
 	return c.found;
+}
+
+ys_questionnaire *ys_catalog_load_recorded(const char *id, const char *sha256,
+					   ys_diags *d)
+{
+	ys_questionnaire *q = NULL;
+
+	if (sha256 && *sha256 && ys_valid_id(id, strlen(id)))
+		q = ys_catalog_find_sha256(id, sha256);
+	return q ? q : ys_catalog_load(id, d);
 }
 
 struct list_ctx {
@@ -230,16 +335,47 @@ struct list_ctx {
 	bool oom;
 };
 
+/* Notes an archived built-in version on the entry of its id; the
+ * built-ins come last and the archived ones after the current ones, so
+ * the entry exists by then. */
+static bool note_archived(struct list_ctx *c, const ys_builtin *b)
+{
+	size_t i;
+
+	for (i = 0; i < c->count; i++) {
+		ys_catalog_entry *e = &c->items[i];
+		ys_sb sb = {0};
+
+		if (strcmp(e->id, b->id) != 0)
+			continue;
+		if (e->archived) {
+			ys_sb_puts(&sb, e->archived);
+			ys_sb_puts(&sb, ", ");
+		}
+		ys_sb_puts(&sb, b->version);
+		ys_free(e->archived);
+		e->archived = ys_sb_take(&sb);
+		return e->archived != NULL;
+	}
+	return true;
+}
+
 static bool list_visit(void *ctx, const char *path, const ys_builtin *b)
 {
 	struct list_ctx *c = ctx;
 	ys_diags d = {0};
-	ys_questionnaire *q = path ? ys_questionnaire_load_file(path, NULL, &d)
-				   : load_builtin(b, &d);
+	ys_questionnaire *q;
 	ys_catalog_entry *e;
 	char id[256];
 	size_t i;
 
+	if (!path && b->archived) {
+		if (note_archived(c, b))
+			return true;
+		c->oom = true;
+		return false;
+	}
+	q = path ? ys_questionnaire_load_file(path, NULL, &d) : load_builtin(b, &d);
 	ys_diags_free(&d);
 	if (q) {
 		snprintf(id, sizeof(id), "%s", q->id);
@@ -307,6 +443,7 @@ void ys_catalog_list_free(ys_catalog_entry *e, size_t n)
 		ys_free(e[i].title);
 		ys_free(e[i].version);
 		ys_free(e[i].source);
+		ys_free(e[i].archived);
 	}
 	ys_free(e);
 }
@@ -388,10 +525,10 @@ ys_questionnaire *ys_catalog_for_answers(const ys_answers *a,
 		ys_diag_add(d, YS_EX_DATAERR, answers_path, (ys_pos){0, 0},
 			    "does not name its questionnaire");
 	} else {
-		if (exact && a->q_sha256)
-			q = ys_catalog_find_sha256(a->q_id, a->q_sha256);
-		if (!q)
-			q = ys_catalog_load(a->q_id, d);
+		/* The version the file was answered with, when it can be
+		 * found (archived built-ins included), else the newest. */
+		q = ys_catalog_load_recorded(a->q_id, exact ? a->q_sha256 : NULL,
+					     d);
 	}
 	if (!q && rec == REC_MISSING)
 		ys_diag_add(d, YS_EX_NOINPUT, answers_path, (ys_pos){0, 0},

@@ -74,15 +74,18 @@ typedef struct cli_assessment {
 
 /* Reads path, finds its questionnaire as ys_catalog_for_answers() does
  * (qspec, refused with 65 when it is another questionnaire; else the
- * file the answers record; else, with exact, the version the file was
- * answered with when it can be found by sha256; else the one found by
- * the id recorded in the file), warns on stderr when file and
- * questionnaire versions differ, binds and scores against target (NULL:
- * the file's own). Prints diagnostics and returns an exit code on
- * failure (*out is then empty). */
+ * file the answers record; else the version the file records, found by
+ * its sha256 among every version of its id, archived built-ins
+ * included; else the one the lookup finds for the id), warns on stderr
+ * when file and questionnaire versions differ, binds and scores against
+ * target (NULL: the file's own). Prints diagnostics and returns an exit
+ * code on failure (*out is then empty). */
 int cli_load_assessment(const char *path, const char *qspec,
-			const char *target, bool exact, cli_assessment *out);
+			const char *target, cli_assessment *out);
 void cli_assessment_free(cli_assessment *c);
+/* Says on stderr that q has no target profile named target, listing the
+ * ones it has. Returns YS_EX_USAGE. */
+int cli_unknown_target(const ys_questionnaire *q, const char *target);
 /* Warns on stderr that the answers at path were started with another
  * questionnaire than q, naming the questions added and removed. */
 void cli_warn_mismatch(const char *path, const ys_answers *a,
@@ -143,13 +146,14 @@ typedef struct cli_out_opts {
 	const char *output;     /* -o; NULL for standard output */
 	bool force;
 	size_t width;           /* 0 when not given */
+	bool ascii;             /* --ascii: strict ASCII text */
 	const char *qspec;      /* -q */
 	const char *target;     /* -t, where extra has "t" */
 	const char *highlight;  /* -H, where extra has "H" */
 } cli_out_opts;
 
 /* Parses -f/--format, -o/--output, --force, -w/--width,
- * -q/--questionnaire and -h/--help, plus -t/--target and -H/--highlight
+ * -q/--questionnaire, -h/--help and --ascii, plus -t/--target and -H/--highlight
  * when extra names them ("tH"). Returns -1 when the operands start at
  * optind, or the exit code to return (0 after --help, 64 on a usage
  * error, already reported). */

@@ -128,7 +128,7 @@ void cli_warn_mismatch(const char *path, const ys_answers *a,
 	ys_questionnaire_free(old);
 }
 
-static int unknown_target(const ys_questionnaire *q, const char *target)
+int cli_unknown_target(const ys_questionnaire *q, const char *target)
 {
 	size_t i;
 
@@ -147,7 +147,7 @@ static int unknown_target(const ys_questionnaire *q, const char *target)
 }
 
 int cli_load_assessment(const char *path, const char *qspec,
-			const char *target, bool exact, cli_assessment *out)
+			const char *target, cli_assessment *out)
 {
 	/* One list per file: a list shows source lines of one file only. */
 	ys_diags da = {0}, dq = {0};
@@ -177,7 +177,7 @@ int cli_load_assessment(const char *path, const char *qspec,
 		ys_questionnaire_free(out->q);
 		out->q = NULL;
 	} else if (!out->q && !s) {
-		out->q = ys_catalog_for_answers(out->a, path, qspec, exact, &dq, NULL);
+		out->q = ys_catalog_for_answers(out->a, path, qspec, true, &dq, NULL);
 	}
 	if (!out->q) {
 		rc = cli_diags(&dq, YS_EX_DATAERR);
@@ -191,7 +191,7 @@ int cli_load_assessment(const char *path, const char *qspec,
 	}
 	ys_diags_free(&da);
 	if (target && !ys_questionnaire_find_target(out->q, target)) {
-		rc = unknown_target(out->q, target);
+		rc = cli_unknown_target(out->q, target);
 		goto fail;
 	}
 	if (!ys_score_compute(out->q, out->a, target, &out->s)) {
@@ -356,7 +356,7 @@ int cli_parse_out_opts(const char *cmd, int argc, char **argv,
 		       const char *extra, void (*usage)(FILE *out),
 		       cli_out_opts *o)
 {
-	enum { OPT_FORCE = 256 };
+	enum { OPT_FORCE = 256, OPT_ASCII };
 	static const struct option all[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"output", required_argument, NULL, 'o'},
@@ -364,6 +364,7 @@ int cli_parse_out_opts(const char *cmd, int argc, char **argv,
 		{"width", required_argument, NULL, 'w'},
 		{"questionnaire", required_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
+		{"ascii", no_argument, NULL, OPT_ASCII},
 		{"target", required_argument, NULL, 't'},
 		{"highlight", required_argument, NULL, 'H'},
 		{NULL, 0, NULL, 0},
@@ -375,7 +376,7 @@ int cli_parse_out_opts(const char *cmd, int argc, char **argv,
 
 	/* The common options, then those of extra ("t", "H") this command has. */
 	for (i = 0; i < YS_ARRAY_LEN(all) - 1; i++)
-		if (i < 6 || strchr(extra, all[i].val))
+		if (i < 7 || strchr(extra, all[i].val))
 			opts[n++] = all[i];
 	opts[n] = all[YS_ARRAY_LEN(all) - 1];
 	for (i = 0; extra[i]; i++) {
@@ -397,6 +398,9 @@ int cli_parse_out_opts(const char *cmd, int argc, char **argv,
 			break;
 		case OPT_FORCE:
 			o->force = true;
+			break;
+		case OPT_ASCII:
+			o->ascii = true;
 			break;
 		case 'w':
 			if (!cli_parse_width(optarg, &o->width))

@@ -38,14 +38,19 @@ static void usage(FILE *out)
 	      "      --force            replace FILE if it exists\n"
 	      "  -H, --highlight FILE   show where this organisation's answers sit\n"
 	      "  -w, --width N          text width in columns, 60 to 1000 (default 80)\n"
+	      "      --ascii            text in strict ASCII instead of UTF-8\n"
 	      "  -q, --questionnaire Q  score against questionnaire Q instead of the\n"
 	      "                         one named in the files\n"
 	      "  -h, --help             show this help\n\n"
-	      "All files must be for the same questionnaire, and at least 5 are\n"
-	      "needed; an area assessed by fewer than 5 organisations is not shown.\n\n"
+	      "All files must be for the same questionnaire. Each organisation counts\n"
+	      "once, with its most recent file (by its updated time; names compared\n"
+	      "ignoring case and spaces): older files of the same organisation and\n"
+	      "the same file given twice are set aside and counted in the output.\n"
+	      "At least 5 organisations are needed; an area assessed by fewer than 5\n"
+	      "is not shown.\n\n"
 	      "Exit status: 0 success, 64 usage error, 65 invalid answers, files for\n"
-	      "different questionnaires or fewer than 5 files, 66 file missing or\n"
-	      "unreadable, 73 output cannot be created, 74 write error.\n", out);
+	      "different questionnaires or fewer than 5 organisations, 66 file\n"
+	      "missing or unreadable, 73 output cannot be created, 74 write error.\n", out);
 }
 
 typedef struct names {
@@ -156,7 +161,8 @@ static int collect(names *files, char **args, int n)
  * ys_score_free), 1 when the file is for another questionnaire (its id in
  * *other, to free; what binding found is not reported), or an exit code
  * after printing diagnostics. *version_differs is set when its sha256
- * differs. Frees the item. */
+ * differs. Frees the item, except on success: then the caller frees it
+ * after reading its answers. */
 static int score_item(ys_answers_item *it, const ys_questionnaire *q,
 		      ys_score *s, char **other, bool *version_differs)
 {
@@ -182,7 +188,6 @@ static int score_item(ys_answers_item *it, const ys_questionnaire *q,
 		ys_answers_item_free(it);
 		return rc;
 	}
-	ys_answers_item_free(it);
 	return 0;
 diags:
 	ys_diags_print(&it->diags, stderr, "yardstick");
@@ -197,9 +202,53 @@ static int score_file(const char *path, const ys_questionnaire *q,
 {
 	ys_answers_item it = {0};
 
+	int rc;
+
 	it.path = path;
 	it.a = ys_answers_read_file(path, &it.diags);
-	return score_item(&it, q, s, other, version_differs);
+	rc = score_item(&it, q, s, other, version_differs);
+	if (rc == 0)
+		ys_answers_item_free(&it);
+	return rc;
+}
+
+/* True when paths a and b name the same file (however spelt). */
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	if (!strcmp(a, b))
+		return true;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
+/* Says on stderr why the file at path was set aside (or, for
+ * YS_BENCH_REPLACED, why the one at met was), at most MAX_LISTED times. */
+static void say_set_aside(ys_bench_added what, const char *path,
+			  const char *met, size_t *n_said)
+{
+	const char *older = path, *newer = met;
+
+	if (what == YS_BENCH_COUNTED || (*n_said)++ >= MAX_LISTED)
+		return;
+	if (what == YS_BENCH_REPLACED) {
+		older = met;
+		newer = path;
+	}
+	fputs("yardstick: note: ", stderr);
+	ys_fputs_safe(older, stderr, 0);
+	if (what == YS_BENCH_REPEAT && same_file(path, met)) {
+		fputs(" set aside: given more than once\n", stderr);
+		return;
+	}
+	if (what == YS_BENCH_REPEAT)
+		fputs(" set aside: the same assessment as ", stderr);
+	else
+		fputs(" set aside: an older assessment of the same organisation as ",
+		      stderr);
+	ys_fputs_safe(newer, stderr, 0);
+	fputc('\n', stderr);
 }
 
 /* "yardstick: PATH: answers for questionnaire 'OTHER', not 'ID'". */
@@ -230,7 +279,9 @@ static int first_questionnaire(const char *path, const char *qspec,
 		a = ys_answers_read_file(path, &da);
 		if (!a)
 			return cli_diags(&da, YS_EX_DATAERR);
-		*q = ys_catalog_for_answers(a, path, NULL, false, &dq, NULL);
+		/* Every file is scored on the version the first one records
+		 * (an archived built-in included). */
+		*q = ys_catalog_for_answers(a, path, NULL, true, &dq, NULL);
 	}
 	ys_answers_free(a);
 	ys_diags_free(&da);
@@ -242,14 +293,14 @@ static int first_questionnaire(const char *path, const char *qspec,
 }
 
 static int run(names *files, const char *qspec, const char *highlight,
-	       ys_bench_format fmt, size_t width, const char *output,
-	       bool force)
+	       ys_bench_format fmt, size_t width, bool ascii,
+	       const char *output, bool force)
 {
 	ys_questionnaire *q = NULL;
 	ys_answers_stream *st = NULL;
 	ys_bench *b = NULL;
 	names wrong = {0};
-	size_t i, n_versions = 0;
+	size_t i, n_versions = 0, n_said = 0, aside;
 	cli_mem m;
 	int rc;
 
@@ -288,12 +339,20 @@ static int run(names *files, const char *qspec, const char *highlight,
 			goto out;
 		if (differs)
 			n_versions++;
-		if (!ys_bench_add(b, &s)) {
+		{
+			size_t met = 0;
+			ys_bench_added what = ys_bench_add_assessment(b,
+				it.a->organisation, it.a->created, it.a->updated, i,
+				&s, &met);
+
+			ys_answers_item_free(&it);
 			ys_score_free(&s);
-			rc = cli_error(YS_EX_SOFTWARE, "out of memory");
-			goto out;
+			if (what == YS_BENCH_NOMEM) {
+				rc = cli_error(YS_EX_SOFTWARE, "out of memory");
+				goto out;
+			}
+			say_set_aside(what, files->v[i], files->v[met], &n_said);
 		}
-		ys_score_free(&s);
 	}
 	ys_answers_stream_close(st);
 	st = NULL;
@@ -309,10 +368,23 @@ static int run(names *files, const char *qspec, const char *highlight,
 		rc = YS_EX_DATAERR;
 		goto out;
 	}
+	aside = ys_bench_files(b) - ys_bench_count(b);
+	if (n_said > MAX_LISTED)
+		fprintf(stderr, "yardstick: note: ... and %zu more set aside\n",
+			n_said - MAX_LISTED);
 	if (ys_bench_count(b) < YS_BENCH_MIN_ORGS) {
-		rc = cli_error(YS_EX_DATAERR, "a benchmark needs at least %d "
-			       "organisations' answers files; %zu given",
-			       YS_BENCH_MIN_ORGS, ys_bench_count(b));
+		if (aside)
+			rc = cli_error(YS_EX_DATAERR, "a benchmark needs at least %d "
+				       "organisations; the %zu files given are from %zu "
+				       "(%zu set aside as %s)", YS_BENCH_MIN_ORGS,
+				       ys_bench_files(b), ys_bench_count(b), aside,
+				       aside == 1 ? "an older assessment of the same "
+				       "organisation or a repeat" : "older assessments "
+				       "of the same organisation or repeats");
+		else
+			rc = cli_error(YS_EX_DATAERR, "a benchmark needs at least %d "
+				       "organisations' answers files; %zu given",
+				       YS_BENCH_MIN_ORGS, ys_bench_count(b));
 		goto out;
 	}
 	if (n_versions)
@@ -341,6 +413,7 @@ static int run(names *files, const char *qspec, const char *highlight,
 		rc = cli_error(YS_EX_SOFTWARE, "out of memory");
 		goto out;
 	}
+	ys_bench_set_ascii(b, ascii);
 	rc = ys_bench_write(b, fmt, width, m.f);
 	rc = cli_mem_output(&m, rc, output, force);
 out:
@@ -380,7 +453,8 @@ int cmd_benchmark(int argc, char **argv)
 			       "organisations' answers files; %zu given",
 			       YS_BENCH_MIN_ORGS, files.n);
 	if (!rc)
-		rc = run(&files, o.qspec, o.highlight, fmt, o.width, o.output, o.force);
+		rc = run(&files, o.qspec, o.highlight, fmt, o.width, o.ascii, o.output,
+			 o.force);
 	names_free(&files);
 	return rc;
 }

@@ -1,6 +1,7 @@
 /* yardstick interview: complete an assessment in the terminal, over one or
  * several sittings. The workshop (cmd_workshop.c) runs through the same
  * code with cli_interactive.workshop set. */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
@@ -23,6 +24,7 @@
 #include "yardstick/session.h"
 #include "yardstick/store.h"
 #include "yardstick/text.h"
+#include "yardstick/vec.h"
 
 #define MAX_ASSESSORS YS_MAX_NAMES
 
@@ -43,15 +45,18 @@ static void usage(FILE *out)
 	      "                         recorded in the answers file\n"
 	      "  -o, --output FILE      answers file; an existing one is resumed\n"
 	      "                         (default: assessment-YYYY-MM-DD.yaml, new)\n"
-	      "      --org NAME         the organisation assessed\n"
-	      "      --assessor NAME    who is assessing (repeatable)\n"
+	      "      --org NAME         the organisation assessed (when resuming a file\n"
+	      "                         for another, asked before it is changed)\n"
+	      "      --assessor NAMES   who is assessing: 'Sam Patel, Jo Okafor' is\n"
+	      "                         two people; repeatable\n"
 	      "      --target PROFILE   the questionnaire's target profile to compare with\n"
 	      "  -h, --help             show this help\n\n"
 	      "Keys: arrows and Enter or 1-9 answer, d don't know, x N/A, n note,\n"
 	      "p park, a areas, r review, s scores, q save and quit, F1 all keys.\n\n"
 	      "Exit status: 0 done, 64 usage or no terminal, 65 invalid content,\n"
-	      "66 input missing, 73 folder not writable, 74 answers could not be saved,\n"
-	      "75 answers file in use by another yardstick.\n", out);
+	      "66 input missing, 73 answers file read-only or folder not writable,\n"
+	      "74 answers could not be saved, 75 answers file in use by another\n"
+	      "yardstick.\n", out);
 }
 
 static int parse(int argc, char **argv, cli_interactive *o)
@@ -185,6 +190,81 @@ static int add_participants(const cli_interactive *o, ys_answers *a, bool *chang
 	return rc;
 }
 
+/* The assessors named with --assessor, each value a comma-separated list
+ * read as the start screen reads its field ("Sam Patel, Jo Okafor" is two
+ * people), stored through the answers setter. Returns 0 or an exit code. */
+static int set_assessors(const cli_interactive *o, ys_answers *a)
+{
+	char **all = NULL;
+	size_t n = 0, cap = 0, i, k;
+	int rc = 0;
+
+	for (i = 0; i < o->n_assessors && !rc; i++) {
+		char **list;
+		size_t m;
+
+		if (ys_names_split(o->assessors[i], YS_MAX_NAMES, &list, &m) < 0)
+			rc = YS_EX_SOFTWARE;
+		else if (n + m > YS_MAX_NAMES)
+			rc = cli_usage_error(cmd_name(o), "too many assessors (at most %d)",
+					     YS_MAX_NAMES);
+		else if (m && !YS_GROW(all, cap, n + m))
+			rc = YS_EX_SOFTWARE;
+		for (k = 0; k < m; k++) {
+			if (rc)
+				ys_free(list[k]);
+			else
+				all[n++] = list[k];
+		}
+		ys_free(list);
+	}
+	if (!rc && n && !ys_answers_set_assessors(a, (const char *const *)all, n))
+		rc = YS_EX_SOFTWARE;
+	ys_strv_free(all, n);
+	return rc;
+}
+
+/* --org when the file already names another organisation: changed only
+ * when the user says so, before the screens start; anything but y or yes
+ * (an empty line, end of input) keeps the file's name. */
+static bool org_change_confirmed(const char *current, const char *wanted)
+{
+	char line[16];
+	size_t n = 0;
+	bool yes;
+
+	if (ys_str_blank(current) || !strcmp(current, wanted))
+		return true;
+	fputs("This file is for ", stderr);
+	ys_fputs_safe(current, stderr, 0);
+	fputs("; change it to ", stderr);
+	ys_fputs_safe(wanted, stderr, 0);
+	fputs("? [y/N] ", stderr);
+	fflush(stderr);
+	/* Byte by byte, so that nothing typed after the line is taken from
+	 * the screens that follow. */
+	for (;;) {
+		char c;
+		ssize_t got = read(STDIN_FILENO, &c, 1);
+
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0 || c == '\n')
+			break;
+		if (n + 1 < sizeof(line))
+			line[n++] = c;
+	}
+	line[n] = '\0';
+	while (n && (line[n - 1] == ' ' || line[n - 1] == '\r'))
+		line[--n] = '\0';
+	yes = !strcmp(line, "y") || !strcmp(line, "Y") || !strcmp(line, "yes") ||
+	      !strcmp(line, "Yes") || !strcmp(line, "YES");
+	fputs(yes ? "Organisation changed to " : "Keeping ", stderr);
+	ys_fputs_safe(yes ? wanted : current, stderr, 0);
+	fputs(".\n", stderr);
+	return yes;
+}
+
 /* Applies --org, --assessor and --target to a. Returns 0 or an exit code. */
 static int apply_opts(const cli_interactive *o, const ys_questionnaire *q,
 		      ys_answers *a, bool *changed)
@@ -200,14 +280,16 @@ static int apply_opts(const cli_interactive *o, const ys_questionnaire *q,
 			return YS_EX_SOFTWARE;
 		*changed = true;
 	}
-	if (o->org) {
+	if (o->org && org_change_confirmed(a->organisation, o->org)) {
 		if (!ys_answers_set_string(&a->organisation, o->org))
 			return YS_EX_SOFTWARE;
 		*changed = true;
 	}
 	if (o->n_assessors) {
-		if (!ys_answers_set_assessors(a, o->assessors, o->n_assessors))
-			return YS_EX_SOFTWARE;
+		int rc = set_assessors(o, a);
+
+		if (rc)
+			return rc;
 		*changed = true;
 	}
 	if (o->workshop)
@@ -272,6 +354,7 @@ static bool export_scorecard(void *ctx, const ys_questionnaire *q,
 	r.a = a;
 	r.s = &sc;
 	r.width = 0;
+	r.ascii = false;
 	rc = cli_mem_open(&m) ? cli_mem_close(&m, ys_report_write(&r, fi->format, m.f))
 			      : ENOMEM;
 	ys_score_free(&sc);
@@ -318,9 +401,16 @@ struct run {
 	 * was not a path. */
 	const char *qpath;
 	char *qpath_id;
+	/* The id and title the start screen offers for a questionnaire the
+	 * catalog does not list (one given by its path): copies, as the
+	 * questionnaire itself is freed when the screen switches to another. */
+	char *extra_id, *extra_title;
 	char formats[96];       /* the scorecard formats, for the export prompt */
 	ys_live *live;          /* the live workshop's server, NULL when not live */
 	char live_code[YS_LIVE_CODE_LEN + 1];
+	const char **format_names;      /* their names, offered as a list */
+	char *offer_path;       /* an earlier answers file to offer, or NULL */
+	char offer_label[160];
 };
 
 static void run_free(struct run *r)
@@ -334,8 +424,71 @@ static void run_free(struct run *r)
 	ys_free(r->q_titles);
 	ys_strv_free(r->removed, r->n_removed);
 	ys_strv_free(r->added, r->n_added);
+	ys_free(r->format_names);
+	ys_free(r->offer_path);
 	ys_free(r->qpath_id);
+	ys_free(r->extra_id);
+	ys_free(r->extra_title);
 	ys_free(r->path);
+}
+
+/* True when name is STEM-*.yaml, the default name of a new file. */
+static bool default_named(const char *name, const char *stem)
+{
+	size_t n = strlen(name), k = strlen(stem);
+
+	return n > k + 6 && !strncmp(name, stem, k) && name[k] == '-' &&
+	       !strcmp(name + n - 5, ".yaml");
+}
+
+/* A plain `yardstick` in a folder that holds default-named answers files
+ * from earlier sittings offers to resume the most recent one (by its
+ * updated time) on the start screen: the same mode, and with -q the same
+ * questionnaire. Files that do not read are left alone. */
+static void find_offer(struct run *r)
+{
+	const char *stem = r->o.workshop ? "workshop" : "assessment";
+	char best[32] = "";
+	DIR *dir;
+	struct dirent *e;
+
+	if (r->o.output || !(dir = opendir(".")))
+		return;
+	while ((e = readdir(dir))) {
+		ys_diags d = {0};
+		ys_answers *a;
+		size_t i, answered = 0;
+
+		if (!default_named(e->d_name, stem) || !strcmp(e->d_name, r->path))
+			continue;
+		a = ys_answers_read_file(e->d_name, &d);
+		ys_diags_free(&d);
+		if (!a)
+			continue;
+		if ((a->mode == YS_MODE_WORKSHOP) == r->o.workshop && a->updated &&
+		    (!r->o.questionnaire || (a->q_id && !strcmp(a->q_id, r->q->id))) &&
+		    strcmp(a->updated, best) > 0 && strlen(a->updated) < sizeof(best)) {
+			char *p = ys_strdup(e->d_name);
+
+			if (p) {
+				ys_free(r->offer_path);
+				r->offer_path = p;
+				snprintf(best, sizeof(best), "%s", a->updated);
+				for (i = 0; i < a->n_responses; i++)
+					answered += a->responses[i].answer != NULL;
+				/* 2026-12-04T10:41:07Z: date and minutes, in UTC. */
+				snprintf(r->offer_label, sizeof(r->offer_label),
+					 "%zu answered%s%s, last changed %.10s %.5s UTC", answered,
+					 a->organisation ? ", " : "",
+					 a->organisation ? a->organisation : "", a->updated,
+					 strlen(a->updated) > 11 ? a->updated + 11 : "");
+			}
+		}
+		ys_answers_free(a);
+	}
+	closedir(dir);
+	r->sopts.offer_path = r->offer_path;
+	r->sopts.offer_label = r->offer_path ? r->offer_label : NULL;
 }
 
 /* The questionnaires the start screen offers: valid ones from the
@@ -362,10 +515,14 @@ static void catalog_choices(struct run *r)
 			break;
 	if (i == n) {
 		/* A questionnaire given by path: offer it first. */
+		r->extra_id = ys_strdup(r->q->id);
+		r->extra_title = ys_strdup(r->q->title);
+		if (!r->extra_id || !r->extra_title)
+			return;
 		memmove(r->q_ids + 1, r->q_ids, n * sizeof(*r->q_ids));
 		memmove(r->q_titles + 1, r->q_titles, n * sizeof(*r->q_titles));
-		r->q_ids[0] = r->q->id;
-		r->q_titles[0] = r->q->title;
+		r->q_ids[0] = r->extra_id;
+		r->q_titles[0] = r->extra_title;
 		n++;
 	}
 	r->sopts.q_ids = r->q_ids;
@@ -397,6 +554,28 @@ static int check_mode(const struct run *r)
 	return YS_EX_USAGE;
 }
 
+/* True when the answers file the user gave cannot or must not be written:
+ * no write permission for anyone (0444, a frozen assessment, even for
+ * root) or none for this user, or a read-only file system. */
+static bool read_only(const struct stat *st, const char *path)
+{
+	return (st->st_mode & 0222) == 0 || access(path, W_OK) != 0;
+}
+
+static void say_read_only(const struct run *r)
+{
+	fputs("yardstick: ", stderr);
+	ys_fputs_safe(r->path, stderr, 0);
+	fputs(" is read-only; yardstick leaves it as it is.\n"
+	      "To go on with this assessment, make it writable first:\n"
+	      "  chmod u+w ", stderr);
+	cli_put_word(stderr, r->path);
+	fputs("\nor copy it and open the copy with -o. To read it as it is:\n"
+	      "  yardstick scorecard ", stderr);
+	cli_put_word(stderr, r->path);
+	fputc('\n', stderr);
+}
+
 /* Opens the answers file: lock, then read and bind an existing one or
  * create new answers. Returns 0 or an exit code (after printing why). */
 static int prepare(struct run *r)
@@ -419,6 +598,10 @@ static int prepare(struct run *r)
 	if (exists && !S_ISREG(st.st_mode)) {
 		cli_error(YS_EX_NOINPUT, "%s is not a regular file", r->path);
 		return YS_EX_NOINPUT;
+	}
+	if (exists && read_only(&st, r->path)) {
+		say_read_only(r);
+		return YS_EX_CANTCREAT;
 	}
 	rc = ys_store_check_writable(r->path, &err);
 	if (rc) {
@@ -460,10 +643,13 @@ static int prepare(struct run *r)
 		rc = check_mode(r);
 		if (rc)
 			return rc;
-		/* -q, else the file the answers record, else their id; a -q
-		 * for another questionnaire is refused (65). */
+		/* -q, else the file the answers record, else the version the
+		 * file records when it is found (an archived built-in
+		 * included), so answers made with last year's questionnaire
+		 * are never moved to this year's; else the id. A -q for
+		 * another questionnaire is refused (65). */
 		r->q = ys_catalog_for_answers(r->a, r->path, r->o.questionnaire,
-					      false, &d, &from_file);
+					      true, &d, &from_file);
 		if (!r->q)
 			return cli_diags(&d, YS_EX_NOINPUT);
 		if (!ys_answers_bind(r->a, r->q, r->path, &d))
@@ -526,6 +712,18 @@ static int prepare(struct run *r)
 	r->sopts.export_format = export_format;
 	r->sopts.export_formats = ys_report_format_list(r->formats, sizeof(r->formats),
 							 false);
+	{
+		size_t n, i;
+		const ys_report_format_info *fi = ys_report_formats(&n);
+
+		r->format_names = ys_calloc(n ? n : 1, sizeof(*r->format_names));
+		for (i = 0; r->format_names && i < n; i++)
+			r->format_names[i] = fi[i].name;
+		r->sopts.export_names = r->format_names;
+		r->sopts.n_export_names = r->format_names ? n : 0;
+	}
+	if (!exists)
+		find_offer(r);
 	r->sopts.workshop = r->o.workshop;
 	r->sopts.timebox = r->o.timebox;
 	return 0;
@@ -545,11 +743,15 @@ static ys_session *reload(struct run *r, ys_session *s)
 	ys_answers *na;
 	ys_session *ns;
 	ys_store st;
-	bool ch;
+	size_t i;
 
 	ys_diags_free(&d);
 	s->outcome = YS_OUT_RUNNING;
 	if (!nq) {
+		/* Back to the questionnaire that is loaded. */
+		for (i = 0; i < s->opts.n_q; i++)
+			if (!strcmp(s->opts.q_ids[i], s->q->id))
+				s->q_choice = i;
 		ys_session_set_status(s, true, "That questionnaire could not be loaded; run yardstick validate on it.");
 		return s;
 	}
@@ -558,36 +760,24 @@ static ys_session *reload(struct run *r, ys_session *s)
 		na->mode = YS_MODE_WORKSHOP;
 	if (na && from_path && ys_session_path(s))
 		cli_record_questionnaire_file(na, nq->source, ys_session_path(s));
-	if (!na || !ys_answers_set_string(&na->organisation, s->a->organisation) ||
-	    (s->workshop && !ys_answers_set_participants(na, (const char *const *)s->a->participants,
-							 s->a->n_participants))) {
-		ys_answers_free(na);
+	if (!na) {
 		ys_questionnaire_free(nq);
 		ys_session_set_status(s, true, "Out of memory.");
 		return s;
 	}
-	{
-		cli_interactive o = r->o;
-
-		o.org = NULL;
-		o.target = NULL;
-		o.n_participants = 0;
-		apply_opts(&o, nq, na, &ch);
-		if (!o.n_assessors && s->a->n_assessors)
-			ys_answers_set_assessors(na, (const char *const *)s->a->assessors,
-						 s->a->n_assessors);
-	}
 	ys_session_take_store(s, &st);
-	r->sopts.timebox = s->timebox;
 	ns = ys_session_new(nq, na, &st, &r->sopts);
-	if (!ns) {
-		ys_answers_free(na);
+	if (!ns || !ys_session_carry_start(ns, s)) {
+		if (ns)
+			ys_session_free(ns);    /* frees na and closes st */
+		else
+			ys_answers_free(na);
 		ys_questionnaire_free(nq);
-		ys_store_close(&st);
+		if (!ns)
+			ys_store_close(&st);
 		s->outcome = YS_OUT_QUIT;
 		return s;
 	}
-	ns->row = ys_session_start_rows(ns) - 1;
 	ys_session_free(s);
 	ys_questionnaire_free(r->q);
 	r->q = nq;
@@ -679,9 +869,11 @@ int cli_interactive_run(const cli_interactive *o)
 	int rc, sig;
 	bool saved, started, failed;
 	char *save_error = NULL;
+	char *resume_path = NULL;
 
 	memset(&r, 0, sizeof(r));
 	r.o = *o;
+again:
 	if (need_terminal()) {
 		fprintf(stderr, "yardstick: the %s needs a terminal on standard input and output.\n",
 			cmd_name(o));
@@ -695,11 +887,13 @@ int cli_interactive_run(const cli_interactive *o)
 	rc = prepare(&r);
 	if (rc) {
 		run_free(&r);
+		ys_free(resume_path);
 		return rc;
 	}
 	s = ys_session_new(r.q, r.a, &r.store, &r.sopts);
 	if (!s) {
 		run_free(&r);
+		ys_free(resume_path);
 		return cli_error(YS_EX_SOFTWARE, "out of memory");
 	}
 	r.a = NULL;
@@ -723,6 +917,7 @@ int cli_interactive_run(const cli_interactive *o)
 		ys_live_stop(r.live);
 		ys_session_free(s);
 		run_free(&r);
+		ys_free(resume_path);
 		return rc;
 	}
 	for (;;) {
@@ -737,6 +932,25 @@ int cli_interactive_run(const cli_interactive *o)
 	ys_live_stop(r.live);
 	r.live = NULL;
 	tui_end();
+	if (s->outcome == YS_OUT_RESUME_OFFERED) {
+		/* The start screen's offer: open the earlier file instead, as
+		 * it is (the options typed for a new file are not applied).
+		 * The new file was never written. */
+		ys_free(resume_path);
+		resume_path = ys_strdup(r.offer_path);
+		ys_session_free(s);
+		run_free(&r);
+		if (!resume_path)
+			return cli_error(YS_EX_SOFTWARE, "out of memory");
+		memset(&r, 0, sizeof(r));
+		r.o = *o;
+		r.o.output = resume_path;
+		r.o.org = NULL;
+		r.o.target = NULL;
+		r.o.n_assessors = 0;
+		r.o.n_participants = 0;
+		goto again;
+	}
 
 	sig = tui_signal();
 	started = s->started;
@@ -752,6 +966,7 @@ int cli_interactive_run(const cli_interactive *o)
 	}
 	ys_session_free(s);
 	run_free(&r);
+	ys_free(resume_path);
 	if (failed) {
 		fputs("yardstick: the last changes were NOT saved: ", stderr);
 		ys_fputs_safe(save_error ? save_error : "write failed", stderr, 0);

@@ -13,7 +13,10 @@ static void usage(FILE *out)
 	      "List every questionnaire yardstick can find, in lookup order:\n"
 	      "$YARDSTICK_PATH, $XDG_DATA_HOME/yardstick/questionnaires, the\n"
 	      "installed data folder, then the built-in ones. For each: id,\n"
-	      "version, number of questions, title and where it comes from.\n\n"
+	      "version, number of questions, title and where it comes from.\n"
+	      "Each id is listed once, as the lookup finds it; the earlier\n"
+	      "versions built in (used only for answers files that record\n"
+	      "them) are noted under it.\n\n"
 	      "Options:\n"
 	      "  -t, --targets QUESTIONNAIRE  print the target profile names of\n"
 	      "                               one questionnaire, one per line\n"
@@ -87,6 +90,11 @@ int cmd_list(int argc, char **argv)
 		if (strcmp(e[i].source, "built-in"))
 			ys_fputs_safe(e[i].source, stdout, 0);
 		fputc('\n', stdout);
+		if (e[i].archived) {
+			fputs("    earlier versions, built in read-only: ", stdout);
+			ys_fputs_safe(e[i].archived, stdout, 0);
+			fputc('\n', stdout);
+		}
 	}
 	ys_catalog_list_free(e, n);
 	if (fflush(stdout) != 0 || ferror(stdout))

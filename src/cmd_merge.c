@@ -20,7 +20,9 @@
 #include "yardstick/catalog.h"
 #include "yardstick/merge.h"
 #include "yardstick/store.h"
+#include "yardstick/strbuf.h"
 #include "yardstick/text.h"
+#include "yardstick/vec.h"
 
 static void usage(FILE *out)
 {
@@ -40,7 +42,9 @@ static void usage(FILE *out)
 	      "                         found by the id recorded in them\n"
 	      "  -h, --help             show this help\n\n"
 	      "Every file must be for the same questionnaire id, version and\n"
-	      "sha256, and name a different participant.\n\n"
+	      "sha256, and name a different participant. Files that name\n"
+	      "different organisations are merged with a warning; the merged file\n"
+	      "keeps the first organisation named.\n\n"
 	      "Exit status: 0 success, 64 usage error, 65 invalid answers, files\n"
 	      "that cannot be merged, or OUT one of the inputs, 66 file missing or\n"
 	      "unreadable, 73 OUT exists without --force or cannot be created,\n"
@@ -80,9 +84,10 @@ static int check_output(const char *out, char **inputs, int n, bool force)
 
 /* The questionnaire the first file a (read from path) was answered with:
  * qspec when given (refused when it is another questionnaire), else the
- * file a records or the one found by its id (ys_catalog_for_answers),
- * else any with its id and sha256. *from_file gets the questionnaire's
- * path when the merged file should record it (see
+ * file a records, else the version it records (found by its sha256
+ * among every version of its id, archived built-ins included), else the
+ * one found by its id when that has the same sha256. *from_file gets the
+ * questionnaire's path when the merged file should record it (see
  * ys_catalog_for_answers), else NULL. */
 static int find_questionnaire(const char *path, const ys_answers *a,
 			      const char *qspec, ys_questionnaire **out,
@@ -91,7 +96,7 @@ static int find_questionnaire(const char *path, const ys_answers *a,
 	ys_diags d = {0};
 	ys_questionnaire *q, *exact;
 
-	q = ys_catalog_for_answers(a, path, qspec, false, &d, from_file);
+	q = ys_catalog_for_answers(a, path, qspec, true, &d, from_file);
 	if (!q)
 		return cli_diags(&d, YS_EX_DATAERR);
 	ys_diags_free(&d);
@@ -99,6 +104,8 @@ static int find_questionnaire(const char *path, const ys_answers *a,
 		*out = q;       /* ys_merge_check compares -q with the files */
 		return 0;
 	}
+	/* The recorded file changed since: the version answered with, if
+	 * it can be found by its sha256. */
 	*from_file = NULL;
 	exact = ys_catalog_find_sha256(a->q_id, a->q_sha256);
 	if (exact) {
@@ -116,12 +123,64 @@ static int find_questionnaire(const char *path, const ys_answers *a,
 	return cli_diags(&d, YS_EX_DATAERR);
 }
 
+/* The first organisation the merged files name (the one the merged file
+ * keeps) and the files that name another, to warn about once merged. */
+typedef struct org_seen {
+	char *name;
+	const char *path;
+	char **other;           /* "PATH is for NAME", each allocated */
+	size_t n_other, cap_other;
+} org_seen;
+
+/* Notes whether a (read from path) names another organisation than the
+ * first file that named one (compared as ys_org_equal does). */
+static void check_org(org_seen *seen, const ys_answers *a, const char *path)
+{
+	ys_sb sb = {0};
+
+	if (ys_str_blank(a->organisation))
+		return;
+	if (!seen->name) {
+		seen->name = ys_strdup(a->organisation);
+		seen->path = path;
+		return;
+	}
+	if (ys_org_equal(seen->name, a->organisation))
+		return;
+	ys_sb_printf(&sb, "%s is for %s", path, a->organisation);
+	if (sb.oom || !YS_GROW(seen->other, seen->cap_other, seen->n_other + 1))
+		ys_sb_free(&sb);
+	else
+		seen->other[seen->n_other++] = sb.buf;
+}
+
+static void warn_orgs(const org_seen *seen)
+{
+	size_t i;
+
+	if (!seen->n_other)
+		return;
+	fputs("yardstick: warning: the files name different organisations: ",
+	      stderr);
+	ys_fputs_safe(seen->path, stderr, 0);
+	fputs(" is for ", stderr);
+	ys_fputs_safe(seen->name, stderr, 0);
+	for (i = 0; i < seen->n_other; i++) {
+		fputs(", ", stderr);
+		ys_fputs_safe(seen->other[i], stderr, 0);
+	}
+	fputs("; the merged file keeps ", stderr);
+	ys_fputs_safe(seen->name, stderr, 0);
+	fputc('\n', stderr);
+}
+
 /* Checks and adds one file, read and bound to m's questionnaire by the
  * stream: the check comes first, and what the binding found is only
  * reported when the check passes, as if the file were bound after it.
- * Frees the item. Returns 0 or an exit code after printing
+ * A file merged that names another organisation than the first is warned
+ * about. Frees the item. Returns 0 or an exit code after printing
  * diagnostics. */
-static int merge_one(ys_merge *m, ys_answers_item *it)
+static int merge_one(ys_merge *m, ys_answers_item *it, org_seen *seen)
 {
 	ys_diags d = {0};
 	int rc = 0;
@@ -132,6 +191,8 @@ static int merge_one(ys_merge *m, ys_answers_item *it)
 		rc = cli_diags(&d, YS_EX_DATAERR);
 	else if (!it->bind_ok || !ys_merge_add(m, it->a, it->path, &it->diags))
 		rc = cli_diags(&it->diags, YS_EX_DATAERR);
+	if (!rc)
+		check_org(seen, it->a, it->path);
 	ys_diags_free(&d);
 	ys_answers_item_free(it);
 	return rc;
@@ -179,6 +240,7 @@ static int run(char **files, int n, const char *qspec, const char *out,
 	ys_diags d = {0};
 	ys_questionnaire *q = NULL;
 	ys_merge *m = NULL;
+	org_seen seen = {NULL, NULL, NULL, 0, 0};
 	ys_answers_stream *s = NULL;
 	ys_answers_item it = {0};
 	ys_answers *first, *merged;
@@ -215,7 +277,7 @@ static int run(char **files, int n, const char *qspec, const char *out,
 	for (i = 0; i < n; i++) {
 		if (i)
 			ys_answers_stream_next(s, &it);
-		rc = merge_one(m, &it);
+		rc = merge_one(m, &it, &seen);
 		if (rc == YS_EX_SOFTWARE || (rc && i == 0))
 			goto out;
 		if (rc) {
@@ -239,12 +301,16 @@ static int run(char **files, int n, const char *qspec, const char *out,
 		cli_record_questionnaire_file(merged, from_file, out);
 	rc = write_output(merged, out, force);
 	ys_answers_free(merged);
-	if (!rc)
+	if (!rc) {
+		warn_orgs(&seen);
 		summarise(&sum, out);
+	}
 out:
 	ys_answers_stream_close(s);
 	ys_merge_free(m);
 	ys_questionnaire_free(q);
+	ys_free(seen.name);
+	ys_strv_free(seen.other, seen.n_other);
 	return rc;
 }
 

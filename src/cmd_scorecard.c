@@ -20,6 +20,8 @@ static void usage(FILE *out)
 	      "  -t, --target PROFILE  score against this target profile instead of\n"
 	      "                        the one named in the answers file\n"
 	      "  -w, --width N         text width in columns, 60 to 1000 (default 80)\n"
+	      "      --ascii           text in strict ASCII (accents dropped, other\n"
+	      "                        scripts as '?') instead of UTF-8\n"
 	      "  -q, --questionnaire Q use questionnaire Q (a file or an id, with the\n"
 	      "                        same id) instead of the one the answers file\n"
 	      "                        names\n"
@@ -65,13 +67,14 @@ int cmd_scorecard(int argc, char **argv)
 	if (argc - optind > 1)
 		return cli_usage_error("scorecard", "one answers file at a time "
 				       "(use compare or benchmark for several)");
-	rc = cli_load_assessment(argv[optind], qspec, target, false, &as);
+	rc = cli_load_assessment(argv[optind], qspec, target, &as);
 	if (rc)
 		return rc;
 	r.q = as.q;
 	r.a = as.a;
 	r.s = &as.s;
 	r.width = width;
+	r.ascii = o.ascii;
 	if (!cli_mem_open(&m)) {
 		cli_assessment_free(&as);
 		return cli_error(YS_EX_SOFTWARE, "out of memory");

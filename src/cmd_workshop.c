@@ -31,7 +31,8 @@ static void usage(FILE *out)
 	      "                          (default: workshop-YYYY-MM-DD.yaml, new)\n"
 	      "  -p, --participant NAME  a participant, initials are fine (repeatable);\n"
 	      "                          when resuming, names not in the file are added\n"
-	      "      --org NAME          the organisation assessed\n"
+	      "      --org NAME          the organisation assessed (when resuming a file\n"
+	      "                          for another, asked before it is changed)\n"
 	      "      --target PROFILE    the questionnaire's target profile to compare with\n"
 	      "      --timebox MINUTES   time box per area, shown counting down\n"
 	      "      --participants FILE the participants, one name per line (up to "
@@ -48,8 +49,9 @@ static void usage(FILE *out)
 	      "marked participant's name, V after the reveal starts a second round.\n\n"
 	      "Exit status: 0 done, 64 usage or no terminal, 65 invalid content,\n"
 	      "66 input missing, 69 the live page cannot be served (port in use),\n"
-	      "73 folder not writable, 74 answers could not be saved,\n"
-	      "75 answers file in use by another yardstick.\n", YS_LIVE_MAX_PARTICIPANTS);
+	      "73 answers file read-only or folder not writable, 74 answers could\n"
+	      "not be saved, 75 answers file in use by another yardstick.\n",
+	      YS_LIVE_MAX_PARTICIPANTS);
 }
 
 /* A name without the spaces around it; the caller frees it (NULL when out

@@ -765,9 +765,8 @@ ys_answers *ys_merge_finish(const ys_merge *m, ys_merge_summary *summary)
 	for (i = 0; i < m->q->n_questions; i++)
 		if (!finish_question(m, a, i, col, now, &sum))
 			goto fail;
-	/* Merged answers are proposals: none is settled until the room
-	 * agrees it in the workshop (DESIGN section 7). */
-	a->has_settled = true;
+	/* Merged answers are proposals until the room settles them. */
+	ys_answers_unsettle_all(a);
 	ys_free(col);
 	if (summary)
 		*summary = sum;

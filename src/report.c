@@ -13,6 +13,8 @@ static const ys_report_format_info formats[] = {
 	 "plain text wrapped to the width, for reading and printing"},
 	{YS_REPORT_MARKDOWN, "markdown", "md", "md", ys_report_markdown,
 	 "Markdown, for wikis and repositories"},
+	{YS_REPORT_HTML, "html", "htm", "html", ys_report_html,
+	 "one self-contained web page, for committee papers and printing"},
 	{YS_REPORT_CSV, "csv", NULL, "csv", ys_report_csv,
 	 "one row per question, for spreadsheets"},
 	{YS_REPORT_JSON, "json", NULL, "json", ys_report_json,

@@ -1,8 +1,9 @@
 /* Benchmark of many organisations' assessments of one questionnaire
  * (yardstick benchmark): per area the distribution of levels and the
- * median and quartiles of scores, and where one organisation sits.
+ * median and quartiles of maturity and of the practice score, and where
+ * one organisation sits.
  *
- * Only numbers are kept: an area score and level per organisation. No
+ * Only numbers are kept: an area's maturity and level per organisation. No
  * name, note or other free text from an answers file reaches the output;
  * the only text shown comes from the questionnaire. An area assessed by
  * fewer than YS_BENCH_MIN_ORGS organisations is not shown.
@@ -11,8 +12,9 @@
  * Fan type 7): for sorted x[0..n) and p in [0, 1], h = (n - 1) p and
  * Q(p) = x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h]).
  * Percentile of the highlighted organisation: the percentage of
- * organisations with a lower score plus half of those with the same
- * score (the mid-rank percentile), rounded down. */
+ * organisations with a lower maturity plus half of those with the same
+ * maturity (the mid-rank percentile), rounded down. Maturity figures are
+ * shown as everywhere else: one decimal, rounded down. */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -22,6 +24,8 @@
 #include "report_priv.h"
 #include "yardstick/alloc.h"
 #include "yardstick/bench.h"
+#include "yardstick/strbuf.h"
+#include "yardstick/strset.h"
 #include "yardstick/text.h"
 #include "yardstick/vec.h"
 
@@ -32,7 +36,8 @@ typedef struct dvec {
 } dvec;
 
 typedef struct bench_area {
-	dvec scores;            /* assessed organisations' exact scores */
+	dvec maturity;          /* assessed organisations' exact maturity */
+	dvec practice;          /* and their exact practice scores */
 	size_t *levels;         /* n_levels counts */
 	size_t not_assessed;    /* not assessed or not applicable */
 } bench_area;
@@ -40,19 +45,45 @@ typedef struct bench_area {
 typedef struct hl_area {
 	bool assessed;
 	int level;
-	double score;
+	double maturity;
+	double practice;
 } hl_area;
+
+/* One organisation's numbers, kept until the benchmark is written so that
+ * a more recent assessment of it can take their place: per area its level
+ * (-1 when not assessed), maturity and practice score, then the overall
+ * maturity and practice score. */
+typedef struct bench_org {
+	char *key;              /* see org_key(); NULL: never matched */
+	char *updated;          /* of the assessment kept; NULL when unknown */
+	size_t id;              /* the caller's id of the assessment kept */
+	bool assessed;          /* overall */
+	double *v;              /* 3 * n_areas + 2 values */
+} bench_org;
 
 struct ys_bench {
 	const ys_questionnaire *q;
-	size_t n_orgs;
+	bench_org *orgs;        /* in the order first seen */
+	size_t n_orgs, cap_orgs;
+	ys_index by_key;        /* orgs by key */
+	size_t n_files;         /* assessments given */
+	bool tallied;           /* areas and overall match orgs */
+	/* Tallied from orgs before writing: */
 	bench_area *areas;
-	dvec index;
+	dvec overall;           /* overall maturity of each organisation */
+	dvec overall_practice;  /* overall practice score of each organisation */
 	bool has_hl;
 	hl_area *hl;
-	bool hl_has_index;
-	double hl_index;
+	bool hl_assessed;
+	double hl_overall;
+	double hl_overall_practice;
+	bool ascii;             /* text in strict ASCII */
 };
+
+void ys_bench_set_ascii(ys_bench *b, bool ascii)
+{
+	b->ascii = ascii;
+}
 
 static bool dvec_push(dvec *d, double x)
 {
@@ -107,36 +138,190 @@ void ys_bench_free(ys_bench *b)
 
 	if (!b)
 		return;
+	for (i = 0; i < b->n_orgs; i++) {
+		ys_free(b->orgs[i].key);
+		ys_free(b->orgs[i].updated);
+		ys_free(b->orgs[i].v);
+	}
+	ys_free(b->orgs);
+	ys_index_free(&b->by_key);
 	for (i = 0; b->areas && i < b->q->n_areas; i++) {
-		ys_free(b->areas[i].scores.v);
+		ys_free(b->areas[i].maturity.v);
+		ys_free(b->areas[i].practice.v);
 		ys_free(b->areas[i].levels);
 	}
 	ys_free(b->areas);
 	ys_free(b->hl);
-	ys_free(b->index.v);
+	ys_free(b->overall.v);
+	ys_free(b->overall_practice.v);
 	ys_free(b);
+}
+
+/* The key two assessments of one organisation share: ys_org_key() of its
+ * name ("Anytown Borough Council" and "anytown  borough council" are one
+ * organisation). Without
+ * a name, the created and updated times (after a byte no name holds), so
+ * that only copies of the same file match. NULL when there is neither, or
+ * out of memory (*oom set). The caller frees the key. */
+static char *org_key(const char *org, const char *created,
+		     const char *updated, bool *oom)
+{
+	char *key;
+
+	*oom = false;
+	if (ys_str_blank(org)) {
+		ys_sb sb = {0};
+
+		if (!created || !updated)
+			return NULL;
+		ys_sb_printf(&sb, "\001%s %s", created, updated);
+		if (sb.oom) {
+			ys_sb_free(&sb);
+			*oom = true;
+			return NULL;
+		}
+		return sb.buf;
+	}
+	key = ys_org_key(org);
+	*oom = !key;
+	return key;
+}
+
+static bool org_has_key(const void *ctx, size_t i, const void *key)
+{
+	const bench_org *orgs = ctx;
+
+	return orgs[i].key && !strcmp(orgs[i].key, key);
+}
+
+/* Copies s's numbers into o->v (allocated when NULL). */
+static bool org_set_values(bench_org *o, const ys_questionnaire *q,
+			   const ys_score *s)
+{
+	size_t i;
+
+	if (!o->v && !(o->v = ys_calloc(3 * q->n_areas + 2, sizeof(double))))
+		return false;
+	for (i = 0; i < q->n_areas; i++) {
+		const ys_area_score *as = i < s->n_areas ? &s->areas[i] : NULL;
+		bool ok = as && as->state == YS_AREA_ASSESSED && as->level >= 0 &&
+			  (size_t)as->level < q->n_levels;
+
+		o->v[3 * i] = ok ? as->level : -1;
+		o->v[3 * i + 1] = ok ? as->maturity : 0.0;
+		o->v[3 * i + 2] = ok ? as->practice : 0.0;
+	}
+	o->assessed = s->assessed;
+	o->v[3 * q->n_areas] = s->maturity;
+	o->v[3 * q->n_areas + 1] = s->practice;
+	return true;
+}
+
+ys_bench_added ys_bench_add_assessment(ys_bench *b, const char *org,
+				       const char *created, const char *updated,
+				       size_t id, const ys_score *s,
+				       size_t *other)
+{
+	bench_org *o, fresh = {0};
+	uint64_t h = 0;
+	size_t k = YS_INDEX_NONE;
+	bool oom;
+	int cmp;
+
+	fresh.key = org_key(org, created, updated, &oom);
+	if (oom)
+		return YS_BENCH_NOMEM;
+	if (fresh.key) {
+		h = ys_hash_str(fresh.key);
+		k = ys_index_find(&b->by_key, h, org_has_key, b->orgs, fresh.key);
+	}
+	if (k != YS_INDEX_NONE) {
+		ys_free(fresh.key);
+		o = &b->orgs[k];
+		if (other)
+			*other = o->id;
+		/* RFC 3339 UTC times, all in one form, compare as text. */
+		cmp = !updated ? -1 : !o->updated ? 1 : strcmp(updated, o->updated);
+		if (cmp <= 0) {
+			b->n_files++;
+			return cmp < 0 ? YS_BENCH_OLDER : YS_BENCH_REPEAT;
+		}
+		fresh.updated = ys_strdup(updated);
+		if (!fresh.updated || !org_set_values(o, b->q, s)) {
+			ys_free(fresh.updated);
+			return YS_BENCH_NOMEM;
+		}
+		ys_free(o->updated);
+		o->updated = fresh.updated;
+		o->id = id;
+		b->n_files++;
+		b->tallied = false;
+		return YS_BENCH_REPLACED;
+	}
+	if ((updated && !(fresh.updated = ys_strdup(updated))) ||
+	    !org_set_values(&fresh, b->q, s) ||
+	    !YS_GROW(b->orgs, b->cap_orgs, b->n_orgs + 1) ||
+	    (fresh.key && ys_index_add(&b->by_key, h, b->n_orgs, org_has_key,
+				       b->orgs, fresh.key, NULL) != 1)) {
+		ys_free(fresh.key);
+		ys_free(fresh.updated);
+		ys_free(fresh.v);
+		return YS_BENCH_NOMEM;
+	}
+	fresh.id = id;
+	b->orgs[b->n_orgs++] = fresh;
+	b->n_files++;
+	b->tallied = false;
+	return YS_BENCH_COUNTED;
 }
 
 bool ys_bench_add(ys_bench *b, const ys_score *s)
 {
-	size_t i;
+	return ys_bench_add_assessment(b, NULL, NULL, NULL, b->n_files, s,
+				       NULL) != YS_BENCH_NOMEM;
+}
 
-	for (i = 0; i < b->q->n_areas && i < s->n_areas; i++) {
-		const ys_area_score *as = &s->areas[i];
+/* Builds the per-area and overall figures from the organisations kept.
+ * Returns false when out of memory (and tallies again next time). */
+static bool tally(ys_bench *b)
+{
+	const ys_questionnaire *q = b->q;
+	size_t i, k;
+
+	if (b->tallied)
+		return true;
+	for (i = 0; i < q->n_areas; i++) {
 		bench_area *ba = &b->areas[i];
 
-		if (as->state != YS_AREA_ASSESSED || as->level < 0 ||
-		    (size_t)as->level >= b->q->n_levels) {
-			ba->not_assessed++;
-			continue;
-		}
-		if (!dvec_push(&ba->scores, as->score))
-			return false;
-		ba->levels[as->level]++;
+		ba->maturity.n = ba->practice.n = 0;
+		ba->maturity.sorted = ba->practice.sorted = false;
+		ba->not_assessed = 0;
+		memset(ba->levels, 0, q->n_levels * sizeof(*ba->levels));
 	}
-	if (s->has_index && !dvec_push(&b->index, s->index))
-		return false;
-	b->n_orgs++;
+	b->overall.n = b->overall_practice.n = 0;
+	b->overall.sorted = b->overall_practice.sorted = false;
+	for (k = 0; k < b->n_orgs; k++) {
+		const bench_org *o = &b->orgs[k];
+
+		for (i = 0; i < q->n_areas; i++) {
+			bench_area *ba = &b->areas[i];
+			double level = o->v[3 * i];
+
+			if (level < 0) {
+				ba->not_assessed++;
+				continue;
+			}
+			if (!dvec_push(&ba->maturity, o->v[3 * i + 1]) ||
+			    !dvec_push(&ba->practice, o->v[3 * i + 2]))
+				return false;
+			ba->levels[(size_t)level]++;
+		}
+		if (o->assessed &&
+		    (!dvec_push(&b->overall, o->v[3 * q->n_areas]) ||
+		     !dvec_push(&b->overall_practice, o->v[3 * q->n_areas + 1])))
+			return false;
+	}
+	b->tallied = true;
 	return true;
 }
 
@@ -149,10 +334,12 @@ bool ys_bench_highlight(ys_bench *b, const ys_score *s)
 
 		b->hl[i].assessed = as && as->state == YS_AREA_ASSESSED;
 		b->hl[i].level = as ? as->level : -1;
-		b->hl[i].score = as ? as->score : 0.0;
+		b->hl[i].maturity = as ? as->maturity : 0.0;
+		b->hl[i].practice = as ? as->practice : 0.0;
 	}
-	b->hl_has_index = s->has_index;
-	b->hl_index = s->index;
+	b->hl_assessed = s->assessed;
+	b->hl_overall = s->maturity;
+	b->hl_overall_practice = s->practice;
 	b->has_hl = true;
 	return true;
 }
@@ -160,6 +347,11 @@ bool ys_bench_highlight(ys_bench *b, const ys_score *s)
 size_t ys_bench_count(const ys_bench *b)
 {
 	return b->n_orgs;
+}
+
+size_t ys_bench_files(const ys_bench *b)
+{
+	return b->n_files;
 }
 
 double ys_quantile7(const double *x, size_t n, double p)
@@ -222,9 +414,9 @@ static const char not_shown[] = "fewer than 5 organisations: not shown";
 static const char method[] = "Quartiles and medians use linear "
 	"interpolation between order statistics (Hyndman and Fan type 7, "
 	"as R's default and numpy's \"linear\"). A percentile is the share "
-	"of organisations with a lower score plus half of those with the "
-	"same score, rounded down. Scores are rounded half away from zero "
-	"for display. Areas assessed by fewer than 5 organisations are not "
+	"of organisations with a lower maturity plus half of those with the "
+	"same maturity, rounded down. Maturity is shown with one decimal, "
+	"rounded down, as on the scorecard. Areas assessed by fewer than 5 organisations are not "
 	"shown.";
 
 /* ---- text ---- */
@@ -233,8 +425,9 @@ static void text_area(ys_tw *t, ys_bench *b, size_t i)
 {
 	const ys_questionnaire *q = b->q;
 	bench_area *ba = &b->areas[i];
-	char *title = ys_tw_ascii(t, q->areas[i].title);
+	char *title = ys_tw_plain(t, q->areas[i].title);
 	ys_sb lv = {0};
+	char m1[YS_FIGURE_BUF], m2[YS_FIGURE_BUF], m3[YS_FIGURE_BUF];
 	stats st;
 	size_t k;
 
@@ -242,13 +435,13 @@ static void text_area(ys_tw *t, ys_bench *b, size_t i)
 		return;
 	fputc('\n', t->out);
 	ys_tw_paraf(t, "", "", "%s (%zu of %zu organisations assessed)",
-		    title, ba->scores.n, b->n_orgs);
+		    title, ba->maturity.n, b->n_orgs);
 	ys_free(title);
-	if (!shown(&ba->scores)) {
+	if (!shown(&ba->maturity)) {
 		ys_tw_para(t, "  ", "  ", not_shown);
 		return;
 	}
-	st = stats_of(&ba->scores);
+	st = stats_of(&ba->maturity);
 	for (k = 0; k < q->n_levels; k++)
 		ys_sb_printf(&lv, "%s%zu: %zu", k ? ", " : "", k, ba->levels[k]);
 	if (lv.oom) {
@@ -256,21 +449,29 @@ static void text_area(ys_tw *t, ys_bench *b, size_t i)
 		ys_sb_free(&lv);
 		return;
 	}
-	ys_tw_paraf(t, "  Levels:  ", "           ", "%s", lv.buf);
+	ys_tw_paraf(t, "  Levels:   ", "            ", "%s", lv.buf);
 	ys_sb_free(&lv);
-	ys_tw_paraf(t, "  Scores:  ", "           ", "lower quartile %ld, "
-		    "median %ld, upper quartile %ld", ys_round(st.q1),
-		    ys_round(st.median), ys_round(st.q3));
+	ys_tw_paraf(t, "  Maturity: ", "            ", "lower quartile %s, "
+		    "median %s, upper quartile %s",
+		    ys_maturity_str(st.q1, m1), ys_maturity_str(st.median, m2),
+		    ys_maturity_str(st.q3, m3));
+	st = stats_of(&ba->practice);
+	ys_tw_paraf(t, "  Practice: ", "            ", "lower quartile %ld, "
+		    "median %ld, upper quartile %ld", ys_practice_shown(st.q1),
+		    ys_practice_shown(st.median), ys_practice_shown(st.q3));
 	if (!b->has_hl)
 		return;
 	if (b->hl[i].assessed)
-		ys_tw_paraf(t, "  Yours:   ", "           ", "level %d %s, score "
-			    "%ld, percentile %ld", b->hl[i].level,
-			    ys_level_name(q, b->hl[i].level),
-			    ys_round(b->hl[i].score),
-			    percentile(&ba->scores, b->hl[i].score));
+		ys_tw_paraf(t, "  Yours:    ", "            ", "maturity %s, "
+			    "level %d %s, percentile %ld; practice score %ld, "
+			    "percentile %ld",
+			    ys_maturity_str(b->hl[i].maturity, m1),
+			    b->hl[i].level, ys_level_name(q, b->hl[i].level),
+			    percentile(&ba->maturity, b->hl[i].maturity),
+			    ys_practice_shown(b->hl[i].practice),
+			    percentile(&ba->practice, b->hl[i].practice));
 	else
-		ys_tw_para(t, "  Yours:   ", "           ", "not assessed");
+		ys_tw_para(t, "  Yours:    ", "            ", "not assessed");
 }
 
 static int write_text(ys_bench *b, size_t width, FILE *out)
@@ -282,29 +483,52 @@ static int write_text(ys_bench *b, size_t width, FILE *out)
 
 	t.out = out;
 	t.width = ys_report_width(width);
-	title = ys_tw_ascii(&t, q->title);
+	t.ascii = b->ascii;
+	title = ys_tw_plain(&t, q->title);
 	if (!title)
 		return ENOMEM;
 	ys_tw_paraf(&t, "", "", "Benchmark: %s", title);
-	for (i = 0; i < strlen(title) + 11 && i < t.width; i++)
+	for (i = 0; i < ys_tw_width(title) + 11 && i < t.width; i++)
 		fputc('=', out);
 	fputs("\n\n", out);
 	ys_free(title);
 	ys_tw_paraf(&t, "Questionnaire:  ", "                ", "%s, version %s",
 		    q->title, q->version);
-	ys_tw_paraf(&t, "Organisations:  ", "                ", "%zu", b->n_orgs);
-	ys_tw_heading(&t, "INDEX");
-	if (shown(&b->index)) {
-		stats st = stats_of(&b->index);
+	if (b->n_files > b->n_orgs) {
+		size_t aside = b->n_files - b->n_orgs;
 
-		ys_tw_paraf(&t, "", "", "Lower quartile %ld, median %ld, upper "
-			    "quartile %ld (%zu organisations with an index).",
-			    ys_round(st.q1), ys_round(st.median),
-			    ys_round(st.q3), b->index.n);
-		if (b->has_hl && b->hl_has_index)
-			ys_tw_paraf(&t, "", "", "Yours: %ld, percentile %ld.",
-				    ys_round(b->hl_index),
-				    percentile(&b->index, b->hl_index));
+		ys_tw_paraf(&t, "Organisations:  ", "                ",
+			    "%zu (%zu files: %zu set aside as %s)", b->n_orgs,
+			    b->n_files, aside, aside == 1 ?
+			    "an older assessment of the same organisation or a repeat" :
+			    "older assessments of the same organisation or repeats");
+	} else {
+		ys_tw_paraf(&t, "Organisations:  ", "                ", "%zu", b->n_orgs);
+	}
+	ys_tw_heading(&t, "OVERALL");
+	if (shown(&b->overall)) {
+		stats st = stats_of(&b->overall);
+		char m1[YS_FIGURE_BUF], m2[YS_FIGURE_BUF], m3[YS_FIGURE_BUF];
+
+		ys_tw_paraf(&t, "", "", "Maturity: lower quartile %s, median "
+			    "%s, upper quartile %s (%zu organisations with an "
+			    "assessed area).", ys_maturity_str(st.q1, m1),
+			    ys_maturity_str(st.median, m2),
+			    ys_maturity_str(st.q3, m3), b->overall.n);
+		st = stats_of(&b->overall_practice);
+		ys_tw_paraf(&t, "", "", "Practice score: lower quartile %ld, "
+			    "median %ld, upper quartile %ld.",
+			    ys_practice_shown(st.q1),
+			    ys_practice_shown(st.median),
+			    ys_practice_shown(st.q3));
+		if (b->has_hl && b->hl_assessed)
+			ys_tw_paraf(&t, "", "", "Yours: maturity %s, percentile "
+				    "%ld; practice score %ld, percentile %ld.",
+				    ys_maturity_str(b->hl_overall, m1),
+				    percentile(&b->overall, b->hl_overall),
+				    ys_practice_shown(b->hl_overall_practice),
+				    percentile(&b->overall_practice,
+					       b->hl_overall_practice));
 	} else {
 		ys_tw_para(&t, "", "", not_shown);
 	}
@@ -348,9 +572,23 @@ static bool csv_text(FILE *out, const char *s)
 	return true;
 }
 
+/* "Q1,M,Q3," of d, exact. */
+static void csv_quartiles(FILE *out, dvec *d)
+{
+	stats st = stats_of(d);
+
+	csv_num(out, st.q1);
+	fputc(',', out);
+	csv_num(out, st.median);
+	fputc(',', out);
+	csv_num(out, st.q3);
+	fputc(',', out);
+}
+
 static bool csv_row(FILE *out, ys_bench *b, const char *id, const char *title,
-		    dvec *d, const size_t *levels, bool hl, bool hl_assessed,
-		    int hl_level, double hl_score)
+		    dvec *d, dvec *pd, const size_t *levels, bool hl,
+		    bool hl_assessed, int hl_level, double hl_maturity,
+		    double hl_practice)
 {
 	const ys_questionnaire *q = b->q;
 	size_t k;
@@ -365,27 +603,27 @@ static bool csv_row(FILE *out, ys_bench *b, const char *id, const char *title,
 		fputc(',', out);
 	}
 	if (shown(d)) {
-		stats st = stats_of(d);
-
-		csv_num(out, st.q1);
-		fputc(',', out);
-		csv_num(out, st.median);
-		fputc(',', out);
-		csv_num(out, st.q3);
-		fputc(',', out);
+		csv_quartiles(out, d);
+		csv_quartiles(out, pd);
 	} else {
-		fputs(",,,", out);
+		fputs(",,,,,,", out);
 	}
 	if (hl && hl_assessed && shown(d)) {
 		if (levels)
 			fprintf(out, "%d", hl_level);
 		fputc(',', out);
-		csv_num(out, hl_score);
-		fprintf(out, ",%ld", percentile(d, hl_score));
+		csv_num(out, hl_maturity);
+		fprintf(out, ",%ld,", percentile(d, hl_maturity));
+		csv_num(out, hl_practice);
+		fprintf(out, ",%ld", percentile(pd, hl_practice));
 	} else {
-		fputs(",,", out);
+		fputs(",,,,", out);
 	}
-	fputs("\r\n", out);
+	/* Files and those set aside: on the overall row only. */
+	if (!levels)
+		fprintf(out, ",%zu,%zu\r\n", b->n_files, b->n_files - b->n_orgs);
+	else
+		fputs(",,\r\n", out);
 	return true;
 }
 
@@ -394,33 +632,35 @@ static int write_csv(ys_bench *b, FILE *out)
 	const ys_questionnaire *q = b->q;
 	size_t i, k;
 
-	fputs("area,title,organisations,shown", out);
+	/* A UTF-8 byte order mark first, as the scorecard's CSV. */
+	fputs("\xEF\xBB\xBF" "area,title,organisations,shown", out);
 	for (k = 0; k < q->n_levels; k++)
 		fprintf(out, ",level_%zu", k);
-	fputs(",q1,median,q3,highlight_level,highlight_score,"
-	      "highlight_percentile\r\n", out);
-	if (!csv_row(out, b, "(index)", "Index", &b->index, NULL, b->has_hl,
-		     b->hl_has_index, -1, b->hl_index))
+	fputs(",q1,median,q3,practice_q1,practice_median,practice_q3,"
+	      "highlight_level,highlight_maturity,highlight_percentile,"
+	      "highlight_practice,highlight_practice_percentile,files,set_aside\r\n",
+	      out);
+	if (!csv_row(out, b, "(overall)", "Overall", &b->overall,
+		     &b->overall_practice, NULL, b->has_hl, b->hl_assessed, -1,
+		     b->hl_overall, b->hl_overall_practice))
 		return ENOMEM;
 	for (i = 0; i < q->n_areas; i++)
 		if (!csv_row(out, b, q->areas[i].id, q->areas[i].title,
-			     &b->areas[i].scores, b->areas[i].levels, b->has_hl,
-			     b->hl[i].assessed, b->hl[i].level, b->hl[i].score))
+			     &b->areas[i].maturity, &b->areas[i].practice,
+			     b->areas[i].levels, b->has_hl, b->hl[i].assessed,
+			     b->hl[i].level, b->hl[i].maturity,
+			     b->hl[i].practice))
 			return ENOMEM;
 	return ys_report_status(out);
 }
 
 /* ---- JSON ---- */
 
-static void json_stats(FILE *out, dvec *d)
+/* "q1": Q1, "median": M, "q3": Q3 of d, exact. */
+static void json_quartiles(FILE *out, dvec *d)
 {
-	stats st;
+	stats st = stats_of(d);
 
-	if (!shown(d)) {
-		fputs("\"q1\": null, \"median\": null, \"q3\": null", out);
-		return;
-	}
-	st = stats_of(d);
 	fputs("\"q1\": ", out);
 	ys_json_exact(out, st.q1);
 	fputs(", \"median\": ", out);
@@ -429,12 +669,27 @@ static void json_stats(FILE *out, dvec *d)
 	ys_json_exact(out, st.q3);
 }
 
+/* Maturity quartiles as "q1", "median", "q3", then the practice score's
+ * as "practice": {"q1", "median", "q3"}; null when not shown. */
+static void json_stats(FILE *out, dvec *d, dvec *pd)
+{
+	if (!shown(d)) {
+		fputs("\"q1\": null, \"median\": null, \"q3\": null, "
+		      "\"practice\": null", out);
+		return;
+	}
+	json_quartiles(out, d);
+	fputs(", \"practice\": {", out);
+	json_quartiles(out, pd);
+	fputc('}', out);
+}
+
 static int write_json(ys_bench *b, FILE *out)
 {
 	const ys_questionnaire *q = b->q;
 	size_t i, k;
 
-	fputs("{\n  \"format\": \"yardstick-benchmark/1\",\n"
+	fputs("{\n  \"format\": \"yardstick-benchmark/2\",\n"
 	      "  \"questionnaire\": {\"id\": ", out);
 	ys_json_str(out, q->id);
 	fputs(", \"version\": ", out);
@@ -447,12 +702,14 @@ static int write_json(ys_bench *b, FILE *out)
 			fputs(", ", out);
 		ys_json_str(out, q->levels[i].name);
 	}
-	fprintf(out, "],\n  \"organisations\": %zu,\n  \"min_organisations\": %d,\n"
+	fprintf(out, "],\n  \"organisations\": %zu,\n  \"files\": %zu,\n"
+		"  \"set_aside\": %zu,\n  \"min_organisations\": %d,\n"
 		"  \"quantile_method\": \"type 7 (linear interpolation between "
-		"order statistics)\",\n  \"index\": {\"organisations\": %zu, "
-		"\"shown\": %s, ", b->n_orgs, YS_BENCH_MIN_ORGS, b->index.n,
-		shown(&b->index) ? "true" : "false");
-	json_stats(out, &b->index);
+		"order statistics)\",\n  \"overall_maturity\": {\"organisations\": %zu, "
+		"\"shown\": %s, ", b->n_orgs, b->n_files, b->n_files - b->n_orgs,
+		YS_BENCH_MIN_ORGS, b->overall.n,
+		shown(&b->overall) ? "true" : "false");
+	json_stats(out, &b->overall, &b->overall_practice);
 	fputs("},\n  \"areas\": [", out);
 	for (i = 0; i < q->n_areas; i++) {
 		bench_area *ba = &b->areas[i];
@@ -462,9 +719,9 @@ static int write_json(ys_bench *b, FILE *out)
 		fputs(", \"title\": ", out);
 		ys_json_str(out, q->areas[i].title);
 		fprintf(out, ", \"organisations\": %zu, \"not_assessed\": %zu, "
-			"\"shown\": %s,\n     \"levels\": ", ba->scores.n,
-			ba->not_assessed, shown(&ba->scores) ? "true" : "false");
-		if (shown(&ba->scores)) {
+			"\"shown\": %s,\n     \"levels\": ", ba->maturity.n,
+			ba->not_assessed, shown(&ba->maturity) ? "true" : "false");
+		if (shown(&ba->maturity)) {
 			fputc('[', out);
 			for (k = 0; k < q->n_levels; k++)
 				fprintf(out, "%s%zu", k ? ", " : "", ba->levels[k]);
@@ -472,7 +729,7 @@ static int write_json(ys_bench *b, FILE *out)
 		} else {
 			fputs("null, ", out);
 		}
-		json_stats(out, &ba->scores);
+		json_stats(out, &ba->maturity, &ba->practice);
 		fputc('}', out);
 	}
 	fputs(q->n_areas ? "\n  ],\n  \"highlight\": " : "],\n  \"highlight\": ",
@@ -481,12 +738,15 @@ static int write_json(ys_bench *b, FILE *out)
 		fputs("null\n}\n", out);
 		return ys_report_status(out);
 	}
-	fputs("{\n    \"index\": ", out);
-	if (b->hl_has_index && shown(&b->index)) {
-		fputs("{\"score\": ", out);
-		ys_json_exact(out, b->hl_index);
-		fprintf(out, ", \"percentile\": %ld}",
-			percentile(&b->index, b->hl_index));
+	fputs("{\n    \"overall_maturity\": ", out);
+	if (b->hl_assessed && shown(&b->overall)) {
+		fputs("{\"maturity\": ", out);
+		ys_json_exact(out, b->hl_overall);
+		fprintf(out, ", \"percentile\": %ld, \"practice_score\": ",
+			percentile(&b->overall, b->hl_overall));
+		ys_json_exact(out, b->hl_overall_practice);
+		fprintf(out, ", \"practice_percentile\": %ld}",
+			percentile(&b->overall_practice, b->hl_overall_practice));
 	} else {
 		fputs("null", out);
 	}
@@ -495,17 +755,28 @@ static int write_json(ys_bench *b, FILE *out)
 		fputs(i ? ",\n      {\"id\": " : "\n      {\"id\": ", out);
 		ys_json_str(out, q->areas[i].id);
 		if (b->hl[i].assessed) {
-			fprintf(out, ", \"level\": %d, \"score\": ", b->hl[i].level);
-			ys_json_exact(out, b->hl[i].score);
+			bool sh = shown(&b->areas[i].maturity);
+
+			fprintf(out, ", \"level\": %d, \"maturity\": ", b->hl[i].level);
+			ys_json_exact(out, b->hl[i].maturity);
 			fputs(", \"percentile\": ", out);
-			if (shown(&b->areas[i].scores))
-				fprintf(out, "%ld}", percentile(&b->areas[i].scores,
-								b->hl[i].score));
+			if (sh)
+				fprintf(out, "%ld", percentile(&b->areas[i].maturity,
+							       b->hl[i].maturity));
+			else
+				fputs("null", out);
+			fputs(", \"practice_score\": ", out);
+			ys_json_exact(out, b->hl[i].practice);
+			fputs(", \"practice_percentile\": ", out);
+			if (sh)
+				fprintf(out, "%ld}", percentile(&b->areas[i].practice,
+								b->hl[i].practice));
 			else
 				fputs("null}", out);
 		} else {
-			fputs(", \"level\": null, \"score\": null, "
-			      "\"percentile\": null}", out);
+			fputs(", \"level\": null, \"maturity\": null, "
+			      "\"percentile\": null, \"practice_score\": null, "
+			      "\"practice_percentile\": null}", out);
 		}
 	}
 	fputs(q->n_areas ? "\n    ]\n  }\n}\n" : "]\n  }\n}\n", out);
@@ -514,6 +785,8 @@ static int write_json(ys_bench *b, FILE *out)
 
 int ys_bench_write(ys_bench *b, ys_bench_format f, size_t width, FILE *out)
 {
+	if (!tally(b))
+		return ENOMEM;
 	switch (f) {
 	case YS_BENCH_CSV:
 		return write_csv(b, out);

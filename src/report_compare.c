@@ -1,11 +1,12 @@
-/* Comparison of two assessments (yardstick compare): per-area level and
- * score changes with their direction, target status changes, the answers
+/* Comparison of two assessments (yardstick compare): per-area maturity
+ * and level changes with their direction, target status changes, the answers
  * that changed, and, when the two files were answered against different
  * versions of the questionnaire, the areas and questions only one of them
  * has (everything else is compared on what they share, matched by id).
  *
- * Directions compare what the scorecards show: levels, and scores
- * rounded half away from zero; the JSON also carries the exact values. */
+ * Directions compare what the scorecards show: levels, and maturity in
+ * tenths rounded down (so "1.4 -> 1.4" is never called a rise); the JSON
+ * also carries the exact values. */
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "report_priv.h"
+#include "report_qdiff.h"
 #include "yardstick/alloc.h"
 #include "yardstick/compare.h"
 #include "yardstick/text.h"
@@ -165,24 +167,58 @@ static void level_cell(char *buf, size_t len, const ys_area_score *o,
 					    : "");
 }
 
-static void score_cell(char *buf, size_t len, const ys_area_score *o,
-		       const ys_area_score *n)
+/* Maturity as the scorecards show it, in tenths: 1.97 -> 19. */
+static long tenths(const ys_area_score *as)
 {
-	long so = ys_round(o->score), sn = ys_round(n->score);
+	return ys_round_tenths_down(as->maturity);
+}
 
-	if (assessed(o) && assessed(n)) {
-		if (sn == so)
-			snprintf(buf, len, "%ld -> %ld same", so, sn);
-		else
-			snprintf(buf, len, "%ld -> %ld %s %ld", so, sn,
-				 direction(so, sn), labs(sn - so));
-	} else if (assessed(n)) {
-		snprintf(buf, len, "- -> %ld", sn);
-	} else if (assessed(o)) {
-		snprintf(buf, len, "%ld -> -", so);
+/* A figure's change as the scorecards show it: "1.0 -> 1.5 up 0.5" for
+ * maturity (tenths, rounded down), "72 -> 80 up 8" for a practice score;
+ * "-" for a side that has no figure. With parens the direction is put in
+ * brackets, as the summary lines have it: "1.4 -> 1.6 (up 0.2)". */
+static void change_cell(char *buf, size_t len, bool has_old, double old,
+			bool has_new, double new, bool maturity, bool parens)
+{
+	char a[YS_FIGURE_BUF], b[YS_FIGURE_BUF], d[YS_FIGURE_BUF];
+	long uo = maturity ? ys_round_tenths_down(old) : ys_practice_shown(old);
+	long un = maturity ? ys_round_tenths_down(new) : ys_practice_shown(new);
+	long diff = labs(un - uo);
+
+	if (maturity) {
+		ys_maturity_str(old, a);
+		ys_maturity_str(new, b);
+		snprintf(d, sizeof(d), "%ld.%ld", diff / 10, diff % 10);
 	} else {
-		snprintf(buf, len, "- -> -");
+		snprintf(a, sizeof(a), "%ld", uo);
+		snprintf(b, sizeof(b), "%ld", un);
+		snprintf(d, sizeof(d), "%ld", diff);
 	}
+	if (has_old && has_new) {
+		if (un == uo)
+			snprintf(buf, len, parens ? "%s -> %s (same)"
+				 : "%s -> %s same", a, b);
+		else
+			snprintf(buf, len, parens ? "%s -> %s (%s %s)"
+				 : "%s -> %s %s %s", a, b, direction(uo, un), d);
+	} else {
+		snprintf(buf, len, "%s -> %s", has_old ? a : "-",
+			 has_new ? b : "-");
+	}
+}
+
+static void maturity_cell(char *buf, size_t len, const ys_area_score *o,
+			  const ys_area_score *n)
+{
+	change_cell(buf, len, assessed(o), o->maturity, assessed(n),
+		    n->maturity, true, false);
+}
+
+static void practice_cell(char *buf, size_t len, const ys_area_score *o,
+			  const ys_area_score *n)
+{
+	change_cell(buf, len, assessed(o), o->practice, assessed(n),
+		    n->practice, false, false);
 }
 
 static const char *file_date(const ys_answers *a, char buf[11])
@@ -199,15 +235,13 @@ static void text_header(ys_tw *t, const cmp *m)
 	const char *k = "                ";
 	char d1[11], d2[11];
 
-	char *title = ys_tw_ascii(t, c->new_q->title);
-	size_t i;
+	char *title = ys_tw_plain(t, c->new_q->title);
 
 	if (!title)
 		return;
 	ys_tw_paraf(t, "", "", "Comparison: %s", title);
-	for (i = 0; i < strlen(title) + 12 && i < t->width; i++)
-		fputc('=', t->out);
-	fputs("\n\n", t->out);
+	ys_tw_rule(t, '=', ys_tw_width(title) + 12);
+	fputc('\n', t->out);
 	ys_free(title);
 	ys_tw_paraf(t, "Old:            ", k, "%s (%s, questionnaire version %s)",
 	      c->old_name, file_date(c->old_a, d1), c->old_q->version);
@@ -252,25 +286,25 @@ static void text_summary(ys_tw *t, const cmp *m)
 	size_t i, up = 0, down = 0, same = 0;
 
 	ys_tw_heading(t, "SUMMARY");
-	if (os->has_index && ns->has_index) {
-		long a = ys_round(os->index), b = ys_round(ns->index);
+	if (os->assessed && ns->assessed) {
+		char buf[96];
 
-		if (a == b)
-			ys_tw_paraf(t, "Index:             ", k, "%ld -> %ld (same)",
-			      a, b);
-		else
-			ys_tw_paraf(t, "Index:             ", k, "%ld -> %ld (%s %ld)",
-			      a, b, direction(a, b), labs(b - a));
+		change_cell(buf, sizeof(buf), true, os->maturity, true,
+			    ns->maturity, true, true);
+		ys_tw_para(t, "Overall maturity:  ", k, buf);
+		change_cell(buf, sizeof(buf), true, os->practice, true,
+			    ns->practice, false, true);
+		ys_tw_para(t, "Practice score:    ", k, buf);
 	} else {
-		ys_tw_para(t, "Index:             ", k, "not available on both sides");
+		ys_tw_para(t, "Overall maturity:  ", k, "not available on both sides");
 	}
 	if (os->has_percent_to_target && ns->has_percent_to_target)
 		ys_tw_paraf(t, "Percent to target: ", k, "%ld%% -> %ld%%",
-		      ys_round_down(os->percent_to_target),
-		      ys_round_down(ns->percent_to_target));
+		      ys_percent_shown(os->percent_to_target),
+		      ys_percent_shown(ns->percent_to_target));
 	ys_tw_paraf(t, "Ownership clarity: ", k, "%ld%% -> %ld%%",
-	      ys_round_down(os->ownership_clarity),
-	      ys_round_down(ns->ownership_clarity));
+	      ys_percent_shown(os->ownership_clarity),
+	      ys_percent_shown(ns->ownership_clarity));
 	for (i = 0; i < m->n_areas; i++) {
 		const ys_area_score *o = &os->areas[m->areas[i].oi];
 		const ys_area_score *n = &ns->areas[m->areas[i].ni];
@@ -294,34 +328,61 @@ static void text_areas(ys_tw *t, const cmp *m)
 {
 	const ys_compare *c = m->c;
 	char lv[48], sc[48];
-	size_t i, j, title_w, fixed = 2 + 12 + 2 + 18 + 2 + 13;
+	char pr[48];
+	bool wide;
+	/* The widest cells: "1.5 -> 1.4 down 0.1" (19) and
+	 * "100 -> 0 down 100" (17). */
+	size_t i, title_w, widest = 4, fixed = 2 + 19 + 2 + 12 + 2 + 17 + 2 + 13;
 
 	ys_tw_heading(t, "AREAS");
+	/* Narrow reports leave the practice score column out of the table;
+	 * the summary above still gives the overall practice score. */
+	wide = t->width >= fixed + 4;
+	if (!wide)
+		fixed -= 2 + 17;
 	title_w = t->width > fixed + 8 ? t->width - fixed : 8;
-	fprintf(t->out, "%-*s  %-12s  %-18s  %s\n", (int)title_w, "Area",
-		"Level", "Score", "Target");
-	for (j = 0; j < title_w + fixed && j < t->width; j++)
-		fputc('-', t->out);
-	fputc('\n', t->out);
+	/* No wider than the widest title needs. */
+	for (i = 0; i < m->n_areas; i++) {
+		char *title = ys_tw_plain(t, c->new_q->areas[m->areas[i].ni].title);
+
+		if (title && ys_tw_width(title) > widest)
+			widest = ys_tw_width(title);
+		ys_free(title);
+	}
+	if (title_w > widest)
+		title_w = widest;
+	ys_tw_cell(t, "Area", title_w);
+	if (wide)
+		fprintf(t->out, "  %-19s  %-12s  %-17s  %s\n", "Maturity",
+			"Level", "Practice", "Target");
+	else
+		fprintf(t->out, "  %-19s  %-12s  %s\n", "Maturity", "Level",
+			"Target");
+	ys_tw_rule(t, '-', title_w + fixed);
 	for (i = 0; i < m->n_areas; i++) {
 		const ys_area_score *o = &c->old_s->areas[m->areas[i].oi];
 		const ys_area_score *n = &c->new_s->areas[m->areas[i].ni];
-		char *title = ys_tw_ascii(t, c->new_q->areas[m->areas[i].ni].title);
-		char row[128];
+		char *title = ys_tw_plain(t, c->new_q->areas[m->areas[i].ni].title);
+		char row[256];
 		size_t len;
 
 		if (!title)
 			return;
 		level_cell(lv, sizeof(lv), o, n);
-		score_cell(sc, sizeof(sc), o, n);
-		if (strlen(title) > title_w) {
+		maturity_cell(sc, sizeof(sc), o, n);
+		practice_cell(pr, sizeof(pr), o, n);
+		if (ys_tw_width(title) > title_w) {
 			ys_tw_para(t, "", "  ", title);
-			fprintf(t->out, "%-*s", (int)title_w, "");
+			ys_tw_cell(t, "", title_w);
 		} else {
-			fprintf(t->out, "%-*s", (int)title_w, title);
+			ys_tw_cell(t, title, title_w);
 		}
-		snprintf(row, sizeof(row), "  %-12s  %-18s  %s", lv, sc,
-			 target_change(c->old_s, c->new_s, o, n));
+		if (wide)
+			snprintf(row, sizeof(row), "  %-19s  %-12s  %-17s  %s", sc,
+				 lv, pr, target_change(c->old_s, c->new_s, o, n));
+		else
+			snprintf(row, sizeof(row), "  %-19s  %-12s  %s", sc, lv,
+				 target_change(c->old_s, c->new_s, o, n));
 		len = strlen(row);
 		while (len > 0 && row[len - 1] == ' ')
 			row[--len] = '\0';
@@ -361,27 +422,57 @@ static void text_changed(ys_tw *t, const cmp *m)
 	}
 }
 
+/* ---- what changed between the versions (report_qdiff.c) ---- */
+
+static void qdiff_text(ys_tw *t, const cmp *m)
+{
+	ys_qdiff d;
+
+	if (!ys_qdiff_build(m->c->old_q, m->c->new_q, &d)) {
+		t->oom = true;
+		return;
+	}
+	ys_qdiff_write_text(t, &d, m->c->old_q, m->c->new_q);
+	ys_qdiff_free(&d);
+}
+
+static bool qdiff_markdown(FILE *out, const cmp *m)
+{
+	ys_qdiff d;
+	bool ok;
+
+	if (!ys_qdiff_build(m->c->old_q, m->c->new_q, &d))
+		return false;
+	ok = ys_qdiff_write_markdown(out, &d, m->c->old_q, m->c->new_q);
+	ys_qdiff_free(&d);
+	return ok;
+}
+
+static bool qdiff_json(FILE *out, const cmp *m)
+{
+	ys_qdiff d;
+
+	if (!ys_qdiff_build(m->c->old_q, m->c->new_q, &d))
+		return false;
+	ys_qdiff_write_json(out, &d, m->c->old_q, m->c->new_q);
+	ys_qdiff_free(&d);
+	return true;
+}
+
 static void text_versions(ys_tw *t, const cmp *m)
 {
 	const ys_compare *c = m->c;
-	size_t i;
 
 	if (m->same_questionnaire)
 		return;
 	ys_tw_heading(t, "QUESTIONNAIRE DIFFERENCES");
 	ys_tw_paraf(t, "", "", "The files were answered against different versions "
 	      "of the questionnaire (%s and %s). Only the %zu questions they "
-	      "share are compared above; each side's levels and scores are "
+	      "share are compared above; each side's maturity and levels are "
 	      "worked out on its own version.", c->old_q->version,
 	      c->new_q->version, m->n_shared_q);
-	if (m->n_only_old_q || m->n_only_new_q)
-		fputc('\n', t->out);
-	for (i = 0; i < m->n_only_old_q; i++)
-		ys_tw_paraf(t, "* ", "  ", "%s: only in version %s",
-		      c->old_q->questions[m->only_old_q[i]].id, c->old_q->version);
-	for (i = 0; i < m->n_only_new_q; i++)
-		ys_tw_paraf(t, "* ", "  ", "%s: only in version %s",
-		      c->new_q->questions[m->only_new_q[i]].id, c->new_q->version);
+	fputc('\n', t->out);
+	qdiff_text(t, m);
 }
 
 static int write_text(const cmp *m, FILE *out)
@@ -390,6 +481,7 @@ static int write_text(const cmp *m, FILE *out)
 
 	t.out = out;
 	t.width = ys_report_width(m->c->width);
+	t.ascii = m->c->ascii;
 	text_header(&t, m);
 	text_summary(&t, m);
 	text_areas(&t, m);
@@ -409,7 +501,7 @@ static int write_markdown(const cmp *m, FILE *out)
 {
 	const ys_compare *c = m->c;
 	const ys_score *os = c->old_s, *ns = c->new_s;
-	char d1[11], d2[11], lv[48], sc[48];
+	char d1[11], d2[11], lv[48], sc[96], pr[48];
 	size_t i;
 
 	fputs("# Comparison: ", out);
@@ -440,24 +532,34 @@ static int write_markdown(const cmp *m, FILE *out)
 			"on the %zu questions they share (%zu only in the old "
 			"version, %zu only in the new)\n", m->n_shared_q,
 			m->n_only_old_q, m->n_only_new_q);
-	if (os->has_index && ns->has_index)
-		fprintf(out, "- **Index:** %ld -> %ld\n", ys_round(os->index),
-			ys_round(ns->index));
+	if (os->assessed && ns->assessed) {
+		change_cell(sc, sizeof(sc), true, os->maturity, true,
+			    ns->maturity, true, true);
+		fprintf(out, "- **Overall maturity:** %s\n", sc);
+		change_cell(sc, sizeof(sc), true, os->practice, true,
+			    ns->practice, false, true);
+		fprintf(out, "- **Practice score:** %s\n", sc);
+	}
+	if (os->has_percent_to_target && ns->has_percent_to_target)
+		fprintf(out, "- **Percent to target:** %ld%% -> %ld%%\n",
+			ys_percent_shown(os->percent_to_target),
+			ys_percent_shown(ns->percent_to_target));
 	fprintf(out, "- **Ownership clarity:** %ld%% -> %ld%%\n",
-		ys_round_down(os->ownership_clarity),
-		ys_round_down(ns->ownership_clarity));
+		ys_percent_shown(os->ownership_clarity),
+		ys_percent_shown(ns->ownership_clarity));
 
-	fputs("\n## Areas\n\n| Area | Level | Score | Target |\n"
-	      "| --- | --- | --- | --- |\n", out);
+	fputs("\n## Areas\n\n| Area | Maturity | Level | Practice score | Target |\n"
+	      "| --- | --- | --- | --- | --- |\n", out);
 	for (i = 0; i < m->n_areas; i++) {
 		const ys_area_score *o = &os->areas[m->areas[i].oi];
 		const ys_area_score *n = &ns->areas[m->areas[i].ni];
 
 		level_cell(lv, sizeof(lv), o, n);
-		score_cell(sc, sizeof(sc), o, n);
+		maturity_cell(sc, sizeof(sc), o, n);
+		practice_cell(pr, sizeof(pr), o, n);
 		fputs("| ", out);
 		md(out, c->new_q->areas[m->areas[i].ni].title);
-		fprintf(out, " | %s | %s | %s |\n", lv, sc,
+		fprintf(out, " | %s | %s | %s | %s |\n", sc, lv, pr,
 			target_change(os, ns, o, n));
 	}
 	fputs("\n## Changed answers\n\n", out);
@@ -483,20 +585,15 @@ static int write_markdown(const cmp *m, FILE *out)
 		fputs(" |\n", out);
 	}
 	if (!m->same_questionnaire) {
-		fputs("\n## Questionnaire differences\n\n", out);
-		for (i = 0; i < m->n_only_old_q; i++) {
-			fputs("- ", out);
-			md(out, c->old_q->questions[m->only_old_q[i]].id);
-			fputs(": only in the old version\n", out);
-		}
-		for (i = 0; i < m->n_only_new_q; i++) {
-			fputs("- ", out);
-			md(out, c->new_q->questions[m->only_new_q[i]].id);
-			fputs(": only in the new version\n", out);
-		}
-		if (!m->n_only_old_q && !m->n_only_new_q)
-			fputs("Same questions; wording, answers or levels may "
-			      "differ.\n", out);
+		fputs("\n## Questionnaire differences\n\nThe files were "
+		      "answered against different versions of the "
+		      "questionnaire (", out);
+		md(out, c->old_q->version);
+		fputs(" and ", out);
+		md(out, c->new_q->version);
+		fputs("); each side is scored on its own version.\n", out);
+		if (!qdiff_markdown(out, m))
+			return ENOMEM;
 	}
 	return ys_report_status(out);
 }
@@ -507,15 +604,24 @@ static void j_side_area(FILE *out, const ys_questionnaire *q,
 			const ys_score *s, const ys_area_score *as)
 {
 	if (!assessed(as)) {
-		fprintf(out, "{\"level\": null, \"score\": null, "
-			"\"score_exact\": null, \"target_met\": %s}",
+		fprintf(out, "{\"level\": null, \"maturity\": null, "
+			"\"maturity_exact\": null, \"practice_score\": null, "
+			"\"practice_score_exact\": null, \"target_met\": %s}",
 			s->has_target ? "false" : "null");
 		return;
 	}
 	fprintf(out, "{\"level\": %d, \"level_name\": ", as->level);
 	ys_json_str(out, ys_level_name(q, as->level));
-	fprintf(out, ", \"score\": %ld, \"score_exact\": ", ys_round(as->score));
-	ys_json_exact(out, as->score);
+	{
+		char m[YS_FIGURE_BUF];
+
+		fprintf(out, ", \"maturity\": %s, \"maturity_exact\": ",
+			ys_maturity_str(as->maturity, m));
+	}
+	ys_json_exact(out, as->maturity);
+	fprintf(out, ", \"practice_score\": %ld, \"practice_score_exact\": ",
+		ys_practice_shown(as->practice));
+	ys_json_exact(out, as->practice);
 	fprintf(out, ", \"target_met\": %s}",
 		!s->has_target ? "null" : as->target_met ? "true" : "false");
 }
@@ -540,12 +646,20 @@ static void j_side(FILE *out, const char *name, const ys_questionnaire *q,
 		s->provisional ? "true" : "false", s->answered, s->total);
 	fputs(", \"target\": ", out);
 	ys_json_str(out, s->has_target ? s->target_name : NULL);
-	if (s->has_index) {
-		fprintf(out, ", \"index\": %ld, \"index_exact\": ",
-			ys_round(s->index));
-		ys_json_exact(out, s->index);
+	if (s->assessed) {
+		char m[YS_FIGURE_BUF];
+
+		fprintf(out, ", \"maturity\": %s, \"maturity_exact\": ",
+			ys_maturity_str(s->maturity, m));
+		ys_json_exact(out, s->maturity);
+		fprintf(out, ", \"practice_score\": %ld, "
+			"\"practice_score_exact\": ",
+			ys_practice_shown(s->practice));
+		ys_json_exact(out, s->practice);
 	} else {
-		fputs(", \"index\": null, \"index_exact\": null", out);
+		fputs(", \"maturity\": null, \"maturity_exact\": null, "
+		      "\"practice_score\": null, \"practice_score_exact\": null",
+		      out);
 	}
 	fputs(", \"ownership_clarity_exact\": ", out);
 	ys_json_exact(out, s->ownership_clarity);
@@ -566,13 +680,22 @@ static void j_ids(FILE *out, const ys_questionnaire *q, const size_t *v,
 	fputc(']', out);
 }
 
+/* A change in tenths as a JSON number: -3 -> "-0.3", 12 -> "1.2". */
+static const char *signed_tenths(long d, char buf[YS_FIGURE_BUF])
+{
+	snprintf(buf, YS_FIGURE_BUF, "%s%ld.%ld", d < 0 ? "-" : "",
+		 labs(d) / 10, labs(d) % 10);
+	return buf;
+}
+
 static int write_json(const cmp *m, FILE *out)
 {
 	const ys_compare *c = m->c;
 	const ys_score *os = c->old_s, *ns = c->new_s;
+	char tb[YS_FIGURE_BUF];
 	size_t i;
 
-	fputs("{\n  \"format\": \"yardstick-compare/1\",\n  \"questionnaire\": ",
+	fputs("{\n  \"format\": \"yardstick-compare/2\",\n  \"questionnaire\": ",
 	      out);
 	ys_json_str(out, c->new_q->id);
 	fputs(",\n  \"old\": ", out);
@@ -581,11 +704,12 @@ static int write_json(const cmp *m, FILE *out)
 	j_side(out, c->new_name, c->new_q, c->new_a, ns);
 	fprintf(out, ",\n  \"same_questionnaire\": %s,\n  \"shared_questions\": %zu",
 		m->same_questionnaire ? "true" : "false", m->n_shared_q);
-	if (os->has_index && ns->has_index)
-		fprintf(out, ",\n  \"index_change\": %ld",
-			ys_round(ns->index) - ys_round(os->index));
+	if (os->assessed && ns->assessed)
+		fprintf(out, ",\n  \"maturity_change\": %s",
+			signed_tenths(ys_round_tenths_down(ns->maturity) -
+				      ys_round_tenths_down(os->maturity), tb));
 	else
-		fputs(",\n  \"index_change\": null", out);
+		fputs(",\n  \"maturity_change\": null", out);
 	fputs(",\n  \"areas\": [", out);
 	for (i = 0; i < m->n_areas; i++) {
 		const ys_area_score *o = &os->areas[m->areas[i].oi];
@@ -602,19 +726,30 @@ static int write_json(const cmp *m, FILE *out)
 		fputs(",\n     \"new\": ", out);
 		j_side_area(out, c->new_q, ns, n);
 		if (both) {
-			long so = ys_round(o->score), sn = ys_round(n->score);
+			long to = tenths(o), tn = tenths(n);
 
 			fprintf(out, ",\n     \"level_change\": %d, "
-				"\"level_direction\": \"%s\", \"score_change\": "
-				"%ld, \"score_direction\": \"%s\", "
-				"\"score_change_exact\": ", n->level - o->level,
-				direction(o->level, n->level), sn - so,
-				direction(so, sn));
-			ys_json_exact(out, n->score - o->score);
+				"\"level_direction\": \"%s\", "
+				"\"maturity_change\": %s, "
+				"\"maturity_direction\": \"%s\", "
+				"\"maturity_change_exact\": ",
+				n->level - o->level,
+				direction(o->level, n->level),
+				signed_tenths(tn - to, tb), direction(to, tn));
+			ys_json_exact(out, n->maturity - o->maturity);
+			fprintf(out, ", \"practice_change\": %ld, "
+				"\"practice_direction\": \"%s\"",
+				ys_practice_shown(n->practice) -
+				ys_practice_shown(o->practice),
+				direction(ys_practice_shown(o->practice),
+					  ys_practice_shown(n->practice)));
 		} else {
 			fputs(",\n     \"level_change\": null, \"level_direction\": "
-			      "null, \"score_change\": null, \"score_direction\": "
-			      "null, \"score_change_exact\": null", out);
+			      "null, \"maturity_change\": null, "
+			      "\"maturity_direction\": null, "
+			      "\"maturity_change_exact\": null, "
+			      "\"practice_change\": null, "
+			      "\"practice_direction\": null", out);
 		}
 		fputs(", \"target_change\": ", out);
 		ys_json_str(out, tc[0] ? tc : NULL);
@@ -651,6 +786,9 @@ static int write_json(const cmp *m, FILE *out)
 	j_ids(out, c->old_q, m->only_old_q, m->n_only_old_q, false);
 	fputs(",\n  \"only_new_questions\": ", out);
 	j_ids(out, c->new_q, m->only_new_q, m->n_only_new_q, false);
+	fputs(",\n  \"questionnaire_changes\": ", out);
+	if (!qdiff_json(out, m))
+		return ENOMEM;
 	fputs("\n}\n", out);
 	return ys_report_status(out);
 }

@@ -1,11 +1,12 @@
-/* The scorecard as JSON ("yardstick-scorecard/1", DESIGN section 8).
+/* The scorecard as JSON ("yardstick-scorecard/2", DESIGN section 8).
  *
  * Layout: two-space indentation, one key per line, arrays of ids on one
- * line; keys in a fixed order. Display values are whole numbers (scores
- * and the index rounded half away from zero; progress, percent to target
- * and ownership clarity rounded down so they never overstate); the exact
- * values are in the *_exact keys, printed with ys_format_exact ("%.4f"
- * with trailing zeros removed). Absent values are null, never omitted. */
+ * line; keys in a fixed order. Display values are rounded as every other
+ * surface rounds them (yardstick/round.h: maturity to one decimal, down;
+ * practice scores to whole numbers; percentages down); the exact values
+ * are in the *_exact keys, in full double precision (the shortest form
+ * that reads back as the same double). Absent values are null, never
+ * omitted. There are no score bands. */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -93,6 +94,15 @@ static void jw_exact(jw *j, const char *key, double v)
 }
 
 /* An array of question ids on one line. */
+/* Maturity as displayed: one decimal, rounded down ("1.9" for 1.97). */
+static void jw_maturity(jw *j, const char *key, double v)
+{
+	char buf[YS_FIGURE_BUF];
+
+	jw_key(j, key);
+	fputs(ys_maturity_str(v, buf), j->out);
+}
+
 static void jw_qlist(jw *j, const char *key, const ys_questionnaire *q,
 		     const ys_qlist *l)
 {
@@ -155,17 +165,24 @@ static bool write_area(jw *j, const ys_report *r, size_t i)
 	if (assessed) {
 		jw_int(j, "level", as->level);
 		jw_string(j, "level_name", ys_level_name(q, as->level));
-		jw_int(j, "level_uncapped", as->level_uncapped);
-		jw_int(j, "score", ys_round(as->score));
-		jw_exact(j, "score_exact", as->score);
-		jw_string(j, "band", ys_band(as->score));
+		jw_maturity(j, "maturity", as->maturity);
+		jw_exact(j, "maturity_exact", as->maturity);
+		jw_bool(j, "capped", as->capped);
+		if (as->cap >= 0)
+			jw_int(j, "cap", as->cap);
+		else
+			jw_null(j, "cap");
+		jw_int(j, "practice_score", ys_practice_shown(as->practice));
+		jw_exact(j, "practice_score_exact", as->practice);
 	} else {
 		jw_null(j, "level");
 		jw_null(j, "level_name");
-		jw_null(j, "level_uncapped");
-		jw_null(j, "score");
-		jw_null(j, "score_exact");
-		jw_null(j, "band");
+		jw_null(j, "maturity");
+		jw_null(j, "maturity_exact");
+		jw_null(j, "capped");
+		jw_null(j, "cap");
+		jw_null(j, "practice_score");
+		jw_null(j, "practice_score_exact");
 	}
 	if (r->s->has_target) {
 		jw_int(j, "target", (long)as->target);
@@ -192,6 +209,20 @@ static bool write_area(jw *j, const ys_report *r, size_t i)
 	jw_string(j, "status", e.status);
 	jw_string(j, "why", e.why);
 	jw_string(j, "next", e.next);
+	jw_open(j, "next_steps", '[');
+	for (k = 0; k < e.n_blockers; k++) {
+		const ys_blocker *b = &e.blockers[k];
+
+		jw_open(j, NULL, '{');
+		jw_string(j, "question", q->questions[b->question].id);
+		jw_bool(j, "red_flag", b->red_flag);
+		jw_bool(j, "dont_know", b->dont_know);
+		jw_string(j, "answer", b->answer);
+		jw_string(j, "advice", b->advice);
+		jw_string(j, "known_by", b->known_by);
+		jw_close(j, '}');
+	}
+	jw_close(j, ']');
 	jw_string(j, "recommendation", e.recommendation);
 	jw_open(j, "actions", '[');
 	for (k = 0; rec && k < rec->n_actions; k++) {
@@ -294,7 +325,7 @@ int ys_report_json(const ys_report *r, FILE *out)
 	size_t i;
 
 	jw_open(&j, NULL, '{');
-	jw_string(&j, "format", "yardstick-scorecard/1");
+	jw_string(&j, "format", "yardstick-scorecard/2");
 	jw_open(&j, "questionnaire", '{');
 	jw_string(&j, "id", q->id);
 	jw_string(&j, "version", q->version);
@@ -325,6 +356,7 @@ int ys_report_json(const ys_report *r, FILE *out)
 	jw_open(&j, "completion", '{');
 	jw_int(&j, "answered", (long)s->answered);
 	jw_int(&j, "total", (long)s->total);
+	jw_int(&j, "unsettled", (long)s->unsettled);
 	jw_close(&j, '}');
 
 	jw_open(&j, "areas", '[');
@@ -333,14 +365,16 @@ int ys_report_json(const ys_report *r, FILE *out)
 			return ENOMEM;
 	jw_close(&j, ']');
 
-	if (s->has_index) {
-		jw_int(&j, "index", ys_round(s->index));
-		jw_exact(&j, "index_exact", s->index);
-		jw_string(&j, "band", ys_band(s->index));
+	if (s->assessed) {
+		jw_maturity(&j, "maturity", s->maturity);
+		jw_exact(&j, "maturity_exact", s->maturity);
+		jw_int(&j, "practice_score", ys_practice_shown(s->practice));
+		jw_exact(&j, "practice_score_exact", s->practice);
 	} else {
-		jw_null(&j, "index");
-		jw_null(&j, "index_exact");
-		jw_null(&j, "band");
+		jw_null(&j, "maturity");
+		jw_null(&j, "maturity_exact");
+		jw_null(&j, "practice_score");
+		jw_null(&j, "practice_score_exact");
 	}
 	if (s->weakest_area >= 0 && (size_t)s->weakest_area < q->n_areas)
 		jw_string(&j, "weakest_area", q->areas[s->weakest_area].id);
@@ -348,13 +382,13 @@ int ys_report_json(const ys_report *r, FILE *out)
 		jw_null(&j, "weakest_area");
 	if (s->has_target && s->has_percent_to_target) {
 		jw_int(&j, "percent_to_target",
-		       ys_round_down(s->percent_to_target));
+		       ys_percent_shown(s->percent_to_target));
 		jw_exact(&j, "percent_to_target_exact", s->percent_to_target);
 	} else {
 		jw_null(&j, "percent_to_target");
 		jw_null(&j, "percent_to_target_exact");
 	}
-	jw_int(&j, "ownership_clarity", ys_round_down(s->ownership_clarity));
+	jw_int(&j, "ownership_clarity", ys_percent_shown(s->ownership_clarity));
 	jw_exact(&j, "ownership_clarity_exact", s->ownership_clarity);
 
 	if (!write_contested(&j, r))

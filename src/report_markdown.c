@@ -16,6 +16,32 @@
 #include "yardstick/explain.h"
 #include "yardstick/text.h"
 
+/* True when s[i] is the character that would make a renderer turn the
+ * text around it into a link (GFM's extended autolinks, pandoc's bare
+ * URIs): the '@' of an email address, the ':' of "scheme://" and the '.'
+ * after "www". Escaping that one character stops the link and still
+ * shows the text as written; an '@' also gets a word joiner (U+2060)
+ * before it, as GFM finds email addresses after escapes are undone. ('<'
+ * of an <autolink> is always escaped.) */
+static bool autolink_char(const char *s, size_t i, size_t n)
+{
+	if (s[i] == '@')
+		return true;
+	if (s[i] == ':')
+		return i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/';
+	if (s[i] == '.' && i >= 3) {
+		size_t k;
+
+		for (k = i - 3; k < i; k++)
+			if (s[k] != 'w' && s[k] != 'W')
+				return false;
+		return k < 4 || !((s[i - 4] >= 'a' && s[i - 4] <= 'z') ||
+				  (s[i - 4] >= 'A' && s[i - 4] <= 'Z') ||
+				  (s[i - 4] >= '0' && s[i - 4] <= '9'));
+	}
+	return false;
+}
+
 void ys_md_str(FILE *out, const char *s, bool line_start)
 {
 	size_t n, i = 0, k, digits = 0;
@@ -50,7 +76,15 @@ void ys_md_str(FILE *out, const char *s, bool line_start)
 			start = false;
 		}
 		if (c < 0x80) {
-			if (strchr("\\`*_[]<>#|~&", c) && c != '\0') {
+			if (c == '@') {
+				/* GFM links an email address after parsing,
+				 * escapes and all: a word joiner (zero width)
+				 * keeps the '@' off the name before it. */
+				fputs("\xE2\x81\xA0\\@", out);
+			} else if (autolink_char(s, i, n)) {
+				fputc('\\', out);
+				fputc(c, out);
+			} else if (strchr("\\`*_[]<>#|~&", c) && c != '\0') {
 				fputc('\\', out);
 				fputc(c, out);
 			} else if (c == '\n' || c == '\t' || c == '\r') {
@@ -84,7 +118,7 @@ static void item(FILE *out, const char *key, const char *value)
 	fputc('\n', out);
 }
 
-static void header(FILE *out, const ys_report *r)
+static bool header(FILE *out, const ys_report *r)
 {
 	const ys_answers *a = r->a;
 	const ys_score *s = r->s;
@@ -122,18 +156,19 @@ static void header(FILE *out, const ys_report *r)
 		fputs("- **Mode:** Interview\n", out);
 	fprintf(out, "- **Completion:** %zu of %zu questions answered\n",
 		s->answered, s->total);
-	if (s->provisional && s->answered == s->total)
-		fprintf(out, "- **Status:** PROVISIONAL: %zu %s not settled in the "
-			"workshop yet, so scores and levels may still change.\n",
-			s->unsettled, ys_plural(s->unsettled, "answer is", "answers are"));
-	else if (s->provisional)
-		fprintf(out, "- **Status:** PROVISIONAL: %zu %s unanswered, so "
-			"scores and levels may still change.\n",
-			s->total - s->answered,
-			ys_plural(s->total - s->answered, "question is",
-			       "questions are"));
-	else
-		fputs("- **Status:** FINAL: every question is answered.\n", out);
+	{
+		ys_sb st = {0};
+
+		ys_report_status_line(&st, s);
+		if (st.oom) {
+			ys_sb_free(&st);
+			return false;
+		}
+		fputs("- **Status:** ", out);
+		md(out, st.buf);
+		fputc('\n', out);
+		ys_sb_free(&st);
+	}
 	item(out, "Target", s->has_target ? s->target_name : "(none)");
 	if (ys_report_mismatch(r)) {
 		fputs("- **Note:** these answers were started with version ", out);
@@ -143,35 +178,39 @@ static void header(FILE *out, const ys_report *r)
 		md(out, r->q->version);
 		fputs(", on the questions the two share.\n", out);
 	}
+	return true;
 }
 
-static void profile(FILE *out, const ys_report *r)
+static bool profile(FILE *out, const ys_report *r)
 {
+	const ys_questionnaire *q = r->q;
 	const ys_score *s = r->s;
-	size_t i;
-	long k, n;
+	char bar[YS_REPORT_BAR_BUF], m[YS_FIGURE_BUF], *legend;
+	size_t i, per = ys_bar_per_level(q, YS_REPORT_BAR_MAX);
 
 	fputs("\n## Profile\n\n", out);
-	fputs(s->has_target ? "| Area | Level | Score | Bar | Target |\n"
-			      "| --- | --- | ---: | --- | --- |\n"
-			    : "| Area | Level | Score | Bar |\n"
-			      "| --- | --- | ---: | --- |\n", out);
-	for (i = 0; i < s->n_areas && i < r->q->n_areas; i++) {
+	fputs(s->has_target
+		      ? "| Area | Maturity | Bar | Level | Practice score | Target |\n"
+			"| --- | ---: | --- | --- | ---: | --- |\n"
+		      : "| Area | Maturity | Bar | Level | Practice score |\n"
+			"| --- | ---: | --- | --- | ---: |\n", out);
+	for (i = 0; i < s->n_areas && i < q->n_areas; i++) {
 		const ys_area_score *as = &s->areas[i];
 
 		fputs("| ", out);
-		md(out, r->q->areas[i].title);
+		md(out, q->areas[i].title);
 		fputs(" | ", out);
 		if (as->state == YS_AREA_ASSESSED) {
-			fprintf(out, "%d ", as->level);
-			md(out, ys_level_name(r->q, as->level));
-			fprintf(out, " | %ld | `", ys_round(as->score));
-			n = ys_round(as->score / 10.0);
-			for (k = 0; k < 10; k++)
-				fputc(k < n ? '#' : '.', out);
-			fputs("` |", out);
+			ys_report_bar(bar, r, as, per);
+			fprintf(out, "%s | `%s` | %d ",
+				ys_maturity_str(as->maturity, m), bar,
+				as->level);
+			md(out, ys_level_name(q, as->level));
+			if (as->capped)
+				fputs(" (held by a red flag)", out);
+			fprintf(out, " | %ld |", ys_practice_shown(as->practice));
 		} else {
-			fprintf(out, "%s | - | |",
+			fprintf(out, "- | | %s | - |",
 				as->state == YS_AREA_NOT_ASSESSED
 					? "not assessed" : "not applicable");
 		}
@@ -180,46 +219,50 @@ static void profile(FILE *out, const ys_report *r)
 				as->target_met ? "met" : "not met");
 		fputc('\n', out);
 	}
-	fputs("\nBars show each area's score out of 100, one # per 10 points. "
-	      "Levels count from 0; the target column gives the target level "
-	      "and whether the area reaches it.\n", out);
+	legend = ys_report_legend(q, per, "`|`");
+	if (!legend)
+		return false;
+	fprintf(out, "\n%s\n", legend);
+	ys_free(legend);
+	return true;
 }
 
 static void summary(FILE *out, const ys_report *r)
 {
 	const ys_questionnaire *q = r->q;
 	const ys_score *s = r->s;
-	size_t i, owned = 0, met = 0, assessed = 0;
+	char m[YS_FIGURE_BUF];
+	size_t owned, met, assessed;
 
-	for (i = 0; i < s->n_areas; i++) {
-		if (s->areas[i].has_owner)
-			owned++;
-		if (s->areas[i].state == YS_AREA_ASSESSED) {
-			assessed++;
-			if (s->areas[i].target_met)
-				met++;
-		}
-	}
+	ys_report_counts(s, &owned, &met, &assessed);
 	fputs("\n## Summary\n\n", out);
-	if (s->has_index)
-		fprintf(out, "- **Index:** %ld out of 100 (%s)\n",
-			ys_round(s->index), ys_band(s->index));
-	else
-		fputs("- **Index:** none: no area is assessed yet\n", out);
+	if (s->assessed) {
+		fprintf(out, "- **Overall maturity:** %s of %zu (the mean of "
+			"the assessed areas; there is no overall level)\n",
+			ys_maturity_str(s->maturity, m),
+			q->n_levels ? q->n_levels - 1 : 0);
+		fprintf(out, "- **Practice score:** %ld out of 100\n",
+			ys_practice_shown(s->practice));
+	} else {
+		fputs("- **Overall maturity:** none: no area is assessed yet\n",
+		      out);
+	}
 	if (s->weakest_area >= 0 && (size_t)s->weakest_area < q->n_areas) {
 		const ys_area_score *w = &s->areas[s->weakest_area];
 
 		fputs("- **Weakest area:** ", out);
 		md(out, q->areas[s->weakest_area].title);
-		fprintf(out, " (level %d ", w->level);
+		fprintf(out, " (maturity %s, level %d ",
+			ys_maturity_str(w->maturity, m), w->level);
 		md(out, ys_level_name(q, w->level));
-		fprintf(out, ", score %ld)\n", ys_round(w->score));
+		fprintf(out, "; practice score %ld)\n",
+			ys_practice_shown(w->practice));
 	} else {
 		fputs("- **Weakest area:** none: no area is assessed yet\n", out);
 	}
 	if (s->has_target && s->has_percent_to_target) {
 		fprintf(out, "- **Percent to target:** %ld%% of the way to the "
-			"\"", ys_round_down(s->percent_to_target));
+			"\"", ys_percent_shown(s->percent_to_target));
 		md(out, s->target_name);
 		fprintf(out, "\" target (%zu of %zu assessed %s at or above "
 			"target)\n", met, assessed,
@@ -231,7 +274,7 @@ static void summary(FILE *out, const ys_report *r)
 		fputs("- **Percent to target:** no target profile chosen\n", out);
 	}
 	fprintf(out, "- **Ownership clarity:** %ld%% (%zu of %zu %s a named "
-		"owner)\n", ys_round_down(s->ownership_clarity), owned,
+		"owner)\n", ys_percent_shown(s->ownership_clarity), owned,
 		s->n_areas, ys_plural(owned, "area has", "areas have"));
 }
 
@@ -282,8 +325,17 @@ static void question_table(FILE *out, const ys_report *r, list_of f,
 	const ys_score *s = r->s;
 	size_t i, k;
 
-	fprintf(out, "\n| Question | Area | Level | Text | %s |\n"
-		"| --- | --- | ---: | --- | --- |\n", last);
+	if (f == list_red)
+		fputs("\n| Question | Area | Level | Text | Answer | Caps at level "
+		      "| What to do |\n"
+		      "| --- | --- | ---: | --- | --- | ---: | --- |\n", out);
+	else if (f == list_dk)
+		fputs("\n| Question | Area | Level | Text | Who usually knows "
+		      "| Note |\n"
+		      "| --- | --- | ---: | --- | --- | --- |\n", out);
+	else
+		fprintf(out, "\n| Question | Area | Level | Text | %s |\n"
+			"| --- | --- | ---: | --- | --- |\n", last);
 	for (i = 0; i < s->n_areas; i++) {
 		const ys_qlist *l = f(&s->areas[i]);
 
@@ -295,11 +347,17 @@ static void question_table(FILE *out, const ys_report *r, list_of f,
 				continue;
 			question_cells(out, r, qi);
 			fputc(' ', out);
-			if (f == list_red)
+			if (f == list_red) {
 				md(out, ys_answer_text(&r->q->questions[qi],
 						       resp));
-			else if (f == list_dk)
+				fprintf(out, " | %u | ",
+					r->q->questions[qi].red_flag_cap);
+				md(out, r->q->questions[qi].advice);
+			} else if (f == list_dk) {
+				md(out, r->q->questions[qi].known_by);
+				fputs(" | ", out);
 				md(out, resp ? resp->note : NULL);
+			}
 			else
 				fputs(resp && resp->parked ? "parked for later"
 				      : "not answered", out);
@@ -317,9 +375,9 @@ static void lists(FILE *out, const ys_report *r)
 	if (!count_of(s, list_red)) {
 		fputs("None.\n", out);
 	} else {
-		fputs("A red-flag answer means a basic safeguard is missing. It "
-		      "caps its area at level 1, whatever else is in place.\n",
-		      out);
+		fputs("A red-flag answer is an immediate risk. It caps its "
+		      "area's maturity at the level shown, whatever else is in "
+		      "place, until it is cleared.\n", out);
 		question_table(out, r, list_red, "Answer");
 	}
 	fputs("\n## Knowledge gaps\n\n", out);
@@ -387,7 +445,7 @@ static void unanswered(FILE *out, const ys_report *r)
 {
 	const ys_score *s = r->s;
 
-	if (!s->provisional || s->answered == s->total)
+	if (s->answered == s->total)
 		return;
 	fprintf(out, "\n## Unanswered questions\n\n%zu %s not answered yet; "
 		"the scorecard stays provisional until %s.\n",
@@ -412,8 +470,8 @@ static bool area_detail(FILE *out, const ys_report *r, size_t i)
 	fputs("\n\n", out);
 	md(out, e.status);
 	if (as->state == YS_AREA_ASSESSED)
-		fprintf(out, ", score %ld (%s)", ys_round(as->score),
-			ys_band(as->score));
+		fprintf(out, ", practice score %ld",
+			ys_practice_shown(as->practice));
 	if (r->s->has_target) {
 		fprintf(out, ". Target: level %u ", as->target);
 		md(out, ys_level_name(q, (long)as->target));
@@ -430,8 +488,9 @@ static bool area_detail(FILE *out, const ys_report *r, size_t i)
 		md(out, e.next);
 		fputc('\n', out);
 		if (e.n_blockers)
-			fputs("\n| Question | Level | Weight | Text | Answer |\n"
-			      "| --- | ---: | --- | --- | --- |\n", out);
+			fputs("\n| Question | Level | Weight | Text | Answer "
+			      "| What to do |\n"
+			      "| --- | ---: | --- | --- | --- | --- |\n", out);
 		for (k = 0; k < e.n_blockers; k++) {
 			const ys_question *qn = &q->questions[e.blockers[k].question];
 
@@ -444,6 +503,14 @@ static bool area_detail(FILE *out, const ys_report *r, size_t i)
 			md(out, qn->text);
 			fputs(" | ", out);
 			md(out, e.blockers[k].answer);
+			fputs(" | ", out);
+			if (e.blockers[k].known_by) {
+				fputs("Who usually knows: ", out);
+				md(out, e.blockers[k].known_by);
+				if (e.blockers[k].advice)
+					fputs(". ", out);
+			}
+			md(out, e.blockers[k].advice);
 			fputs(" |\n", out);
 		}
 	}
@@ -454,6 +521,48 @@ static bool area_detail(FILE *out, const ys_report *r, size_t i)
 	}
 	ys_explanation_free(&e);
 	return true;
+}
+
+/* Questions with a note or an N/A answer, with the note and the reason. */
+static void notes(FILE *out, const ys_report *r)
+{
+	const ys_questionnaire *q = r->q;
+	size_t i, n = 0;
+
+	fputs("\n## Notes and N/A answers\n\n", out);
+	for (i = 0; i < q->n_questions; i++) {
+		const ys_question *qn = &q->questions[i];
+		const ys_response *resp = ys_report_response(r->a, i);
+
+		if (!ys_report_has_note(resp))
+			continue;
+		if (!n++)
+			fputs("Questions with a note from the assessors, and "
+			      "questions answered N/A with the reason given (an "
+			      "N/A question counts neither for nor against its "
+			      "area).\n\n"
+			      "| Question | Area | Level | Text | Answer | "
+			      "Note or N/A reason |\n"
+			      "| --- | --- | --- | --- | --- | --- |\n", out);
+		question_cells(out, r, i);
+		fputc(' ', out);
+		md(out, ys_answer_text(qn, resp));
+		fputs(" | ", out);
+		if (resp->choice.kind == YS_ANS_NA) {
+			fputs("N/A reason: ", out);
+			md(out, !ys_str_blank(resp->na_reason) ? resp->na_reason
+			   : "none given");
+			if (!ys_str_blank(resp->note))
+				fputs(". ", out);
+		}
+		if (!ys_str_blank(resp->note)) {
+			fputs("Note: ", out);
+			md(out, resp->note);
+		}
+		fputs(" |\n", out);
+	}
+	if (!n)
+		fputs("None: no question has a note or an N/A answer.\n", out);
 }
 
 static void action_plan(FILE *out, const ys_report *r)
@@ -491,8 +600,8 @@ int ys_report_markdown(const ys_report *r, FILE *out)
 	char *paras[YS_METHOD_PARAS];
 	size_t i;
 
-	header(out, r);
-	profile(out, r);
+	if (!header(out, r) || !profile(out, r))
+		return ENOMEM;
 	summary(out, r);
 	lists(out, r);
 	if (!contested(out, r))
@@ -502,6 +611,7 @@ int ys_report_markdown(const ys_report *r, FILE *out)
 	for (i = 0; i < r->s->n_areas && i < r->q->n_areas; i++)
 		if (!area_detail(out, r, i))
 			return ENOMEM;
+	notes(out, r);
 	action_plan(out, r);
 	if (!ys_explain_method(r->q, paras))
 		return ENOMEM;

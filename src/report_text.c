@@ -1,14 +1,19 @@
 /* The scorecard as plain text (the default format, DESIGN section 8).
  *
- * Plain ASCII only, so it can be pasted into an email, a committee paper
- * or a ticket anywhere: text from the questionnaire and the answers file
- * is transliterated (accented Latin letters to their base letter, curly
- * quotes and dashes to ASCII ones, ...) and anything else becomes '?'.
- * No line is wider than the width asked for (default 80, at least 60). */
+ * UTF-8 by default: names such as "Ynys Môn", "Zoë" or CJK print as
+ * written, and columns are aligned by display width (CJK and emoji take
+ * two columns). Unsafe code points (ys_cp_unsafe), control characters and
+ * invalid UTF-8 become U+FFFD. With the ascii option the output is strict
+ * ASCII for places that take nothing else: text from the questionnaire
+ * and the answers file is transliterated (accented Latin letters to their
+ * base letter, curly quotes and dashes to ASCII ones, ...; the table is
+ * in yardstick(1)) and anything else becomes '?'. No line is wider than
+ * the width asked for (default 80, at least 60). */
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -94,9 +99,7 @@ static const char *translit(uint32_t cp, char one[2])
 	return "?";
 }
 
-/* Appends s as plain ASCII: transliterated, tabs as spaces, newlines kept
- * only with keep_nl (else spaces), every other control character '?'. */
-void ys_sb_ascii(ys_sb *b, const char *s, bool keep_nl)
+void ys_sb_plain(ys_sb *b, const char *s, bool keep_nl, bool ascii)
 {
 	size_t n = strlen(s), i = 0, k;
 	uint32_t cp;
@@ -120,17 +123,24 @@ void ys_sb_ascii(ys_sb *b, const char *s, bool keep_nl)
 			else if (c == '\t')
 				ys_sb_putn(b, " ", 1);
 			else
-				ys_sb_putn(b, "?", 1);
+				ys_sb_puts(b, ascii ? "?" : "\xEF\xBF\xBD");
 			i++;
 			continue;
 		}
 		k = ys_utf8_decode(s + i, n - i, &cp);
 		if (cp == YS_REPLACEMENT || ys_cp_unsafe(cp))
-			ys_sb_putn(b, "?", 1);
-		else
+			ys_sb_puts(b, ascii ? "?" : "\xEF\xBF\xBD");
+		else if (ascii)
 			ys_sb_puts(b, translit(cp, one));
+		else
+			ys_sb_putn(b, s + i, k);
 		i += k;
 	}
+}
+
+void ys_sb_ascii(ys_sb *b, const char *s, bool keep_nl)
+{
+	ys_sb_plain(b, s, keep_nl, true);
 }
 
 /* ---- the plain-text writer (shared with compare and benchmark) ---- */
@@ -147,14 +157,14 @@ static void emit_line(void *ctx, const char *line, size_t len)
 	fputc('\n', t->out);
 }
 
-/* Writes text (UTF-8, made ASCII here) wrapped to the width, the first
+/* Writes text made plain (ys_sb_plain) wrapped to the width, the first
  * line after first and the others after rest (both ASCII, same length). */
 void ys_tw_para(ys_tw *t, const char *first, const char *rest, const char *text)
 {
 	ys_sb b = {0};
 	size_t avail, plen = strlen(first);
 
-	ys_sb_ascii(&b, text ? text : "", true);
+	ys_sb_plain(&b, text ? text : "", true, t->ascii);
 	if (b.oom) {
 		ys_sb_free(&b);
 		t->oom = true;
@@ -172,7 +182,7 @@ void ys_tw_para(ys_tw *t, const char *first, const char *rest, const char *text)
 }
 
 /* A paragraph built from pieces with a printf-style format; the pieces
- * may come from the input (made ASCII by para). */
+ * may come from the input (made plain by para). */
 void ys_tw_paraf(ys_tw *t, const char *first, const char *rest,
 		  const char *fmt, ...)
 {
@@ -201,25 +211,43 @@ void ys_tw_paraf(ys_tw *t, const char *first, const char *rest,
 
 void ys_tw_heading(ys_tw *t, const char *title)
 {
-	size_t i, n = strlen(title);
-
 	fprintf(t->out, "\n%s\n", title);
-	for (i = 0; i < n; i++)
-		fputc('-', t->out);
-	fputc('\n', t->out);
+	ys_tw_rule(t, '-', ys_tw_width(title));
 }
 
-/* ASCII copy of s for table cells; "" after an allocation failure. */
-char *ys_tw_ascii(ys_tw *t, const char *s)
+char *ys_tw_plain(ys_tw *t, const char *s)
 {
 	ys_sb b = {0};
 	char *r;
 
-	ys_sb_ascii(&b, s ? s : "", false);
+	ys_sb_plain(&b, s ? s : "", false, t->ascii);
 	r = ys_sb_take(&b);
 	if (!r)
 		t->oom = true;
 	return r;
+}
+
+size_t ys_tw_width(const char *s)
+{
+	return ys_text_width(s, strlen(s));
+}
+
+void ys_tw_cell(ys_tw *t, const char *s, size_t w)
+{
+	size_t used = 0, n = ys_text_fit(s, strlen(s), w, &used);
+
+	fwrite(s, 1, n, t->out);
+	for (; used < w; used++)
+		fputc(' ', t->out);
+}
+
+void ys_tw_rule(ys_tw *t, char c, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < t->width; i++)
+		fputc(c, t->out);
+	fputc('\n', t->out);
 }
 
 /* ---- sections ---- */
@@ -232,17 +260,16 @@ static void header(ys_tw *t, const ys_report *r)
 	char date[11], *title;
 	size_t i, n;
 
-	title = ys_tw_ascii(t, r->q->title);
+	title = ys_tw_plain(t, r->q->title);
 	if (!title)
 		return;
-	if (strlen(title) + 11 > t->width)
+	n = ys_tw_width(title) + 11;
+	if (n > t->width)
 		ys_tw_para(t, "", "", title);
 	else
 		fprintf(t->out, "Scorecard: %s\n", title);
-	n = strlen(title) + 11;
-	for (i = 0; i < n && i < t->width; i++)
-		fputc('=', t->out);
-	fputs("\n\n", t->out);
+	ys_tw_rule(t, '=', n);
+	fputc('\n', t->out);
 	ys_free(title);
 
 	ys_tw_para(t, "Organisation:   ", k,
@@ -274,20 +301,16 @@ static void header(ys_tw *t, const ys_report *r)
 		ys_tw_para(t, "Mode:           ", k, "Interview");
 	ys_tw_paraf(t, "Completion:     ", k, "%zu of %zu questions answered",
 	      s->answered, s->total);
-	if (s->provisional && s->answered == s->total)
-		ys_tw_paraf(t, "Status:         ", k,
-		      "PROVISIONAL: %zu %s not settled in the workshop yet, so "
-		      "scores and levels may still change.", s->unsettled,
-		      ys_plural(s->unsettled, "answer is", "answers are"));
-	else if (s->provisional)
-		ys_tw_paraf(t, "Status:         ", k,
-		      "PROVISIONAL: %zu %s unanswered, so scores and levels "
-		      "may still change.", s->total - s->answered,
-		      ys_plural(s->total - s->answered, "question is",
-			     "questions are"));
-	else
-		ys_tw_para(t, "Status:         ", k,
-		     "FINAL: every question is answered.");
+	{
+		ys_sb st = {0};
+
+		ys_report_status_line(&st, s);
+		if (st.oom)
+			t->oom = true;
+		else
+			ys_tw_para(t, "Status:         ", k, st.buf);
+		ys_sb_free(&st);
+	}
 	if (s->has_target)
 		ys_tw_para(t, "Target:         ", k, s->target_name);
 	else
@@ -300,28 +323,12 @@ static void header(ys_tw *t, const ys_report *r)
 		      a->q_version ? a->q_version : "?", r->q->version);
 }
 
-static void bar(char *buf, double score)
-{
-	long n = ys_round(score / 10.0);
-	long i;
-
-	if (n < 0)
-		n = 0;
-	if (n > 10)
-		n = 10;
-	buf[0] = '[';
-	for (i = 0; i < 10; i++)
-		buf[1 + i] = i < n ? '#' : '.';
-	buf[11] = ']';
-	buf[12] = '\0';
-}
-
+/* The level column of an area: "2 Managed", "not assessed"... in buf. */
 static void level_cell(ys_tw *t, const ys_report *r, size_t i, char *buf,
 		       size_t n)
 {
 	const ys_area_score *as = &r->s->areas[i];
 	char *name;
-	ys_sb b = {0};
 
 	if (as->state == YS_AREA_NOT_ASSESSED) {
 		snprintf(buf, n, "not assessed");
@@ -331,65 +338,113 @@ static void level_cell(ys_tw *t, const ys_report *r, size_t i, char *buf,
 		snprintf(buf, n, "not applicable");
 		return;
 	}
-	ys_sb_ascii(&b, ys_level_name(r->q, as->level), false);
-	if (b.oom)
-		t->oom = true;
-	name = b.buf ? b.buf : "";
-	snprintf(buf, n, "%d %s", as->level, name);
-	ys_sb_free(&b);
+	name = ys_tw_plain(t, ys_level_name(r->q, as->level));
+	snprintf(buf, n, "%d ", as->level);
+	if (name) {
+		size_t have = strlen(buf), fit = strlen(name);
+
+		/* Cut to the buffer, never inside a UTF-8 sequence. */
+		if (fit > n - have - 1) {
+			fit = n - have - 1;
+			while (fit > 0 && ((unsigned char)name[fit] & 0xC0) == 0x80)
+				fit--;
+		}
+		memcpy(buf + have, name, fit);
+		buf[have + fit] = '\0';
+	}
+	ys_free(name);
+}
+
+/* The columns of a profile row other than the title and the level:
+ * " BAR  MATURITY  LEVEL  PRACTICE  TARGET" without the level. */
+static size_t profile_fixed(const ys_report *r, size_t per)
+{
+	return 1 + ys_report_bar_width(r, per) + 2 + 8 + 2 + 2 + 8 +
+	       (r->s->has_target ? 2 + 11 : 0);
 }
 
 static void profile(ys_tw *t, const ys_report *r)
 {
 	const ys_questionnaire *q = r->q;
 	const ys_score *s = r->s;
-	char cell[40], barbuf[16], target[24];
-	size_t i, lw = 5, title_w, fixed;
+	char cell[96], barbuf[YS_REPORT_BAR_BUF], target[24], m[YS_FIGURE_BUF];
+	size_t i, lw = 5, bw, title_w, fixed, per, maxper, need = 4, widest = 4;
 
 	ys_tw_heading(t, "PROFILE");
 	for (i = 0; i < s->n_areas; i++) {
-		level_cell(t, r, i, cell, 24);
-		if (strlen(cell) > lw)
-			lw = strlen(cell);
+		level_cell(t, r, i, cell, sizeof(cell));
+		if (ys_tw_width(cell) > lw)
+			lw = ys_tw_width(cell);
 	}
-	fixed = 1 + 12 + 2 + 2 + 5 + (s->has_target ? 2 + 11 : 0);
-	/* Long level names are cut so that the row fits the width with at
-	 * least 10 columns left for the area title. */
-	if (lw + fixed + 10 > t->width)
-		lw = t->width > fixed + 10 + 5 ? t->width - fixed - 10 : 5;
+	if (lw > 23)
+		lw = 23;
+	for (i = 0; i < q->n_areas; i++) {
+		char *title = ys_tw_plain(t, q->areas[i].title);
+		size_t w = title ? ys_tw_width(title) : 0;
+
+		if (w > widest)
+			widest = w;
+		ys_free(title);
+	}
+	need = widest > 28 ? 28 : widest;
+	/* Bars are as long as they can be (YS_REPORT_BAR_MAX) unless shorter
+	 * ones, down to 2 characters a level, let every title fit on its
+	 * row; else the longest bar that fits the row is used and titles go
+	 * on lines of their own. Level names are cut only when a bar of 1
+	 * character a level does not fit either. */
+	maxper = ys_bar_per_level(q, YS_REPORT_BAR_MAX);
+	per = 0;
+	for (i = maxper; i >= 2 && !per; i--)
+		if (lw + profile_fixed(r, i) + need <= t->width)
+			per = i;
+	for (i = maxper; i >= 1 && !per; i--)
+		if (lw + profile_fixed(r, i) + 4 <= t->width)
+			per = i;
+	if (!per)
+		per = 1;
+	bw = ys_report_bar_width(r, per);
+	fixed = profile_fixed(r, per);
+	/* A title longer than its column goes on a line of its own above
+	 * the row, so the row needs only a small indent; long level names
+	 * are cut only when even that does not fit. */
+	if (lw + fixed + 4 > t->width)
+		lw = t->width > fixed + 4 + 5 ? t->width - fixed - 4 : 5;
 	fixed += lw;
-	title_w = t->width > fixed + 12 ? t->width - fixed : 12;
-	fprintf(t->out, "%-*s %-12s  %-*s  %5s", (int)title_w, "Area", "",
-		(int)lw, "Level", "Score");
+	/* The title column takes what the row leaves, but no more than the
+	 * widest title needs, so a wide report does not stretch it. */
+	title_w = t->width > fixed + 4 ? t->width - fixed : 4;
+	if (title_w > widest)
+		title_w = widest;
+	ys_tw_cell(t, "Area", title_w);
+	fprintf(t->out, " %-*s  %8s  ", (int)bw, "", "Maturity");
+	ys_tw_cell(t, "Level", lw);
+	fprintf(t->out, "  %8s", "Practice");
 	if (s->has_target)
 		fprintf(t->out, "  %s", "Target");
 	fputc('\n', t->out);
-	for (i = 0; i < title_w + fixed && i < t->width; i++)
-		fputc('-', t->out);
-	fputc('\n', t->out);
+	ys_tw_rule(t, '-', title_w + fixed);
 	for (i = 0; i < s->n_areas; i++) {
 		const ys_area_score *as = &s->areas[i];
 		bool assessed = as->state == YS_AREA_ASSESSED;
-		char *title = ys_tw_ascii(t, q->areas[i].title);
+		char *title = ys_tw_plain(t, q->areas[i].title);
 
 		if (!title)
 			return;
-		level_cell(t, r, i, cell, 24);
-		if (assessed)
-			bar(barbuf, as->score);
-		else
-			snprintf(barbuf, sizeof(barbuf), "[          ]");
-		if (strlen(title) > title_w) {
+		level_cell(t, r, i, cell, sizeof(cell));
+		ys_report_bar(barbuf, r, as, per);
+		if (ys_tw_width(title) > title_w) {
 			ys_tw_para(t, "", "  ", title);
-			fprintf(t->out, "%-*s", (int)title_w, "");
+			ys_tw_cell(t, "", title_w);
 		} else {
-			fprintf(t->out, "%-*s", (int)title_w, title);
+			ys_tw_cell(t, title, title_w);
 		}
-		fprintf(t->out, " %s  %-*.*s  ", barbuf, (int)lw, (int)lw, cell);
+		fprintf(t->out, " %s  %8s  ", barbuf,
+			assessed ? ys_maturity_str(as->maturity, m) : "-");
+		ys_tw_cell(t, cell, lw);
 		if (assessed)
-			fprintf(t->out, "%5ld", ys_round(as->score));
+			fprintf(t->out, "  %8ld", ys_practice_shown(as->practice));
 		else
-			fprintf(t->out, "%5s", "-");
+			fprintf(t->out, "  %8s", "-");
 		if (s->has_target) {
 			snprintf(target, sizeof(target), "%u %s", as->target,
 				 as->target_met ? "met" : "not met");
@@ -399,39 +454,46 @@ static void profile(ys_tw *t, const ys_report *r)
 		ys_free(title);
 	}
 	ys_tw_para(t, "", "", "");
-	ys_tw_para(t, "", "", "Bars show each area's score out of 100, one # per 10 "
-	     "points. Levels count from 0; the target column gives the "
-	     "target level and whether the area reaches it.");
+	{
+		char *legend = ys_report_legend(q, per, "'|'");
+
+		if (!legend) {
+			t->oom = true;
+			return;
+		}
+		ys_tw_para(t, "", "", legend);
+		ys_free(legend);
+	}
 }
 
-static void index_section(ys_tw *t, const ys_report *r)
+static void summary_section(ys_tw *t, const ys_report *r)
 {
 	const ys_questionnaire *q = r->q;
 	const ys_score *s = r->s;
 	const char *k = "                   ";
-	size_t i, owned = 0, met = 0, assessed = 0;
+	char m[YS_FIGURE_BUF];
+	size_t owned, met, assessed;
 
 	ys_tw_heading(t, "SUMMARY");
-	for (i = 0; i < s->n_areas; i++) {
-		if (s->areas[i].has_owner)
-			owned++;
-		if (s->areas[i].state == YS_AREA_ASSESSED) {
-			assessed++;
-			if (s->areas[i].target_met)
-				met++;
-		}
+	ys_report_counts(s, &owned, &met, &assessed);
+	if (s->assessed) {
+		ys_tw_paraf(t, "Overall maturity:  ", k, "%s of %zu (the mean "
+		      "of the assessed areas; there is no overall level)",
+		      ys_maturity_str(s->maturity, m),
+		      q->n_levels ? q->n_levels - 1 : 0);
+		ys_tw_paraf(t, "Practice score:    ", k, "%ld out of 100",
+		      ys_practice_shown(s->practice));
+	} else {
+		ys_tw_para(t, "Overall maturity:  ", k, "none: no area is assessed yet");
 	}
-	if (s->has_index)
-		ys_tw_paraf(t, "Index:             ", k, "%ld out of 100 (%s)",
-		      ys_round(s->index), ys_band(s->index));
-	else
-		ys_tw_para(t, "Index:             ", k, "none: no area is assessed yet");
 	if (s->weakest_area >= 0 && (size_t)s->weakest_area < q->n_areas) {
 		const ys_area_score *w = &s->areas[s->weakest_area];
 
-		ys_tw_paraf(t, "Weakest area:      ", k, "%s (level %d %s, score %ld)",
-		      q->areas[s->weakest_area].title, w->level,
-		      ys_level_name(q, w->level), ys_round(w->score));
+		ys_tw_paraf(t, "Weakest area:      ", k, "%s (maturity %s, level "
+		      "%d %s; practice score %ld)",
+		      q->areas[s->weakest_area].title,
+		      ys_maturity_str(w->maturity, m), w->level,
+		      ys_level_name(q, w->level), ys_practice_shown(w->practice));
 	} else {
 		ys_tw_para(t, "Weakest area:      ", k, "none: no area is assessed yet");
 	}
@@ -439,7 +501,7 @@ static void index_section(ys_tw *t, const ys_report *r)
 		ys_tw_paraf(t, "Percent to target: ", k,
 		      "%ld%% of the way to the \"%s\" target (%zu of %zu "
 		      "assessed %s at or above target)",
-		      ys_round_down(s->percent_to_target), s->target_name,
+		      ys_percent_shown(s->percent_to_target), s->target_name,
 		      met, assessed, ys_plural(assessed, "area", "areas"));
 	else if (s->has_target)
 		ys_tw_paraf(t, "Percent to target: ", k,
@@ -449,7 +511,7 @@ static void index_section(ys_tw *t, const ys_report *r)
 		     "no target profile chosen (use --target)");
 	ys_tw_paraf(t, "Ownership clarity: ", k,
 	      "%ld%% (%zu of %zu %s a named owner)",
-	      ys_round_down(s->ownership_clarity), owned, s->n_areas,
+	      ys_percent_shown(s->ownership_clarity), owned, s->n_areas,
 	      ys_plural(owned, "area has", "areas have"));
 }
 
@@ -475,8 +537,9 @@ static void red_flags(ys_tw *t, const ys_report *r)
 		ys_tw_para(t, "", "", "None.");
 		return;
 	}
-	ys_tw_para(t, "", "", "A red-flag answer means a basic safeguard is missing. "
-	     "It caps its area at level 1, whatever else is in place.");
+	ys_tw_para(t, "", "", "A red-flag answer is an immediate risk. It caps its "
+	     "area's maturity at the level shown, whatever else is in place, "
+	     "until it is cleared.");
 	for (i = 0; i < s->n_areas; i++) {
 		for (k = 0; k < s->areas[i].red_flags.count; k++) {
 			size_t qi = s->areas[i].red_flags.items[k];
@@ -485,9 +548,14 @@ static void red_flags(ys_tw *t, const ys_report *r)
 				continue;
 			fputc('\n', t->out);
 			question_item(t, r, qi);
-			ys_tw_paraf(t, "  ", "  ", "Answer: %s",
+			ys_tw_paraf(t, "  ", "  ", "Answer: %s. Caps the area "
+			      "at level %u.",
 			      ys_answer_text(&r->q->questions[qi],
-					     ys_report_response(r->a, qi)));
+					     ys_report_response(r->a, qi)),
+			      r->q->questions[qi].red_flag_cap);
+			if (r->q->questions[qi].advice)
+				ys_tw_paraf(t, "  ", "  ", "What to do: %s",
+				      r->q->questions[qi].advice);
 		}
 	}
 }
@@ -516,6 +584,9 @@ static void knowledge_gaps(ys_tw *t, const ys_report *r)
 				continue;
 			fputc('\n', t->out);
 			question_item(t, r, qi);
+			if (r->q->questions[qi].known_by)
+				ys_tw_paraf(t, "  ", "  ", "Who usually knows: %s",
+				      r->q->questions[qi].known_by);
 			if (resp && resp->note)
 				ys_tw_paraf(t, "  ", "  ", "Note: %s", resp->note);
 		}
@@ -527,7 +598,7 @@ static void unanswered(ys_tw *t, const ys_report *r)
 	const ys_score *s = r->s;
 	size_t i, k;
 
-	if (!s->provisional || s->answered == s->total)
+	if (s->answered == s->total)
 		return;
 	ys_tw_heading(t, "UNANSWERED QUESTIONS");
 	ys_tw_paraf(t, "", "", "%zu %s not answered yet; the scorecard stays "
@@ -624,8 +695,8 @@ static void area_detail(ys_tw *t, const ys_report *r, size_t i)
 
 		ys_sb_puts(&b, e.status);
 		if (as->state == YS_AREA_ASSESSED)
-			ys_sb_printf(&b, ", score %ld (%s)", ys_round(as->score),
-				     ys_band(as->score));
+			ys_sb_printf(&b, ", practice score %ld",
+				     ys_practice_shown(as->practice));
 		if (r->s->has_target)
 			ys_sb_printf(&b, ". Target: level %u %s, %s",
 				     as->target,
@@ -654,6 +725,12 @@ static void area_detail(ys_tw *t, const ys_report *r, size_t i)
 			      qn->id, qn->level, ys_weight_name(qn->weight),
 			      qn->text);
 			ys_tw_paraf(t, "     ", "     ", "Answer: %s", e.blockers[k].answer);
+			if (e.blockers[k].known_by)
+				ys_tw_paraf(t, "     ", "     ", "Who usually knows: %s",
+				      e.blockers[k].known_by);
+			if (e.blockers[k].advice)
+				ys_tw_paraf(t, "     ", "     ", "What to do: %s",
+				      e.blockers[k].advice);
 		}
 	}
 	if (e.recommendation) {
@@ -670,6 +747,41 @@ static void areas(ys_tw *t, const ys_report *r)
 	ys_tw_heading(t, "AREAS");
 	for (i = 0; i < r->s->n_areas && i < r->q->n_areas; i++)
 		area_detail(t, r, i);
+}
+
+static void notes(ys_tw *t, const ys_report *r)
+{
+	const ys_questionnaire *q = r->q;
+	size_t i, n = 0;
+
+	ys_tw_heading(t, "NOTES AND N/A ANSWERS");
+	for (i = 0; i < q->n_questions; i++) {
+		const ys_question *qn = &q->questions[i];
+		const ys_response *resp = ys_report_response(r->a, i);
+		bool na;
+
+		if (!ys_report_has_note(resp))
+			continue;
+		na = resp->choice.kind == YS_ANS_NA;
+		if (n++ == 0)
+			ys_tw_para(t, "", "", "Questions with a note from the "
+				   "assessors, and questions answered N/A "
+				   "with the reason given (an N/A question "
+				   "counts neither for nor against its area).");
+		fputc('\n', t->out);
+		question_item(t, r, i);
+		ys_tw_paraf(t, "  ", "  ", "Answer: %s",
+			    ys_answer_text(qn, resp));
+		if (na)
+			ys_tw_paraf(t, "  ", "  ", "N/A reason: %s",
+				    !ys_str_blank(resp->na_reason)
+				    ? resp->na_reason : "none given");
+		if (!ys_str_blank(resp->note))
+			ys_tw_paraf(t, "  ", "  ", "Note: %s", resp->note);
+	}
+	if (!n)
+		ys_tw_para(t, "", "", "None: no question has a note or an N/A "
+			   "answer.");
 }
 
 static void action_plan(ys_tw *t, const ys_report *r)
@@ -721,14 +833,16 @@ int ys_report_text(const ys_report *r, FILE *out)
 
 	t.out = out;
 	t.width = ys_report_width(r->width);
+	t.ascii = r->ascii;
 	header(&t, r);
 	profile(&t, r);
-	index_section(&t, r);
+	summary_section(&t, r);
 	red_flags(&t, r);
 	knowledge_gaps(&t, r);
 	contested(&t, r);
 	unanswered(&t, r);
 	areas(&t, r);
+	notes(&t, r);
 	action_plan(&t, r);
 	appendix(&t, r);
 	if (t.oom)

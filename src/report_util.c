@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,21 +75,30 @@ void ys_json_str(FILE *out, const char *s)
 
 char *ys_format_exact(double x, char buf[32])
 {
-	char *p;
+	int prec;
 
 	if (!isfinite(x)) {
 		strcpy(buf, "0");
 		return buf;
 	}
-	snprintf(buf, 32, "%.4f", x);
-	p = strchr(buf, '.');
-	if (p) {
-		char *e = buf + strlen(buf) - 1;
-
-		while (e > p && *e == '0')
-			*e-- = '\0';
-		if (e == p)
-			*e = '\0';
+	/* The shortest form that reads back as the same double: 0.75, 75,
+	 * 70.45454545454545; plain decimals in the range figures take, so
+	 * 100 is "100", not "1e+02"; exponent form only far outside it. */
+	if (x == 0.0) {
+		strcpy(buf, "0");
+		return buf;
+	}
+	if (fabs(x) >= 1e-4 && fabs(x) < 1e15) {
+		for (prec = 0; prec <= 24; prec++) {
+			snprintf(buf, 32, "%.*f", prec, x);
+			if (strtod(buf, NULL) == x)
+				return buf;
+		}
+	}
+	for (prec = 1; prec <= 17; prec++) {
+		snprintf(buf, 32, "%.*g", prec, x);
+		if (strtod(buf, NULL) == x)
+			break;
 	}
 	if (!strcmp(buf, "-0"))
 		strcpy(buf, "0");
@@ -191,6 +201,12 @@ size_t ys_report_n_contested(const ys_report *r)
 	return n;
 }
 
+bool ys_report_has_note(const ys_response *resp)
+{
+	return resp && (resp->choice.kind == YS_ANS_NA ||
+			!ys_str_blank(resp->note));
+}
+
 bool ys_report_is_workshop(const ys_report *r)
 {
 	return r->a->mode == YS_MODE_WORKSHOP;
@@ -224,4 +240,93 @@ const char *ys_level_name(const ys_questionnaire *q, long level)
 	if (level < 0 || (size_t)level >= q->n_levels)
 		return "?";
 	return q->levels[level].name;
+}
+
+char *ys_report_legend(const ys_questionnaire *q, size_t per,
+		       const char *mark)
+{
+	ys_sb b = {0};
+
+	ys_sb_printf(&b, "Maturity is the level reached plus the share of the "
+		     "next level's practices in place (0 to %zu). Bars show "
+		     "it on the level scale, %zu %s a level; %s marks the "
+		     "target level, which a bar reaches exactly when the area "
+		     "meets its target. The practice score (0 to 100) is how "
+		     "much of the area's practice is in place at every level.",
+		     q->n_levels ? q->n_levels - 1 : 0, per,
+		     ys_plural(per, "character", "characters"), mark);
+	if (b.oom) {
+		ys_sb_free(&b);
+		return NULL;
+	}
+	return ys_sb_take(&b);
+}
+
+void ys_report_status_line(ys_sb *b, const ys_score *s)
+{
+	size_t un = s->total - s->answered;
+
+	if (!s->provisional) {
+		ys_sb_puts(b, "FINAL: every question is answered.");
+		return;
+	}
+	ys_sb_puts(b, "PROVISIONAL: ");
+	if (un)
+		ys_sb_printf(b, "%zu %s unanswered", un,
+			     ys_plural(un, "question is", "questions are"));
+	if (un && s->unsettled)
+		ys_sb_puts(b, " and ");
+	if (s->unsettled)
+		ys_sb_printf(b, "%zu answered %s not yet settled in the "
+			     "workshop", s->unsettled,
+			     ys_plural(s->unsettled, "question is",
+				       "questions are"));
+	ys_sb_puts(b, ", so scores and levels may still change.");
+}
+
+void ys_report_counts(const ys_score *s, size_t *owned, size_t *met,
+		      size_t *assessed)
+{
+	size_t i;
+
+	*owned = *met = *assessed = 0;
+	for (i = 0; i < s->n_areas; i++) {
+		if (s->areas[i].has_owner)
+			(*owned)++;
+		if (s->areas[i].state == YS_AREA_ASSESSED) {
+			(*assessed)++;
+			if (s->areas[i].target_met)
+				(*met)++;
+		}
+	}
+}
+
+void ys_report_bar(char buf[YS_REPORT_BAR_BUF], const ys_report *r,
+		   const ys_area_score *as, size_t per)
+{
+	size_t top = r->q->n_levels > 1 ? r->q->n_levels - 1 : 1;
+	size_t cells = per * top, fill, mark = SIZE_MAX, i, o = 0;
+	bool assessed = as->state == YS_AREA_ASSESSED;
+
+	fill = assessed ? ys_maturity_cells(as->maturity, per) : 0;
+	if (r->s->has_target)
+		mark = as->target * per;
+	buf[o++] = '[';
+	for (i = 0; i < cells && o < YS_REPORT_BAR_BUF - 3; i++) {
+		if (i == mark)
+			buf[o++] = '|';
+		buf[o++] = !assessed ? ' ' : i < fill ? '#' : '.';
+	}
+	if (mark == cells)
+		buf[o++] = '|';
+	buf[o++] = ']';
+	buf[o] = '\0';
+}
+
+size_t ys_report_bar_width(const ys_report *r, size_t per)
+{
+	size_t top = r->q->n_levels > 1 ? r->q->n_levels - 1 : 1;
+
+	return per * top + 2 +
+	       (r->s->has_target ? 1 : 0);
 }

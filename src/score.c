@@ -1,6 +1,8 @@
-/* Scoring (DESIGN section 5): area scores, levels with threshold gating and
- * the red-flag cap, progress and blockers, index, weakest area, targets and
- * ownership clarity. Pure functions of a questionnaire and its answers. */
+/* Scoring (DESIGN section 5, revision 2): per area the gated level, the
+ * progress within the next level, the red-flag cap, maturity, level,
+ * blockers and practice score; overall maturity and practice score, the
+ * weakest area, percent to target and ownership clarity. Pure functions
+ * of a questionnaire and its answers, computed once for every surface. */
 #include <math.h>
 #include <limits.h>
 #include <string.h>
@@ -70,19 +72,35 @@ static bool is_contested(const ys_questionnaire *q, const ys_answers *a,
 	return a->responses[i].contested;
 }
 
-/* ---- Rounding and bands ----------------------------------------------- */
+/* ---- Display ---------------------------------------------------------- */
 
-const char *ys_band(double score)
+const char *ys_maturity_str(double maturity, char buf[YS_FIGURE_BUF])
 {
-	long r = ys_round(score);
+	return ys_format_tenths_down(maturity, buf, YS_FIGURE_BUF);
+}
 
-	if (r < 25)
-		return "Beginning";
-	if (r < 50)
-		return "Developing";
-	if (r < 75)
-		return "Established";
-	return "Advanced";
+long ys_practice_shown(double practice)
+{
+	return ys_round(practice);
+}
+
+long ys_percent_shown(double percent)
+{
+	return ys_round_down(percent);
+}
+
+size_t ys_maturity_cells(double maturity, size_t per_level)
+{
+	long n = ys_round_down(maturity * (double)per_level);
+
+	return n > 0 ? (size_t)n : 0;
+}
+
+size_t ys_bar_per_level(const ys_questionnaire *q, size_t max_cells)
+{
+	size_t top = q->n_levels > 1 ? q->n_levels - 1 : 1;
+
+	return max_cells / top > 0 ? max_cells / top : 1;
 }
 
 /* ---- Lists ------------------------------------------------------------ */
@@ -206,7 +224,7 @@ static bool area_lists(const ys_questionnaire *q, const ys_answers *a,
 	}
 	if (applicable > 0) {
 		s->state = YS_AREA_ASSESSED;
-		s->score = sum_w > 0.0 ? 100.0 * sum_wv / sum_w : 0.0;
+		s->practice = sum_w > 0.0 ? 100.0 * sum_wv / sum_w : 0.0;
 	} else if (n > 0 && s->not_applicable.count == n) {
 		s->state = YS_AREA_NOT_APPLICABLE;
 	} else {
@@ -215,37 +233,92 @@ static bool area_lists(const ys_questionnaire *q, const ys_answers *a,
 	return true;
 }
 
-/* Level, progress to the next level and blockers of an assessed area. */
+/* The area's cap: the lowest red_flag_cap among its red-flagged
+ * answers, -1 when it has none. */
+static int area_cap(const ys_questionnaire *q, const ys_area_score *s)
+{
+	int cap = -1;
+	size_t j;
+
+	for (j = 0; j < s->red_flags.count; j++) {
+		int c = (int)q->questions[s->red_flags.items[j]].red_flag_cap;
+
+		if (cap < 0 || c < cap)
+			cap = c;
+	}
+	return cap;
+}
+
+/* Gated level, progress, cap, maturity, level and blockers of an assessed
+ * area.
+ *
+ * Worked example (DESIGN section 5): level 2 holds A (met) and B (not
+ * met); R at level 3 has a red-flag answer with cap 1. G = 1 (B fails
+ * level 2), f = 1/2 (A of A, B), c = 1: maturity = min(1.5, 1) = 1.0,
+ * level 1, capped (1 < 1.5), blockers R (its cap 1 <= level 1), then B. */
 static bool area_level(const ys_questionnaire *q, const ys_answers *a,
 		       const ys_area *ar, ys_area_score *s)
 {
+	size_t top = q->n_levels ? q->n_levels - 1 : 0;
 	size_t next, j, applicable = 0, met = 0;
+	double uncapped;
 
-	s->level_uncapped = gated_level(q, a, ar);
-	s->level = s->level_uncapped;
-	if (s->red_flags.count > 0 && s->level > 1)
-		s->level = 1;
-	if (q->n_levels == 0 || (size_t)s->level + 1 >= q->n_levels) {
+	s->gated = gated_level(q, a, ar);
+	s->progress = 0.0;
+	if ((size_t)s->gated < top) {
+		next = (size_t)s->gated + 1;
+		for (j = 0; j < ar->n_questions; j++) {
+			size_t i = ar->first_question + j;
+
+			if (q->questions[i].level != next ||
+			    choice_of(q, a, i).kind == YS_ANS_NA)
+				continue;
+			applicable++;
+			if (meets(q, a, i))
+				met++;
+		}
+		/* A level with no applicable question passes, so G + 1 has
+		 * at least one that fails: m < n and f < 1. */
+		if (applicable)
+			s->progress = (double)met / (double)applicable;
+	}
+	uncapped = (double)s->gated + s->progress;
+	s->cap = area_cap(q, s);
+	s->capped = s->cap >= 0 && (double)s->cap < uncapped;
+	s->maturity = s->capped ? (double)s->cap : uncapped;
+	s->level = s->capped ? s->cap : s->gated;
+	if ((size_t)s->level >= top) {
 		s->progress_to_next = -1;
 		return true;
 	}
+	s->progress_to_next = s->capped ? 0 :
+		(int)ys_round_down(100.0 * s->progress);
+
+	/* Blockers: red flags whose cap holds the area at or below its
+	 * level, then what level + 1 still lacks. */
+	for (j = 0; j < s->red_flags.count; j++) {
+		size_t i = s->red_flags.items[j];
+
+		if ((int)q->questions[i].red_flag_cap <= s->level &&
+		    !qlist_push(&s->blockers, i, ar->n_questions))
+			return false;
+	}
+	s->n_cap_blockers = s->blockers.count;
 	next = (size_t)s->level + 1;
 	for (j = 0; j < ar->n_questions; j++) {
 		size_t i = ar->first_question + j;
 
 		if (q->questions[i].level != next ||
-		    choice_of(q, a, i).kind == YS_ANS_NA)
+		    choice_of(q, a, i).kind == YS_ANS_NA || meets(q, a, i))
 			continue;
-		applicable++;
-		if (meets(q, a, i))
-			met++;
-		else if (!qlist_push(&s->blockers, i, ar->n_questions))
+		/* A red flag already listed above is listed once, so the
+		 * list never holds more than the area's questions. */
+		if (is_red_flag(&q->questions[i], choice_of(q, a, i)) &&
+		    (int)q->questions[i].red_flag_cap <= s->level)
+			continue;
+		if (!qlist_push(&s->blockers, i, ar->n_questions))
 			return false;
 	}
-	/* Exact integer arithmetic: floor(100 * met / applicable). With no
-	 * applicable question the level's requirement is met (only the
-	 * red-flag cap can hold the area below it). */
-	s->progress_to_next = applicable ? (int)(100 * met / applicable) : 100;
 	return true;
 }
 
@@ -268,7 +341,8 @@ static bool score_area(const ys_questionnaire *q, const ys_answers *a,
 	const ys_area *ar = &q->areas[ai];
 
 	s->level = -1;
-	s->level_uncapped = -1;
+	s->gated = -1;
+	s->cap = -1;
 	s->progress_to_next = -1;
 	s->target = t ? t->levels[ai] : 0;
 	s->has_owner = area_has_owner(a, ar->id);
@@ -284,8 +358,8 @@ static bool score_area(const ys_questionnaire *q, const ys_answers *a,
 
 /* ---- Whole questionnaire ---------------------------------------------- */
 
-/* Weakest assessed area: lowest level, then lowest score, then first in
- * questionnaire order. */
+/* Weakest assessed area: lowest maturity, then lowest practice score,
+ * then first in questionnaire order. */
 static long weakest(const ys_score *s)
 {
 	long best = -1;
@@ -302,17 +376,18 @@ static long weakest(const ys_score *s)
 			continue;
 		}
 		b = &s->areas[best];
-		if (x->level < b->level ||
-		    (x->level == b->level && x->score < b->score))
+		if (x->maturity < b->maturity ||
+		    (x->maturity == b->maturity && x->practice < b->practice))
 			best = (long)i;
 	}
 	return best;
 }
 
-static void totals(const ys_questionnaire *q, ys_score *s)
+static void totals(const ys_questionnaire *q, const ys_answers *a,
+		   ys_score *s)
 {
-	double wsum = 0.0, wscore = 0.0;
-	unsigned long tsum = 0, deficit = 0;
+	double wsum = 0.0, wmat = 0.0, wprac = 0.0, deficit = 0.0;
+	unsigned long tsum = 0;
 	size_t owners = 0, i;
 
 	for (i = 0; i < s->n_areas; i++) {
@@ -325,19 +400,29 @@ static void totals(const ys_questionnaire *q, ys_score *s)
 		if (x->state != YS_AREA_ASSESSED)
 			continue;
 		wsum += q->areas[i].weight;
-		wscore += q->areas[i].weight * x->score;
+		wmat += q->areas[i].weight * x->maturity;
+		wprac += q->areas[i].weight * x->practice;
 		tsum += x->target;
-		if (x->target > (unsigned)x->level)
-			deficit += x->target - (unsigned)x->level;
+		if ((double)x->target > x->maturity)
+			deficit += (double)x->target - x->maturity;
 	}
-	s->provisional = s->answered < s->total;
-	s->has_index = wsum > 0.0;
-	s->index = s->has_index ? wscore / wsum : 0.0;
+	/* A workshop answer counts once the room has settled it (DESIGN
+	 * section 5); as in ys_answer_is_settled(), files written before
+	 * the settled key existed, and interviews, count as settled. */
+	if (a && a->mode == YS_MODE_WORKSHOP && a->has_settled &&
+	    a->n_bound == q->n_questions && a->n_responses >= q->n_questions)
+		for (i = 0; i < q->n_questions; i++)
+			if (choice_of(q, a, i).kind != YS_ANS_NONE &&
+			    !a->responses[i].settled)
+				s->unsettled++;
+	s->provisional = s->answered < s->total || s->unsettled > 0;
+	s->assessed = wsum > 0.0;
+	s->maturity = s->assessed ? wmat / wsum : 0.0;
+	s->practice = s->assessed ? wprac / wsum : 0.0;
 	s->weakest_area = weakest(s);
 	s->has_percent_to_target = s->has_target && tsum > 0;
 	if (s->has_percent_to_target)
-		s->percent_to_target =
-			100.0 * (1.0 - (double)deficit / (double)tsum);
+		s->percent_to_target = 100.0 * (1.0 - deficit / (double)tsum);
 	s->ownership_clarity = s->n_areas ?
 		100.0 * (double)owners / (double)s->n_areas : 0.0;
 }
@@ -373,13 +458,6 @@ bool ys_score_compute(const ys_questionnaire *q, const ys_answers *a,
 			return false;
 		}
 	}
-	totals(q, out);
-	/* A workshop's answer counts as final once the room settled it; a
-	 * merge's proposals do not (DESIGN section 5). */
-	for (i = 0; a && a->mode == YS_MODE_WORKSHOP && i < a->n_responses && i < q->n_questions; i++)
-		if (a->responses[i].answer && !ys_answer_is_settled(a, i))
-			out->unsettled++;
-	if (out->unsettled)
-		out->provisional = true;
+	totals(q, a, out);
 	return true;
 }

@@ -1,6 +1,7 @@
 /* The interview state machine (see session.h): ys_session_apply, the
  * actions of each screen, and creating and freeing a session. The other
  * parts are listed in session_priv.h. No curses, no printing. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -61,14 +62,20 @@ static const int workshop_rows[] = {
 
 size_t ys_session_start_rows(const ys_session *s)
 {
-	return s->workshop ? sizeof(workshop_rows) / sizeof(workshop_rows[0]) :
-			     sizeof(interview_rows) / sizeof(interview_rows[0]);
+	return (s->workshop ? sizeof(workshop_rows) / sizeof(workshop_rows[0]) :
+			      sizeof(interview_rows) / sizeof(interview_rows[0])) +
+	       (s->opts.offer_path ? 1 : 0);
 }
 
 int ys_session_start_field(const ys_session *s, size_t row)
 {
 	if (row >= ys_session_start_rows(s))
 		return YS_START_BEGIN;
+	if (s->opts.offer_path) {
+		if (row == 0)
+			return YS_START_RESUME;
+		row--;
+	}
 	return s->workshop ? workshop_rows[row] : interview_rows[row];
 }
 
@@ -102,6 +109,7 @@ static void begin(ys_session *s)
 		return;
 	}
 	if (s->opts.n_q && strcmp(s->opts.q_ids[s->q_choice], s->q->id)) {
+		/* Not reached from the keys: a switch loads at once. */
 		s->reload_id = s->opts.q_ids[s->q_choice];
 		s->outcome = YS_OUT_RELOAD;
 		return;
@@ -113,6 +121,46 @@ static void begin(ys_session *s)
 	s->mark = sess_now(s);
 	sess_land(s);
 	sess_changed(s);
+}
+
+/* Chooses the next (dir 1) or previous questionnaire and asks for it to
+ * be loaded now, so that its title, counts and targets show at once. */
+static void switch_questionnaire(ys_session *s, int dir)
+{
+	s->q_choice = (s->q_choice + s->opts.n_q + (size_t)(long)dir) % s->opts.n_q;
+	if (strcmp(s->opts.q_ids[s->q_choice], s->q->id)) {
+		s->reload_id = s->opts.q_ids[s->q_choice];
+		s->outcome = YS_OUT_RELOAD;
+	}
+}
+
+bool ys_session_carry_start(ys_session *s, const ys_session *old)
+{
+	int field = ys_session_start_field(old, old->row);
+	size_t i;
+
+	if (!ys_answers_set_string(&s->a->organisation, old->a->organisation) ||
+	    !ys_answers_set_assessors(s->a, (const char *const *)old->a->assessors,
+				      old->a->n_assessors))
+		return false;
+	if (s->workshop && old->a->n_participants &&
+	    (!ys_answers_set_participants(s->a, (const char *const *)old->a->participants,
+					  old->a->n_participants) ||
+	     !sess_undo_room(s)))
+		return false;
+	s->timebox = old->timebox;
+	s->target = -1;
+	for (i = 0; old->a->target && i < s->q->n_targets; i++)
+		if (!strcmp(s->q->targets[i].name, old->a->target))
+			s->target = (int)i;
+	if (!ys_answers_set_string(&s->a->target,
+				   s->target >= 0 ? s->q->targets[s->target].name : NULL))
+		return false;
+	s->row = start_row_of(s, field);
+	if (old->target >= 0 && s->target < 0)
+		sess_status(s, false, "This questionnaire has no target profile '%s'; choose one of its own.",
+			    old->q->targets[old->target].name);
+	return true;
 }
 
 static bool start_action(ys_session *s, const ys_session_action *act)
@@ -140,7 +188,7 @@ static bool start_action(ys_session *s, const ys_session_action *act)
 			return true;
 		}
 		if (field == YS_START_QUESTIONNAIRE && s->opts.n_q > 1) {
-			s->q_choice = (s->q_choice + s->opts.n_q + (size_t)(long)dir) % s->opts.n_q;
+			switch_questionnaire(s, dir);
 			return true;
 		}
 		return false;
@@ -172,7 +220,10 @@ static bool start_action(ys_session *s, const ys_session_action *act)
 			return true;
 		case YS_START_QUESTIONNAIRE:
 			if (s->opts.n_q > 1)
-				s->q_choice = (s->q_choice + 1) % s->opts.n_q;
+				switch_questionnaire(s, 1);
+			return true;
+		case YS_START_RESUME:
+			s->outcome = YS_OUT_RESUME_OFFERED;
 			return true;
 		default:
 			begin(s);
@@ -199,11 +250,15 @@ static bool question_action(ys_session *s, const ys_session_action *act)
 	}
 	switch (act->type) {
 	case YS_A_UP:
-		if (s->option > 0)
+		if (s->option < 0)
+			s->option = 0;
+		else if (s->option > 0)
 			s->option--;
 		return s->option != old;
 	case YS_A_DOWN:
-		if ((size_t)s->option + 1 < qn->n_options)
+		if (s->option < 0)
+			s->option = 0;
+		else if ((size_t)s->option + 1 < qn->n_options)
 			s->option++;
 		return s->option != old;
 	case YS_A_FIRST:
@@ -213,6 +268,11 @@ static bool question_action(ys_session *s, const ys_session_action *act)
 		s->option = (int)qn->n_options - 1;
 		return s->option != old;
 	case YS_A_SELECT:
+		if (s->option < 0) {
+			sess_status(s, false, "Nothing recorded yet: choose with \xe2\x86\x91/\xe2\x86\x93 "
+				    "and Enter, or press a number.");
+			return true;
+		}
 		return sess_choose(s, s->option);
 	case YS_A_CHOOSE:
 		return sess_choose(s, act->arg);
@@ -249,6 +309,9 @@ static bool question_action(ys_session *s, const ys_session_action *act)
 				return true;
 			}
 			sess_changed(s);
+			if (!s->save_failed)
+				sess_status(s, false, "Question %zu is no longer parked. Saved at %s.",
+					    s->question + 1, s->saved_at);
 			return true;
 		}
 		if (!ys_answers_set_parked(s->a, s->question, true)) {
@@ -256,6 +319,9 @@ static bool question_action(ys_session *s, const ys_session_action *act)
 			return true;
 		}
 		sess_changed(s);
+		if (!s->save_failed)
+			sess_status(s, false, "Question %zu parked for later (r lists what is parked). "
+				    "Saved at %s.", s->question + 1, s->saved_at);
 		sess_advance(s, false);
 		return true;
 	default:
@@ -272,8 +338,13 @@ static void jump_area(ys_session *s, size_t ai)
 		return;
 	ar = &s->q->areas[ai];
 	for (i = 0; i < ar->n_questions; i++)
-		if (!sess_done(s, ar->first_question + i))
+		if (!sess_done(s, ar->first_question + i) &&
+		    !s->a->responses[ar->first_question + i].parked)
 			break;
+	if (i == ar->n_questions)
+		for (i = 0; i < ar->n_questions; i++)
+			if (!sess_done(s, ar->first_question + i))
+				break;
 	if (i == ar->n_questions)
 		i = 0;
 	sess_go_question(s, ar->first_question + i);
@@ -319,6 +390,7 @@ static bool areas_action(ys_session *s, const ys_session_action *act)
 static void open_review_row(ys_session *s, size_t i)
 {
 	sess_go_question(s, s->review[i].question);
+	s->from_review = true;
 }
 
 static bool review_action(ys_session *s, const ys_session_action *act)
@@ -329,14 +401,67 @@ static bool review_action(ys_session *s, const ys_session_action *act)
 	return r;
 }
 
+/* Enter on the profile: the selected blocker's question, the selected
+ * action's edit prompt, or with nothing selectable the area's first open
+ * question. */
+static void profile_open(ys_session *s, size_t area)
+{
+	size_t nb, n;
+
+	(void)area;
+	n = ys_session_profile_items(s, &nb);
+	if (s->item < nb) {
+		sess_go_question(s, s->score.areas[s->row].blockers.items[s->item]);
+		return;
+	}
+	if (s->item < n) {
+		const ys_area_record *r = ys_answers_area(s->a, s->q->areas[s->row].id);
+		const ys_action *ac = &r->actions[s->item - nb];
+
+		sess_drop_pending(s);
+		s->editing = s->item - nb;
+		if (ac->owner && !(s->pending_owner = ys_strdup(ac->owner))) {
+			sess_oom(s);
+			return;
+		}
+		if (ac->due && !(s->pending_due = ys_strdup(ac->due))) {
+			sess_drop_pending(s);
+			sess_oom(s);
+			return;
+		}
+		sess_open_prompt(s, YS_PROMPT_ACTION_TEXT, ac->text);
+		return;
+	}
+	jump_area(s, s->row);
+}
+
 static bool profile_action(ys_session *s, const ys_session_action *act)
 {
 	ys_area_record *r = ys_answers_area(s->a, s->q->areas[s->row].id);
-	bool handled;
+	size_t nb, n = ys_session_profile_items(s, &nb), old = s->item;
 
-	if (list_action(s, act, s->q->n_areas, jump_area, &handled))
-		return handled;
 	switch (act->type) {
+	case YS_A_UP:
+	case YS_A_DOWN:
+	case YS_A_FIRST:
+	case YS_A_LAST:
+		if (!move_row(s, act->type, s->q->n_areas))
+			return false;
+		s->item = 0;
+		return true;
+	case YS_A_SELECT:
+		profile_open(s, s->row);
+		return true;
+	case YS_A_JUMP:
+		return false;
+	case YS_A_PREV:
+		if (s->item > 0)
+			s->item--;
+		return s->item != old;
+	case YS_A_NEXT:
+		if (s->item + 1 < n)
+			s->item++;
+		return s->item != old;
 	case YS_A_OWNER:
 		sess_open_prompt(s, YS_PROMPT_OWNER, r ? r->owner : NULL);
 		return true;
@@ -346,19 +471,30 @@ static bool profile_action(ys_session *s, const ys_session_action *act)
 		return true;
 	case YS_A_DELETE_ACTION:
 		if (!r || !r->n_actions) {
-			sess_status(s, false, "This area has no actions to remove.");
+			sess_status(s, false, "This area has no actions to delete.");
 			return true;
 		}
-		if (!ys_answers_remove_action(s->a, s->q, s->row, r->n_actions - 1)) {
-			sess_oom(s);
+		if (s->item < nb || s->item >= n) {
+			sess_status(s, false, "Select the action to delete with \xe2\x86\x90/\xe2\x86\x92 first.");
 			return true;
 		}
-		sess_changed(s);
+		s->prompt = YS_PROMPT_DELETE_ACTION;
 		return true;
 	case YS_A_EXPORT:
 		if (!s->opts.export_fn) {
 			sess_status(s, false, "Export the scorecard with: yardstick scorecard %s",
 				   ys_session_path(s) ? ys_session_path(s) : "ANSWERS");
+			return true;
+		}
+		if (s->opts.n_export_names) {
+			size_t i;
+
+			s->export_choice = 0;
+			for (i = 0; s->export_format && i < s->opts.n_export_names; i++)
+				if (!strcmp(s->opts.export_names[i], s->export_format))
+					s->export_choice = i;
+			snprintf(s->export_label, sizeof(s->export_label), "Scorecard format");
+			sess_open_prompt(s, YS_PROMPT_EXPORT_FORMAT, NULL);
 			return true;
 		}
 		if (s->opts.export_formats)
@@ -415,6 +551,12 @@ static bool help_action(ys_session *s, const ys_session_action *act)
 		return true;
 	case YS_A_FIRST:
 		s->scroll = 0;
+		return true;
+	case YS_A_PREV:         /* PgUp, PgDn: a page */
+		s->scroll = s->scroll > 10 ? s->scroll - 10 : 0;
+		return true;
+	case YS_A_NEXT:
+		s->scroll += 10;
 		return true;
 	case YS_A_NONE:
 		return false;
@@ -571,6 +713,7 @@ ys_session *ys_session_new(const ys_questionnaire *q, ys_answers *a,
 	}
 	s->q = q;
 	s->a = a;
+	s->editing = SIZE_MAX;
 	if (opts)
 		s->opts = *opts;
 	if (s->opts.workshop && !sess_workshop_new(s)) {
@@ -608,6 +751,11 @@ ys_session *ys_session_new(const ys_questionnaire *q, ys_answers *a,
 		s->row = a->organisation ? ys_session_start_rows(s) - 1 : 0;
 		if (s->workshop && a->organisation && !a->n_participants)
 			s->row = start_row_of(s, YS_START_PARTICIPANTS);
+		if (s->opts.offer_path) {
+			s->row = 0;
+			sess_status(s, false, "Enter resumes the earlier %s; Begin starts a new one.",
+				    s->workshop ? "workshop" : "assessment");
+		}
 	}
 	return s;
 }

@@ -18,7 +18,9 @@ bool ys_session_text_prompt(const ys_session *s)
 {
 	return s->prompt != YS_PROMPT_NONE &&
 	       s->prompt != YS_PROMPT_CONFIRM_QUIT &&
-	       s->prompt != YS_PROMPT_QUIT_UNSAVED;
+	       s->prompt != YS_PROMPT_QUIT_UNSAVED &&
+	       s->prompt != YS_PROMPT_DELETE_ACTION &&
+	       !(s->prompt == YS_PROMPT_EXPORT_FORMAT && s->opts.n_export_names);
 }
 
 const char *ys_session_prompt_label(const ys_session *s)
@@ -35,11 +37,11 @@ const char *ys_session_prompt_label(const ys_session *s)
 	case YS_PROMPT_OWNER:
 		return "Owner of this area";
 	case YS_PROMPT_ACTION_TEXT:
-		return "New action";
+		return s->editing != SIZE_MAX ? "Action" : "New action";
 	case YS_PROMPT_ACTION_OWNER:
 		return "Action owner";
 	case YS_PROMPT_ACTION_DUE:
-		return "Due date (YYYY-MM-DD, optional)";
+		return "Due date (DD/MM/YYYY, optional)";
 	case YS_PROMPT_SAVE_AS:
 		return "Save to file";
 	case YS_PROMPT_EXPORT_FORMAT:
@@ -50,6 +52,8 @@ const char *ys_session_prompt_label(const ys_session *s)
 		return "Quit? Your answers are saved. (y/n)";
 	case YS_PROMPT_QUIT_UNSAVED:
 		return "The last save failed. Quit and lose unsaved changes? (y/n, R retry, W save elsewhere)";
+	case YS_PROMPT_DELETE_ACTION:
+		return "Delete the selected action? (y/n)";
 	case YS_PROMPT_PARTICIPANTS:
 		return "Participants (comma separated; initials are fine)";
 	case YS_PROMPT_TIMEBOX:
@@ -116,94 +120,83 @@ static bool edit(ys_session *s, const ys_session_action *act)
 	}
 }
 
-/* Splits a comma-separated list of names, trimming spaces and tabs and
- * dropping empty items, into *out (n names; the caller frees each and the
- * array with ys_free). Returns 0, 1 when there are more than max names,
- * or -1 when out of memory; on failure *out is NULL. */
-static int split_names(const char *text, size_t max, char ***out, size_t *count)
-{
-	char **list = NULL;
-	size_t n = 0, cap = 0;
-	const char *p = text;
-	int rc = 0;
-
-	while (*p) {
-		const char *e = strchr(p, ',');
-		const char *b = p, *t;
-
-		if (!e)
-			e = p + strlen(p);
-		t = e;
-		while (b < t && (*b == ' ' || *b == '\t'))
-			b++;
-		while (t > b && (t[-1] == ' ' || t[-1] == '\t'))
-			t--;
-		if (t > b) {
-			if (n == max) {
-				rc = 1;
-				goto fail;
-			}
-			if (!YS_GROW(list, cap, n + 1) ||
-			    !(list[n] = ys_strndup(b, (size_t)(t - b)))) {
-				rc = -1;
-				goto fail;
-			}
-			n++;
-		}
-		p = *e ? e + 1 : e;
-	}
-	*out = list;
-	*count = n;
-	return 0;
-fail:
-	ys_strv_free(list, n);
-	*out = NULL;
-	*count = 0;
-	return rc;
-}
-
 static bool set_assessors(ys_session *s, const char *text)
 {
 	char **list;
 	size_t n;
 	bool ok;
 
-	if (split_names(text, SIZE_MAX, &list, &n) != 0)
+	if (ys_names_split(text, SIZE_MAX, &list, &n) != 0)
 		return false;
 	ok = ys_answers_set_assessors(s->a, (const char *const *)list, n);
 	ys_strv_free(list, n);
 	return ok;
 }
 
-static bool valid_date(const char *d)
+/* Reads up to max digits from *p as a number; returns the digits read. */
+static int digits(const char **p, int max, int *out)
 {
-	int y, m, day, i;
-	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int n = 0;
 
-	if (strlen(d) != 10 || d[4] != '-' || d[7] != '-')
-		return false;
-	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9'))
-			return false;
-	y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
-	m = (d[5] - '0') * 10 + (d[6] - '0');
-	day = (d[8] - '0') * 10 + (d[9] - '0');
-	if (m < 1 || m > 12 || day < 1 || day > mdays[m - 1])
-		return false;
-	if (m == 2 && day == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return false;
-	return true;
+	*out = 0;
+	while (n < max && **p >= '0' && **p <= '9') {
+		*out = *out * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	return n;
 }
 
+const char *ys_due_date_parse(const char *text, char iso[11])
+{
+	static const char *const months[] = {
+		"January", "February", "March", "April", "May", "June", "July",
+		"August", "September", "October", "November", "December",
+	};
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	const char *p = text;
+	int y, m, d, last;
+
+	if (digits(&p, 4, &y) == 4 && *p == '-') {
+		p++;
+		if (digits(&p, 2, &m) != 2 || *p++ != '-' || digits(&p, 2, &d) != 2 || *p)
+			return "Give the due date as YYYY-MM-DD (2027-01-31) or DD/MM/YYYY (31/01/2027).";
+	} else {
+		p = text;
+		if (digits(&p, 2, &d) < 1 || *p++ != '/' || digits(&p, 2, &m) < 1 ||
+		    *p++ != '/' || digits(&p, 4, &y) != 4 || *p)
+			return "Give the due date as DD/MM/YYYY (31/01/2027) or YYYY-MM-DD (2027-01-31).";
+	}
+	if (m < 1 || m > 12)
+		return "That is not a date: the month must be 1 to 12 (DD/MM/YYYY, day first).";
+	last = mdays[m - 1];
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		last = 29;
+	if (d < 1 || d > last) {
+		static char why[96];
+
+		snprintf(why, sizeof(why), "That is not a date: %s %d has %d days.",
+			 months[m - 1], y, last);
+		return why;
+	}
+	snprintf(iso, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+	return NULL;
+}
+
+/* Adds the action being typed, or replaces the one being edited. */
 static bool add_action(ys_session *s, const char *due)
 {
-	if (!ys_answers_add_action(s->a, s->q, s->row, s->pending_action,
-				   s->pending_owner, due))
+	bool ok;
+
+	if (s->editing != SIZE_MAX)
+		ok = ys_answers_edit_action(s->a, s->q, s->row, s->editing,
+					    s->pending_action, s->pending_owner, due);
+	else
+		ok = ys_answers_add_action(s->a, s->q, s->row, s->pending_action,
+					   s->pending_owner, due);
+	if (!ok)
 		return false;
-	ys_free(s->pending_action);
-	ys_free(s->pending_owner);
-	s->pending_action = NULL;
-	s->pending_owner = NULL;
+	sess_drop_pending(s);
 	return true;
 }
 
@@ -211,8 +204,11 @@ void sess_drop_pending(ys_session *s)
 {
 	ys_free(s->pending_action);
 	ys_free(s->pending_owner);
+	ys_free(s->pending_due);
 	s->pending_action = NULL;
 	s->pending_owner = NULL;
+	s->pending_due = NULL;
+	s->editing = SIZE_MAX;
 }
 
 bool sess_quit(ys_session *s)
@@ -300,7 +296,7 @@ static bool set_participants(ys_session *s, const char *text)
 	char **list;
 	size_t n, i, j;
 	bool ok = false;
-	int rc = split_names(text, YS_MAX_NAMES, &list, &n);
+	int rc = ys_names_split(text, YS_MAX_NAMES, &list, &n);
 
 	if (rc > 0) {
 		sess_status(s, true, "At most %d participants.", YS_MAX_NAMES);
@@ -497,34 +493,49 @@ static bool submit(ys_session *s)
 	}
 	case YS_PROMPT_ACTION_TEXT:
 		if (!*text) {
+			sess_drop_pending(s);
 			sess_close_prompt(s);
 			break;
 		}
-		sess_drop_pending(s);
+		ys_free(s->pending_action);
 		s->pending_action = text;
 		text = NULL;
-		sess_open_prompt(s, YS_PROMPT_ACTION_OWNER, NULL);
+		/* Editing: the owner and due date typed before are offered. */
+		sess_open_prompt(s, YS_PROMPT_ACTION_OWNER, s->pending_owner);
 		break;
 	case YS_PROMPT_ACTION_OWNER:
+		ys_free(s->pending_owner);
+		s->pending_owner = NULL;
 		if (*text) {
 			s->pending_owner = text;
 			text = NULL;
 		}
-		sess_open_prompt(s, YS_PROMPT_ACTION_DUE, NULL);
+		sess_open_prompt(s, YS_PROMPT_ACTION_DUE, s->pending_due);
 		break;
-	case YS_PROMPT_ACTION_DUE:
-		if (*text && !valid_date(text)) {
-			sess_status(s, true, "Give the due date as YYYY-MM-DD, or leave it empty.");
+	case YS_PROMPT_ACTION_DUE: {
+		char iso[11] = "";
+		const char *why = *text ? ys_due_date_parse(text, iso) : NULL;
+		bool edited = s->editing != SIZE_MAX;
+
+		if (why) {
+			sess_status(s, true, "%s Or leave it empty.", why);
 			break;
 		}
 		sess_close_prompt(s);
-		if (!add_action(s, text)) {
+		if (!add_action(s, iso)) {
 			sess_drop_pending(s);
 			sess_oom(s);
 			break;
 		}
 		sess_changed(s);
+		/* A new action is selected, so that it shows. */
+		if (!edited && ys_session_profile_items(s, NULL) > 0)
+			s->item = ys_session_profile_items(s, NULL) - 1;
+		if (!s->save_failed)
+			sess_status(s, false, "Action %s%s%s. Saved at %s.", edited ? "changed" : "added",
+				    *iso ? ", due " : "", iso, s->saved_at);
 		break;
+	}
 	case YS_PROMPT_PARTICIPANTS:
 		if (set_participants(s, text))
 			sess_close_prompt(s);
@@ -547,7 +558,8 @@ static bool submit(ys_session *s)
 		save_as(s, text);
 		break;
 	case YS_PROMPT_EXPORT_FORMAT:
-		export_format_chosen(s, text);
+		export_format_chosen(s, s->opts.n_export_names ?
+				     s->opts.export_names[s->export_choice] : text);
 		break;
 	case YS_PROMPT_EXPORT_PATH:
 		export_to(s, text);
@@ -562,6 +574,68 @@ static bool submit(ys_session *s)
 	return true;
 }
 
+/* The export format offered as a list: Left/Right (or Up/Down) move,
+ * a digit picks, Enter takes the one shown, Esc cancels. */
+static bool format_choice_action(ys_session *s, const ys_session_action *act)
+{
+	size_t n = s->opts.n_export_names;
+
+	switch (act->type) {
+	case YS_A_PREV:
+	case YS_A_UP:
+		s->export_choice = (s->export_choice + n - 1) % n;
+		return true;
+	case YS_A_NEXT:
+	case YS_A_DOWN:
+		s->export_choice = (s->export_choice + 1) % n;
+		return true;
+	case YS_A_CHOOSE:
+		if (act->arg < 0 || (size_t)act->arg >= n)
+			return false;
+		s->export_choice = (size_t)act->arg;
+		/* fall through */
+	case YS_A_SUBMIT:
+	case YS_A_SELECT:
+		return submit(s);
+	case YS_A_CANCEL:
+	case YS_A_BACK:
+		sess_close_prompt(s);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* y deletes the selected action of the selected area, n keeps it. */
+static bool delete_action_answer(ys_session *s, const ys_session_action *act)
+{
+	size_t nb, n = ys_session_profile_items(s, &nb);
+
+	switch (act->type) {
+	case YS_A_YES:
+		sess_close_prompt(s);
+		if (s->item < nb || s->item >= n)
+			return true;
+		if (!ys_answers_remove_action(s->a, s->q, s->row, s->item - nb)) {
+			sess_oom(s);
+			return true;
+		}
+		sess_changed(s);
+		if (s->item > 0 && s->item + 1 >= n)
+			s->item--;
+		if (!s->save_failed)
+			sess_status(s, false, "Action deleted. Saved at %s.", s->saved_at);
+		return true;
+	case YS_A_NO:
+	case YS_A_CANCEL:
+		sess_close_prompt(s);
+		sess_status(s, false, "The action was kept.");
+		return true;
+	default:
+		return false;
+	}
+}
+
 bool sess_prompt_action(ys_session *s, const ys_session_action *act)
 {
 	if (ys_session_text_prompt(s)) {
@@ -574,6 +648,10 @@ bool sess_prompt_action(ys_session *s, const ys_session_action *act)
 		}
 		return edit(s, act);
 	}
+	if (s->prompt == YS_PROMPT_EXPORT_FORMAT)
+		return format_choice_action(s, act);
+	if (s->prompt == YS_PROMPT_DELETE_ACTION)
+		return delete_action_answer(s, act);
 	/* yes/no prompts */
 	switch (act->type) {
 	case YS_A_YES:

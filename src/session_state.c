@@ -69,6 +69,16 @@ size_t ys_session_first_unanswered(const ys_session *s)
 	return s->q->n_questions;
 }
 
+size_t ys_session_first_open(const ys_session *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->q->n_questions; i++)
+		if (!sess_done(s, i) && !s->a->responses[i].parked)
+			return i;
+	return s->q->n_questions;
+}
+
 void ys_session_set_status(ys_session *s, bool error, const char *msg)
 {
 	sess_status(s, error, "%s", msg);
@@ -165,9 +175,12 @@ void sess_go_question(ys_session *s, size_t i)
 	}
 	s->question = i;
 	r = &s->a->responses[i];
-	s->option = r->choice.kind == YS_ANS_OPTION ? r->choice.option : 0;
+	/* No option is chosen in advance: a default answer biases the
+	 * result, and the first option is often the worst one. */
+	s->option = r->choice.kind == YS_ANS_OPTION ? r->choice.option : -1;
 	if (s->option < 0 || (size_t)s->option >= s->q->questions[i].n_options)
-		s->option = 0;
+		s->option = -1;
+	s->from_review = false;
 	s->screen = YS_SCR_QUESTION;
 }
 
@@ -226,21 +239,55 @@ void sess_open_review(ys_session *s)
 	s->screen = YS_SCR_REVIEW;
 }
 
+/* Back to the review list after a question opened from it was answered
+ * or parked, on the row where that question was (or the one after it,
+ * when it has left the list). */
+static void back_to_review(ys_session *s)
+{
+	size_t i;
+
+	rebuild_review(s);
+	for (i = 0; i < s->n_review && s->review[i].question < s->question; i++)
+		;
+	s->row = i < s->n_review ? i : (s->n_review ? s->n_review - 1 : 0);
+	s->screen = YS_SCR_REVIEW;
+}
+
 void sess_open_profile(ys_session *s)
 {
 	sess_recompute_score(s);
 	s->row = s->q->questions[s->question].area;
+	s->item = 0;
 	s->screen = YS_SCR_PROFILE;
 }
 
-/* Lands on the first unanswered question, or on the profile when
- * everything is answered. */
+size_t ys_session_profile_items(const ys_session *s, size_t *n_blockers)
+{
+	const ys_area_record *r;
+	size_t nb = 0;
+
+	if (s->has_score && s->row < s->score.n_areas)
+		nb = s->score.areas[s->row].blockers.count;
+	if (n_blockers)
+		*n_blockers = nb;
+	if (s->row >= s->q->n_areas)
+		return nb;
+	r = ys_answers_area(s->a, s->q->areas[s->row].id);
+	return nb + (r ? r->n_actions : 0);
+}
+
+/* Lands on the first question neither answered nor parked; when only
+ * parked ones are left, on the review list; when everything is
+ * answered, on the profile. */
 void sess_land(ys_session *s)
 {
-	size_t i = ys_session_first_unanswered(s);
+	size_t i = ys_session_first_open(s);
 
 	if (i < s->q->n_questions) {
 		sess_go_question(s, i);
+	} else if (ys_session_first_unanswered(s) < s->q->n_questions) {
+		s->question = ys_session_first_unanswered(s);
+		sess_open_review(s);
 	} else if (s->workshop && ys_session_contested(s)) {
 		/* A file straight from merge: settle the contested questions. */
 		s->question = 0;
@@ -259,6 +306,10 @@ void sess_advance(ys_session *s, bool finished)
 		sess_open_profile(s);
 		return;
 	}
+	if (s->from_review) {
+		back_to_review(s);
+		return;
+	}
 	if (s->question + 1 < s->q->n_questions) {
 		sess_go_question(s, s->question + 1);
 		return;
@@ -269,10 +320,39 @@ void sess_advance(ys_session *s, bool finished)
 		sess_open_review(s);
 }
 
+/* After question i was answered: when that finished its area or the
+ * whole questionnaire, says so on the status line and offers the
+ * profile. */
+static void say_finished(ys_session *s, size_t i, bool all)
+{
+	const ys_area *ar = &s->q->areas[s->q->questions[i].area];
+	size_t k, dk = 0, na = 0, answered, total;
+
+	if (s->save_failed)
+		return;
+	if (all) {
+		sess_status(s, false, "All %zu questions answered and saved: this is the profile "
+			    "(e exports the scorecard).", s->q->n_questions);
+		return;
+	}
+	ys_session_area_progress(s, s->q->questions[i].area, &answered, &total);
+	if (answered < total)
+		return;
+	for (k = 0; k < ar->n_questions; k++) {
+		ys_answer_kind kind = sess_kind(s, ar->first_question + k);
+
+		dk += kind == YS_ANS_DONT_KNOW;
+		na += kind == YS_ANS_NA;
+	}
+	sess_status(s, false, "Area done: %s, %zu answered (%zu don't know, %zu N/A). "
+		    "Saved. s shows the profile.", ar->title, total, dk, na);
+}
+
 bool sess_set_choice(ys_session *s, ys_choice c)
 {
 	size_t i = s->question;
 	bool was_open = !sess_done(s, i);
+	bool all;
 
 	if (c.kind != YS_ANS_NA && s->a->responses[i].na_reason &&
 	    !ys_answers_set_na_reason(s->a, i, NULL)) {
@@ -297,6 +377,11 @@ bool sess_set_choice(ys_session *s, ys_choice c)
 		sess_oom(s);
 		return true;
 	}
+	/* An answer takes the question off the parking list. */
+	if (s->a->responses[i].parked && !ys_answers_set_parked(s->a, i, false)) {
+		sess_oom(s);
+		return true;
+	}
 	sess_changed(s);
 	if (s->workshop && !s->save_failed) {
 		const ys_question *qn = &s->q->questions[i];
@@ -306,7 +391,10 @@ bool sess_set_choice(ys_session *s, ys_choice c)
 			   c.kind == YS_ANS_NA ? "N/A" : "Don't know",
 			   s->a->responses[i].contested ? " (contested)" : "", s->saved_at);
 	}
-	sess_advance(s, was_open && ys_session_first_unanswered(s) == s->q->n_questions);
+	all = was_open && ys_session_first_unanswered(s) == s->q->n_questions;
+	if (was_open && !s->workshop)
+		say_finished(s, i, all);
+	sess_advance(s, all);
 	return true;
 }
 

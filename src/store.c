@@ -266,6 +266,20 @@ static int write_excl_direct(const char *path, const char *data, size_t len,
 	return 0;
 }
 
+/* The file that replaces path keeps path's permission bits (0640 stays
+ * 0640, whatever the umask): fd, the temporary file, gets them when path
+ * is a regular file. When that fails the temporary file keeps the mode it
+ * was created with, which is never wider. */
+static void keep_mode(int fd, const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    fchmod(fd, st.st_mode & 0777) != 0) {
+		/* The save goes on with the narrower mode. */
+	}
+}
+
 int ys_atomic_write(const char *path, const char *data, size_t len,
 		    unsigned mode, bool exclusive, char **err)
 {
@@ -290,6 +304,8 @@ int ys_atomic_write(const char *path, const char *data, size_t len,
 		}
 	}
 	fd = open_temp(dir, base, mode, &tmp);
+	if (fd >= 0 && !exclusive)
+		keep_mode(fd, path);
 	if (fd < 0) {
 		if (errno == ENOMEM)
 			rc = fail(err, YS_EX_SOFTWARE, "cannot save %s: out of memory",

@@ -7,6 +7,7 @@
 #include "yardstick/alloc.h"
 #include "yardstick/common.h"
 #include "yardstick/text.h"
+#include "yardstick/vec.h"
 
 #include "text_width_tables.h"
 
@@ -400,6 +401,89 @@ bool ys_name_equal(const char *x, const char *y)
 			return false;
 	}
 	return *x == *y;
+}
+
+int ys_names_split(const char *text, size_t max, char ***out, size_t *count)
+{
+	char **list = NULL;
+	size_t n = 0, cap = 0;
+	const char *p = text;
+	int rc = 0;
+
+	while (*p) {
+		const char *e = strchr(p, ',');
+		const char *b = p, *t;
+
+		if (!e)
+			e = p + strlen(p);
+		t = e;
+		while (b < t && (*b == ' ' || *b == '\t'))
+			b++;
+		while (t > b && (t[-1] == ' ' || t[-1] == '\t'))
+			t--;
+		if (t > b) {
+			if (n == max) {
+				rc = 1;
+				goto fail;
+			}
+			if (!YS_GROW(list, cap, n + 1) ||
+			    !(list[n] = ys_strndup(b, (size_t)(t - b)))) {
+				rc = -1;
+				goto fail;
+			}
+			n++;
+		}
+		p = *e ? e + 1 : e;
+	}
+	*out = list;
+	*count = n;
+	return 0;
+fail:
+	ys_strv_free(list, n);
+	*out = NULL;
+	*count = 0;
+	return rc;
+}
+
+static bool org_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+	       c == '\f';
+}
+
+static char org_fold(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+char *ys_org_key(const char *name)
+{
+	char *key = ys_malloc(strlen(name) + 1);
+	size_t n = 0;
+
+	if (!key)
+		return NULL;
+	for (; *name; name++)
+		if (!org_space(*name))
+			key[n++] = org_fold(*name);
+	key[n] = '\0';
+	return key;
+}
+
+bool ys_org_equal(const char *x, const char *y)
+{
+	for (;;) {
+		while (org_space(*x))
+			x++;
+		while (org_space(*y))
+			y++;
+		if (!*x || !*y)
+			return !*x && !*y;
+		if (org_fold(*x) != org_fold(*y))
+			return false;
+		x++;
+		y++;
+	}
 }
 
 char *ys_names_join(char *const *names, size_t n)

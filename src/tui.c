@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -436,7 +437,15 @@ void tui_run(ys_session *s, ys_live *live)
 		if (live)
 			redraw |= serve_live(s, live);
 		if (redraw) {
+			tui_set_scroll_limit(SIZE_MAX);
 			draw(s);
+			/* A help screen scrolled past its end comes back to it,
+			 * so that the first Up moves. */
+			if ((s->screen == YS_SCR_QHELP || s->screen == YS_SCR_KEYS) &&
+			    s->scroll > tui_scroll_limit()) {
+				s->scroll = tui_scroll_limit();
+				draw(s);
+			}
 			small = COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES;
 			redraw = false;
 		}

@@ -3,6 +3,8 @@
  * hints. */
 #include <curses.h>
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +104,29 @@ int tui_text(int y, int x, int width, const char *text, int role)
 	return (int)used;
 }
 
+int tui_text_cut(int y, int x, int width, const char *text, int role)
+{
+	char *t;
+	size_t used = 0, fit;
+
+	if (!text || width <= 1)
+		return tui_text(y, x, width, text, role);
+	t = screen_text(text, strlen(text));
+	if (!t)
+		return 0;
+	if (ys_text_width(t, strlen(t)) <= (size_t)width) {
+		ys_free(t);
+		return tui_text(y, x, width, text, role);
+	}
+	fit = ys_text_fit(t, strlen(t), (size_t)width - 1, &used);
+	attrset(tui_attr(role));
+	mvaddnstr(y, x, t, (int)fit);
+	addstr(tui_glyph("\xe2\x80\xa6", "~"));
+	attrset(A_NORMAL);
+	ys_free(t);
+	return (int)used + 1;
+}
+
 void tui_fill(int y, int x, int width, int role)
 {
 	attrset(tui_attr(role));
@@ -114,6 +139,7 @@ struct wrap_ctx {
 	int y, x, width, max, n, role;
 	bool draw;
 	size_t last_used;       /* width of the last line drawn */
+	int top, bottom;        /* rows drawn on: top <= row < bottom */
 };
 
 static void wrap_emit(void *ctx, const char *line, size_t len)
@@ -121,7 +147,7 @@ static void wrap_emit(void *ctx, const char *line, size_t len)
 	struct wrap_ctx *w = ctx;
 	size_t used;
 
-	if (w->draw && w->n < w->max) {
+	if (w->draw && w->n < w->max && w->y + w->n >= w->top && w->y + w->n < w->bottom) {
 		size_t fit = ys_text_fit(line, len, (size_t)w->width, &used);
 
 		attrset(tui_attr(w->role));
@@ -134,7 +160,7 @@ static void wrap_emit(void *ctx, const char *line, size_t len)
 
 int tui_wrap(int y, int x, int width, int max_lines, const char *text, int role)
 {
-	struct wrap_ctx w = {y, x, width, max_lines, 0, role, true, 0};
+	struct wrap_ctx w = {y, x, width, max_lines, 0, role, true, 0, 0, INT_MAX};
 	char *t;
 
 	if (!text || width <= 0 || max_lines <= 0)
@@ -157,9 +183,37 @@ int tui_wrap(int y, int x, int width, int max_lines, const char *text, int role)
 	return w.n;
 }
 
+int tui_wrap_clip(int y, int x, int width, const char *text, int role, int top, int bottom)
+{
+	struct wrap_ctx w = {y, x, width, INT_MAX, 0, role, true, 0, top, bottom};
+	char *t;
+
+	if (!text || width <= 0)
+		return 0;
+	t = ys_sanitize(text, strlen(text),
+			YS_SAN_KEEP_NEWLINE | (ascii_mode ? YS_SAN_ASCII : 0));
+	if (!t)
+		return 0;
+	ys_wrap(t, (size_t)width, wrap_emit, &w);
+	ys_free(t);
+	return w.n;
+}
+
+static size_t scroll_limit = SIZE_MAX;
+
+void tui_set_scroll_limit(size_t n)
+{
+	scroll_limit = n;
+}
+
+size_t tui_scroll_limit(void)
+{
+	return scroll_limit;
+}
+
 int tui_wrap_count(const char *text, int width)
 {
-	struct wrap_ctx w = {0, 0, width, 0, 0, 0, false, 0};
+	struct wrap_ctx w = {0, 0, width, 0, 0, 0, false, 0, 0, INT_MAX};
 	char *t;
 
 	if (!text || width <= 0)
@@ -191,6 +245,31 @@ void tui_bar(int y, int x, int width, double fraction)
 	attrset(tui_attr(TUI_BAR_EMPTY));
 	for (; i < width; i++)
 		addstr(off);
+	attrset(A_NORMAL);
+}
+
+void tui_maturity_bar(int y, int x, size_t per_level, size_t levels,
+		      const ys_area_score *as, bool has_target)
+{
+	const char *on = tui_glyph("\xe2\x96\x88", "#");
+	const char *off = tui_glyph("\xe2\x96\x91", ".");
+	size_t cells = per_level * levels, mark = SIZE_MAX, i;
+	bool assessed = as->state == YS_AREA_ASSESSED;
+	size_t fill = assessed ? ys_maturity_cells(as->maturity, per_level) : 0;
+
+	if (has_target)
+		mark = (size_t)as->target * per_level;
+	move(y, x);
+	for (i = 0; i <= cells; i++) {
+		if (i == mark) {
+			attrset(tui_attr(as->target_met ? TUI_OK : TUI_FLAG));
+			addstr("|");
+		}
+		if (i == cells)
+			break;
+		attrset(tui_attr(i < fill ? TUI_BAR : TUI_BAR_EMPTY));
+		addstr(!assessed ? " " : i < fill ? on : off);
+	}
 	attrset(A_NORMAL);
 }
 

@@ -42,16 +42,32 @@ void tui_draw_init(bool ascii);
  * x + width. Each returns the columns used. */
 int tui_attr(int role);
 int tui_text(int y, int x, int width, const char *text, int role);
+/* As tui_text, but text that does not fit ends in an ellipsis. */
+int tui_text_cut(int y, int x, int width, const char *text, int role);
 /* Word-wraps text into at most max_lines lines of width columns from row
  * y; returns the lines used. With max_lines exceeded, the last line ends
  * with an ellipsis. */
 int tui_wrap(int y, int x, int width, int max_lines, const char *text, int role);
+/* Word-wraps all of text from row y (which may be above the screen), but
+ * draws only the lines on rows top to bottom - 1; returns the lines. */
+int tui_wrap_clip(int y, int x, int width, const char *text, int role, int top, int bottom);
+/* A scrolling screen says how far it can scroll (the first line shown at
+ * most); the loop keeps the session's scroll within it. */
+void tui_set_scroll_limit(size_t n);
+size_t tui_scroll_limit(void);
 /* The number of lines text wraps to at width. */
 int tui_wrap_count(const char *text, int width);
 /* Fills width columns from (y, x) with spaces in role. */
 void tui_fill(int y, int x, int width, int role);
 /* A bar of width cells filled to fraction (0..1). */
 void tui_bar(int y, int x, int width, double fraction);
+/* An area's bar on the maturity scale: per_level cells for each of the
+ * levels above 0, filled up to its maturity (ys_maturity_cells), and,
+ * with a target, a '|' after the target level's cells, so the bar reaches
+ * the mark exactly when the target is met. Draws per_level * levels cells
+ * plus one for the mark. */
+void tui_maturity_bar(int y, int x, size_t per_level, size_t levels,
+		      const ys_area_score *as, bool has_target);
 /* The top bar, the status line (row LINES-3) and the key hints (rows
  * LINES-2 and LINES-1; a text prompt takes those two rows over). */
 void tui_title(const char *left, const char *right);

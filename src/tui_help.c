@@ -6,6 +6,7 @@
 
 #include "tui_draw.h"
 #include "tui_keys.h"
+#include "yardstick/text.h"
 
 /* A line of the key help: a heading or a note (text), or a key (k). */
 struct help_line {
@@ -13,7 +14,7 @@ struct help_line {
 	const tui_key *k;
 };
 
-#define HELP_MAX 64
+#define HELP_MAX 96
 
 /* The key help of the mode from the key table: each section's heading,
  * then its keys in table order. Returns the lines. */
@@ -52,6 +53,7 @@ void tui_draw_keys(const ys_session *s)
 	int y = 2;
 
 	tui_title("Keys", "F1");
+	tui_set_scroll_limit(n > (size_t)(LINES - 5) ? n - (size_t)(LINES - 5) : 0);
 	for (i = s->scroll < n ? s->scroll : n - 1; i < n && y < LINES - 3; i++, y++) {
 		char buf[256];
 
@@ -66,42 +68,89 @@ void tui_draw_keys(const ys_session *s)
 	tui_key_hints(s, 0);
 }
 
+/* Lines of the question help, laid out from virtual row 0 and drawn
+ * only between the title and the status line, shifted up by the scroll. */
+struct pager {
+	int v;                  /* next virtual row */
+	int top, bottom;        /* screen rows shown */
+	int shift;              /* virtual row shown on row top */
+};
+
+static int row_of(const struct pager *p)
+{
+	return p->top + p->v - p->shift;
+}
+
+static bool visible(const struct pager *p)
+{
+	return row_of(p) >= p->top && row_of(p) < p->bottom;
+}
+
+/* "Label value" on one line, the value wrapped under itself. */
+static void labelled(struct pager *p, const char *label, int label_role,
+		     const char *value, int role)
+{
+	int x = 2, w;
+
+	if (visible(p))
+		x += tui_text(row_of(p), 2, COLS / 2, label, label_role);
+	else
+		x += (int)ys_text_width(label, strlen(label));
+	w = COLS - x - 2;
+	p->v += tui_wrap_clip(row_of(p), x, w, value, role, p->top, p->bottom);
+}
+
+static void para(struct pager *p, const char *text, int role)
+{
+	p->v += tui_wrap_clip(row_of(p), 2, COLS - 4, text, role, p->top, p->bottom);
+}
+
 void tui_draw_qhelp(const ys_session *s)
 {
 	const ys_question *qn = &s->q->questions[s->question];
 	const ys_area *ar = &s->q->areas[qn->area];
 	char buf[256];
-	int y = 2, room, x;
 	size_t i;
+	int page;
+	struct pager p;
 	static const char *const weight_names[] = {"", "normal", "important", "critical"};
 
-	snprintf(buf, sizeof(buf), "Question %zu", s->question + 1);
-	tui_title("Help for this question", buf);
-	x = 2 + tui_text(y, 2, 10, "Area: ", TUI_DIM);
-	tui_text(y++, x, COLS - x - 2, ar->title, TUI_NORMAL);
-	snprintf(buf, sizeof(buf), "Level %u (%s), weight %u (%s), id ", qn->level,
+	p.top = 2;
+	p.bottom = LINES - 3;
+	page = p.bottom - p.top;
+	p.shift = (int)(s->scroll < 100000 ? s->scroll : 100000);
+	p.v = 0;
+	labelled(&p, "Area: ", TUI_DIM, ar->title, TUI_NORMAL);
+	snprintf(buf, sizeof(buf), "Level %u (%s), weight %u (%s), id %s", qn->level,
 		 qn->level < s->q->n_levels ? s->q->levels[qn->level].name : "?",
-		 qn->weight, qn->weight <= 3 ? weight_names[qn->weight] : "");
-	x = 2 + tui_text(y, 2, COLS - 4, buf, TUI_DIM);
-	tui_text(y++, x, COLS - x - 2, qn->id, TUI_DIM);
-	y++;
-	y += tui_wrap(y, 2, COLS - 4, 5, qn->text, TUI_QUESTION) + 1;
-	room = LINES - 4 - y - (qn->n_refs ? 2 : 0);
-	if (qn->help)
-		y += tui_wrap(y, 2, COLS - 4, room, qn->help, TUI_NORMAL) + 1;
-	else
-		y += tui_wrap(y, 2, COLS - 4, room, "This question has no further guidance.",
-			      TUI_DIM) + 1;
-	for (i = 0; i < qn->n_options && qn->red_flag; i++) {
-		if (qn->red_flag[i] && y < LINES - 4) {
-			x = 2 + tui_text(y, 2, 20, "Red flag answer: ", TUI_FLAG);
-			tui_text(y++, x, COLS - x - 2, qn->options[i].label, TUI_NORMAL);
-		}
+		 qn->weight, qn->weight <= 3 ? weight_names[qn->weight] : "", qn->id);
+	para(&p, buf, TUI_DIM);
+	p.v++;
+	para(&p, qn->text, TUI_QUESTION);
+	p.v++;
+	para(&p, qn->help ? qn->help : "This question has no further guidance.",
+	     qn->help ? TUI_NORMAL : TUI_DIM);
+	p.v++;
+	for (i = 0; i < qn->n_options && qn->red_flag; i++)
+		if (qn->red_flag[i])
+			labelled(&p, "Red flag answer: ", TUI_FLAG, qn->options[i].label, TUI_NORMAL);
+	if (qn->advice)
+		labelled(&p, "What to do: ", TUI_HEADING, qn->advice, TUI_NORMAL);
+	if (qn->known_by)
+		labelled(&p, "Who usually knows: ", TUI_HEADING, qn->known_by, TUI_NORMAL);
+	if (qn->n_refs) {
+		p.v++;
+		if (visible(&p))
+			tui_text(row_of(&p), 2, COLS - 4, "References", TUI_HEADING);
+		p.v++;
 	}
-	for (i = 0; i < qn->n_refs && y < LINES - 3; i++, y++) {
-		x = 2 + tui_text(y, 2, 30, qn->refs[i].key, TUI_DIM);
-		x += tui_text(y, x, 2, ": ", TUI_DIM);
-		tui_text(y, x, COLS - x - 2, qn->refs[i].value, TUI_NORMAL);
+	for (i = 0; i < qn->n_refs; i++) {
+		snprintf(buf, sizeof(buf), "%s: ", qn->refs[i].key);
+		labelled(&p, buf, TUI_DIM, qn->refs[i].value, TUI_NORMAL);
 	}
+	tui_set_scroll_limit(p.v > page ? (size_t)(p.v - page) : 0);
+	snprintf(buf, sizeof(buf), "Question %zu%s", s->question + 1,
+		 p.v - p.shift > page ? " (more: Down)" : "");
+	tui_title("Help for this question", buf);
 	tui_key_hints(s, 0);
 }

@@ -32,6 +32,28 @@ static void draw_confirm(const ys_session *s)
 	tui_key_hints(s, 0);
 }
 
+/* The export format as a list: "Scorecard format: 1 text  2 markdown ...",
+ * the chosen one marked. */
+static void draw_choice(const ys_session *s)
+{
+	int y = LINES - 2, x;
+	size_t i;
+	char buf[64];
+
+	tui_fill(y, 0, COLS, TUI_NORMAL);
+	tui_fill(y + 1, 0, COLS, TUI_NORMAL);
+	x = 1 + tui_text(y, 1, COLS / 2, ys_session_prompt_label(s), TUI_PROMPT);
+	x += tui_text(y, x, 2, ": ", TUI_PROMPT);
+	for (i = 0; i < s->opts.n_export_names && x < COLS - 2; i++) {
+		bool sel = i == s->export_choice;
+
+		snprintf(buf, sizeof(buf), "%s%zu %s%s", sel ? tui_glyph("\xe2\x96\xb6", ">") : " ",
+			 i + 1, s->opts.export_names[i], sel ? " " : "");
+		x += tui_text(y, x, COLS - x - 1, buf, sel ? TUI_SELECTED : TUI_NORMAL) + 1;
+	}
+	tui_key_hints(s, 0);
+}
+
 void tui_draw_prompt(const ys_session *s)
 {
 	const char *label = ys_session_prompt_label(s);
@@ -39,6 +61,10 @@ void tui_draw_prompt(const ys_session *s)
 	char *before, *shown;
 	size_t start = 0, wb;
 
+	if (s->prompt == YS_PROMPT_EXPORT_FORMAT && s->opts.n_export_names) {
+		draw_choice(s);
+		return;
+	}
 	if (!ys_session_text_prompt(s)) {
 		draw_confirm(s);
 		return;

@@ -17,12 +17,15 @@
 
 const tui_key tui_keys[] = {
 	/* Start screen. */
-	{K(TK_START, TK_ANY, TK_UP, YS_A_UP), .line = 1, .name = "Up/Down", .label = "field"},
+	{K(TK_START, TK_ANY, TK_UP, YS_A_UP), .line = 1, .name = "Up/Down", .label = "field",
+	 .help = TK_HELP_START, .help_keys = "Up/Down", .help_text = "move between the fields"},
 	{K(TK_START, TK_ANY, TK_DOWN, YS_A_DOWN), ALSO(1)},
 	{K(TK_START, TK_ANY, TK_ENTER, YS_A_SELECT), .line = 1, .name = "Enter",
-	 .label = "edit or begin"},
+	 .label = "edit or begin", .help = TK_HELP_START, .help_keys = "Enter",
+	 .help_text = "edit a field, begin, or resume the file offered"},
 	{K(TK_START, TK_ANY, TK_LEFT, YS_A_PREV), .line = 1, .name = "Left/Right",
-	 .label = "change choice"},
+	 .label = "change choice", .help = TK_HELP_START, .help_keys = "Left/Right",
+	 .help_text = "change the target or the questionnaire"},
 	{K(TK_START, TK_ANY, TK_RIGHT, YS_A_NEXT), ALSO(1)},
 	{K(TK_START, TK_ANY, 'q', YS_A_QUIT), .line = 2, .name = "q", .label = "quit"},
 	{K(TK_START, TK_ANY, TK_F1, YS_A_KEYS), .line = 2, .name = "F1", .label = "keys"},
@@ -36,7 +39,7 @@ const tui_key tui_keys[] = {
 	/* Interview question screen. */
 	{K(Q, TK_INTERVIEW, TK_UP, YS_A_UP), .help = TK_HELP_QUESTION,
 	 .help_keys = "Up/Down, Enter",
-	 .help_text = "choose an option and save it; moves to the next question"},
+	 .help_text = "move to an option; Enter saves it and moves on"},
 	{K(Q, TK_INTERVIEW, TK_DOWN, YS_A_DOWN)},
 	{K(Q, TK_INTERVIEW, TK_DIGIT, YS_A_CHOOSE), .line = 1, .name = "1-9/Enter",
 	 .label = "answer", .help = TK_HELP_QUESTION, .help_keys = "1-9",
@@ -168,21 +171,30 @@ const tui_key tui_keys[] = {
 
 	/* Profile. */
 	{K(TK_PROFILE, TK_ANY, TK_UP, YS_A_UP), .line = 1, .name = "Up/Down", .label = "area",
-	 .when = TK_IF_SCORED},
+	 .when = TK_IF_SCORED, .help = TK_HELP_PROFILE, .help_keys = "Up/Down",
+	 .help_text = "choose an area"},
 	{K(TK_PROFILE, TK_ANY, TK_DOWN, YS_A_DOWN), ALSO(1), .when = TK_IF_SCORED},
+	{K(TK_PROFILE, TK_ANY, TK_LEFT, YS_A_PREV), .line = 1, .name = "\xe2\x86\x90/\xe2\x86\x92",
+	 .ascii = "Left/Right", .label = "select", .when = TK_IF_SCORED,
+	 .help = TK_HELP_PROFILE, .help_keys = "Left/Right",
+	 .help_text = "select one of the area's blockers or actions"},
+	{K(TK_PROFILE, TK_ANY, TK_RIGHT, YS_A_NEXT), ALSO(1), .when = TK_IF_SCORED},
 	{K(TK_PROFILE, TK_ANY, 'o', YS_A_OWNER), .line = 1, .name = "o", .label = "owner",
 	 .when = TK_IF_SCORED, .help = TK_HELP_PROFILE, .help_keys = "o",
 	 .help_text = "name the selected area's owner"},
 	{K(TK_PROFILE, TK_ANY, '+', YS_A_ADD_ACTION), .line = 1, .name = "+",
 	 .label = "add action", .when = TK_IF_SCORED, .help = TK_HELP_PROFILE,
-	 .help_keys = "+ / -", .help_text = "add an action / remove the last action"},
+	 .help_keys = "+ / -",
+	 .help_text = "add an action / delete the selected one (asks)"},
 	{K(TK_PROFILE, TK_ANY, '-', YS_A_DELETE_ACTION), .line = 1, .name = "-",
-	 .label = "remove last action", .when = TK_IF_SCORED},
+	 .label = "delete action", .when = TK_IF_SCORED},
 	{K(TK_PROFILE, TK_ANY, 'e', YS_A_EXPORT), .line = 1, .name = "e", .label = "export",
 	 .when = TK_IF_SCORED, .help = TK_HELP_PROFILE, .help_keys = "e",
 	 .help_text = "export the scorecard"},
 	{K(TK_PROFILE, TK_ANY, TK_ENTER, YS_A_SELECT), .line = 2, .name = "Enter",
-	 .label = "area's questions", .when = TK_IF_SCORED},
+	 .label = "question or edit", .when = TK_IF_SCORED, .help = TK_HELP_PROFILE,
+	 .help_keys = "Enter",
+	 .help_text = "go to the blocker's question, or edit the action"},
 	{K(TK_PROFILE, TK_ANY, TK_ESC, YS_A_BACK), .line = 2, .name = "Esc", .label = "back"},
 	{K(TK_PROFILE, TK_ANY, 'a', YS_A_AREAS), .line = 2, .name = "a", .label = "areas",
 	 .when = TK_IF_SCORED},
@@ -197,16 +209,18 @@ const tui_key tui_keys[] = {
 	{K(TK_KEYS, TK_ANY, TK_DOWN, YS_A_DOWN), ALSO(2)},
 	{K(TK_QHELP, TK_ANY, TK_OTHER, YS_A_BACK), .line = 2, .name = "any key",
 	 .label = "back to the question"},
+	{K(TK_QHELP, TK_ANY, TK_UP, YS_A_UP), .line = 2, .name = "Up/Down", .label = "scroll"},
+	{K(TK_QHELP, TK_ANY, TK_DOWN, YS_A_DOWN), ALSO(2)},
 	{K(TK_KEYS | TK_QHELP, TK_ANY, TK_BACKSPACE, YS_A_BACK)},
 	{K(TK_KEYS | TK_QHELP, TK_ANY, TK_DIGIT, YS_A_NONE)},
 
 	/* The same on every screen, where the screen shows no hint for it. */
-	{K(TK_CHANGED | TK_QHELP, TK_ANY, TK_UP, YS_A_UP)},
-	{K(TK_CHANGED | TK_QHELP, TK_ANY, TK_DOWN, YS_A_DOWN)},
+	{K(TK_CHANGED, TK_ANY, TK_UP, YS_A_UP)},
+	{K(TK_CHANGED, TK_ANY, TK_DOWN, YS_A_DOWN)},
 	{K(TK_SCREENS, TK_ANY, TK_HOME, YS_A_FIRST)},
 	{K(TK_SCREENS, TK_ANY, TK_END, YS_A_LAST)},
-	{K(TK_SCREENS & ~(TK_START | Q), TK_ANY, TK_LEFT, YS_A_PREV)},
-	{K(TK_SCREENS & ~(TK_START | Q), TK_ANY, TK_RIGHT, YS_A_NEXT)},
+	{K(TK_SCREENS & ~(TK_START | Q | TK_PROFILE), TK_ANY, TK_LEFT, YS_A_PREV)},
+	{K(TK_SCREENS & ~(TK_START | Q | TK_PROFILE), TK_ANY, TK_RIGHT, YS_A_NEXT)},
 	{K(TK_SCREENS, TK_ANY, TK_PGUP, YS_A_PREV)},
 	{K(TK_SCREENS, TK_ANY, TK_PGDN, YS_A_NEXT)},
 	{K(TK_KEYS | TK_QHELP, TK_ANY, TK_ENTER, YS_A_SELECT)},
@@ -255,6 +269,25 @@ const tui_key tui_keys[] = {
 	{K(TK_QUIT | TK_UNSAVED, TK_ANY, 'N', YS_A_NO)},
 	{K(TK_QUIT | TK_UNSAVED, TK_ANY, TK_ESC, YS_A_NO)},
 
+	/* "Delete the selected action?" */
+	{K(TK_CONFIRM_DELETE, TK_ANY, 'y', YS_A_YES), .line = 2, .name = "y", .label = "delete it"},
+	{K(TK_CONFIRM_DELETE, TK_ANY, 'n', YS_A_NO), .line = 2, .name = "n", .label = "keep it"},
+	{K(TK_CONFIRM_DELETE, TK_ANY, 'Y', YS_A_YES)},
+	{K(TK_CONFIRM_DELETE, TK_ANY, 'N', YS_A_NO)},
+	{K(TK_CONFIRM_DELETE, TK_ANY, TK_ESC, YS_A_NO)},
+
+	/* The export format, chosen from the list of formats. */
+	{K(TK_CHOICE, TK_ANY, TK_LEFT, YS_A_PREV), .line = 2, .name = "\xe2\x86\x90/\xe2\x86\x92",
+	 .ascii = "Left/Right", .label = "change format"},
+	{K(TK_CHOICE, TK_ANY, TK_RIGHT, YS_A_NEXT), ALSO(2)},
+	{K(TK_CHOICE, TK_ANY, TK_ENTER, YS_A_SUBMIT), .line = 2, .name = "Enter",
+	 .label = "pick"},
+	{K(TK_CHOICE, TK_ANY, TK_DIGIT, YS_A_CHOOSE), .line = 2, .name = "1-9",
+	 .label = "format by number"},
+	{K(TK_CHOICE, TK_ANY, TK_ESC, YS_A_CANCEL), .line = 2, .name = "Esc", .label = "cancel"},
+	{K(TK_CHOICE, TK_ANY, TK_UP, YS_A_UP)},
+	{K(TK_CHOICE, TK_ANY, TK_DOWN, YS_A_DOWN)},
+
 	/* Text prompts; other characters are typed in. */
 	{K(TK_INPUT, TK_ANY, TK_ENTER, YS_A_SUBMIT), .line = 2, .name = "Enter", .label = "save"},
 	{K(TK_REASON, TK_ANY, TK_ENTER, YS_A_SUBMIT), .line = 2, .name = "Enter",
@@ -290,6 +323,12 @@ unsigned tui_key_screen(const ys_session *s)
 		return TK_UNSAVED;
 	case YS_PROMPT_NA_REASON:
 		return TK_REASON;
+	case YS_PROMPT_DELETE_ACTION:
+		return TK_CONFIRM_DELETE;
+	case YS_PROMPT_EXPORT_FORMAT:
+		if (s->opts.n_export_names)
+			return TK_CHOICE;
+		return TK_INPUT;
 	default:
 		return TK_INPUT;
 	}
@@ -382,6 +421,8 @@ void tui_key_hint_line(unsigned screen, unsigned mode, int line, unsigned when,
 const char *tui_key_help_heading(int section)
 {
 	switch (section) {
+	case TK_HELP_START:
+		return "Start screen";
 	case TK_HELP_QUESTION:
 		return "Question screen";
 	case TK_HELP_VOTING:

@@ -50,7 +50,9 @@ enum {
 	TK_UNSAVED = 1u << 9,   /* "Quit anyway?" after a failed save */
 	TK_INPUT = 1u << 10,    /* a text prompt */
 	TK_REASON = 1u << 11,   /* the text prompt for an N/A reason */
-	TK_JOIN = 1u << 12,     /* the live workshop's join screen */
+	TK_CONFIRM_DELETE = 1u << 12, /* "Delete the selected action?" */
+	TK_CHOICE = 1u << 13,   /* the export format, chosen from a list */
+	TK_JOIN = 1u << 14,     /* the live workshop's join screen */
 	TK_SCREENS = (1u << 8) - 1,     /* every screen, no prompt open */
 };
 
@@ -74,6 +76,7 @@ enum {
 /* Sections of the key help, in the order shown. */
 enum {
 	TK_HELP_NONE = 0,
+	TK_HELP_START,
 	TK_HELP_QUESTION,
 	TK_HELP_VOTING,
 	TK_HELP_REVEALED,

@@ -49,7 +49,7 @@ void tui_draw_areas(const ys_session *s)
 		marker(y, sel);
 		tui_text(y, AREA_NUM_X, 3, i < 9 ? buf : "", sel ? TUI_SELECTED : TUI_KEY);
 		x = AREA_TITLE_X;
-		tui_text(y, x, COLS - x - AREA_BAR_FROM_RIGHT - 2, s->q->areas[i].title,
+		tui_text_cut(y, x, COLS - x - AREA_BAR_FROM_RIGHT - 2, s->q->areas[i].title,
 			 sel ? TUI_SELECTED : TUI_NORMAL);
 		tui_bar(y, COLS - AREA_BAR_FROM_RIGHT, AREA_BAR_W,
 			total ? (double)done / (double)total : 0);
@@ -119,7 +119,7 @@ void tui_draw_review(const ys_session *s)
 		x = REVIEW_NUM_X;
 		tui_text(y, x, 4, buf, sel ? TUI_SELECTED : TUI_KEY);
 		x += 5;
-		tui_text(y, x, COLS - x - 1, qn->text, sel ? TUI_SELECTED : TUI_NORMAL);
+		tui_text_cut(y, x, COLS - x - 1, qn->text, sel ? TUI_SELECTED : TUI_NORMAL);
 	}
 	tui_key_hints(s, 0);
 }

@@ -42,6 +42,26 @@ static const char *answer_words(const ys_question *qn, const ys_response *r)
 	return NULL;
 }
 
+/* What counts as evidence, from the question's help ("What counts: ..."
+ * onwards, or from its start), in the rows from y to end, at most three;
+ * nothing when not even one line fits. */
+static void evidence(const ys_session *s, const ys_question *qn, int y, int end)
+{
+	const char *from;
+	int x, rows = end - y;
+
+	(void)s;
+	if (!qn->help || rows < 1)
+		return;
+	if (rows > 3)
+		rows = 3;
+	from = strstr(qn->help, "What counts");
+	if (!from)
+		from = qn->help;
+	x = 2 + tui_text(y, 2, 12, "Help (?): ", TUI_DIM);
+	tui_wrap(y, x, COLS - x - 2 > 94 ? 94 : COLS - x - 2, rows, from, TUI_DIM);
+}
+
 void tui_draw_question(const ys_session *s)
 {
 	const ys_question *qn = &s->q->questions[s->question];
@@ -62,6 +82,7 @@ void tui_draw_question(const ys_session *s)
 	for (i = 0; i < (int)qn->n_options && y < LINES - 5; i++, y++) {
 		bool sel = i == s->option;
 		bool cur = r->choice.kind == YS_ANS_OPTION && r->choice.option == i;
+		bool flag = qn->red_flag && qn->red_flag[i];
 		int x;
 
 		/* The selection is the marker and the digit in one run of the
@@ -73,8 +94,11 @@ void tui_draw_question(const ys_session *s)
 		else
 			tui_text(y, OPT_X + 2, 1, buf + 2, TUI_KEY);
 		x = OPT_X + 5;
-		x += tui_text(y, x, COLS - x - 14, qn->options[i].label,
+		x += tui_text(y, x, COLS - x - 14 - (flag ? 13 : 0), qn->options[i].label,
 			      cur ? TUI_CURRENT : TUI_NORMAL);
+		/* Marked in words as well as colour, so it reads in monochrome. */
+		if (flag)
+			x += 1 + tui_text(y, x + 1, 12, "! red flag", TUI_FLAG);
 		if (cur)
 			tui_text(y, x + 1, 13, tui_glyph("\xe2\x9c\x93 answer", "* answer"),
 				 TUI_CURRENT);
@@ -111,7 +135,10 @@ void tui_draw_question(const ys_session *s)
 	if (y < LINES - 4 && r->note) {
 		int x = 2 + tui_text(y, 2, 8, "Note: ", TUI_DIM);
 
-		tui_text(y, x, COLS - x - 1, r->note, TUI_NORMAL);
+		/* One line; a longer note ends in an ellipsis. */
+		tui_wrap(y, x, COLS - x - 1, 1, r->note, TUI_NORMAL);
+		y++;
 	}
+	evidence(s, qn, y + 1, LINES - 4);
 	tui_key_hints(s, qn->allow_na ? TK_IF_NA : 0);
 }

@@ -34,14 +34,32 @@ void tui_draw_start(const ys_session *s)
 	int y = 2, lines;
 	bool on_begin = ys_session_start_field(s, s->row) == YS_START_BEGIN;
 
+	/* The fields, and the line under an offer to resume. */
+	size_t n_fields = ys_session_start_rows(s) - 1 +
+			  (s->opts.offer_path && s->opts.offer_label ? 1 : 0);
+	int gaps = 2, desc = 0, room;
+
 	snprintf(buf, sizeof(buf), "yardstick: new %s", what);
 	tui_title(buf, s->q->version);
 	y += tui_wrap(y, 2, COLS - 4, 1, s->q->title, TUI_QUESTION);
+	/* The description holds the questionnaire's instructions: it gets
+	 * every row the fields leave, and the blank rows go first. */
+	room = LINES - 3 - y - (int)n_fields - 2;
 	if (s->q->description) {
-		lines = tui_wrap(y + 1, 2, COLS - 4, 5, s->q->description, TUI_DIM);
-		y += lines + 1;
+		desc = tui_wrap_count(s->q->description, COLS - 4);
+		while (gaps > 0 && desc + gaps > room)
+			gaps--;
+		lines = tui_wrap(y, 2, COLS - 4, room - gaps > 1 ? room - gaps : 1,
+				 s->q->description, TUI_DIM);
+		y += lines;
 	}
-	y += 1;
+	if (gaps > 0)
+		y++;
+	if (s->opts.offer_path) {
+		field(y++, s, YS_START_RESUME, "Resume", s->opts.offer_path, "");
+		if (s->opts.offer_label)
+			tui_text(y++, 24, COLS - 26, s->opts.offer_label, TUI_DIM);
+	}
 	field(y++, s, YS_START_ORG, "Organisation", s->a->organisation,
 	      "(Enter to type the organisation's name)");
 	if (s->workshop) {
@@ -74,27 +92,32 @@ void tui_draw_start(const ys_session *s)
 					    s->opts.q_ids[s->q_choice];
 	else
 		qtitle = s->q->title;
-	snprintf(buf, sizeof(buf), "%s %s %s", s->opts.n_q > 1 ? tui_glyph("\xe2\x97\x80", "<") : "",
+	snprintf(buf, sizeof(buf), "%s %s %s",
+		 s->opts.n_q > 1 ? tui_glyph("\xe2\x97\x80", "<") : "",
 		 qtitle, s->opts.n_q > 1 ? tui_glyph("\xe2\x96\xb6", ">") : "");
 	field(y++, s, YS_START_QUESTIONNAIRE, "Questionnaire", buf, "");
-	y++;
+	if (gaps > 1)
+		y++;
 	snprintf(buf, sizeof(buf), " Begin the %s ", what);
 	if (on_begin) {
 		tui_text(y, 2, 1, tui_glyph("\xe2\x96\xb6", ">"), TUI_SELECTED);
-		tui_text(y, 4, 30, buf, TUI_SELECTED);
+		lines = tui_text(y, 4, 30, buf, TUI_SELECTED);
 	} else {
-		tui_text(y, 4, 30, buf, TUI_HEADING);
+		lines = tui_text(y, 4, 30, buf, TUI_HEADING);
 	}
-	y += 2;
-	if (ys_session_path(s) && y < LINES - 3) {
-		int x = 4 + tui_text(y, 4, 20, "Answers file: ", TUI_DIM);
+	snprintf(buf, sizeof(buf), "%zu areas, %zu questions", s->q->n_areas, s->q->n_questions);
+	tui_text(y, 4 + lines + 2, COLS - lines - 8, buf, TUI_DIM);
+	y++;
+	if (y < LINES - 3) {
+		int x;
 
-		tui_text(y, x, COLS - x - 2, ys_session_path(s), TUI_NORMAL);
+		x = 4 + tui_text(y, 4, COLS - 6, ys_session_path(s) ? "Answers file: " :
+				 "Answers are saved after every change.", TUI_DIM);
+		if (ys_session_path(s)) {
+			x += tui_text(y, x, COLS - x - 2, ys_session_path(s), TUI_NORMAL);
+			tui_text(y, x, COLS - x - 2, ", saved after every change.", TUI_DIM);
+		}
 	}
-	snprintf(buf, sizeof(buf), "%zu areas, %zu questions. Answers are saved after every change.",
-		 s->q->n_areas, s->q->n_questions);
-	if (y + 1 < LINES - 3)
-		tui_text(y + 1, 4, COLS - 6, buf, TUI_DIM);
 	tui_key_hints(s, 0);
 }
 

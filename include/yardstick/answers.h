@@ -312,6 +312,11 @@ long ys_answers_find_vote(const ys_answers *a, size_t i, size_t p);
 bool ys_answers_set_settled(ys_answers *a, size_t i, bool settled);
 bool ys_answers_start_round(ys_answers *a, size_t i);
 
+/* Marks every answer of a as not yet settled, so that the room must
+ * settle each one in a workshop before the scorecard is final: merge's
+ * answers are proposals (DESIGN section 7). */
+void ys_answers_unsettle_all(ys_answers *a);
+
 /* Whether response i counts as settled: in a workshop file with settled
  * keys, its settled flag; in a workshop file without any (written before
  * the key existed), and in an interview, whether it has an answer. False

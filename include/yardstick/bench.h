@@ -11,22 +11,55 @@
 #include "yardstick/questionnaire.h"
 #include "yardstick/score.h"
 
-/* Accumulates per-area numbers of many assessments of one questionnaire,
- * one at a time, keeping no names, notes or free text: memory grows by
- * one double per assessed area per assessment. */
+/* Accumulates per-area numbers of many organisations' assessments of one
+ * questionnaire, one at a time, keeping no notes or free text: memory
+ * grows by three doubles per area per organisation. It counts
+ * organisations, not files: see ys_bench_add_assessment. */
 typedef struct ys_bench ys_bench;
 
 /* A benchmark over q (borrowed; must outlive the bench). NULL when out
  * of memory. Free with ys_bench_free(). */
 ys_bench *ys_bench_new(const ys_questionnaire *q);
-/* Adds one organisation's score (computed against the same q). Returns
- * false when out of memory. */
+/* Adds one organisation's score (computed against the same q), never
+ * taken for another organisation's. Returns false when out of memory. */
 bool ys_bench_add(ys_bench *b, const ys_score *s);
+
+/* What ys_bench_add_assessment did with an assessment. */
+typedef enum ys_bench_added {
+	YS_BENCH_COUNTED,       /* a new organisation */
+	YS_BENCH_REPLACED,      /* more recent than the assessment *other of
+				 * the same organisation, which it replaces */
+	YS_BENCH_OLDER,         /* set aside: *other, of the same
+				 * organisation, is more recent */
+	YS_BENCH_REPEAT,        /* set aside: *other is of the same
+				 * organisation and as recent (the same file
+				 * again, or a copy) */
+	YS_BENCH_NOMEM,         /* out of memory; nothing changed */
+} ys_bench_added;
+
+/* Adds the score s (computed against the same q) of an assessment of
+ * organisation org, created and last updated at the given RFC 3339 UTC
+ * times; id is the caller's name for it (a file's position, say), given
+ * back in *other (when other is not NULL) as the assessment it met. Each
+ * organisation counts once, with its most recent assessment by updated
+ * (the first of equally recent ones). Organisations are the same when
+ * their names are equal but for ASCII case and white space
+ * (ys_org_equal); assessments without a name are the same only when
+ * created and updated are both equal (copies of one file). The name is
+ * kept only in its compared form, for this, and never written. */
+ys_bench_added ys_bench_add_assessment(ys_bench *b, const char *org,
+				       const char *created, const char *updated,
+				       size_t id, const ys_score *s,
+				       size_t *other);
 /* Sets the organisation to place in the distribution (a copy of the
  * numbers is kept; s may be freed afterwards). */
 bool ys_bench_highlight(ys_bench *b, const ys_score *s);
-/* Number of organisations added. */
+/* Text output in strict ASCII (as ys_report.ascii) instead of UTF-8. */
+void ys_bench_set_ascii(ys_bench *b, bool ascii);
+/* Number of organisations added; ys_bench_files: number of assessments
+ * given (the difference were set aside). */
 size_t ys_bench_count(const ys_bench *b);
+size_t ys_bench_files(const ys_bench *b);
 void ys_bench_free(ys_bench *b);
 
 #define YS_BENCH_MIN_ORGS 5

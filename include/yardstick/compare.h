@@ -28,6 +28,7 @@ typedef struct ys_compare {
 	const ys_score *old_s, *new_s;
 	const char *old_name, *new_name;
 	size_t width;           /* text: as ys_report.width */
+	bool ascii;             /* text: as ys_report.ascii */
 } ys_compare;
 
 int ys_compare_write(const ys_compare *c, ys_compare_format f, FILE *out);

@@ -6,7 +6,8 @@
  * Every report writes to a FILE * given by the caller (a file, a pipe or an
  * open_memstream buffer) and never to a terminal directly. Text that comes
  * from a questionnaire or an answers file is sanitised for the format it
- * goes into: plain ASCII for text, escaped for Markdown, JSON, XML and CSV.
+ * goes into: plain UTF-8 (or ASCII) for text, escaped for Markdown, JSON,
+ * XML, HTML and CSV.
  * The output for the same inputs is byte-identical: no clock is read, so
  * the date shown is the assessment's own (the answers file's "updated").
  *
@@ -34,6 +35,7 @@ typedef enum ys_report_format {
 	YS_REPORT_CSV,
 	YS_REPORT_JSON,
 	YS_REPORT_SVG,
+	YS_REPORT_HTML,
 } ys_report_format;
 
 /* What a scorecard is made from. q, a and s are borrowed: a is bound to q
@@ -45,6 +47,8 @@ typedef struct ys_report {
 	/* Text: columns, YS_REPORT_MIN_WIDTH..YS_REPORT_MAX_WIDTH; 0 means
 	 * YS_REPORT_DEFAULT_WIDTH. Smaller values are raised to the minimum. */
 	size_t width;
+	/* Text: strict ASCII (transliterated) instead of UTF-8. */
+	bool ascii;
 } ys_report;
 
 /* True when the answers were started with a different questionnaire file
@@ -70,13 +74,15 @@ const ys_report_format_info *ys_report_formats(size_t *n);
 /* The format called name (its name or alias, exactly), or NULL. */
 const ys_report_format_info *ys_report_format_find(const char *name);
 
-/* "text" (or "txt"), "markdown" (or "md"), "csv", "json", "svg". Returns
+/* "text" (or "txt"), "markdown" (or "md"), "html" (or "htm"), "csv",
+ * "json", "svg". Returns
  * false for any other name. */
 bool ys_report_format_parse(const char *name, ys_report_format *out);
 /* The canonical name; "text" for a value out of range. */
 const char *ys_report_format_name(ys_report_format f);
 
-/* The canonical names as a sentence, "text, markdown, csv, json or svg",
+/* The canonical names as a sentence, "text, markdown, html, csv, json or
+ * svg",
  * with " (default)" after the first when mark_default; truncated to fit
  * size bytes. Returns buf. */
 char *ys_report_format_list(char *buf, size_t size, bool mark_default);
@@ -91,6 +97,9 @@ int ys_report_markdown(const ys_report *r, FILE *out);
 int ys_report_csv(const ys_report *r, FILE *out);
 int ys_report_json(const ys_report *r, FILE *out);
 int ys_report_svg(const ys_report *r, FILE *out);
+/* One self-contained HTML5 page: no script, nothing fetched, the chart
+ * inline as SVG, print styles for A4 (report_html.c). */
+int ys_report_html(const ys_report *r, FILE *out);
 
 /* ---- Shared by the scorecard, explanations and comparison ---- */
 

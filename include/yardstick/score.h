@@ -23,18 +23,27 @@ typedef struct ys_qlist {
 	size_t count;
 } ys_qlist;
 
+/* One area's result (DESIGN section 5, revision 2). Maturity is the
+ * headline figure, on the level scale; the practice score is secondary. */
 typedef struct ys_area_score {
 	ys_area_state state;
-	double score;           /* 0..100 exact; meaningful when assessed */
-	int level;              /* 0..n_levels-1 when assessed, else -1 */
-	int level_uncapped;     /* level before the red-flag cap (-1 when not assessed) */
-	int progress_to_next;   /* whole percent, rounded down; -1 at the top level or not assessed */
+	double maturity;        /* G + f, or min(G + f, cap): 0..n_levels-1 exact */
+	int level;              /* whole part of maturity = min(G, cap); -1 when not assessed */
+	int gated;              /* G: every applicable question at 1..G meets the threshold */
+	double progress;        /* f = m/n at level G+1, 0 <= f < 1; 0 at the top level */
+	int progress_to_next;   /* 100 * f rounded down; 0 when capped; -1 at the top level or not assessed */
+	int cap;                /* lowest red_flag_cap among red-flagged answers; -1 when none */
+	bool capped;            /* cap < G + f: a red flag holds the area where it is */
+	double practice;        /* practice score 0..100 exact; meaningful when assessed */
 	unsigned target;        /* target level for this area, 0 when none */
 	bool target_met;        /* level >= target (false when not assessed) */
 	bool has_owner;
 	size_t answered;        /* questions with any answer (option, dont-know, n/a) */
 	size_t total;
-	ys_qlist blockers;      /* questions at level+1 that do not meet the threshold */
+	ys_qlist blockers;      /* what stands between level and level+1: red-flagged
+	                         * questions whose cap is at most level, then the
+	                         * questions at level+1 that do not meet the threshold */
+	size_t n_cap_blockers;  /* how many of blockers are red flags */
 	ys_qlist red_flags;     /* questions answered with a red-flag answer */
 	ys_qlist dont_know;
 	ys_qlist not_applicable;
@@ -47,15 +56,16 @@ typedef struct ys_score {
 	size_t n_areas;
 	size_t answered;
 	size_t total;
-	size_t unsettled;       /* workshop: answered but not yet settled in the room */
-	bool provisional;       /* some question unanswered, or (workshop) unsettled */
-	bool has_index;         /* some area assessed */
-	double index;           /* area-weighted mean of assessed area scores */
-	long weakest_area;      /* area index, -1 when none assessed */
+	size_t unsettled;       /* workshop: answered questions not yet settled */
+	bool provisional;       /* some question unanswered or not settled */
+	bool assessed;          /* some area assessed: maturity and practice exist */
+	double maturity;        /* area-weighted mean of assessed areas' maturity */
+	double practice;        /* area-weighted mean of assessed areas' practice scores */
+	long weakest_area;      /* lowest maturity, then practice, then order; -1 when none */
 	const char *target_name;        /* NULL when no target profile */
 	bool has_target;
-	double percent_to_target;       /* meaningful when has_target and some target > 0 */
-	bool has_percent_to_target;
+	double percent_to_target;       /* meaningful when has_percent_to_target */
+	bool has_percent_to_target;     /* a target with some level above 0 */
 	double ownership_clarity;       /* 0..100: share of areas with a named owner */
 } ys_score;
 
@@ -74,8 +84,25 @@ double ys_choice_value(const ys_question *qn, ys_choice c);
 bool ys_choice_meets(const ys_questionnaire *q, const ys_question *qn,
 		     ys_choice c);
 
-/* "Beginning", "Developing", "Established" or "Advanced" for a 0..100
- * score (bands on the rounded score: 0-24, 25-49, 50-74, 75-100). */
-const char *ys_band(double score);
+/* Display forms of the figures, rounded by yardstick/round.h (DESIGN
+ * section 5, "Display"). */
+#define YS_FIGURE_BUF 32
+/* Maturity with one decimal, rounded down: "1.9" for 1.97. */
+const char *ys_maturity_str(double maturity, char buf[YS_FIGURE_BUF]);
+/* Practice score as a whole number, halves away from zero. */
+long ys_practice_shown(double practice);
+/* A percentage (percent to target, ownership clarity), rounded down. */
+long ys_percent_shown(double percent);
+
+/* Bars on the maturity scale (the profile screen, the text scorecard):
+ * per_level cells for each level above 0, so a target at level t is
+ * marked after cell t * per_level. The number of filled cells for a
+ * maturity is maturity * per_level rounded down, so a bar reaches its
+ * target's mark exactly when maturity >= t, which is when the target
+ * is met. */
+size_t ys_maturity_cells(double maturity, size_t per_level);
+/* Cells per level for a bar at most max_cells wide on q's scale (at
+ * least 1). */
+size_t ys_bar_per_level(const ys_questionnaire *q, size_t max_cells);
 
 #endif

@@ -44,12 +44,14 @@ typedef enum ys_prompt {
 	YS_PROMPT_OWNER,        /* text: owner of the selected area */
 	YS_PROMPT_ACTION_TEXT,  /* text: new action for the selected area */
 	YS_PROMPT_ACTION_OWNER, /* text: its owner */
-	YS_PROMPT_ACTION_DUE,   /* text: its due date, YYYY-MM-DD */
+	YS_PROMPT_ACTION_DUE,   /* text: its due date, YYYY-MM-DD or DD/MM/YYYY */
 	YS_PROMPT_SAVE_AS,      /* text: another answers file to save to */
-	YS_PROMPT_EXPORT_FORMAT, /* text: scorecard format name (export_format checks it) */
+	YS_PROMPT_EXPORT_FORMAT, /* choice among opts.export_names (Left/Right, Enter);
+				  * text, checked by export_format, without them */
 	YS_PROMPT_EXPORT_PATH,  /* text: file to export the scorecard to */
 	YS_PROMPT_CONFIRM_QUIT, /* yes/no: quit (after Ctrl-C) */
 	YS_PROMPT_QUIT_UNSAVED, /* yes/no: quit although the last save failed */
+	YS_PROMPT_DELETE_ACTION, /* yes/no: delete the selected action */
 	/* Workshop. */
 	YS_PROMPT_PARTICIPANTS, /* text: participants, comma separated */
 	YS_PROMPT_TIMEBOX,      /* text: minutes per area, empty for none */
@@ -83,7 +85,7 @@ typedef enum ys_action_type {
 	/* Profile. */
 	YS_A_OWNER,
 	YS_A_ADD_ACTION,
-	YS_A_DELETE_ACTION,     /* removes the selected area's last action */
+	YS_A_DELETE_ACTION,     /* asks, then deletes the selected action */
 	YS_A_EXPORT,
 	/* Saving and leaving. */
 	YS_A_RETRY_SAVE,
@@ -149,6 +151,8 @@ enum {
 	 * ys_session_start_field). */
 	YS_START_PARTICIPANTS = YS_START_ROWS,
 	YS_START_TIMEBOX,
+	/* First of all when opts.offer_path is set: resume that file. */
+	YS_START_RESUME,
 };
 
 /* Flags of a review list item. */
@@ -172,6 +176,7 @@ typedef enum ys_outcome {
 	YS_OUT_QUIT,            /* the user quit; answers saved (unless they chose not to) */
 	YS_OUT_TERMINATED,      /* a signal asked us to leave; a save was attempted */
 	YS_OUT_RELOAD,          /* start again with questionnaire reload_id */
+	YS_OUT_RESUME_OFFERED,  /* resume opts.offer_path instead of a new file */
 } ys_outcome;
 
 /* Writes the scorecard in format (a canonical name from ys_export_format_fn)
@@ -223,6 +228,15 @@ typedef struct ys_session_opts {
 	 * and as the file extension. */
 	const char *export_formats;
 	ys_export_format_fn export_format;
+	/* The formats' canonical names, offered as a list at the export
+	 * prompt (borrowed); none: the format is typed. */
+	const char *const *export_names;
+	size_t n_export_names;
+	/* A new file's start screen offers to resume this earlier answers
+	 * file instead (borrowed), described by offer_label ("1 of 78
+	 * answered, last changed 10:41"); NULL for no offer. */
+	const char *offer_path;
+	const char *offer_label;
 	/* Saving elsewhere; NULL for ys_store_create. */
 	ys_save_as_fn save_as_fn;
 	void *save_as_ctx;
@@ -285,7 +299,11 @@ typedef struct ys_session {
 	ys_screen screen;
 	ys_screen help_return;          /* screen to go back to from the help screens */
 	size_t question;                /* current question index */
-	int option;                     /* selected option on the question screen */
+	int option;                     /* selected option on the question screen;
+					 * -1 before the user moves to one */
+	bool from_review;               /* the question was opened from the review list */
+	size_t item;                    /* profile: the selected blocker, then action,
+					 * of the selected area */
 	size_t row;                     /* selected row on list screens */
 	size_t scroll;                  /* first line shown on the help screens */
 
@@ -302,6 +320,9 @@ typedef struct ys_session {
 	char *export_format;    /* chosen in the export format prompt */
 	char export_label[96];  /* that prompt's label, with the formats */
 	char *pending_owner;
+	char *pending_due;              /* an edited action's due date, to offer */
+	size_t editing;                 /* the action being edited, SIZE_MAX when adding */
+	size_t export_choice;           /* index into opts.export_names */
 
 	/* Review list, rebuilt when the review screen opens. */
 	ys_review_item *review;
@@ -388,6 +409,24 @@ void ys_session_area_progress(const ys_session *s, size_t area,
 			      size_t *answered, size_t *total);
 /* The index of the first unanswered question, or n_questions. */
 size_t ys_session_first_unanswered(const ys_session *s);
+/* The index of the first question neither answered nor parked, or
+ * n_questions. */
+size_t ys_session_first_open(const ys_session *s);
+
+/* Profile: the selected area's items, its blockers (the score's, in
+ * order) then its actions; the item selected is s->item. */
+size_t ys_session_profile_items(const ys_session *s, size_t *n_blockers);
+
+/* A new session after the start screen switched questionnaire: takes
+ * over what was typed on old's start screen (organisation, assessors,
+ * participants, time box, the row) and its target when the new
+ * questionnaire has one of that name. Returns false when out of memory. */
+bool ys_session_carry_start(ys_session *s, const ys_session *old);
+
+/* Reads a due date typed as YYYY-MM-DD or DD/MM/YYYY (also D/M/YYYY)
+ * into iso as YYYY-MM-DD. Returns NULL when it is a real date, else a
+ * sentence saying what is wrong (static). */
+const char *ys_due_date_parse(const char *text, char iso[11]);
 
 /* The response of question i (always present after binding). */
 const ys_response *ys_session_response(const ys_session *s, size_t i);

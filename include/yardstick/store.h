@@ -6,8 +6,8 @@
  *    text. A second writer is refused with that process id (exit 75).
  *    The kernel releases the lock when the holder dies, even by kill -9.
  *  - Save: write to a temporary file in the same folder
- *    (.NAME.tmp-PID-XXXXXX, mode 0600), fsync, rename over PATH, fsync the
- *    folder. On any failure the temporary file is removed, PATH keeps its
+ *    (.NAME.tmp-PID-XXXXXX, mode 0600, or the mode of the PATH it
+ *    replaces), fsync, rename over PATH, fsync the folder. On any failure the temporary file is removed, PATH keeps its
  *    previous bytes, and the error is returned; a failed fsync is never
  *    retried on the same file.
  *  - Open removes stale temporary files of PATH left by a crash.
@@ -46,16 +46,17 @@ int ys_store_open(ys_store *s, const char *path, pid_t *holder, char **err);
 int ys_store_create(ys_store *s, const char *path, const ys_answers *a,
 		    bool *exists, char **err);
 
-/* Saves a atomically to s->path (mode 0600). Returns 0, or YS_EX_IOERR /
+/* Saves a atomically to s->path (mode 0600 for a new file; a file
+ * replaced keeps its permission bits). Returns 0, or YS_EX_IOERR /
  * YS_EX_CANTCREAT with a message in *err. On failure the file on disk is
  * unchanged and a is untouched. (The one exception: when only the final
  * fsync of the folder fails, the new file is in place but may not survive
  * a power cut; that is reported as YS_EX_IOERR too.) */
 int ys_store_save(ys_store *s, const ys_answers *a, char **err);
-/* The same for any bytes (used by exports too); mode is the new file's
- * permission bits. With exclusive, fails with EEXIST (YS_EX_CANTCREAT)
- * rather than replace an existing path, and never follows a symbolic link
- * at path. Nothing partial is ever left at path: the data is written to
+/* The same for any bytes (used by exports too); mode is a new file's
+ * permission bits, and a regular file replaced keeps its own. With
+ * exclusive, fails with EEXIST (YS_EX_CANTCREAT) rather than replace an
+ * existing path, and never follows a symbolic link at path. Nothing partial is ever left at path: the data is written to
  * a temporary file first and linked into place (on file systems without
  * hard links, written in place with O_EXCL and removed on failure). */
 int ys_atomic_write(const char *path, const char *data, size_t len,

@@ -79,6 +79,23 @@ size_t ys_text_fit(const char *s, size_t n, size_t width, size_t *used);
  * to case ("Ana" and "ANA" are one participant). Other bytes must match. */
 bool ys_name_equal(const char *x, const char *y);
 
+/* Splits a comma-separated list of names ("Sam Patel, Jo Okafor"),
+ * trimming spaces and tabs and dropping empty items, as the start screen
+ * reads its name fields. Sets *out to n new strings in a new array (the
+ * caller frees them with ys_strv_free) and *count to n. Returns 0; 1 when
+ * there are more than max names and -1 when out of memory, with *out NULL
+ * and *count 0. */
+int ys_names_split(const char *text, size_t max, char ***out, size_t *count);
+
+/* Organisation names are the same organisation when they are equal but
+ * for ASCII case and ASCII white space ("Anytown Borough Council" and
+ * "anytown  borough council"). ys_org_key gives the form compared: the
+ * name with ASCII letters in lower case and white space left out, in a
+ * new string (the caller frees it with ys_free; NULL when out of
+ * memory). */
+char *ys_org_key(const char *name);
+bool ys_org_equal(const char *x, const char *y);
+
 /* The n names joined as "A, B, C" in a new string (the caller frees it
  * with ys_free); "" for none, NULL when out of memory. */
 char *ys_names_join(char *const *names, size_t n);

@@ -133,6 +133,13 @@ def run(cmd, cwd, env):
             pass
         pid, status, ru = os.wait4(p.pid, os.WNOHANG)
         if pid:
+            # What it wrote between the last read and its exit.
+            try:
+                chunk = p.stderr.read()
+                if chunk:
+                    err += chunk[: max(0, 4096 - len(err))]
+            except (BlockingIOError, TypeError):
+                pass
             break
         if time.monotonic() > deadline:
             os.killpg(p.pid, signal.SIGKILL)

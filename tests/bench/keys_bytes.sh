@@ -14,6 +14,8 @@ e2e_start_piped s "$YS interview -o bench.yaml --org Bench" moves.out
 e2e_wait s "Begin the assessment"
 e2e_keys s Enter
 e2e_wait s "Question 1 of $NQ"
+# No answer is chosen in advance: the first Down selects the first.
+e2e_keys s Down
 e2e_wait s "▶ 1  "
 
 # shown SEL: until the marker stands on option SEL.

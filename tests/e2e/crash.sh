@@ -28,10 +28,15 @@ F=crash.yaml
 ROUNDS=${CRASH_ROUNDS:-200}
 
 # answered FILE: "id=answer" lines of the answered questions, sorted,
-# read by the real reader (scorecard --format csv: question, answer).
+# read by the real reader (scorecard --format csv: question, answer;
+# parsed as CSV, as question texts hold commas).
 answered() {
-	"$YS" scorecard "$1" --format csv 2>/dev/null |
-		awk -F, 'NR > 1 && $5 != "" { print $2 "=" $5 }' | sort
+	"$YS" scorecard "$1" --format csv 2>/dev/null | python3 -c '
+import csv, io, sys
+rows = csv.DictReader(io.StringIO(sys.stdin.buffer.read().decode("utf-8-sig"), newline=""))
+for r in rows:
+    if r["answer"]:
+        print(r["question"] + "=" + r["answer"])' | sort
 }
 
 stale_temps() { # stale_temps PID: temporary files not made by PID
@@ -103,8 +108,10 @@ while [ "$r" -le "$ROUNDS" ]; do
 	fi
 	# Answers change but are never cleared: every question answered
 	# before this round is still answered (its value may have changed).
-	cut -d= -f1 "$E2E_DIR/prev.txt" > "$E2E_DIR/prev.ids"
-	cut -d= -f1 "$E2E_DIR/now.txt" > "$E2E_DIR/now.ids"
+	# (sorted again after the cut: "a-b=x" sorts before "a=y", but
+	# "a" before "a-b")
+	cut -d= -f1 "$E2E_DIR/prev.txt" | sort > "$E2E_DIR/prev.ids"
+	cut -d= -f1 "$E2E_DIR/now.txt" | sort > "$E2E_DIR/now.ids"
 	lost=$(comm -23 "$E2E_DIR/prev.ids" "$E2E_DIR/now.ids")
 	[ -z "$lost" ] || e2e_fail "round $r: saved answers lost: $lost"
 	mv "$E2E_DIR/now.txt" "$E2E_DIR/prev.txt"

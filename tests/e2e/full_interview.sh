@@ -19,7 +19,8 @@ e2e_keys s Down Right Down Down Enter
 e2e_wait s "Question 1 of $NQ"
 [ -f "$E2E_DIR/$F" ] || e2e_fail "the answers file was not written when the assessment began"
 
-# Question 1: a note, then an answer by arrows and Enter.
+# Question 1: a note, then an answer by arrows and Enter (the first Down
+# selects the first answer: none is chosen in advance).
 e2e_keys s n
 e2e_wait s "Note:"
 e2e_keys s "See the DPO register" Enter
@@ -89,7 +90,8 @@ e2e_keys s Enter
 e2e_wait s "Scorecard written to full-scorecard-2.txt"
 e2e_keys s e
 e2e_wait s "Scorecard format"
-e2e_keys s C-u "markdown" Enter
+e2e_wait s "1 text"
+e2e_keys s 2
 e2e_wait s "full-scorecard.md"
 e2e_keys s C-u "full-scorecard.txt" Enter
 e2e_wait s "already exists"
@@ -112,7 +114,7 @@ doc = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
 assert doc["yardstick-answers"] == 1
 assert doc["organisation"] == "Anytown Council", doc["organisation"]
 assert doc["assessors"] == ["Sam Patel", "Jo Bloggs"], doc["assessors"]
-assert doc["target"] == "baseline", doc.get("target")
+assert doc["target"] == "minimum", doc.get("target")
 assert doc["mode"] == "interview"
 ans = doc["answers"]
 assert len(ans) == int(sys.argv[2]), len(ans)
@@ -120,7 +122,7 @@ assert all(r.get("answer") for r in ans.values())
 first = list(ans.values())[0]
 assert first["note"] == "See the DPO register", first
 second = list(ans.values())[1]
-assert second.get("parked") is True, second
+assert not second.get("parked"), second     # answered: no longer parked
 na = [r for r in ans.values() if r["answer"] == "n/a"]
 assert len(na) == 1 and na[0]["na_reason"] == "No such service here", na
 dk = [r for r in ans.values() if r["answer"] == "dont-know"]
@@ -138,7 +140,7 @@ PY
 python3 - "$E2E_DIR/score.json" "$NQ" <<'PY' || e2e_fail "scorecard JSON content"
 import json, sys
 s = json.load(open(sys.argv[1]))
-assert s["format"] == "yardstick-scorecard/1"
+assert s["format"] == "yardstick-scorecard/2"
 assert s["organisation"] == "Anytown Council"
 assert s["provisional"] is False
 n = int(sys.argv[2])

@@ -60,10 +60,12 @@ e2e_keys i p
 e2e_wait i "Question 3 of $NQ"
 e2e_keys i Left
 e2e_wait i "PARKED for later"
+e2e_keys i Right
+e2e_wait i "Question 3 of $NQ"
 # 1-9/Enter answer: 1 answers and moves on.
 hint i "1-9/Enter answer"
 e2e_keys i 1
-e2e_wait i "Question 3 of $NQ"
+e2e_wait i "Question 4 of $NQ"
 
 # a areas; there, Esc back to the question.
 hint i "a areas"
@@ -71,14 +73,14 @@ e2e_keys i a
 e2e_wait i "Choose an area to go to its first open question."
 hint i "Esc back to the question"
 e2e_keys i Escape
-e2e_wait i "Question 3 of $NQ"
+e2e_wait i "Question 4 of $NQ"
 # r review lists the parked question; Esc back.
 hint i "r review"
 e2e_keys i r
 e2e_wait i "unanswered, 1 parked, 1 don't know"
 hint i "Esc back"
 e2e_keys i Escape
-e2e_wait i "Question 3 of $NQ"
+e2e_wait i "Question 4 of $NQ"
 # s scores; on the profile, o owner opens its prompt, Esc back leaves.
 hint i "s scores"
 e2e_keys i s
@@ -90,7 +92,7 @@ e2e_keys i Escape
 e2e_wait_gone i "Owner of this area:"
 hint i "Esc back"
 e2e_keys i Escape
-e2e_wait i "Question 3 of $NQ"
+e2e_wait i "Question 4 of $NQ"
 # q save and quit.
 hint i "q save and quit"
 e2e_keys i q

@@ -14,6 +14,8 @@ e2e_wait c "Begin the assessment"
 e2e_screen c | grep -qF "Caf? ?? ?" || e2e_fail "non-ASCII text not shown as '?' in the C locale"
 e2e_keys c Enter
 e2e_wait c "Question 1 of 2"
+e2e_wait c "  1  Non ?"
+e2e_keys c Down
 e2e_wait c "> 1  Non ?"
 e2e_keys c Down
 e2e_wait c "> 2  Yes"
@@ -58,6 +60,8 @@ LC_ALL=C grep -qE "$(printf '\033')\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]" "
 e2e_start_piped m "NO_COLOR=1 $YS interview -q utf8.yaml -o m.yaml --org X; echo EXIT=\$? > m.rc" m.out
 e2e_wait m "Begin the assessment"
 e2e_keys m Enter
+e2e_wait m "Question 1 of 2"
+e2e_keys m Down
 e2e_wait m "▶ 1  Non 🙂"
 e2e_keys m q
 e2e_wait_file "$E2E_DIR/m.rc"

@@ -155,10 +155,10 @@ class Page:
 
 def main():
     binary, root = sys.argv[1], sys.argv[2]
-    axe_path = os.path.join(root, 'build-node', 'node_modules', 'axe-core', 'axe.min.js')
+    axe_path = os.path.join(root, 'tests', 'browser', 'node_modules', 'axe-core', 'axe.min.js')
     if not os.path.exists(axe_path):
         fail('axe-core is not installed at %s: scripts/test installs it '
-             '(npm install --prefix build-node axe-core)' % axe_path)
+             '(npm ci --prefix tests/browser)' % axe_path)
     with open(axe_path, encoding='utf-8') as f:
         axe = f.read()
     ws = Workshop(binary, '-o ws.yaml --org Anytown ' + ' '.join('-p ' + n for n in NAMES))
@@ -191,19 +191,19 @@ def main():
         with_js.check_a11y('question page (script)')
         with_js.check_layout('question page (script)')
         with_js.shot('live-question')
-        with_js.vote('Someone covers it informally')
+        with_js.vote('Someone covers it; not designated')
         with_js.wait_text('recorded')
         if with_js.d.execute_script('return window.ysMarker;') != 42:
             fail('voting with script reloaded the page', ws)
         with_js.check_a11y('recorded page (script)')
         with_js.shot('live-recorded')
-        for n, label in (('AB', 'No DPO'), ('CD', 'Appointed, but ICO not told')):
+        for n, label in (('AB', 'No DPO designated'), ('CD', 'Designated; not published or ICO not told')):
             with_js.be(n)
             with_js.d.get(with_js.base + '/')
             with_js.vote(label)
             with_js.wait_text('recorded')
         # Without script: plain forms, a redirect, a page that says so.
-        for n, label in (('GH', 'Post exists but is vacant'), ('IJ', "Don't know")):
+        for n, label in (('GH', 'Designated post, currently vacant'), ('IJ', "Don't know")):
             no_js.be(n)
             no_js.d.get(no_js.base + '/')
             if n == 'GH':

@@ -27,7 +27,7 @@ def make_cert(where, name):
 
 
 def main():
-    binary = sys.argv[1]
+    binary = os.path.abspath(sys.argv[1])
     ws = Workshop(binary, '-o ws.yaml --org Anytown -p AB -p CD --tls-cert c.pem --tls-key c.key',
                   tls=True)
     try:
@@ -46,7 +46,7 @@ def main():
         ws.wait('Begin the workshop')
         ws.keys('End', 'Enter')
         ws.wait('Votes (0 of 2, hidden)')
-        ab.vote('2')
+        ab.vote('3')
         ws.wait('Votes (1 of 2, hidden)')
         if 'votes: {AB: vacant}' not in ws.file():
             fail('the vote over HTTPS is not in the file', ws)

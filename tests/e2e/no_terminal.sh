@@ -43,7 +43,7 @@ grep -q "no-such-questionnaire" q.err || e2e_fail "unknown questionnaire message
 e2e_start g "$YS interview --target no-such-target -o g.yaml 2> g.err; echo EXIT=\$? > g.rc"
 e2e_wait_file "$E2E_DIR/g.rc"
 grep -q EXIT=64 g.rc || e2e_fail "unknown target: $(cat g.rc)"
-grep -q "baseline" g.err || e2e_fail "the target profiles are not listed: $(cat g.err)"
+grep -q "good-practice" g.err || e2e_fail "the target profiles are not listed: $(cat g.err)"
 printf 'not: an answers file\n' > bad.yaml
 e2e_start h "$YS interview -o bad.yaml 2> h.err; echo EXIT=\$? > h.rc"
 e2e_wait_file "$E2E_DIR/h.rc"

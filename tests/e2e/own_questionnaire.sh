@@ -57,7 +57,12 @@ i=2
 while [ $i -le $N ]; do
 	e2e_wait b "Question $i of $N"
 	e2e_keys b 1
-	e2e_wait b "$i of $N answered"
+	# The last answer finishes the questionnaire and opens the profile.
+	if [ $i -lt $N ]; then
+		e2e_wait b "$i of $N answered"
+	else
+		e2e_wait b "All $N questions answered"
+	fi
 	i=$((i + 1))
 done
 e2e_keys b q
@@ -95,4 +100,26 @@ grep -q EXIT=0 "$E2E_DIR/d.rc" || e2e_fail "resume with -q: $(cat "$E2E_DIR/d.rc
 grep -qF ", file: ../moved/q.yaml}" "$W/$F" ||
 	e2e_fail "-q on resume was not recorded: $(head -2 "$W/$F")"
 [ "$(e2e_count_answers "$W/$F")" = $N ] || e2e_fail "answers lost on resume with -q"
+# On the start screen, switching to another questionnaire and back to the
+# author's finds it again (it is offered by its id, which the lookup does
+# not know), and the file records it.
+e2e_start e "$run_in_work yardstick interview -q ../elsewhere/q.yaml -o switch.yaml --org X; echo EXIT=\$? > ../e.rc"
+e2e_wait e "Begin the assessment"
+e2e_wait e "Small test questionnaire"
+# The questionnaire row switches at once; Enter on Begin begins.
+e2e_keys e Up Right
+e2e_wait e "Public sector digital maturity"
+e2e_keys e Left
+e2e_wait e "Small test questionnaire"
+e2e_keys e Down Enter
+e2e_wait e "Question 1 of $N"
+e2e_keys e 1
+e2e_wait e "1 of $N answered"
+e2e_keys e q
+e2e_wait_file "$E2E_DIR/e.rc"
+grep -q EXIT=0 "$E2E_DIR/e.rc" || e2e_fail "switching back: $(cat "$E2E_DIR/e.rc")"
+grep -qF "questionnaire: {id: small-test, " "$W/switch.yaml" ||
+	e2e_fail "switching back lost the questionnaire: $(head -2 "$W/switch.yaml")"
+grep -qF ", file: ../elsewhere/q.yaml}" "$W/switch.yaml" ||
+	e2e_fail "switching back did not record the file: $(head -2 "$W/switch.yaml")"
 echo "ok: own questionnaire"

@@ -47,11 +47,11 @@ run_shown() {
 # ---------------------------------------------------------------------
 # IT lead: a new assessment, then finishing one over a later sitting.
 
-e2e_start it "$YS interview -o anytown-2026.yaml --org \"Anytown Borough Council\" --assessor \"Sam Patel\" --target baseline; echo EXIT=\$? > it.rc"
+e2e_start it "$YS interview -o anytown-2026.yaml --org \"Anytown Borough Council\" --assessor \"Sam Patel\" --target minimum; echo EXIT=\$? > it.rc"
 e2e_wait it "Begin the assessment"
 e2e_wait it "Anytown Borough Council"
 e2e_wait it "Sam Patel"
-e2e_wait it "baseline"
+e2e_wait it "minimum"
 e2e_capture it it-start
 e2e_keys it Enter
 e2e_wait it "Question 1 of $NQ"
@@ -73,15 +73,15 @@ e2e_capture_text it-quit < "$E2E_DIR/it-quit.txt"
 [ "$(e2e_count_answers "$E2E_DIR/anytown-2026.yaml")" = 2 ] || e2e_fail "2 answers expected"
 
 # A later sitting: the example assessment has four questions open, one in
-# each of areas 1, 2, 5 and 6. The area menu goes to an area's first open
+# each of areas 1, 2, 5 and 6 (the last question of each). The area menu goes to an area's first open
 # question; answering the last one shows the profile.
 cp "$DATA/example-assessment.yaml" "$E2E_DIR/anytown.yaml"
 e2e_start fin "$YS interview -o anytown.yaml; echo EXIT=\$? > fin.rc" 100 30
-e2e_wait fin "Question 12 of $NQ"
-e2e_wait fin "Resumed: 74 of $NQ answered"
+e2e_wait fin "Question 14 of $NQ"
+e2e_wait fin "Resumed: 86 of $NQ answered"
 e2e_keys fin 3
-e2e_wait fin "75 of $NQ answered"
-for step in "2 24 4" "5 62 2" "6 78 3"; do
+e2e_wait fin "87 of $NQ answered"
+for step in "2 27 4" "5 65 2" "6 90 3"; do
 	# shellcheck disable=SC2086
 	set -- $step
 	e2e_keys fin a
@@ -124,14 +124,14 @@ e2e_wait ws "Votes (0 of 5, hidden)"
 e2e_keys ws 1 5 3
 e2e_wait ws "Votes (3 of 5, hidden)"
 e2e_wait ws "Next: GH."
-e2e_screen ws | grep -q "No DPO  *No DPO" && e2e_fail "a vote is shown before the reveal"
+e2e_screen ws | grep -q "No DPO designated  *No DPO designated" && e2e_fail "a vote is shown before the reveal"
 e2e_capture ws facilitator-vote
 e2e_keys ws 5 d
 e2e_wait ws "Everyone has voted: Enter reveals"
 e2e_keys ws Enter
 e2e_wait ws "Spread of the votes"
 e2e_wait ws "CONTESTED"
-e2e_wait ws "Proposed: Someone covers it informally"
+e2e_wait ws "Proposed: Designated post, currently vacant"
 e2e_capture ws facilitator-reveal
 e2e_keys ws Enter
 e2e_wait ws "Question 2 of $NQ"

@@ -29,7 +29,7 @@ e2e_wait w "Votes (0 of 5, hidden)"
 e2e_wait w "Area box 15:00 left"
 e2e_wait w "Time 00:00"
 
-# Question 1 (data-dpo): votes none, appointed, informal, appointed,
+# Question 1 (data-dpo): votes none, appointed, vacant, appointed,
 # don't know. Hidden: a dot per vote, never the answer.
 e2e_keys w 1
 e2e_wait w "Votes (1 of 5, hidden)"
@@ -50,8 +50,8 @@ e2e_keys w Enter
 e2e_wait w "Spread of the votes"
 e2e_wait w "Range: 4 steps"
 e2e_wait w "CONTESTED"
-e2e_wait w "Proposed: Someone covers it informally"
-e2e_screen w | grep -E '^ +CD ' | cut -c1-26 | grep -q "5 Appointed" || e2e_fail "CD's vote not shown after the reveal"
+e2e_wait w "Proposed: Designated post, currently vacant"
+e2e_screen w | grep -E '^ +CD ' | cut -c1-26 | grep -q "5 Designated" || e2e_fail "CD's vote not shown after the reveal"
 e2e_keys w n
 e2e_wait w "Dissent note"
 e2e_keys w "AB: there is no DPO in practice" Enter
@@ -60,7 +60,7 @@ e2e_wait w "Note: Dissent: AB: there is no DPO in practice"
 # Accept the proposal.
 e2e_keys w Enter
 e2e_wait w "Question 2 of $NQ"
-e2e_wait w "agreed: Someone covers it informally (contested)"
+e2e_wait w "agreed: Designated post, currently vacant (contested)"
 
 # Question 2 (data-breach-route): revealed with v, the proposal
 # (informal) overridden with 3 (published).
@@ -93,13 +93,17 @@ e2e_wait_file "$E2E_DIR/$F.rc"
 grep -q EXIT=0 "$E2E_DIR/$F.rc" || e2e_fail "quit: $(cat "$E2E_DIR/$F.rc")"
 e2e_history w | grep -qF "Resume with: yardstick workshop -o $F" || e2e_fail "no resume hint"
 
-# Resume: participants from the file; the first unsettled question is the
-# parked one, its two votes hidden again.
+# Resume: participants from the file; the first question neither settled
+# nor parked is question 5, its two votes hidden again; the parked one,
+# question 3, keeps its votes hidden too.
 rm -f "$E2E_DIR/$F.rc"
 e2e_start r "$YS workshop -o $F --timebox 15; echo EXIT=\$? > $F.rc"
-e2e_wait r "Question 3 of $NQ"
+e2e_wait r "Question 5 of $NQ"
 e2e_wait r "Votes (2 of 5, hidden)"
 e2e_wait r "2 votes on this question are recorded and hidden"
+e2e_keys r Left Left
+e2e_wait r "Question 3 of $NQ"
+e2e_wait r "Votes (2 of 5, hidden)"
 e2e_wait r "PARKED"
 e2e_screen r | grep -q "Begin the workshop" && e2e_fail "start screen on resume"
 e2e_screen r | grep -E '^ +AB ' | cut -c1-26 | grep -q "●" || e2e_fail "AB's vote not hidden on resume"
@@ -120,7 +124,7 @@ e2e_keys r 2 2 2 Enter
 e2e_wait r "Proposed:"
 e2e_keys r Enter
 i=6
-while [ $i -le 12 ]; do
+while [ $i -le 14 ]; do
 	e2e_wait r "Question $i of $NQ"
 	e2e_keys r 2 2 2 2 2
 	e2e_wait r "Votes (5 of 5, hidden)"
@@ -129,13 +133,13 @@ while [ $i -le 12 ]; do
 	e2e_keys r Enter
 	i=$((i + 1))
 done
-e2e_wait r "Question 13 of $NQ"
+e2e_wait r "Question 15 of $NQ"
 e2e_wait r "Area 2 of"
 
 # The review: settling a question takes it off the unsettled, parked and
-# contested counts (the file keeps it contested and parked, below).
+# contested counts (the file keeps it contested, below).
 e2e_keys r r
-e2e_wait r "$((NQ - 12)) unsettled, 0 parked, 0 contested"
+e2e_wait r "$((NQ - 14)) unsettled, 0 parked, 0 contested"
 e2e_keys r q
 e2e_wait_file "$E2E_DIR/$F.rc"
 grep -q EXIT=0 "$E2E_DIR/$F.rc" || e2e_fail "second quit: $(cat "$E2E_DIR/$F.rc")"
@@ -150,25 +154,26 @@ assert doc["participants"] == ["AB", "CD", "EF", "GH", "IJ"], doc["participants"
 assert doc["organisation"] == "Anytown"
 ans = doc["answers"]
 dpo = ans["data-dpo"]
-assert dpo["answer"] == "informal", dpo
+assert dpo["answer"] == "vacant", dpo
 assert dpo["contested"] is True, dpo
 assert dpo["note"] == "Dissent: AB: there is no DPO in practice", dpo
-assert dpo["votes"] == {"AB": "none", "CD": "appointed", "EF": "informal",
+assert dpo["votes"] == {"AB": "none", "CD": "appointed", "EF": "vacant",
                         "GH": "appointed", "IJ": "dont-know"}, dpo["votes"]
 route = ans["data-breach-route"]
 assert route["answer"] == "published", route
 assert "contested" not in route, route
 assert route["votes"] == {"AB": "informal", "CD": "informal", "EF": "published",
                           "GH": "informal", "IJ": "informal"}, route["votes"]
-ind = ans["data-induction-training"]
-assert ind["answer"] == "partly" and ind["contested"] is True, ind
-assert ind["parked"] is True, ind
-assert ind["votes"] == {"AB": "not-in-place", "CD": "in-place", "EF": "partly",
-                        "GH": "partly", "IJ": "partly"}, ind["votes"]
+ind = ans["data-complaints-process"]
+assert ind["answer"] == "case-by-case" and ind["contested"] is True, ind
+assert not ind.get("parked"), ind     # settled: no longer parked
+assert ind["votes"] == {"AB": "none", "CD": "published-untimed",
+                        "EF": "case-by-case", "GH": "case-by-case",
+                        "IJ": "case-by-case"}, ind["votes"]
 assert ans["data-ropa"]["answer"] == "approved"
 assert ans["data-iao"]["answer"] == "few", ans["data-iao"]
 settled = [q for q, r in ans.items() if r.get("answer")]
-assert len(settled) == 12, settled
+assert len(settled) == 14, settled
 for q, r in ans.items():
     assert len(r.get("votes", {})) == 5, (q, r)
 EOF

@@ -6,10 +6,13 @@
  * Answers that read are bound leniently, as the interview does (problems
  * are reported but the answers are kept), scored, and rendered in every
  * format into memory. Invariants per format:
- *  - text: printable ASCII and '\n' only, no line wider than the width;
+ *  - text: valid UTF-8 with no control byte but '\n' and no unsafe code
+ *    point, no line wider than the width in display columns
+ *    (ys_text_width); with ascii, printable ASCII and '\n' only;
  *  - markdown: valid UTF-8, no control byte but '\n', no unsafe code
  *    point (bidi overrides and the like);
- *  - csv: RFC 4180 records of ten fields ended by CRLF, one per question
+ *  - csv: a UTF-8 byte order mark, then RFC 4180 records of 13 fields
+ *    ended by CRLF, one per question
  *    after the header; no control byte but CR LF (record ends), LF inside
  *    quotes and tab; valid UTF-8 with no unsafe code point; no cell starts
  *    with = + - @ tab or CR (those get an apostrophe);
@@ -174,32 +177,36 @@ static void check_utf8_clean(const char *s, size_t n, const char *allowed)
 	}
 }
 
-static void check_text(const char *s, size_t n, size_t width)
+static void check_text(const char *s, size_t n, size_t width, bool ascii)
 {
-	size_t i, col = 0;
+	size_t i = 0, start = 0;
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+	check_utf8_clean(s, n, "\n");
+	for (i = 0; i <= n; i++) {
+		size_t w;
 
-		if (c == '\n') {
-			col = 0;
+		if (i < n && ascii)
+			FUZZ_CHECK(s[i] == '\n' ||
+				   (s[i] >= 0x20 && s[i] < 0x7F));
+		if (i < n && s[i] != '\n')
 			continue;
-		}
-		FUZZ_CHECK(c >= 0x20 && c < 0x7F);
-		col++;
-		if (col > width)
+		w = ys_text_width(s + start, i - start);
+		if (w > width)
 			fprintf(stderr, "line wider than %zu: %.*s\n", width,
-				(int)col, s + i + 1 - col);
-		FUZZ_CHECK(col <= width);
+				(int)(i - start), s + start);
+		FUZZ_CHECK(w <= width);
+		start = i + 1;
 	}
 }
 
 /* CSV: parse RFC 4180 and check each cell. */
 static void check_csv(const char *s, size_t n, size_t n_questions)
 {
-	size_t i = 0, rows = 0;
+	size_t i = 3, rows = 0;
 
 	check_utf8_clean(s, n, "\t\r\n");
+	/* A UTF-8 byte order mark first, then the records. */
+	FUZZ_CHECK(n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3));
 	while (i < n) {
 		size_t fields = 0;
 
@@ -243,7 +250,7 @@ static void check_csv(const char *s, size_t n, size_t n_questions)
 			i += 2;
 			break;
 		}
-		FUZZ_CHECK(fields == 10);
+		FUZZ_CHECK(fields == 13);
 		rows++;
 	}
 	FUZZ_CHECK(rows == n_questions + 1);
@@ -496,7 +503,7 @@ static void render(const ys_report *r, ys_report_format f, char **buf,
 static void check_all(const ys_questionnaire *q, ys_answers *a,
 		      const char *target, size_t width)
 {
-	ys_report r = { q, a, NULL, width };
+	ys_report r = { q, a, NULL, width, false };
 	ys_score s;
 	char *buf;
 	size_t len, w;
@@ -513,8 +520,13 @@ static void check_all(const ys_questionnaire *q, ys_answers *a,
 	    : width > YS_REPORT_MAX_WIDTH ? YS_REPORT_MAX_WIDTH : width;
 
 	render(&r, YS_REPORT_TEXT, &buf, &len);
-	check_text(buf, len, w);
+	check_text(buf, len, w, false);
 	free(buf);
+	r.ascii = true;
+	render(&r, YS_REPORT_TEXT, &buf, &len);
+	check_text(buf, len, w, true);
+	free(buf);
+	r.ascii = false;
 	render(&r, YS_REPORT_MARKDOWN, &buf, &len);
 	check_utf8_clean(buf, len, "\n");
 	free(buf);

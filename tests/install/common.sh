@@ -95,7 +95,7 @@ check_scorecard()
 	shift
 	run "$@" --format json
 	expect_rc 0 "$what: scorecard --format json" || return 0
-	expect_out '"yardstick-scorecard/1"' "$what: scorecard --format json" &&
+	expect_out '"yardstick-scorecard/2"' "$what: scorecard --format json" &&
 		expect_out 'Install Test Council' "$what: scorecard --format json" &&
 		pass "$what: scorecard --format json"
 	run "$@"

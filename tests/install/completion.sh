@@ -80,7 +80,7 @@ check()
 
 y=$yardstick
 ids="public-sector-digital-maturity remote-working-readiness ai-and-data-readiness comp-test"
-ptargets="baseline enhanced"       # every bundled questionnaire's profiles
+ptargets="minimum good-practice"   # every bundled questionnaire's profiles
 ctargets="quoted-name stretch.2027 basic_1"
 
 # Commands and global options.
@@ -107,8 +107,8 @@ check "-h --help" "$y" list -
 
 # --format values per command, as separate word, after '=' split off by
 # readline, and glued.
-check "text markdown csv json svg" "$y" scorecard a.yaml --format ""
-check "text markdown csv json svg" "$y" scorecard a.yaml -f ""
+check "text markdown html csv json svg" "$y" scorecard a.yaml --format ""
+check "text markdown html csv json svg" "$y" scorecard a.yaml -f ""
 check "text markdown json" "$y" compare a.yaml b.yml --format ""
 check "text csv json" "$y" benchmark a.yaml --format ""
 check "json" "$y" scorecard a.yaml --format = j

@@ -1067,6 +1067,47 @@ static void test_start_round(void **state)
 	unsetenv("YARDSTICK_NOW");
 }
 
+/* The workshop example with every new key is canonical: read, bound and
+ * written again, it is the same bytes (YARDSTICK_UPDATE_GOLDEN=1 writes
+ * it from what it reads). */
+static void test_workshop_example_canonical(void **state)
+{
+	const char *path = "data/recorded/workshop-rounds.yaml";
+	ys_diags d = {0};
+	ys_questionnaire *q = ys_questionnaire_load_file("data/questionnaires/small-test.yaml",
+							 NULL, &d);
+	ys_answers *a;
+	size_t len, in_len;
+	char *s, *in;
+
+	(void)state;
+	assert_non_null(q);
+	a = ys_answers_read_file(path, &d);
+	assert_non_null(a);
+	assert_true(ys_answers_bind(a, q, path, &d));
+	assert_string_equal(a->q_file, "../questionnaires/small-test.yaml");
+	assert_true(a->has_settled);
+	assert_false(ys_answer_is_settled(a, 1));
+	assert_int_equal(a->responses[1].n_rounds, 2);
+	assert_true(ys_answer_is_settled(a, 0));
+	s = write_str(a, &len);
+	if (getenv("YARDSTICK_UPDATE_GOLDEN") && *getenv("YARDSTICK_UPDATE_GOLDEN")) {
+		FILE *f = fopen(path, "w");
+
+		assert_non_null(f);
+		fputs(s, f);
+		fclose(f);
+	}
+	in = tu_slurp(path, &in_len);
+	assert_non_null(in);
+	assert_string_equal(s, in);
+	free(in);
+	ys_free(s);
+	ys_answers_free(a);
+	ys_questionnaire_free(q);
+	ys_diags_free(&d);
+}
+
 /* Vote keys of earlier rounds are checked against the question like
  * current votes, at their positions. */
 static void test_round_bind_errors(void **state)
@@ -1268,6 +1309,7 @@ int main(void)
 		cmocka_unit_test(test_new_keys_model),
 		cmocka_unit_test(test_settled_provisional),
 		cmocka_unit_test(test_start_round),
+		cmocka_unit_test(test_workshop_example_canonical),
 		cmocka_unit_test(test_round_bind_errors),
 		cmocka_unit_test(test_questionnaire_file),
 		cmocka_unit_test(test_golden_corpus),

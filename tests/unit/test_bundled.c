@@ -2,12 +2,16 @@
  *
  * Each bundled questionnaire is loaded through the real loader, from the
  * bytes compiled into the program (ys_builtins), and checked against the
- * content standards set out in doc/questionnaires.md: the default's six
- * areas, enough questions at every level, a variety of answer scales,
- * recommendations and targets for every area, red flags where they are
- * expected, help text that names the evidence, few N/A permissions, known
- * reference keys and text that fits an 80-column screen. A later edit that
- * breaks one of these fails here, with the offending id in the message. */
+ * content standards set out in doc/questionnaires.md: version 2027.1 with
+ * the released 2026.1 kept beside it, level and target names a committee
+ * cannot misread, the default's six areas and its one-sitting length,
+ * enough questions at every level, a variety of answer scales, advice on
+ * every question, recommendations and targets for every area, red flags
+ * that can hold an area down and are consistent, estate-wide controls
+ * that count as met only when (nearly) all of the estate is covered, help
+ * text that names the evidence, few N/A permissions, known reference keys
+ * and text that fits an 80-column screen. A later edit that breaks one of
+ * these fails here, with the offending id in the message. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -29,6 +33,11 @@
 #define MAX_LABEL_COLUMNS 48    /* answer option label, in display columns */
 #define MAX_SET_SHARE 0.60      /* largest share of questions one named set may cover */
 #define MIN_SCALES 3            /* distinct answer sets, inline lists included */
+#define MAX_DEFAULT_QUESTIONS 90 /* the default fits one sitting of about 90 minutes */
+#define MIN_BITING_RED_FLAGS 4  /* red-flag questions at least two levels above their cap */
+#define VERSION "2027.1"
+#define ARCHIVED_VERSION "2026.1"
+#define ESTATE_SET "estate-coverage"    /* the answer set of estate-wide controls */
 
 static const char *const expected_ids[] = {
 	YS_DEFAULT_QUESTIONNAIRE,
@@ -49,6 +58,11 @@ static const char *const ref_keys[] = {
 	"uk-gdpr",              /* an article of the UK GDPR */
 	"ico",                  /* an ICO code of practice or guidance */
 	"equality-act",         /* a section of the Equality Act 2010 */
+	"duaa",                 /* a section of the Data (Use and Access) Act 2025 */
+	"dspt",                 /* the NHS Data Security and Protection Toolkit */
+	"psn",                  /* the Public Services Network compliance regime */
+	"ncsc",                 /* an NCSC guidance page, by its title */
+	"lga",                  /* an LGA guide, by its title */
 };
 
 /* CAF contributing outcomes whose ids mean the same in CAF 3.2 and 4.0
@@ -81,12 +95,13 @@ static bool in_list(const char *s, const char *const *list, size_t n)
 	return false;
 }
 
+/* The current (not archived) built-in version of id. */
 static const ys_builtin *find_builtin(const char *id)
 {
 	const ys_builtin *b;
 
 	for (b = ys_builtins; b->id; b++)
-		if (!strcmp(b->id, id))
+		if (!strcmp(b->id, id) && !b->archived)
 			return b;
 	return NULL;
 }
@@ -176,46 +191,82 @@ static int free_all(void **state)
 	return 0;
 }
 
-/* The three bundled questionnaires are built in, and nothing else is. */
+/* The three bundled questionnaires are built in at version 2027.1, each
+ * with its released 2026.1 version archived beside it, and nothing else
+ * is. */
 static void test_builtins_listed(void **state)
 {
 	const ys_builtin *b;
-	size_t n = 0, i;
+	size_t current = 0, archived = 0, i;
 
 	(void)state;
 	for (b = ys_builtins; b->id; b++) {
 		assert_true(in_list(b->id, expected_ids, N_EXPECTED));
 		assert_true(b->len > 0);
-		n++;
+		if (b->archived) {
+			assert_string_equal(b->version, ARCHIVED_VERSION);
+			archived++;
+		} else {
+			assert_string_equal(b->version, VERSION);
+			current++;
+		}
 	}
-	assert_int_equal(n, N_EXPECTED);
+	assert_int_equal(current, N_EXPECTED);
+	assert_int_equal(archived, N_EXPECTED);
 	for (i = 0; i < N_EXPECTED; i++) {
 		assert_string_equal(loaded[i]->id, expected_ids[i]);
-		assert_string_equal(loaded[i]->version, "2026.1");
+		assert_string_equal(loaded[i]->version, VERSION);
 	}
 }
 
-/* The compiled-in bytes are those of questionnaires/ID.yaml, and the file
+/* Each archived version loads, is what it says, and still has the target
+ * names its answers files use. */
+static void test_archived_versions(void **state)
+{
+	const ys_builtin *b;
+
+	(void)state;
+	for (b = ys_builtins; b->id; b++) {
+		ys_diags d = {0};
+		ys_questionnaire *q;
+
+		if (!b->archived)
+			continue;
+		q = ys_questionnaire_load_mem(b->data, b->len, b->id, &d);
+		if (!q) {
+			ys_diags_print(&d, stderr, "test-bundled");
+			fail_msg("archived %s %s does not load", b->id, b->version);
+		}
+		assert_string_equal(q->id, b->id);
+		assert_string_equal(q->version, b->version);
+		assert_non_null(ys_questionnaire_find_target(q, "baseline"));
+		assert_non_null(ys_questionnaire_find_target(q, "enhanced"));
+		ys_questionnaire_free(q);
+		ys_diags_free(&d);
+	}
+}
+
+/* The compiled-in bytes are those of questionnaires/ID.yaml (or, for an
+ * archived version, questionnaires/archive/ID-VERSION.yaml), and the file
  * loads from disk too. */
 static void test_builtins_match_files(void **state)
 {
-	size_t i;
+	const ys_builtin *b;
 
 	(void)state;
-	for (i = 0; i < N_EXPECTED; i++) {
-		const ys_builtin *b = find_builtin(expected_ids[i]);
+	for (b = ys_builtins; b->id; b++) {
 		char path[256];
 		char *buf;
 		FILE *f;
 		long len;
 		ys_diags d = {0};
-		ys_questionnaire *q;
+		ys_questionnaire *q, *mem;
 
-		if (!b) {
-			fail_msg("built-in %s is missing", expected_ids[i]);
-			return;
-		}
-		snprintf(path, sizeof(path), "../questionnaires/%s.yaml", b->id);
+		if (b->archived)
+			snprintf(path, sizeof(path), "../questionnaires/archive/%s-%s.yaml",
+				 b->id, b->version);
+		else
+			snprintf(path, sizeof(path), "../questionnaires/%s.yaml", b->id);
 		f = fopen(path, "rb");
 		if (!f) {
 			fail_msg("cannot open %s (the test runs in tests/)", path);
@@ -236,7 +287,10 @@ static void test_builtins_match_files(void **state)
 		q = ys_questionnaire_load_file(path, NULL, &d);
 		assert_non_null(q);
 		assert_int_equal(d.count, 0);
-		assert_string_equal(q->sha256, loaded[i]->sha256);
+		mem = ys_questionnaire_load_mem(b->data, b->len, b->id, &d);
+		assert_non_null(mem);
+		assert_string_equal(q->sha256, mem->sha256);
+		ys_questionnaire_free(mem);
 		ys_questionnaire_free(q);
 		ys_diags_free(&d);
 	}
@@ -270,11 +324,13 @@ static void test_catalog_finds_default(void **state)
 	assert_int_equal(rmdir(dir), 0);
 }
 
-/* All three share the five documented levels and the 0.75 threshold. */
+/* All three share the five documented levels and the 0.75 threshold.
+ * Level 0 says that basics are missing: "Absent" read as "not assessed"
+ * or "nothing at all" to a committee. */
 static void test_levels_and_threshold(void **state)
 {
 	static const char *const names[] = {
-		"Absent", "Initial", "Repeatable", "Established", "Managed",
+		"Below basics", "Initial", "Repeatable", "Established", "Managed",
 	};
 	size_t i, l;
 
@@ -283,8 +339,13 @@ static void test_levels_and_threshold(void **state)
 		const ys_questionnaire *q = loaded[i];
 
 		assert_int_equal(q->n_levels, COUNT(names));
-		for (l = 0; l < q->n_levels; l++)
+		assert_string_not_equal(q->levels[0].name, "Absent");
+		for (l = 0; l < q->n_levels; l++) {
 			assert_string_equal(q->levels[l].name, names[l]);
+			if (!q->levels[l].description ||
+			    ys_str_blank(q->levels[l].description))
+				fail_msg("%s: level %zu has no description", q->id, l);
+		}
 		assert_true(q->threshold == 0.75);
 	}
 }
@@ -305,6 +366,9 @@ static void test_default_areas(void **state)
 	size_t i, l;
 
 	(void)state;
+	if (q->n_questions > MAX_DEFAULT_QUESTIONS)
+		fail_msg("the default has %zu questions, more than one sitting "
+			 "can take (%d)", q->n_questions, MAX_DEFAULT_QUESTIONS);
 	assert_int_equal(q->n_areas, N_DEFAULT_AREAS);
 	for (i = 0; i < q->n_areas; i++) {
 		const ys_area *a = &q->areas[i];
@@ -442,6 +506,10 @@ static void test_recommendations(void **state)
 	}
 }
 
+/* Two targets, "minimum" and "good-practice", and no other: "baseline"
+ * read as the CAF or GovAssure Baseline profile, which it is not. Every
+ * area has a minimum of at least level 1, and good practice is never
+ * below it. */
 static void test_targets(void **state)
 {
 	size_t k, i;
@@ -449,21 +517,55 @@ static void test_targets(void **state)
 	(void)state;
 	for (k = 0; k < N_EXPECTED; k++) {
 		const ys_questionnaire *q = loaded[k];
-		const ys_target *base = ys_questionnaire_find_target(q, "baseline");
-		const ys_target *enh = ys_questionnaire_find_target(q, "enhanced");
+		const ys_target *min = ys_questionnaire_find_target(q, "minimum");
+		const ys_target *good = ys_questionnaire_find_target(q, "good-practice");
 
-		if (!base || !enh) {
-			fail_msg("%s lacks the baseline or enhanced target", q->id);
+		if (!min || !good) {
+			fail_msg("%s lacks the minimum or good-practice target", q->id);
 			return;
 		}
+		assert_int_equal(q->n_targets, 2);
 		for (i = 0; i < q->n_areas; i++) {
-			if (base->levels[i] < 1 || base->levels[i] >= q->n_levels)
-				fail_msg("%s: baseline for %s is %u", q->id,
-					 q->areas[i].id, base->levels[i]);
-			if (enh->levels[i] < base->levels[i])
-				fail_msg("%s: enhanced target for %s is below baseline",
-					 q->id, q->areas[i].id);
+			if (min->levels[i] < 1 || min->levels[i] >= q->n_levels)
+				fail_msg("%s: minimum for %s is %u", q->id,
+					 q->areas[i].id, min->levels[i]);
+			if (good->levels[i] < min->levels[i])
+				fail_msg("%s: good-practice target for %s is below "
+					 "the minimum", q->id, q->areas[i].id);
 		}
+	}
+}
+
+/* Every question says what to do to meet it: the advice shown when it
+ * holds a level back. known_by, where given, names someone. */
+static void test_advice(void **state)
+{
+	size_t k, i;
+
+	(void)state;
+	for (k = 0; k < N_EXPECTED; k++) {
+		const ys_questionnaire *q = loaded[k];
+		size_t known = 0;
+
+		for (i = 0; i < q->n_questions; i++) {
+			const ys_question *qn = &q->questions[i];
+
+			if (!qn->advice || ys_str_blank(qn->advice))
+				fail_msg("%s: %s has no advice", q->id, qn->id);
+			if (qn->advice && strlen(qn->advice) < 40)
+				fail_msg("%s: advice of %s is too short to act on",
+					 q->id, qn->id);
+			if (qn->known_by) {
+				if (ys_str_blank(qn->known_by))
+					fail_msg("%s: known_by of %s is blank",
+						 q->id, qn->id);
+				known++;
+			}
+		}
+		/* Some questions need people beyond the IT lead. */
+		if (known * 5 < q->n_questions)
+			fail_msg("%s: only %zu of %zu questions say who usually "
+				 "knows", q->id, known, q->n_questions);
 	}
 }
 
@@ -494,11 +596,14 @@ static void assert_flags(const ys_questionnaire *q, const char *id, const char *
 		fail_msg("%s: answer %s of %s is not a red flag", q->id, key, id);
 }
 
-/* Red flags where the documented immediate risks are. */
-static void test_default_red_flags(void **state)
+/* Red flags where the content review found immediate risks, in the
+ * default and the other two. */
+static void test_named_red_flags(void **state)
 {
 	const ys_questionnaire *q = loaded[0];
-	static const char *const flagged[] = { "cyber", "data", "infrastructure" };
+	static const char *const flagged[] = {
+		"cyber", "data", "infrastructure", "technology",
+	};
 	size_t i;
 
 	(void)state;
@@ -513,19 +618,32 @@ static void test_default_red_flags(void **state)
 			fail_msg("area %s has no red flag", a->id);
 	}
 	assert_flags(q, "cyber-mfa-remote", "none");
+	assert_flags(q, "cyber-admin-mfa", "none");
 	assert_flags(q, "cyber-unsupported-internet", "several");
+	assert_flags(q, "cyber-unmanaged-devices", "full-access");
+	assert_flags(q, "cyber-alert-monitoring", "not-monitored");
 	assert_flags(q, "infra-restore-test", "never");
 	assert_flags(q, "infra-backups", "none");
+	assert_flags(q, "infra-offline-backup", "none");
+	assert_flags(q, "infra-guest-wifi", "shared");
+	assert_flags(q, "infra-guest-wifi", "some-sites");
 	assert_flags(q, "data-dpo", "none");
+	assert_flags(q, "data-dpo", "informal");       /* legally no DPO */
 	assert_flags(loaded[1], "access-mfa", "none");
+	assert_flags(loaded[1], "access-unmanaged-devices", "full-access");
+	assert_flags(loaded[2], "risk-human-check", "sometimes");
 }
 
 /* A red flag is a failing answer of an important question: never an
- * option that meets the threshold, never the best option, and only on
- * questions of weight 2 or 3. */
-static void test_red_flags_sane(void **state)
+ * option that meets the threshold, never the best option, only on
+ * questions of weight 2 or 3, and consistent: every answer worth less
+ * than a red-flag answer is a red flag too (an informal DPO is no better
+ * than a vacant post). The cap is below the question's level, or equal
+ * to it for a level-1 basic, so a red flag never claims a level its
+ * question does not reach. */
+static void test_red_flags_consistent(void **state)
 {
-	size_t k, i, o;
+	size_t k, i, o, p;
 
 	(void)state;
 	for (k = 0; k < N_EXPECTED; k++) {
@@ -542,10 +660,106 @@ static void test_red_flags_sane(void **state)
 				if (qn->options[o].value >= q->threshold)
 					fail_msg("%s: red flag %s on %s meets the threshold",
 						 q->id, qn->options[o].key, qn->id);
+				if (o + 1 == qn->n_options)
+					fail_msg("%s: the best answer of %s is a red flag",
+						 q->id, qn->id);
+				for (p = 0; p < qn->n_options; p++)
+					if (qn->options[p].value < qn->options[o].value &&
+					    !qn->red_flag[p])
+						fail_msg("%s: %s flags %s but not the "
+							 "worse answer %s", q->id, qn->id,
+							 qn->options[o].key,
+							 qn->options[p].key);
 			}
 			if (any && qn->weight < 2)
 				fail_msg("%s: red-flag question %s has weight %u",
 					 q->id, qn->id, qn->weight);
+			if (any && qn->red_flag_cap > qn->level)
+				fail_msg("%s: %s caps at level %u, above its own "
+					 "level %u", q->id, qn->id, qn->red_flag_cap,
+					 qn->level);
+		}
+	}
+}
+
+/* Red flags that can hold an area down: in each questionnaire at least
+ * MIN_BITING_RED_FLAGS red-flagged questions sit two or more levels above
+ * their cap, so a flagged answer takes away a level the other answers
+ * would otherwise give. */
+static void test_red_flags_bite(void **state)
+{
+	size_t k, i, o;
+
+	(void)state;
+	for (k = 0; k < N_EXPECTED; k++) {
+		const ys_questionnaire *q = loaded[k];
+		size_t biting = 0;
+
+		for (i = 0; i < q->n_questions; i++) {
+			const ys_question *qn = &q->questions[i];
+			bool any = false;
+
+			for (o = 0; o < qn->n_options; o++)
+				any = any || qn->red_flag[o];
+			if (any && qn->level >= qn->red_flag_cap + 2)
+				biting++;
+		}
+		if (biting < MIN_BITING_RED_FLAGS)
+			fail_msg("%s: %zu red-flag questions sit two levels above "
+				 "their cap, want at least %d", q->id, biting,
+				 MIN_BITING_RED_FLAGS);
+	}
+}
+
+/* The estate-wide controls the review names are measured on the estate
+ * scale, on which only "all or nearly all" meets the threshold: a quarter
+ * of endpoints unprotected or of critical systems unbacked can never
+ * count as the practice in place. */
+static void test_estate_coverage(void **state)
+{
+	static const struct {
+		size_t k;
+		const char *id;
+	} estate[] = {
+		{0, "cyber-av-endpoints"}, {0, "cyber-edr"},
+		{0, "tech-supported-os"}, {0, "tech-supported-server-os"},
+		{0, "infra-backups"}, {0, "infra-offline-backup"},
+		{0, "cyber-admin-mfa"},
+		{1, "sec-endpoint-protection"}, {1, "dev-supported-os"},
+		{1, "access-admin-mfa"}, {1, "dev-encryption"},
+	};
+	size_t i, k, o;
+
+	(void)state;
+	for (i = 0; i < COUNT(estate); i++) {
+		const ys_question *qn =
+			ys_questionnaire_find_question(loaded[estate[i].k], estate[i].id);
+
+		if (!qn) {
+			fail_msg("%s: question %s is missing", loaded[estate[i].k]->id,
+				 estate[i].id);
+			return;
+		}
+		if (!qn->answer_set || strcmp(qn->answer_set, ESTATE_SET) != 0)
+			fail_msg("%s: %s is not measured on the %s scale",
+				 loaded[estate[i].k]->id, qn->id, ESTATE_SET);
+	}
+	for (k = 0; k < N_EXPECTED; k++) {
+		const ys_questionnaire *q = loaded[k];
+
+		for (i = 0; i < q->n_questions; i++) {
+			const ys_question *qn = &q->questions[i];
+
+			if (!qn->answer_set || strcmp(qn->answer_set, ESTATE_SET) != 0)
+				continue;
+			for (o = 0; o + 1 < qn->n_options; o++)
+				if (qn->options[o].value >= q->threshold)
+					fail_msg("%s: %s answer %s meets the threshold "
+						 "without covering the estate", q->id,
+						 qn->id, qn->options[o].key);
+			if (qn->options[qn->n_options - 1].value < q->threshold)
+				fail_msg("%s: no answer of %s meets the threshold",
+					 q->id, qn->id);
 		}
 	}
 }
@@ -574,6 +788,10 @@ static void test_help(void **state)
 	}
 }
 
+static const char *const default_na[] = {
+	"infra-guest-wifi", "tech-phone-digital", "tech-eol-plans", "own-caldicott",
+};
+
 static void test_na_minority(void **state)
 {
 	size_t k, i;
@@ -590,12 +808,20 @@ static void test_na_minority(void **state)
 			fail_msg("%s: %zu of %zu questions allow N/A", q->id, na,
 				 q->n_questions);
 	}
-	/* The default allows N/A only where a practice can be absent
-	 * (guest WiFi). */
+	/* The default allows N/A only where the thing asked about may not
+	 * exist: guest WiFi, analogue lines, systems past end of life, and
+	 * health or adult social care records (a Caldicott Guardian). */
 	for (i = 0; i < loaded[0]->n_questions; i++)
-		if (loaded[0]->questions[i].allow_na)
-			assert_string_equal(loaded[0]->questions[i].id,
-					    "infra-guest-wifi");
+		if (loaded[0]->questions[i].allow_na &&
+		    !in_list(loaded[0]->questions[i].id, default_na, COUNT(default_na)))
+			fail_msg("%s allows N/A", loaded[0]->questions[i].id);
+	for (i = 0; i < COUNT(default_na); i++) {
+		const ys_question *qn =
+			ys_questionnaire_find_question(loaded[0], default_na[i]);
+
+		if (!qn || !qn->allow_na)
+			fail_msg("%s should allow N/A", default_na[i]);
+	}
 }
 
 static void test_refs(void **state)
@@ -669,6 +895,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_columns),
 		cmocka_unit_test(test_builtins_listed),
+		cmocka_unit_test(test_archived_versions),
 		cmocka_unit_test(test_builtins_match_files),
 		cmocka_unit_test(test_catalog_finds_default),
 		cmocka_unit_test(test_levels_and_threshold),
@@ -678,8 +905,11 @@ int main(void)
 		cmocka_unit_test(test_answer_scales),
 		cmocka_unit_test(test_recommendations),
 		cmocka_unit_test(test_targets),
-		cmocka_unit_test(test_default_red_flags),
-		cmocka_unit_test(test_red_flags_sane),
+		cmocka_unit_test(test_advice),
+		cmocka_unit_test(test_named_red_flags),
+		cmocka_unit_test(test_red_flags_consistent),
+		cmocka_unit_test(test_red_flags_bite),
+		cmocka_unit_test(test_estate_coverage),
 		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_na_minority),
 		cmocka_unit_test(test_refs),

@@ -133,7 +133,7 @@ static bool check_output(const char *what, int format, bool must_succeed,
  * output checked by check_output. */
 static const ys_report_format formats[] = {
 	YS_REPORT_TEXT, YS_REPORT_MARKDOWN, YS_REPORT_CSV,
-	YS_REPORT_JSON, YS_REPORT_SVG,
+	YS_REPORT_JSON, YS_REPORT_SVG, YS_REPORT_HTML,
 };
 #define N_FORMATS YS_ARRAY_LEN(formats)
 
@@ -154,7 +154,7 @@ static bool render_all(struct pipeline *p, const ys_answers *a,
 	if (!ys_score_compute(p->q, a, NULL, &s))
 		return false;
 	for (i = 0; i < N_FORMATS; i++) {
-		ys_report r = { p->q, a, &s, 72 };
+		ys_report r = { p->q, a, &s, 72, false };
 		char *buf = NULL;
 		size_t len = 0;
 		FILE *f = open_memstream(&buf, &len);
@@ -297,7 +297,7 @@ static void test_compare(void **state)
 	ao = scored(q, "data/small-provisional.yaml", &so);
 	an = scored(q, "data/small-hostile.yaml", &sn);
 	c = (ys_compare){ q, q, ao, an, &so, &sn, "before.yaml", "after.yaml",
-			  72 };
+			  72, false };
 	each_failure(write_all, &w);
 	writing_free(&w);
 	ys_score_free(&so);
@@ -305,6 +305,47 @@ static void test_compare(void **state)
 	ys_answers_free(ao);
 	ys_answers_free(an);
 	ys_questionnaire_free(q);
+	ys_diags_free(&d);
+}
+
+/* Last year's assessment on the archived 2026.1 version against this
+ * year's on 2027.1: the version differences are written in full or the
+ * writer fails with ENOMEM. */
+static void test_compare_versions(void **state)
+{
+	ys_diags d = {0};
+	ys_questionnaire *oq = NULL, *nq = NULL;
+	ys_score so, sn;
+	ys_answers *ao, *an;
+	ys_compare c;
+	struct writing w = { .what = "compare across versions",
+			     .write = write_compare, .n_formats = 3, .c = &c };
+	const ys_builtin *b;
+
+	(void)state;
+	for (b = ys_builtins; b->id; b++) {
+		if (strcmp(b->id, "public-sector-digital-maturity") != 0)
+			continue;
+		if (b->archived)
+			oq = ys_questionnaire_load_mem(b->data, b->len, b->id, &d);
+		else
+			nq = ys_questionnaire_load_mem(b->data, b->len, b->id, &d);
+	}
+	assert_non_null(oq);
+	assert_non_null(nq);
+	ao = scored(oq, "data/example-assessment-2026.1.yaml", &so);
+	an = scored(nq, "data/example-assessment.yaml", &sn);
+	c = (ys_compare){ oq, nq, ao, an, &so, &sn, "2026.yaml", "2027.yaml",
+			  72, false };
+	each_failure(write_all, &w);
+	assert_non_null(strstr(w.want[0], "Target enhanced is now called good-practice"));
+	writing_free(&w);
+	ys_score_free(&so);
+	ys_score_free(&sn);
+	ys_answers_free(ao);
+	ys_answers_free(an);
+	ys_questionnaire_free(oq);
+	ys_questionnaire_free(nq);
 	ys_diags_free(&d);
 }
 
@@ -430,6 +471,7 @@ int main(void)
 		cmocka_unit_test(test_questionnaire_file),
 		cmocka_unit_test(test_answers_to_reports),
 		cmocka_unit_test(test_compare),
+		cmocka_unit_test(test_compare_versions),
 		cmocka_unit_test(test_bench),
 		cmocka_unit_test(test_store_save),
 	};

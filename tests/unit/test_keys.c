@@ -14,7 +14,8 @@
 
 static const unsigned all_screens[] = {
 	TK_START, TK_CHANGED, TK_QUESTION, TK_AREAS, TK_REVIEW, TK_PROFILE, TK_KEYS,
-	TK_QHELP, TK_QUIT, TK_UNSAVED, TK_INPUT, TK_REASON, TK_JOIN,
+	TK_QHELP, TK_QUIT, TK_UNSAVED, TK_INPUT, TK_REASON, TK_CONFIRM_DELETE, TK_CHOICE,
+	TK_JOIN,
 };
 static const unsigned all_modes[] = {TK_INTERVIEW, TK_VOTING, TK_REVEALED};
 
@@ -68,9 +69,15 @@ static const struct {
 	{"area", YS_A_UP, 0},
 	{"owner", YS_A_OWNER, 0},
 	{"add action", YS_A_ADD_ACTION, 0},
-	{"remove last action", YS_A_DELETE_ACTION, 0},
+	{"delete action", YS_A_DELETE_ACTION, 0},
+	{"select", YS_A_PREV, 0},
 	{"export", YS_A_EXPORT, 0},
-	{"area's questions", YS_A_SELECT, 0},
+	{"question or edit", YS_A_SELECT, 0},
+	{"delete it", YS_A_YES, 0},
+	{"keep it", YS_A_NO, 0},
+	{"change format", YS_A_PREV, 0},
+	{"pick", YS_A_SUBMIT, 0},
+	{"format by number", YS_A_CHOOSE, 0},
 	{"scroll", YS_A_UP, 0},
 	{"keep going", YS_A_NO, 0},
 	{"quit without saving", YS_A_YES, 0},
@@ -240,7 +247,14 @@ static void test_hint_lines(void **state)
 	tui_key_hint_line(TK_PROFILE, TK_VOTING, 2, 0, false, buf, sizeof(buf));
 	assert_string_equal(buf, "Esc back  q save and quit");
 	tui_key_hint_line(TK_PROFILE, TK_INTERVIEW, 2, TK_IF_SCORED, false, buf, sizeof(buf));
-	assert_string_equal(buf, "Enter area's questions  Esc back  a areas  r review  q save and quit");
+	assert_string_equal(buf, "Enter question or edit  Esc back  a areas  r review  q save and quit");
+	tui_key_hint_line(TK_PROFILE, TK_INTERVIEW, 1, TK_IF_SCORED, false, buf, sizeof(buf));
+	assert_string_equal(buf, "Up/Down area  \xe2\x86\x90/\xe2\x86\x92 select  o owner  "
+			    "+ add action  - delete action  e export");
+	tui_key_hint_line(TK_CONFIRM_DELETE, TK_INTERVIEW, 2, 0, false, buf, sizeof(buf));
+	assert_string_equal(buf, "y delete it  n keep it");
+	tui_key_hint_line(TK_CHOICE, TK_INTERVIEW, 2, 0, true, buf, sizeof(buf));
+	assert_string_equal(buf, "Left/Right change format  Enter pick  1-9 format by number  Esc cancel");
 	tui_key_hint_line(TK_REASON, TK_INTERVIEW, 2, 0, false, buf, sizeof(buf));
 	assert_string_equal(buf, "Enter save (a reason is required)  Esc cancel  Ctrl-U clear");
 	tui_key_hint_line(TK_UNSAVED, TK_REVEALED, 2, 0, false, buf, sizeof(buf));

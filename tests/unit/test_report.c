@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "../../src/report_priv.h"
+#include "yardstick/text.h"
 #include "yardstick/alloc.h"
 #include "yardstick/bench.h"
 #include "yardstick/compare.h"
@@ -43,17 +44,17 @@ static const char questionnaire[] =
 	"  - id: one\n"
 	"    title: \"Area one: caf\xC3\xA9 \xE2\x80\x94 Zo\xC3\xAB\"\n"
 	"    questions:\n"
-	"      - {id: one-a, level: 1, weight: 3, text: First practice?, answers: yn, red_flag: [\"no\"]}\n"
-	"      - {id: one-b, level: 1, text: Second practice?, answers: yn}\n"
-	"      - {id: one-c, level: 2, weight: 2, text: Third practice with a rather long question text that will need wrapping at sixty columns?, answers: yn}\n"
-	"      - {id: one-d, level: 2, text: Fourth practice?, answers: yn, red_flag: [\"no\"]}\n"
+	"      - {id: one-a, level: 1, weight: 3, text: First practice?, answers: yn, red_flag: [\"no\"], advice: ADV-one-a Put the first practice in place.}\n"
+	"      - {id: one-b, level: 1, text: Second practice?, answers: yn, advice: ADV-one-b Put the second practice in place.}\n"
+	"      - {id: one-c, level: 2, weight: 2, text: Third practice with a rather long question text that will need wrapping at sixty columns?, answers: yn, advice: ADV-one-c Put the third practice in place., known_by: KNOWN-one-c the records manager}\n"
+	"      - {id: one-d, level: 2, text: Fourth practice?, answers: yn, red_flag: [\"no\"], advice: ADV-one-d Put the fourth practice in place.}\n"
 	"    recommendations:\n"
 	"      - {level: 1, text: Do the level two practices.}\n"
 	"  - id: two\n"
 	"    title: Area two\n"
 	"    questions:\n"
-	"      - {id: two-a, level: 1, text: Fifth?, answers: yn, allow_na: true}\n"
-	"      - {id: two-b, level: 2, text: Sixth?, answers: yn, allow_na: true}\n";
+	"      - {id: two-a, level: 1, text: Fifth?, answers: yn, allow_na: true, advice: ADV-two-a Do the fifth.}\n"
+	"      - {id: two-b, level: 2, text: Sixth?, answers: yn, allow_na: true, advice: ADV-two-b Do the sixth.}\n";
 
 typedef struct fixture {
 	ys_questionnaire *q;
@@ -149,13 +150,19 @@ static int teardown(void **state)
 static char *capture(int (*fn)(const ys_report *, FILE *), const ys_report *r,
 		     int *rc)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *m = open_memstream(&buf, &len);
+	/* The stream's buffer pointer lives on the heap, not in this frame,
+	 * so no compiler mistakes the text for a pointer into it. */
+	struct { char *buf; size_t len; } *h = calloc(1, sizeof(*h));
+	FILE *m;
+	char *buf;
 
+	assert_non_null(h);
+	m = open_memstream(&h->buf, &h->len);
 	assert_non_null(m);
 	*rc = fn(r, m);
 	fclose(m);
+	buf = h->buf;
+	free(h);
 	return buf;
 }
 
@@ -167,6 +174,7 @@ static ys_report report_of(fixture *f, size_t width)
 	r.a = &f->a;
 	r.s = &f->s;
 	r.width = width;
+	r.ascii = false;
 	return r;
 }
 
@@ -177,12 +185,16 @@ static void test_format_exact(void **state)
 	char buf[32];
 
 	(void)state;
-	assert_string_equal(ys_format_exact(70.454545, buf), "70.4545");
+	/* The shortest text that reads back as the same double. */
+	assert_string_equal(ys_format_exact(70.454545, buf), "70.454545");
 	assert_string_equal(ys_format_exact(57.9, buf), "57.9");
 	assert_string_equal(ys_format_exact(100.0, buf), "100");
 	assert_string_equal(ys_format_exact(0.0, buf), "0");
-	assert_string_equal(ys_format_exact(-0.00001, buf), "0");
-	assert_string_equal(ys_format_exact(100.0 / 3.0, buf), "33.3333");
+	assert_string_equal(ys_format_exact(-0.0, buf), "0");
+	assert_string_equal(ys_format_exact(1.5, buf), "1.5");
+	assert_string_equal(ys_format_exact(100.0 / 3.0, buf),
+			    "33.333333333333336");
+	assert_true(strtod(ys_format_exact(0.1 + 0.2, buf), NULL) == 0.1 + 0.2);
 	assert_string_equal(ys_format_exact(0.75, buf), "0.75");
 	assert_string_equal(ys_format_exact(-12.5, buf), "-12.5");
 }
@@ -220,6 +232,11 @@ static void test_dates_and_names(void **state)
 	assert_int_equal(f, YS_REPORT_MARKDOWN);
 	assert_true(ys_report_format_parse("svg", &f));
 	assert_int_equal(f, YS_REPORT_SVG);
+	assert_true(ys_report_format_parse("html", &f));
+	assert_int_equal(f, YS_REPORT_HTML);
+	assert_true(ys_report_format_parse("htm", &f));
+	assert_int_equal(f, YS_REPORT_HTML);
+	assert_string_equal(ys_report_format_find("htm")->ext, "html");
 	assert_false(ys_report_format_parse("pdf", &f));
 	assert_false(ys_report_format_parse("JSON", &f));
 	assert_string_equal(ys_report_format_name(YS_REPORT_CSV), "csv");
@@ -303,10 +320,11 @@ static void test_explain_levels(void **state)
 	rescore(f, "base");
 	assert_int_equal(f->s.areas[0].level, 1);
 	assert_true(ys_explain_area(f->q, &f->a, &f->s, 0, &e));
-	assert_string_equal(e.status, "Level 1 Initial");
-	assert_non_null(strstr(e.why, "every practice at level 1 is met, but 1 of "
-			       "the 2 practices at level 2 is not met yet (50% "
-			       "of the way to level 2)"));
+	/* G = 1, f = 1/2: maturity 1.5. */
+	assert_string_equal(e.status, "Maturity 1.5, level 1 Initial");
+	assert_non_null(strstr(e.why, "Its maturity is 1.5, level 1 (Initial): "
+			       "every practice at level 1 is met, and 1 of the 2 "
+			       "practices at level 2 is met."));
 	assert_non_null(e.next);
 	assert_non_null(strstr(e.next, "reach level 2 (Repeatable)"));
 	assert_int_equal(e.n_blockers, 1);
@@ -321,7 +339,9 @@ static void test_explain_levels(void **state)
 	rescore(f, NULL);
 	assert_true(ys_explain_area(f->q, &f->a, &f->s, 0, &e));
 	assert_int_equal(f->s.areas[0].level, 2);
-	assert_non_null(strstr(e.why, "top level, 2 (Repeatable)"));
+	assert_string_equal(e.status, "Maturity 2.0, level 2 Repeatable");
+	assert_non_null(strstr(e.why, "Its maturity is 2.0, the top level "
+			       "(Repeatable)"));
 	assert_null(e.next);
 	assert_int_equal(e.n_blockers, 0);
 	ys_explanation_free(&e);
@@ -331,9 +351,16 @@ static void test_explain_levels(void **state)
 	rescore(f, NULL);
 	assert_int_equal(f->s.areas[0].level, 1);
 	assert_true(ys_explain_area(f->q, &f->a, &f->s, 0, &e));
-	assert_non_null(strstr(e.why, "red-flag answer"));
+	/* G = 1, f = 1/2 (one-c met, one-d not), cap 1: maturity
+	 * min(1.5, 1) = 1.0, capped. */
+	assert_string_equal(e.status, "Maturity 1.0, level 1 Initial");
+	assert_non_null(strstr(e.why, "it is held at level 1 (Initial) by a "
+			       "red-flag answer listed below"));
+	assert_non_null(strstr(e.why, "Without it, its maturity would be 1.5."));
 	assert_non_null(e.next);
+	assert_non_null(strstr(e.next, "clear the red flag below."));
 	assert_int_equal(e.n_blockers, 1);
+	assert_int_equal(e.n_cap_blockers, 1);
 	assert_true(e.blockers[0].red_flag);
 	assert_int_equal(e.blockers[0].question, 3);
 	ys_explanation_free(&e);
@@ -393,24 +420,38 @@ static void answer_all(fixture *f)
 static void test_text_width_and_ascii(void **state)
 {
 	fixture *f = *state;
-	size_t widths[] = {60, 80, 61, 200}, k;
+	size_t widths[] = {60, 80, 61, 200}, k, a;
 
 	answer_all(f);
-	for (k = 0; k < sizeof(widths) / sizeof(widths[0]); k++) {
-		ys_report r = report_of(f, widths[k]);
-		int rc;
-		char *out = capture(ys_report_text, &r, &rc), *line, *save = NULL;
-		const unsigned char *p;
+	for (a = 0; a < 2; a++) {
+		for (k = 0; k < sizeof(widths) / sizeof(widths[0]); k++) {
+			ys_report r = report_of(f, widths[k]);
+			int rc;
+			char *out, *line, *save = NULL;
+			const unsigned char *p;
 
-		assert_int_equal(rc, 0);
-		for (p = (const unsigned char *)out; *p; p++)
-			assert_true(*p == '\n' || (*p >= 0x20 && *p < 0x7f));
-		assert_non_null(strstr(out, "PROVISIONAL"));
-		assert_non_null(strstr(out, "Area one: cafe - Zoe"));
-		for (line = strtok_r(out, "\n", &save); line;
-		     line = strtok_r(NULL, "\n", &save))
-			assert_true(strlen(line) <= widths[k]);
-		free(out);
+			r.ascii = a == 1;
+			out = capture(ys_report_text, &r, &rc);
+			assert_int_equal(rc, 0);
+			assert_true(ys_utf8_valid(out, strlen(out)));
+			for (p = (const unsigned char *)out; *p; p++)
+				assert_true(*p == '\n' || *p >= 0x20);
+			if (r.ascii) {
+				for (p = (const unsigned char *)out; *p; p++)
+					assert_true(*p == '\n' || *p < 0x7f);
+				assert_non_null(strstr(out, "Area one: cafe - Zoe"));
+			} else {
+				/* UTF-8: names as written. */
+				assert_non_null(strstr(out, "Area one: caf\xC3\xA9 "
+						       "\xE2\x80\x94 Zo\xC3\xAB"));
+			}
+			assert_non_null(strstr(out, "PROVISIONAL"));
+			for (line = strtok_r(out, "\n", &save); line;
+			     line = strtok_r(NULL, "\n", &save))
+				assert_true(ys_text_width(line, strlen(line)) <=
+					    widths[k]);
+			free(out);
+		}
 	}
 }
 
@@ -443,24 +484,25 @@ static void test_json_shape(void **state)
 	r = report_of(f, 0);
 	out = capture(ys_report_json, &r, &rc);
 	assert_int_equal(rc, 0);
-	assert_non_null(strstr(out, "\"format\": \"yardstick-scorecard/1\""));
+	assert_non_null(strstr(out, "\"format\": \"yardstick-scorecard/2\""));
 	assert_non_null(strstr(out, "\"provisional\": true"));
 	assert_non_null(strstr(out, "\"completion\": {\n    \"answered\": 5,\n"
-			       "    \"total\": 6\n  }"));
+			       "    \"total\": 6,\n    \"unsettled\": 0\n  }"));
 	assert_non_null(strstr(out, "\"dont_know\": [\"one-c\"]"));
 	assert_non_null(strstr(out, "\"organisation\": \"Org | <b>*x*</b> & \\u202eevil\""));
 	/* Area two: two-a answered "no", two-b unanswered: level 0. */
 	assert_non_null(strstr(out, "\"unanswered\": [\"two-b\"]"));
 	free(out);
 
-	/* Nothing assessed: null level, score and index. */
+	/* Nothing assessed: null level, maturity and practice score. */
 	set_answer(f, 4, NULL, NULL);
 	rescore(f, NULL);
 	r = report_of(f, 0);
 	out = capture(ys_report_json, &r, &rc);
 	assert_int_equal(rc, 0);
 	assert_non_null(strstr(out, "\"state\": \"not_assessed\",\n      \"level\": null"));
-	assert_non_null(strstr(out, "\"score\": null"));
+	assert_non_null(strstr(out, "\"maturity\": null"));
+	assert_non_null(strstr(out, "\"practice_score\": null"));
 	assert_non_null(strstr(out, "\"target\": null"));
 	free(out);
 }
@@ -476,14 +518,56 @@ static void test_csv_cells(void **state)
 	r = report_of(f, 0);
 	out = capture(ys_report_csv, &r, &rc);
 	assert_int_equal(rc, 0);
-	assert_true(!strncmp(out, "area,question,level,weight,answer,value,note,"
-			     "answer_label,na_reason,contested\r\n", 66));
-	assert_non_null(strstr(out, "\r\none,one-a,1,3,yes,1,\"Note, with "
-			       "\"\"quotes\"\"\nand a second line\",Yes,,\r\n"));
+	assert_true(!strncmp(out, "\xEF\xBB\xBF" "area,area_title,question,"
+			     "question_text,level,weight,answer,answer_label,"
+			     "value,note,na_reason,votes,contested\r\n", 112));
+	assert_non_null(strstr(out, "\r\none,Area one: caf\xC3\xA9 \xE2\x80\x94 "
+			       "Zo\xC3\xAB,one-a,First practice?,1,3,yes,Yes,1,"
+			       "\"Note, with \"\"quotes\"\"\nand a second line\""
+			       ",,,\r\n"));
 	assert_non_null(strstr(out, ",\"'=1+2\","));
-	assert_non_null(strstr(out, "\r\none,one-c,2,2,dont-know,0,,Don't know,,\r\n"));
-	assert_non_null(strstr(out, "\r\ntwo,two-b,2,1,,,,,,\r\n"));
+	assert_non_null(strstr(out, ",2,2,dont-know,Don't know,0,,,,\r\n"));
+	assert_non_null(strstr(out, ",2,1,,,,,,,\r\n"));
 	free(out);
+}
+
+/* The cell writer on its own: what no answers file can hold (a leading
+ * CR), and each character a spreadsheet would start a formula with. */
+static void test_csv_cell_writer(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"\r=1+1", "\xEF\xBF\xBD=1+1\r\n"},
+		{"\r", "\xEF\xBF\xBD\r\n"},
+		{"\rline\r\nnext", "\"\xEF\xBF\xBDline\xEF\xBF\xBD\nnext\"\r\n"},
+		{"=SUM(A1)", "\"'=SUM(A1)\"\r\n"},
+		{"+1", "\"'+1\"\r\n"},
+		{"-1", "\"'-1\"\r\n"},
+		{"@x", "\"'@x\"\r\n"},
+		{"\t=1", "\"'\t=1\"\r\n"},
+		{"a,b", "\"a,b\"\r\n"},
+		{"Ynys M\xC3\xB4n", "Ynys M\xC3\xB4n\r\n"},
+		{NULL, "\r\n"},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&buf, &len);
+
+		assert_non_null(m);
+		assert_true(ys_csv_cell(m, cases[i].in, true));
+		assert_int_equal(fclose(m), 0);
+		assert_string_equal(buf, cases[i].out);
+		/* No cell starts with a character that makes a formula
+		 * (after its opening quote, if any). */
+		if (strcmp(buf, "\r\n") != 0)
+			assert_null(strchr("=+-@\t\r", buf[buf[0] == '"']));
+		free(buf);
+	}
 }
 
 static void test_svg_deterministic(void **state)
@@ -499,7 +583,9 @@ static void test_svg_deterministic(void **state)
 	assert_int_equal(rc, 0);
 	b = capture(ys_report_svg, &r, &rc);
 	assert_string_equal(a, b);
-	assert_non_null(strstr(a, "<polygon class=\"target\""));
+	/* Two areas: bars, each with its target mark. */
+	assert_non_null(strstr(a, "data-form=\"bars\""));
+	assert_non_null(strstr(a, "<line class=\"target-mark\""));
 	assert_null(strstr(a, "-0.00"));
 	assert_null(strstr(a, "nan"));
 	free(a);
@@ -537,7 +623,185 @@ static void test_alloc_failures(void **state)
 	}
 }
 
+/* ---- next steps ---- */
+
+/* Where needle first occurs in hay, or -1. */
+static long offset_of(const char *hay, const char *needle)
+{
+	const char *p = strstr(hay, needle);
+
+	return p ? (long)(p - hay) : -1;
+}
+
+/* Counts the advice texts (marked ADV-) that text holds. */
+static size_t count_advice(const char *text)
+{
+	size_t n = 0;
+	const char *p = text;
+
+	while ((p = strstr(p, "ADV-")) != NULL) {
+		n++;
+		p += 4;
+	}
+	return n;
+}
+
+static void test_next_steps(void **state)
+{
+	fixture *f = *state;
+	int (*const writers[])(const ys_report *, FILE *) = {
+		ys_report_text, ys_report_markdown, ys_report_json,
+	};
+	ys_report r;
+	size_t i;
+	char *out;
+	int rc;
+
+	/* Every answer at its best but one practice, one-c: that practice's
+	 * advice, once per place it is listed (the area's blockers), and no
+	 * other advice anywhere. */
+	for (i = 0; i < f->q->n_questions; i++)
+		set_answer(f, i, "yes", NULL);
+	set_answer(f, 2, "partly", NULL);
+	rescore(f, NULL);
+	r = report_of(f, 200);
+	for (i = 0; i < YS_ARRAY_LEN(writers); i++) {
+		out = capture(writers[i], &r, &rc);
+		assert_int_equal(rc, 0);
+		assert_non_null(strstr(out, "ADV-one-c Put the third practice in place."));
+		assert_int_equal(count_advice(out), 1);
+		assert_null(strstr(out, "KNOWN-one-c"));  /* not a don't know */
+		free(out);
+	}
+
+	/* A don't know holds the area back: the question is named with who
+	 * usually knows, beside its advice. */
+	set_answer(f, 2, "dont-know", NULL);
+	rescore(f, NULL);
+	r = report_of(f, 200);
+	for (i = 0; i < YS_ARRAY_LEN(writers); i++) {
+		const char *blk;
+
+		out = capture(writers[i], &r, &rc);
+		assert_int_equal(rc, 0);
+		assert_non_null(strstr(out, "ADV-one-c"));
+		assert_non_null(strstr(out, "KNOWN-one-c the records manager"));
+		assert_int_equal(count_advice(out), 1);
+		/* The area's next steps name one-c. */
+		blk = writers[i] == ys_report_json ? strstr(out, "\"next_steps\"")
+			: strstr(out, "Next:");
+		assert_non_null(blk);
+		assert_non_null(strstr(blk, "one-c"));
+		free(out);
+	}
+
+	/* A red flag with a missing practice: the red flag's advice comes
+	 * first, then the practice's. */
+	set_answer(f, 2, "partly", NULL);
+	set_answer(f, 3, "no", NULL);
+	rescore(f, NULL);
+	r = report_of(f, 200);
+	out = capture(ys_report_text, &r, &rc);
+	assert_int_equal(rc, 0);
+	{
+		/* The area's next steps, after the red-flag list that names
+		 * one-d's advice too. */
+		long nx = offset_of(out, "Next:");
+
+		assert_true(nx >= 0);
+		assert_true(offset_of(out + nx, "ADV-one-d") >= 0);
+		assert_true(offset_of(out + nx, "ADV-one-d") <
+			    offset_of(out + nx, "ADV-one-c"));
+	}
+	free(out);
+}
+
 /* ---- benchmark ---- */
+
+/* Adds f's current score as an assessment of org; checks what was done. */
+static void bench_expect(ys_bench *b, fixture *f, const char *org,
+			 const char *created, const char *updated, size_t id,
+			 ys_bench_added want, size_t want_other)
+{
+	size_t other = 999;
+
+	rescore(f, NULL);
+	assert_int_equal(ys_bench_add_assessment(b, org, created, updated, id,
+						 &f->s, &other), want);
+	if (want != YS_BENCH_COUNTED)
+		assert_int_equal(other, want_other);
+}
+
+/* The benchmark counts organisations, not files: one organisation's
+ * assessments (names equal but for case and spaces) count once, with the
+ * most recent; copies count once; the counts are in every format. */
+static void test_bench_organisations(void **state)
+{
+	fixture *f = *state;
+	ys_bench *b = ys_bench_new(f->q);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m;
+
+	assert_non_null(b);
+	set_answer(f, 1, "yes", NULL);
+	set_answer(f, 0, "no", NULL);
+	bench_expect(b, f, "Anytown Council", "2026-01-01T09:00:00Z",
+		     "2026-01-02T09:00:00Z", 0, YS_BENCH_COUNTED, 0);
+	bench_expect(b, f, "anytown  council", "2025-01-01T09:00:00Z",
+		     "2025-01-02T09:00:00Z", 1, YS_BENCH_OLDER, 0);
+	/* A more recent one replaces it, with its own answers. */
+	set_answer(f, 0, "yes", NULL);
+	bench_expect(b, f, " ANYTOWN\tCouncil ", "2027-01-01T09:00:00Z",
+		     "2027-01-02T09:00:00Z", 2, YS_BENCH_REPLACED, 0);
+	bench_expect(b, f, "Anytown Council", "2027-01-01T09:00:00Z",
+		     "2027-01-02T09:00:00Z", 3, YS_BENCH_REPEAT, 2);
+	/* Without a name, only copies (same times) are one. */
+	set_answer(f, 0, "no", NULL);
+	bench_expect(b, f, NULL, "2026-03-01T09:00:00Z", "2026-03-02T09:00:00Z",
+		     4, YS_BENCH_COUNTED, 0);
+	bench_expect(b, f, "  ", "2026-03-01T09:00:00Z", "2026-03-02T09:00:00Z",
+		     5, YS_BENCH_REPEAT, 4);
+	bench_expect(b, f, NULL, "2026-03-01T09:00:00Z", "2026-03-03T09:00:00Z",
+		     6, YS_BENCH_COUNTED, 0);
+	bench_expect(b, f, "Anytown Councils", "2026-01-01T09:00:00Z",
+		     "2026-01-02T09:00:00Z", 7, YS_BENCH_COUNTED, 0);
+	set_answer(f, 0, "partly", NULL);
+	bench_expect(b, f, "Westvale Police", "2026-01-01T09:00:00Z",
+		     "2026-01-02T09:00:00Z", 8, YS_BENCH_COUNTED, 0);
+	/* ys_bench_add never merges. */
+	assert_true(ys_bench_add(b, &f->s));
+	assert_int_equal(ys_bench_count(b), 6);
+	assert_int_equal(ys_bench_files(b), 10);
+
+	m = open_memstream(&buf, &len);
+	assert_int_equal(ys_bench_write(b, YS_BENCH_JSON, 0, m), 0);
+	fclose(m);
+	assert_non_null(strstr(buf, "\"organisations\": 6,\n  \"files\": 10,\n"
+			       "  \"set_aside\": 4,"));
+	/* Anytown counts with its 2027 "yes" (level 1), not its 2026 "no":
+	 * "no" x3 (the two unnamed and Anytown Councils), "yes" x1,
+	 * "partly" x2. */
+	assert_non_null(strstr(buf, "\"levels\": [5, 1, 0]"));
+	free(buf);
+	buf = NULL;
+
+	m = open_memstream(&buf, &len);
+	assert_int_equal(ys_bench_write(b, YS_BENCH_TEXT, 0, m), 0);
+	fclose(m);
+	assert_non_null(strstr(buf, "Organisations:  6 (10 files: 4 set aside as "
+			       "older assessments of"));
+	free(buf);
+	buf = NULL;
+
+	m = open_memstream(&buf, &len);
+	assert_int_equal(ys_bench_write(b, YS_BENCH_CSV, 0, m), 0);
+	fclose(m);
+	assert_non_null(strstr(buf, ",files,set_aside\r\n(overall),"));
+	assert_non_null(strstr(buf, ",10,4\r\n"));
+	free(buf);
+	ys_bench_free(b);
+}
 
 static void test_bench(void **state)
 {
@@ -564,12 +828,18 @@ static void test_bench(void **state)
 	m = open_memstream(&buf, &len);
 	assert_int_equal(ys_bench_write(b, YS_BENCH_JSON, 0, m), 0);
 	fclose(m);
-	/* Area one scores: 25, 62.5 x2, 100 x3 (weights 3 and 1); "no" and
-	 * "partly" miss level 1. */
+	/* Area one's maturity: "no" and "partly" miss level 1 with one-b
+	 * met, so 0 + 1/2 = 0.5 (the red flag's cap, 1, does not bind);
+	 * "yes" reaches level 1 with nothing met at level 2, so 1.0. Sorted:
+	 * 0.5 0.5 0.5 1 1 1; type 7 quartiles: h = 1.25 -> 0.5, h = 2.5 ->
+	 * 0.75, h = 3.75 -> 1. Practice scores (weights 3 and 1): 25,
+	 * 62.5 x2, 100 x3, so 62.5, 81.25 and 100. */
 	assert_non_null(strstr(buf, "\"id\": \"one\", \"title\": \"Area one: caf\xC3\xA9 "
 			       "\xE2\x80\x94 Zo\xC3\xAB\", \"organisations\": 6, "
 			       "\"not_assessed\": 0, \"shown\": true,\n     \"levels\": "
-			       "[3, 3, 0], \"q1\": 62.5, \"median\": 81.25, \"q3\": 100}"));
+			       "[3, 3, 0], \"q1\": 0.5, \"median\": 0.75, \"q3\": 1, "
+			       "\"practice\": {\"q1\": 62.5, \"median\": 81.25, "
+			       "\"q3\": 100}}"));
 	assert_non_null(strstr(buf, "\"id\": \"two\", \"title\": \"Area two\", "
 			       "\"organisations\": 4, \"not_assessed\": 2, \"shown\": "
 			       "false,\n     \"levels\": null, \"q1\": null"));
@@ -592,10 +862,13 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_text_width_and_ascii, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_markdown_escapes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_json_shape, setup, teardown),
+		cmocka_unit_test(test_csv_cell_writer),
 		cmocka_unit_test_setup_teardown(test_csv_cells, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_svg_deterministic, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_alloc_failures, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bench, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bench_organisations, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_next_steps, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -251,12 +251,127 @@ static void test_start_other_questionnaire(void **state)
 	act(s, YS_A_DOWN);
 	act(s, YS_A_DOWN);
 	assert_int_equal(s->row, YS_START_QUESTIONNAIRE);
+	/* Switching loads the other questionnaire at once, so that its
+	 * title, counts and targets show before Begin. */
 	act(s, YS_A_NEXT);
 	assert_int_equal(s->q_choice, 1);
-	act(s, YS_A_DOWN);
-	act(s, YS_A_SELECT);
 	assert_int_equal(s->outcome, YS_OUT_RELOAD);
 	assert_string_equal(s->reload_id, "other");
+}
+
+/* The session that takes over after a switch keeps what was typed, the
+ * row, and the target when the new questionnaire has it. */
+static void test_start_carry(void **state)
+{
+	struct fx *f = *state;
+	static const char other[] =
+		"yardstick: 1\n"
+		"id: other\n"
+		"title: Other\n"
+		"version: \"1\"\n"
+		"levels: [{name: A}, {name: B}]\n"
+		"targets:\n"
+		"  baseline: {default: 1}\n"
+		"areas:\n"
+		"  - id: x\n"
+		"    title: X\n"
+		"    questions:\n"
+		"      - {id: x1, level: 1, text: X?, answers: [{key: a, label: A, value: 0}, "
+		"{key: b, label: B, value: 1}]}\n";
+	static const char *const ids[] = {"small", "other"};
+	ys_diags d = {0};
+	ys_questionnaire *q2 = ys_questionnaire_load_mem(other, strlen(other), "other.yaml", &d);
+	ys_session_opts o;
+	ys_session *s, *n;
+	ys_store st;
+
+	ys_diags_free(&d);
+	assert_non_null(q2);
+	memset(&o, 0, sizeof(o));
+	o.q_ids = ids;
+	o.n_q = 2;
+	s = f->s = open_session(f, ys_answers_new(f->q), &o);
+	act(s, YS_A_SELECT);
+	type(s, "Anytown");
+	act(s, YS_A_SUBMIT);
+	act(s, YS_A_DOWN);
+	act(s, YS_A_SELECT);
+	type(s, "Sam, Jo");
+	act(s, YS_A_SUBMIT);
+	act(s, YS_A_DOWN);
+	act(s, YS_A_NEXT);              /* baseline */
+	act(s, YS_A_DOWN);
+	act(s, YS_A_NEXT);
+	assert_int_equal(s->outcome, YS_OUT_RELOAD);
+
+	assert_true(ys_session_take_store(s, &st));
+	n = ys_session_new(q2, ys_answers_new(q2), &st, &o);
+	assert_non_null(n);
+	assert_true(ys_session_carry_start(n, s));
+	assert_string_equal(n->a->organisation, "Anytown");
+	assert_int_equal(n->a->n_assessors, 2);
+	assert_string_equal(n->a->target, "baseline");
+	assert_int_equal(n->target, 0);
+	assert_int_equal(n->q_choice, 1);
+	assert_int_equal(ys_session_start_field(n, n->row), YS_START_QUESTIONNAIRE);
+	/* The first Begin begins. */
+	act(n, YS_A_LAST);
+	act(n, YS_A_SELECT);
+	assert_int_equal(n->outcome, YS_OUT_RUNNING);
+	assert_int_equal(n->screen, YS_SCR_QUESTION);
+	ys_session_free(s);
+	f->s = n;
+
+	/* A target the new questionnaire lacks is dropped, with a word. */
+	{
+		ys_session *m = ys_session_new(f->q, ys_answers_new(f->q), NULL, &o);
+		ys_session *m2 = ys_session_new(q2, ys_answers_new(q2), NULL, &o);
+
+		assert_non_null(m);
+		assert_non_null(m2);
+		m->row = 2;
+		assert_int_equal(ys_session_start_field(m, m->row), YS_START_TARGET);
+		act(m, YS_A_NEXT);
+		act(m, YS_A_NEXT);
+		assert_string_equal(m->a->target, "stretch");
+		assert_true(ys_session_carry_start(m2, m));
+		assert_null(m2->a->target);
+		assert_int_equal(m2->target, -1);
+		assert_non_null(strstr(m2->status, "no target profile 'stretch'"));
+		assert_int_equal(ys_session_start_field(m2, m2->row), YS_START_TARGET);
+		ys_session_free(m);
+		ys_session_free(m2);
+	}
+	ys_session_free(f->s);
+	f->s = NULL;
+	ys_questionnaire_free(q2);
+}
+
+/* A new file's start screen offers an earlier one: first row, Enter
+ * hands it to the command. */
+static void test_start_offer(void **state)
+{
+	struct fx *f = *state;
+	ys_session_opts o;
+	ys_session *s;
+
+	memset(&o, 0, sizeof(o));
+	o.offer_path = "assessment-2026-12-04.yaml";
+	o.offer_label = "1 answered";
+	s = f->s = open_session(f, ys_answers_new(f->q), &o);
+	assert_int_equal(ys_session_start_rows(s), YS_START_ROWS + 1);
+	assert_int_equal(s->row, 0);
+	assert_int_equal(ys_session_start_field(s, 0), YS_START_RESUME);
+	assert_int_equal(ys_session_start_field(s, 1), YS_START_ORG);
+	assert_non_null(strstr(s->status, "Enter resumes"));
+	/* Moving away and Begin starts a new one instead... */
+	act(s, YS_A_DOWN);
+	assert_int_equal(ys_session_start_field(s, s->row), YS_START_ORG);
+	act(s, YS_A_UP);
+	/* ...Enter on the offer resumes it. */
+	act(s, YS_A_SELECT);
+	assert_int_equal(s->outcome, YS_OUT_RESUME_OFFERED);
+	assert_false(s->started);
 }
 
 static void test_navigation(void **state)
@@ -279,7 +394,10 @@ static void test_navigation(void **state)
 	act(s, YS_A_PREV);
 	assert_int_equal(s->question, 2);
 
-	/* option selection stays within the options */
+	/* no option is chosen in advance; the first move selects one, and
+	 * the selection stays within the options */
+	assert_int_equal(s->option, -1);
+	assert_true(act(s, YS_A_UP));
 	assert_int_equal(s->option, 0);
 	assert_false(act(s, YS_A_UP));
 	act(s, YS_A_DOWN);
@@ -306,7 +424,8 @@ static void test_answering(void **state)
 	assert_string_equal(file_answer(f, 0, buf, sizeof(buf)), "yes");
 	assert_non_null(strstr(s->status, "1 of 4 answered"));
 
-	/* arrows and Enter */
+	/* arrows and Enter: the first Down selects the first option */
+	act(s, YS_A_DOWN);
 	act(s, YS_A_DOWN);
 	act(s, YS_A_SELECT);
 	assert_int_equal(s->question, 2);
@@ -581,6 +700,86 @@ static void test_changed_questionnaire(void **state)
 	ys_answers_free(b);
 }
 
+/* Saved elsewhere, the answers still name their questionnaire's file:
+ * the record is rewritten for the new folder, put back when the save is
+ * refused, and dropped when the file is no longer there. */
+static void test_save_as_rebases_questionnaire_file(void **state)
+{
+	struct fx *f = *state;
+	char p[200], q[200], other[200];
+	ys_session_opts o;
+	ys_session *s;
+	ys_answers *a, *b;
+	FILE *fp;
+
+	snprintf(p, sizeof(p), "%s/q", f->dir);
+	assert_int_equal(mkdir(p, 0700), 0);
+	snprintf(p, sizeof(p), "%s/a", f->dir);
+	assert_int_equal(mkdir(p, 0700), 0);
+	snprintf(p, sizeof(p), "%s/b", f->dir);
+	assert_int_equal(mkdir(p, 0700), 0);
+	snprintf(p, sizeof(p), "%s/b/deeper", f->dir);
+	assert_int_equal(mkdir(p, 0700), 0);
+	snprintf(q, sizeof(q), "%s/q/own q.yaml", f->dir);
+	fp = fopen(q, "w");
+	assert_non_null(fp);
+	fclose(fp);
+	snprintf(f->path, sizeof(f->path), "%s/a/answers.yaml", f->dir);
+	a = ys_answers_new(f->q);
+	assert_non_null(a);
+	assert_true(ys_answers_set_questionnaire_file(a, "../q/own q.yaml"));
+	memset(&o, 0, sizeof(o));
+	o.resume = true;
+	s = f->s = open_session(f, a, &o);
+	act_arg(s, YS_A_CHOOSE, 0);
+
+	act(s, YS_A_SAVE_ELSEWHERE);
+	act(s, YS_A_INPUT_KILL);
+	snprintf(other, sizeof(other), "%s/b/deeper/moved.yaml", f->dir);
+	type(s, other);
+	act(s, YS_A_SUBMIT);
+	assert_false(s->status_error);
+	assert_string_equal(s->a->q_file, "../../q/own q.yaml");
+	snprintf(f->path, sizeof(f->path), "%s", other);
+	b = reread(f);
+	assert_string_equal(b->q_file, "../../q/own q.yaml");
+	ys_answers_free(b);
+
+	/* Refused (the file exists): the record is as it was. */
+	act(s, YS_A_SAVE_ELSEWHERE);
+	act(s, YS_A_INPUT_KILL);
+	snprintf(p, sizeof(p), "%s/a/answers.yaml", f->dir);
+	type(s, p);
+	act(s, YS_A_SUBMIT);
+	assert_true(s->status_error);
+	assert_string_equal(s->a->q_file, "../../q/own q.yaml");
+
+	/* The questionnaire is gone: the record would name another file. */
+	assert_int_equal(unlink(q), 0);
+	act(s, YS_A_SAVE_ELSEWHERE);
+	act(s, YS_A_INPUT_KILL);
+	snprintf(other, sizeof(other), "%s/b/last.yaml", f->dir);
+	type(s, other);
+	act(s, YS_A_SUBMIT);
+	assert_false(s->status_error);
+	assert_null(s->a->q_file);
+
+	ys_session_free(s);
+	f->s = NULL;
+	{
+		static const char *const rm[] = {
+			"a/answers.yaml", "b/deeper/moved.yaml", "b/last.yaml",
+			"b/deeper", "a", "b", "q",
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(rm) / sizeof(rm[0]); i++) {
+			snprintf(p, sizeof(p), "%s/%s", f->dir, rm[i]);
+			remove(p);
+		}
+	}
+}
+
 static void test_failed_save(void **state)
 {
 	struct fx *f = *state;
@@ -805,9 +1004,15 @@ static void test_profile_owner_and_actions(void **state)
 	assert_string_equal(b->areas[0].area_id, "data");
 	ys_answers_free(b);
 
-	/* removing the last action */
+	/* deleting the action: select it (after the area's blockers), then
+	 * confirm */
 	act(s, YS_A_DOWN);
+	while (act(s, YS_A_NEXT))
+		;
 	act(s, YS_A_DELETE_ACTION);
+	assert_int_equal(s->prompt, YS_PROMPT_DELETE_ACTION);
+	act(s, YS_A_YES);
+	assert_int_equal(s->prompt, YS_PROMPT_NONE);
 	b = reread(f);
 	assert_int_equal(b->areas[1].n_actions, 0);
 	ys_answers_free(b);
@@ -1017,6 +1222,303 @@ static void test_export_hook(void **state)
 	assert_string_equal(c.path, "other.json");
 	assert_int_equal(s->prompt, YS_PROMPT_NONE);
 	assert_string_equal(s->status, "other.json");
+	/* html by its alias: the canonical name, and a .html file. */
+	act(s, YS_A_EXPORT);
+	act(s, YS_A_INPUT_KILL);
+	type(s, "htm");
+	act(s, YS_A_SUBMIT);
+	assert_int_equal(s->prompt, YS_PROMPT_EXPORT_PATH);
+	snprintf(want, sizeof(want), "%.*s-scorecard.html", (int)stem, f->path);
+	assert_string_equal(s->line.buf, want);
+	act(s, YS_A_SUBMIT);
+	assert_int_equal(c.calls, 3);
+	assert_string_equal(c.format, "html");
+	assert_string_equal(c.path, want);
+}
+
+/* Enter on a fresh question records nothing until an option is chosen
+ * with the arrows; digits still answer at once. */
+static void test_no_option_in_advance(void **state)
+{
+	struct fx *f = *state;
+	ys_session *s = started(f);
+	char buf[32];
+
+	assert_int_equal(s->option, -1);
+	assert_true(act(s, YS_A_SELECT));
+	assert_int_equal(s->question, 0);
+	assert_int_equal(ys_session_answered(s), 0);
+	assert_false(s->status_error);
+	assert_non_null(strstr(s->status, "Nothing recorded"));
+	assert_string_equal(file_answer(f, 0, buf, sizeof(buf)), "(none)");
+	act(s, YS_A_DOWN);
+	assert_int_equal(s->option, 0);
+	act(s, YS_A_SELECT);
+	assert_string_equal(file_answer(f, 0, buf, sizeof(buf)), "no");
+	/* the next question again starts with nothing chosen */
+	assert_int_equal(s->question, 1);
+	assert_int_equal(s->option, -1);
+	act_arg(s, YS_A_CHOOSE, 1);
+	assert_string_equal(file_answer(f, 1, buf, sizeof(buf)), "partly");
+	/* going back shows the answer given as the selection */
+	act(s, YS_A_PREV);
+	assert_int_equal(s->option, 1);
+}
+
+/* Parking is said on the status line; an answer takes the question off
+ * the parking list. */
+static void test_park_status_and_answer(void **state)
+{
+	struct fx *f = *state;
+	ys_session *s = started(f);
+	ys_answers *b;
+
+	act(s, YS_A_PARK);
+	assert_int_equal(s->question, 1);
+	assert_non_null(strstr(s->status, "Question 1 parked for later"));
+	act(s, YS_A_PREV);
+	act(s, YS_A_PARK);
+	assert_non_null(strstr(s->status, "Question 1 is no longer parked"));
+	act(s, YS_A_PARK);
+	act(s, YS_A_PREV);
+	assert_true(s->a->responses[0].parked);
+	act_arg(s, YS_A_CHOOSE, 2);
+	assert_false(s->a->responses[0].parked);
+	b = reread(f);
+	assert_false(b->responses[0].parked);
+	assert_string_equal(b->responses[0].answer, "yes");
+	ys_answers_free(b);
+	act(s, YS_A_REVIEW);
+	assert_int_equal(s->n_review, 3);
+	assert_int_equal(s->review[0].question, 1);
+}
+
+/* Resuming opens the first question neither answered nor parked; with
+ * only parked ones left, the review list. */
+static void test_resume_first_open(void **state)
+{
+	struct fx *f = *state;
+	ys_session *s = started(f);
+	ys_session_opts o;
+
+	act_arg(s, YS_A_CHOOSE, 0);     /* q1 answered */
+	act(s, YS_A_PARK);              /* q2 parked */
+	act(s, YS_A_QUIT);
+	ys_session_free(s);
+	memset(&o, 0, sizeof(o));
+	o.resume = true;
+	s = f->s = open_session(f, reread(f), &o);
+	assert_int_equal(s->screen, YS_SCR_QUESTION);
+	assert_int_equal(s->question, 2);
+	act(s, YS_A_PARK);
+	act(s, YS_A_PARK);
+	act(s, YS_A_QUIT);
+	ys_session_free(s);
+	s = f->s = open_session(f, reread(f), &o);
+	assert_int_equal(s->screen, YS_SCR_REVIEW);
+	assert_int_equal(s->n_review, 3);
+}
+
+/* Answering a question opened from the review list goes back to the
+ * list; finishing an area or everything says so. */
+static void test_review_return_and_finished(void **state)
+{
+	struct fx *f = *state;
+	ys_session *s = started(f);
+
+	act(s, YS_A_DONT_KNOW);
+	act_arg(s, YS_A_CHOOSE, 1);
+	assert_non_null(strstr(s->status, "Area done: Data, 2 answered (1 don't know, 0 N/A)"));
+	assert_non_null(strstr(s->status, "s shows the profile"));
+	act(s, YS_A_REVIEW);
+	assert_int_equal(s->n_review, 3);
+	act(s, YS_A_DOWN);              /* r1 */
+	act(s, YS_A_SELECT);
+	assert_int_equal(s->question, 2);
+	act_arg(s, YS_A_CHOOSE, 2);
+	assert_int_equal(s->screen, YS_SCR_REVIEW);
+	assert_int_equal(s->n_review, 2);
+	assert_int_equal(s->review[s->row].question, 3);
+	/* the last one missing finishes the questionnaire: the profile */
+	act(s, YS_A_SELECT);
+	act_arg(s, YS_A_CHOOSE, 2);
+	assert_int_equal(s->screen, YS_SCR_PROFILE);
+	assert_non_null(strstr(s->status, "All 4 questions answered"));
+	/* moving on from a question opened from the list no longer returns */
+	act(s, YS_A_REVIEW);
+	act(s, YS_A_SELECT);
+	act(s, YS_A_NEXT);
+	act(s, YS_A_PREV);
+	act(s, YS_A_DONT_KNOW);
+	assert_int_equal(s->screen, YS_SCR_QUESTION);
+}
+
+/* The profile lists the area's blockers, Enter goes to the selected one;
+ * actions are edited and deleted (after a confirmation). */
+static void test_profile_blockers_and_actions(void **state)
+{
+	struct fx *f = *state;
+	ys_session *s = started(f);
+	size_t nb, n;
+	ys_answers *b;
+
+	act_arg(s, YS_A_CHOOSE, 2);     /* d1 yes */
+	act_arg(s, YS_A_CHOOSE, 2);     /* d2 yes */
+	act_arg(s, YS_A_CHOOSE, 0);     /* r1 no: a red flag */
+	act(s, YS_A_PROFILE);
+	assert_int_equal(s->row, 1);    /* the area of the current question */
+	n = ys_session_profile_items(s, &nb);
+	assert_true(nb >= 1);
+	assert_int_equal(n, nb);
+	assert_int_equal(s->score.areas[1].blockers.items[0], 2);
+	act(s, YS_A_SELECT);
+	assert_int_equal(s->screen, YS_SCR_QUESTION);
+	assert_int_equal(s->question, 2);
+	act(s, YS_A_PROFILE);
+	assert_int_equal(s->item, 0);
+	assert_false(act(s, YS_A_PREV));
+	/* - on a blocker deletes nothing */
+	act(s, YS_A_DELETE_ACTION);
+	assert_int_equal(s->prompt, YS_PROMPT_NONE);
+
+	/* add two actions, the second with a UK date */
+	act(s, YS_A_ADD_ACTION);
+	type(s, "Name a risk owner");
+	act(s, YS_A_SUBMIT);
+	act(s, YS_A_SUBMIT);
+	act(s, YS_A_SUBMIT);
+	act(s, YS_A_ADD_ACTION);
+	type(s, "Write the policy");
+	act(s, YS_A_SUBMIT);
+	type(s, "Jo");
+	act(s, YS_A_SUBMIT);
+	type(s, "31/01/2027");
+	act(s, YS_A_SUBMIT);
+	assert_int_equal(s->prompt, YS_PROMPT_NONE);
+	assert_non_null(strstr(s->status, "Action added, due 2027-01-31"));
+	n = ys_session_profile_items(s, &nb);
+	assert_int_equal(n, nb + 2);
+
+	/* edit the second: its fields are offered */
+	while (act(s, YS_A_NEXT))
+		;
+	assert_int_equal(s->item, nb + 1);
+	act(s, YS_A_SELECT);
+	assert_int_equal(s->prompt, YS_PROMPT_ACTION_TEXT);
+	assert_string_equal(s->line.buf, "Write the policy");
+	assert_string_equal(ys_session_prompt_label(s), "Action");
+	type(s, " today");
+	act(s, YS_A_SUBMIT);
+	assert_string_equal(s->line.buf, "Jo");
+	act(s, YS_A_SUBMIT);
+	assert_string_equal(s->line.buf, "2027-01-31");
+	act(s, YS_A_INPUT_KILL);
+	type(s, "29/02/2027");
+	act(s, YS_A_SUBMIT);
+	assert_true(s->status_error);
+	assert_non_null(strstr(s->status, "February 2027 has 28 days"));
+	act(s, YS_A_INPUT_KILL);
+	type(s, "1/3/2027");
+	act(s, YS_A_SUBMIT);
+	assert_non_null(strstr(s->status, "Action changed"));
+	b = reread(f);
+	assert_int_equal(b->areas[0].n_actions, 2);
+	assert_string_equal(b->areas[0].actions[1].text, "Write the policy today");
+	assert_string_equal(b->areas[0].actions[1].owner, "Jo");
+	assert_string_equal(b->areas[0].actions[1].due, "2027-03-01");
+	ys_answers_free(b);
+
+	/* delete the first: n keeps it, y deletes it */
+	act(s, YS_A_PREV);
+	assert_int_equal(s->item, nb);
+	act(s, YS_A_DELETE_ACTION);
+	assert_int_equal(s->prompt, YS_PROMPT_DELETE_ACTION);
+	assert_false(ys_session_text_prompt(s));
+	act(s, YS_A_NO);
+	assert_int_equal(s->prompt, YS_PROMPT_NONE);
+	b = reread(f);
+	assert_int_equal(b->areas[0].n_actions, 2);
+	ys_answers_free(b);
+	act(s, YS_A_DELETE_ACTION);
+	act(s, YS_A_YES);
+	b = reread(f);
+	assert_int_equal(b->areas[0].n_actions, 1);
+	assert_string_equal(b->areas[0].actions[0].text, "Write the policy today");
+	ys_answers_free(b);
+
+	/* another area starts at its first item */
+	act(s, YS_A_UP);
+	assert_int_equal(s->item, 0);
+}
+
+static void test_due_dates(void **state)
+{
+	char iso[11];
+
+	(void)state;
+	assert_null(ys_due_date_parse("31/01/2027", iso));
+	assert_string_equal(iso, "2027-01-31");
+	assert_null(ys_due_date_parse("1/2/2027", iso));
+	assert_string_equal(iso, "2027-02-01");
+	assert_null(ys_due_date_parse("2027-03-31", iso));
+	assert_string_equal(iso, "2027-03-31");
+	assert_null(ys_due_date_parse("29/02/2028", iso));
+	assert_string_equal(ys_due_date_parse("29/02/2027", iso),
+			    "That is not a date: February 2027 has 28 days.");
+	assert_string_equal(ys_due_date_parse("31/04/2027", iso),
+			    "That is not a date: April 2027 has 30 days.");
+	assert_non_null(strstr(ys_due_date_parse("01/13/2027", iso), "month must be 1 to 12"));
+	assert_non_null(strstr(ys_due_date_parse("2027-02-30", iso), "February 2027 has 28"));
+	assert_non_null(ys_due_date_parse("31-01-2027", iso));
+	assert_non_null(ys_due_date_parse("2027-1-5", iso));
+	assert_non_null(ys_due_date_parse("31/01/27", iso));
+	assert_non_null(ys_due_date_parse("31/01/2027x", iso));
+	assert_non_null(ys_due_date_parse("", iso));
+	assert_non_null(ys_due_date_parse("00/01/2027", iso));
+}
+
+/* With the format names, the export prompt is a list: arrows and digits
+ * choose, Enter takes it. */
+static void test_export_list(void **state)
+{
+	struct fx *f = *state;
+	static const char *const names[] = {"text", "markdown", "csv", "json", "svg"};
+	struct export_calls c;
+	ys_session_opts o;
+	ys_session *s;
+
+	memset(&c, 0, sizeof(c));
+	memset(&o, 0, sizeof(o));
+	o.export_fn = fake_export;
+	o.export_ctx = &c;
+	o.export_format = table_format;
+	o.export_names = names;
+	o.n_export_names = 5;
+	s = f->s = open_session(f, ys_answers_new(f->q), &o);
+	act(s, YS_A_LAST);
+	act(s, YS_A_SELECT);
+	act(s, YS_A_PROFILE);
+	act(s, YS_A_EXPORT);
+	assert_int_equal(s->prompt, YS_PROMPT_EXPORT_FORMAT);
+	assert_false(ys_session_text_prompt(s));
+	assert_int_equal(s->export_choice, 0);
+	act(s, YS_A_PREV);
+	assert_int_equal(s->export_choice, 4);
+	act(s, YS_A_NEXT);
+	act(s, YS_A_NEXT);
+	assert_int_equal(s->export_choice, 1);
+	act(s, YS_A_SUBMIT);
+	assert_int_equal(s->prompt, YS_PROMPT_EXPORT_PATH);
+	assert_non_null(strstr(s->line.buf, "-scorecard.md"));
+	act(s, YS_A_CANCEL);
+	/* a digit picks at once; the last format is offered next time */
+	act(s, YS_A_EXPORT);
+	assert_int_equal(s->export_choice, 1);
+	act_arg(s, YS_A_CHOOSE, 3);
+	assert_int_equal(s->prompt, YS_PROMPT_EXPORT_PATH);
+	assert_non_null(strstr(s->line.buf, "-scorecard.json"));
+	act(s, YS_A_SUBMIT);
+	assert_string_equal(c.format, "json");
 }
 
 static void test_help_screens(void **state)
@@ -1094,6 +1596,15 @@ int main(void)
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 		T(test_start_screen),
 		T(test_start_other_questionnaire),
+		T(test_start_carry),
+		T(test_start_offer),
+		T(test_no_option_in_advance),
+		T(test_park_status_and_answer),
+		T(test_resume_first_open),
+		T(test_review_return_and_finished),
+		T(test_profile_blockers_and_actions),
+		T(test_due_dates),
+		T(test_export_list),
 		T(test_navigation),
 		T(test_answering),
 		T(test_dont_know_and_na),
@@ -1104,6 +1615,7 @@ int main(void)
 		T(test_finish_to_profile),
 		T(test_resume),
 		T(test_changed_questionnaire),
+		T(test_save_as_rebases_questionnaire_file),
 		T(test_failed_save),
 		T(test_quit_unsaved_yes),
 		T(test_interrupt_and_terminate),

@@ -607,6 +607,42 @@ static void test_replace_symlink(void **state)
 	free(s);
 }
 
+/* Every save keeps the permission bits of the file it replaces, whatever
+ * the umask; a new file is 0600. */
+static void test_save_keeps_mode(void **state)
+{
+	static const unsigned modes[] = {0600, 0640, 0644, 0660, 0400};
+	fixture *f = *state;
+	struct stat st;
+	ys_store s;
+	char *err = NULL;
+	mode_t old = umask(077);
+	size_t i;
+
+	assert_int_equal(ys_store_open(&s, f->path, NULL, &err), 0);
+	assert_int_equal(ys_store_save(&s, f->a, &err), 0);
+	assert_int_equal(stat(f->path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	for (i = 0; i < sizeof(modes) / sizeof(*modes); i++) {
+		assert_int_equal(chmod(f->path, modes[i]), 0);
+		assert_int_equal(ys_store_save(&s, f->a, &err), 0);
+		assert_null(err);
+		assert_int_equal(stat(f->path, &st), 0);
+		assert_int_equal(st.st_mode & 0777, modes[i]);
+		/* And the next save too. */
+		assert_int_equal(ys_store_save(&s, f->a, &err), 0);
+		assert_int_equal(stat(f->path, &st), 0);
+		assert_int_equal(st.st_mode & 0777, modes[i]);
+	}
+	ys_store_close(&s);
+	/* A report replaced with --force keeps its mode too. */
+	assert_int_equal(chmod(f->path, 0640), 0);
+	assert_int_equal(ys_atomic_write(f->path, "new\n", 4, 0644, false, &err), 0);
+	assert_int_equal(stat(f->path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0640);
+	umask(old);
+}
+
 static void test_write_all(void **state)
 {
 	int fds[2];
@@ -643,6 +679,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_stale_temps_removed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_exclusive_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_replace_symlink, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_keeps_mode, setup, teardown),
 		cmocka_unit_test(test_write_all),
 	};
 

@@ -348,6 +348,51 @@ static void test_names(void **state)
 	ys_alloc_fail_after(0);
 }
 
+/* "A, B" is two people: split on commas, spaces and tabs trimmed, empty
+ * items dropped, as the start screen reads its name fields. */
+static void test_names_split(void **state)
+{
+	char **v = (char **)1;
+	size_t n = 99;
+
+	(void)state;
+	assert_int_equal(ys_names_split("Sam Patel, Jo Okafor", 10, &v, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0], "Sam Patel");
+	assert_string_equal(v[1], "Jo Okafor");
+	ys_strv_free(v, n);
+
+	assert_int_equal(ys_names_split(" \tZo\xc3\xab ,, ,\t\xe6\x9d\x8e ,", 10, &v, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0], "Zo\xc3\xab");
+	assert_string_equal(v[1], "\xe6\x9d\x8e");
+	ys_strv_free(v, n);
+
+	assert_int_equal(ys_names_split("Lee", 10, &v, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0], "Lee");
+	ys_strv_free(v, n);
+
+	assert_int_equal(ys_names_split(" , ", 10, &v, &n), 0);
+	assert_int_equal(n, 0);
+	ys_strv_free(v, n);
+
+	/* More than max names: 1, nothing returned. */
+	assert_int_equal(ys_names_split("A, B, C", 2, &v, &n), 1);
+	assert_null(v);
+	assert_int_equal(n, 0);
+	assert_int_equal(ys_names_split("A, B", 2, &v, &n), 0);
+	assert_int_equal(n, 2);
+	ys_strv_free(v, n);
+
+	/* Out of memory at the second name: -1, nothing returned. */
+	ys_alloc_fail_after(3);
+	assert_int_equal(ys_names_split("A, B", 2, &v, &n), -1);
+	ys_alloc_fail_after(0);
+	assert_null(v);
+	assert_int_equal(n, 0);
+}
+
 static void test_sanitize_output_is_safe(void **state)
 {
 	/* Every byte value, in every position, never yields an unsafe
@@ -606,6 +651,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_newlines),
 		cmocka_unit_test(test_text_fit),
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_names_split),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -94,6 +94,9 @@ if [[ -n $used ]]; then
 else
 	echo "suppressions used: none ($(grep -o 'suppressed: [0-9,]* from [0-9,]*' "$log" | tail -n 1))"
 fi
-answers=$("$bin" scorecard "$tmp/vg-interview.yaml" --format csv | awk -F, 'NR > 1 && $5 != ""' | wc -l)
+answers=$("$bin" scorecard "$tmp/vg-interview.yaml" --format csv | python3 -c '
+import csv, io, sys
+rows = csv.DictReader(io.StringIO(sys.stdin.buffer.read().decode("utf-8-sig"), newline=""))
+print(sum(1 for r in rows if r["answer"]))')
 ((answers >= 3)) || fail "only $answers answers saved"
 echo "interview under memcheck: ok ($answers answers saved)"

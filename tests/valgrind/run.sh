@@ -89,7 +89,7 @@ group_cli() {
 }
 
 group_reports() {
-	for fmt in text markdown csv json svg; do
+	for fmt in text markdown html csv json svg; do
 		vg 0 scorecard "$d/small-complete.yaml" --format "$fmt"
 		vg 0 scorecard "$d/small-hostile.yaml" --format "$fmt" --width 60
 	done
@@ -106,6 +106,16 @@ group_reports() {
 		vg 0 compare "$d/small-provisional.yaml" "$d/small-complete.yaml" --format "$fmt"
 	done
 	vg 0 compare "$d/small-complete.yaml" "$d/small-v2.yaml"
+	# Last year's file, on the archived built-in version, against this
+	# year's: the version differences, and a renamed target.
+	for fmt in text markdown json; do
+		vg 0 compare "$d/example-assessment-2026.1.yaml" \
+			"$d/example-assessment.yaml" --format "$fmt"
+	done
+	vg 0 compare "$d/example-assessment-2026.1.yaml" \
+		"$d/example-assessment.yaml" --target good-practice
+	vg 64 compare "$d/example-assessment-2026.1.yaml" \
+		"$d/example-assessment.yaml" --target gold
 	for fmt in text csv json; do
 		vg 0 benchmark "$d"/bench/*.yaml --format "$fmt"
 	done

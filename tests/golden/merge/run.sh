@@ -127,6 +127,9 @@ check basic team.yaml merge $d/ab.yaml $d/cd.yaml $d/ef.yaml -o team.yaml
 check single solo.yaml merge $d/ab.yaml -o solo.yaml
 # A late participant merged into an earlier merge.
 check late late.yaml merge team.yaml $d/gh-late.yaml -o late.yaml
+# Organisations: ab names Westvale Police and ef Westvale Police (HQ), so
+# basic above warns; names that differ only in case and spaces do not.
+check org-case org-case.yaml merge $d/ab.yaml $d/gh-org-case.yaml -o org-case.yaml
 # The merged file is canonical: merging it alone gives it back.
 check again again.yaml merge team.yaml -o again.yaml
 if ! cmp -s team.yaml again.yaml; then

@@ -3,8 +3,9 @@
 
 usage: check-csv.py BINARY TESTS_DIR
 
-Checks, for each fixture: CRLF record ends, the header, one row per
-question in questionnaire order with 10 fields, answers and values as in
+Checks, for each fixture: a UTF-8 byte order mark first, CRLF record
+ends, the header, one row per question in questionnaire order with 13
+fields, area titles and question texts beside the ids, workshop votes, answers and values as in
 the answers file, notes that survive quoting (commas, quotes, newlines),
 and that cells beginning with = + - @ or a tab are neutralised with a
 leading apostrophe.
@@ -15,8 +16,9 @@ import os
 import subprocess
 import sys
 
-HEADER = ["area", "question", "level", "weight", "answer", "value", "note",
-          "answer_label", "na_reason", "contested"]
+HEADER = ["area", "area_title", "question", "question_text", "level",
+          "weight", "answer", "answer_label", "value", "note", "na_reason",
+          "votes", "contested"]
 QUESTIONS = ["backup-exists", "backup-offsite", "backup-tested", "backup-plan",
              "backup-drill", "access-mfa", "access-leavers", "access-review",
              "network-coverage", "network-guest", "network-monitoring",
@@ -40,20 +42,21 @@ def scorecard(binary, answers):
 
 
 def rows_of(raw, name):
-    text = raw.decode("utf-8")
+    check(raw.startswith(b"\xef\xbb\xbf"), f"{name}: no UTF-8 byte order mark")
+    text = raw.decode("utf-8-sig")
     # Every record ends with CRLF; a bare LF only appears inside quotes.
     check(text.endswith("\r\n"), f"{name}: output does not end with CRLF")
     rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     check(rows and rows[0] == HEADER, f"{name}: header is {rows[:1]}")
     for i, row in enumerate(rows):
         check(len(row) == len(HEADER), f"{name}: row {i} has {len(row)} fields")
-    check([r[1] for r in rows[1:]] == QUESTIONS,
-          f"{name}: questions are {[r[1] for r in rows[1:]]}")
+    check([r[2] for r in rows[1:]] == QUESTIONS,
+          f"{name}: questions are {[r[2] for r in rows[1:]]}")
     for r in rows[1:]:
         for cell in r:
             check(not cell or cell[0] not in "=+-@\t\r",
                   f"{name}: cell {cell!r} is not neutralised")
-    return {r[1]: dict(zip(HEADER, r)) for r in rows[1:]}
+    return {r[2]: dict(zip(HEADER, r)) for r in rows[1:]}
 
 
 def main():
@@ -66,6 +69,14 @@ def main():
     check(c["backup-exists"]["weight"] == "3", "complete: backup-exists weight")
     check(c["backup-exists"]["level"] == "1", "complete: backup-exists level")
     check(c["backup-exists"]["area"] == "backup", "complete: backup-exists area")
+    check(c["backup-exists"]["area_title"] == "Backups and recovery",
+          "complete: backup-exists area title")
+    check(c["backup-exists"]["question_text"] ==
+          "What share of critical systems are backed up?",
+          "complete: backup-exists question text")
+    check(c["backup-exists"]["answer_label"] == "Most",
+          "complete: backup-exists answer label")
+    check(all(r["votes"] == "" for r in c.values()), "complete: votes in an interview")
     check(c["backup-exists"]["note"] ==
           "Finance system still backed up by the supplier only.",
           "complete: backup-exists note")
@@ -83,6 +94,8 @@ def main():
     w = rows_of(scorecard(binary, "data/small-workshop.yaml"), "workshop")
     check(w["backup-offsite"]["contested"] == "yes" and
           w["backup-exists"]["contested"] == "", "workshop: contested column")
+    check(w["backup-offsite"]["votes"] == "AB: no; CD: yes; EF: partly; GH: yes",
+          "workshop: votes are %r" % w["backup-offsite"]["votes"])
     check(w["backup-offsite"]["note"] ==
           "CD: the tape copy is no longer taken off site.", "workshop: note")
 

@@ -84,6 +84,19 @@ for fmt in text csv json; do
 	done
 done
 
+# Nor when one organisation's files are set aside: the output counts
+# them, never names them (the notes on stderr name only the files).
+for fmt in text csv json; do
+	"$bin" benchmark --format $fmt data/bench data/bench-repeat \
+		>"$tmp/bench.$fmt" 2>/dev/null || no "benchmark --format $fmt with repeats"
+	grep -q -i "set.aside" "$tmp/bench.$fmt" || no "benchmark --format $fmt does not count the files set aside"
+	for word in Anytown anytown COUNCIL 'Named Person' 'must not leak'; do
+		if grep -q "$word" "$tmp/bench.$fmt"; then
+			no "benchmark --format $fmt with repeats shows '$word' from an answers file"
+		fi
+	done
+done
+
 # Writing to a full device is an I/O error (exit 74), not a silent loss.
 if [ -w /dev/full ]; then
 	"$bin" scorecard data/small-complete.yaml >/dev/full 2>/dev/null

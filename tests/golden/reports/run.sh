@@ -3,8 +3,8 @@
 #
 # Golden tests of the reports: scorecard in every format, compare and
 # benchmark. Each line of cases (next to this script) names an expected
-# file under expected/, the widest line allowed in the output ('-' for no
-# check) and the yardstick arguments; a line "path DIRS" sets
+# file under expected/, the widest line allowed in the output in display
+# columns ('-' for no check) and the yardstick arguments; a line "path DIRS" sets
 # YARDSTICK_PATH for the cases after it ("path -" unsets it, so built-in
 # questionnaires are used). Commands run from TESTS_DIR, so paths in the
 # output are short and stable.
@@ -15,7 +15,9 @@
 #
 # With UPDATE=1 the expected files are (re)written instead, and the
 # sha256 recorded in data/example-assessment.yaml is refreshed from the
-# bundled questionnaire; review the changes with git diff.
+# bundled questionnaire; review the changes with git diff. The sha256 in
+# data/example-assessment-2026.1.yaml is never refreshed: that file was
+# made with the released 2026.1 version and must keep finding it.
 set -u
 
 if [ $# -ne 2 ]; then
@@ -59,6 +61,16 @@ if [ "$want" != "$have" ]; then
 		fail=$((fail + 1))
 	fi
 fi
+# Last year's example records the archived version it was made with.
+old_example=data/example-assessment-2026.1.yaml
+archived=../questionnaires/archive/public-sector-digital-maturity-2026.1.yaml
+want=$(sha256sum "$archived" | cut -d' ' -f1)
+have=$(sed -n 's/.*sha256: \([0-9a-f]*\)}.*/\1/p' "$old_example")
+if [ "$want" != "$have" ]; then
+	echo "FAIL: $old_example records sha256 $have but $archived is $want:"
+	echo "      a released version must never change"
+	fail=$((fail + 1))
+fi
 
 check() {
 	name=$1 maxw=$2
@@ -74,7 +86,11 @@ check() {
 		} >"$tmp/status"
 	fi
 	if [ "$maxw" != - ]; then
-		long=$(awk -v w="$maxw" 'length($0) > w { print NR": "length($0) }' "$tmp/out")
+		# Display width (CJK and emoji take two columns); the
+		# output must be valid UTF-8.
+		if ! long=$(python3 "$here/textwidth.py" "$maxw" "$tmp/out" 2>&1); then
+			long="not valid UTF-8: $long"
+		fi
 		if [ -n "$long" ]; then
 			echo "FAIL: $name: lines wider than $maxw columns: $long"
 			fail=$((fail + 1))
