@@ -479,7 +479,7 @@ static void knowledge_gaps(FILE *out, const ys_report *r)
 static bool contested(FILE *out, const ys_report *r)
 {
 	const ys_questionnaire *q = r->q;
-	size_t i, k, n = ys_report_n_contested(r), *counts;
+	size_t i, n = ys_report_n_contested(r);
 
 	if (!ys_report_is_workshop(r) && !n)
 		return true;
@@ -498,33 +498,24 @@ static bool contested(FILE *out, const ys_report *r)
 	for (i = 0; i < q->n_questions; i++) {
 		const ys_question *qn = &q->questions[i];
 		const ys_response *resp = ys_report_response(r->a, i);
+		ys_sb votes = {0};
 		unsigned spread;
-		bool first = true;
 
 		if (!resp || !resp->contested)
 			continue;
-		counts = ys_calloc(qn->n_options + 2, sizeof(*counts));
-		if (!counts)
+		if (!ys_report_vote_summary(&votes, qn, resp, &spread)) {
+			ys_sb_free(&votes);
 			return false;
-		spread = ys_vote_spread(qn, resp, counts);
+		}
 		question_th(out, r, i);
 		fputs("<td>", out);
 		h(out, ys_answer_text(qn, resp));
 		fputs("</td><td>", out);
-		for (k = 0; k < qn->n_options + 2; k++) {
-			if (!counts[k])
-				continue;
-			if (!first)
-				fputs("; ", out);
-			first = false;
-			h(out, k < qn->n_options ? qn->options[k].label
-			  : k == qn->n_options ? "Don't know" : "N/A");
-			fprintf(out, " %zu", counts[k]);
-		}
+		h(out, votes.buf);
 		fprintf(out, "</td><td class=\"num\">%u</td><td>", spread);
 		h(out, resp->note);
 		fputs("</td></tr>\n", out);
-		ys_free(counts);
+		ys_sb_free(&votes);
 	}
 	fputs("</tbody>\n</table>\n", out);
 	return true;

@@ -89,6 +89,13 @@ char *ys_report_legend(const ys_questionnaire *q, size_t per,
  * answered.", naming unsettled workshop questions too. */
 void ys_report_status_line(ys_sb *b, const ys_score *s);
 
+/* Appends a contested question's votes, per option in option order and
+ * then don't know and N/A, as "Label n; Label n" (plain, unescaped: the
+ * writer escapes it for its format), and sets *spread to their range in
+ * steps (ys_vote_spread). Returns false when out of memory. */
+bool ys_report_vote_summary(ys_sb *b, const ys_question *qn,
+			    const ys_response *resp, unsigned *spread);
+
 /* The counts the summary states: areas with a named owner, assessed
  * areas, and assessed areas that meet their target. */
 void ys_report_counts(const ys_score *s, size_t *owned, size_t *met,
