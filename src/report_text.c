@@ -528,11 +528,9 @@ static void question_item(ys_tw *t, const ys_report *r, size_t qi)
 static void red_flags(ys_tw *t, const ys_report *r)
 {
 	const ys_score *s = r->s;
-	size_t i, k, n = 0;
+	size_t i, k, n = ys_report_count_of(s, ys_list_red);
 
 	ys_tw_heading(t, "RED FLAGS");
-	for (i = 0; i < s->n_areas; i++)
-		n += s->areas[i].red_flags.count;
 	if (!n) {
 		ys_tw_para(t, "", "", "None.");
 		return;
@@ -563,11 +561,9 @@ static void red_flags(ys_tw *t, const ys_report *r)
 static void knowledge_gaps(ys_tw *t, const ys_report *r)
 {
 	const ys_score *s = r->s;
-	size_t i, k, n = 0;
+	size_t i, k, n = ys_report_count_of(s, ys_list_dk);
 
 	ys_tw_heading(t, "KNOWLEDGE GAPS");
-	for (i = 0; i < s->n_areas; i++)
-		n += s->areas[i].dont_know.count;
 	if (!n) {
 		ys_tw_para(t, "", "", "None: no question was answered \"don't know\".");
 		return;

@@ -256,6 +256,30 @@ bool ys_report_vote_summary(ys_sb *b, const ys_question *qn,
 	return !b->oom;
 }
 
+const ys_qlist *ys_list_red(const ys_area_score *as)
+{
+	return &as->red_flags;
+}
+
+const ys_qlist *ys_list_dk(const ys_area_score *as)
+{
+	return &as->dont_know;
+}
+
+const ys_qlist *ys_list_un(const ys_area_score *as)
+{
+	return &as->unanswered;
+}
+
+size_t ys_report_count_of(const ys_score *s, ys_list_of f)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->n_areas; i++)
+		n += f(&s->areas[i])->count;
+	return n;
+}
+
 const char *ys_level_name(const ys_questionnaire *q, long level)
 {
 	if (level < 0 || (size_t)level >= q->n_levels)
