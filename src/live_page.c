@@ -91,12 +91,15 @@ static void vote_button(ys_sb *b, const char *value, const char *num, const char
 			bool mine)
 {
 	ys_sb_printf(b, "<button type=\"submit\" name=\"v\" value=\"%s\" class=\"opt%s\""
-		     " aria-pressed=\"%s\"><span class=\"key\" aria-hidden=\"true\">%s</span> ",
+		     " aria-pressed=\"%s\"><span class=\"key\" aria-hidden=\"true\">%s</span> "
+		     "<span class=\"label\">",
 		     value, mine ? " mine" : "", mine ? "true" : "false", num);
+	/* The mark flows on with the label's words, so a narrow screen
+	 * wraps it between words like the rest. */
 	ys_live_html(b, label);
 	if (mine)
 		ys_sb_puts(b, " <span class=\"tick\">(your vote)</span>");
-	ys_sb_puts(b, "</button>\n");
+	ys_sb_puts(b, "</span></button>\n");
 }
 
 /* The spread as the projector shows it. */
@@ -242,12 +245,12 @@ static void join_page(ys_sb *b, const ys_session *s, unsigned long version)
 	for (i = 0; i < s->a->n_participants; i++) {
 		bool taken = ys_session_live_joined(s, i);
 
-		ys_sb_printf(b, "<button type=\"submit\" name=\"p\" value=\"%zu\" class=\"opt\"%s>", i,
-			     taken ? " disabled" : "");
+		ys_sb_printf(b, "<button type=\"submit\" name=\"p\" value=\"%zu\" class=\"opt\"%s>"
+			     "<span class=\"label\">", i, taken ? " disabled" : "");
 		ys_live_html(b, s->a->participants[i]);
 		if (taken)
 			ys_sb_puts(b, " <span class=\"tick\">(taken)</span>");
-		ys_sb_puts(b, "</button>\n");
+		ys_sb_puts(b, "</span></button>\n");
 	}
 	ys_sb_puts(b, "</fieldset>\n</form>\n<p class=\"small\">This device becomes yours for "
 		   "the workshop. If your name is taken, ask the facilitator to release it.</p>\n");
