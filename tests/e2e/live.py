@@ -15,8 +15,8 @@ page shows the spread and the note (a dissent note full of HTML,
 escaped); accepting settles the question, and a second round on it keeps
 the first round and the note in the file and unsettles it. The
 facilitator frees a name (L): another device claims it and the old one
-can no longer vote. A kill -9 right after a "recorded" reply loses
-nothing, and neither the join code nor a token is ever written to the
+can no longer vote. A kill -9 right after a "recorded" reply, or at
+random moments while ten devices vote at once, loses nothing, and neither the join code nor a token is ever written to the
 answers file. Once the workshop ends nothing listens. A questionnaire
 with HTML in its title, area, question, help and answers is shown
 escaped.
@@ -239,11 +239,107 @@ def questionnaire_markup(binary):
         ws.close()
 
 
+KEYS = ['none', 'informal', 'vacant', 'not-notified', 'appointed']
+
+
+def kill_any_moment(binary, rounds=6):
+    """kill -9 at a random moment while ten devices vote as fast as they
+    can: after each kill every participant's vote in the file is the last
+    one whose page said "recorded", or one sent after it (saved, its
+    reply lost with the process); the file is whole. Then the workshop is
+    resumed, the devices join again, and the next round begins."""
+    import random
+    import threading
+    names = ['P%d' % i for i in range(10)]
+    ws = Workshop(binary, '-o ws.yaml --org Anytown ' + ' '.join('-p ' + n for n in names))
+    checked = 0
+    try:
+        ws.start()
+        code = ws.code
+        for rnd in range(rounds):
+            if rnd:
+                subprocess.run(ws.tmux + ['respawn-pane', '-k', '-t', 'w', 'sh', '-c',
+                                          '%s workshop -o ws.yaml --live 127.0.0.1:%d'
+                                          % (ws.binary, ws.port)], check=True, env=ws.env)
+                end = time.time() + 20
+                while time.time() < end:
+                    m = re.search(r'/j/([A-Z0-9]{9})', ws.screen())
+                    if m and m.group(1) != code and 'Join the live workshop' in ws.screen():
+                        break
+                    time.sleep(0.05)
+                else:
+                    fail('round %d: the resumed workshop shows no new join address' % rnd, ws)
+                code = m.group(1)
+                ws.join_path = '/j/' + code
+            devs = [Device(ws, '127.0.3.%d' % (i + 1)) for i in range(len(names))]
+            for d, n in zip(devs, names):
+                d.join(n)
+            ws.keys('Escape')
+            if rnd == 0:
+                ws.wait('Begin the workshop')
+                ws.keys('End', 'Enter')
+            ws.wait('Votes (')
+            sent = [[] for _ in names]
+            confirmed = [-1] * len(names)
+            errors = []
+            stop = threading.Event()
+
+            def voter(i):
+                k = random.randrange(5)
+                try:
+                    while not stop.is_set():
+                        f, q, _ = devs[i].form()
+                        if f is None:
+                            return
+                        k = (k + 1) % 5
+                        sent[i].append(KEYS[k])
+                        r = devs[i].post('/vote', {'f': f, 'q': q, 'v': str(k + 1)})
+                        if r.status == 303:
+                            confirmed[i] = len(sent[i]) - 1
+                except (OSError, http.client.HTTPException):
+                    return
+                except BaseException as e:  # a failed check in the thread
+                    errors.append(e)
+
+            threads = [threading.Thread(target=voter, args=(i,)) for i in range(len(names))]
+            for t in threads:
+                t.start()
+            time.sleep(random.uniform(0.2, 0.8))
+            pid = ws.pid()
+            if not pid:
+                fail('round %d: cannot find the yardstick process' % rnd, ws)
+            os.kill(pid, signal.SIGKILL)
+            stop.set()
+            for t in threads:
+                t.join(20)
+            if errors:
+                fail('round %d: %r' % (rnd, errors[0]), ws)
+            text = ws.file()
+            m = re.search(r'votes: \{([^}]*)\}', dpo_block(text))
+            votes = dict(v.split(': ', 1) for v in m.group(1).split(', ')) if m else {}
+            for i, n in enumerate(names):
+                if confirmed[i] < 0:
+                    continue
+                if votes.get(n) not in sent[i][confirmed[i]:]:
+                    fail('round %d: %s\'s vote %r was recorded, the file has %r'
+                         % (rnd, n, sent[i][confirmed[i]], votes.get(n)), ws)
+                checked += 1
+            out = subprocess.run([binary, 'scorecard', os.path.join(ws.dir, 'ws.yaml')],
+                                 capture_output=True, text=True)
+            if out.returncode != 0:
+                fail('round %d: the answers file does not read back: %s' % (rnd, out.stderr), ws)
+        if checked < rounds * len(names) // 2:
+            fail('only %d recorded votes were checked after the kills' % checked, ws)
+    finally:
+        ws.close()
+
+
 def main():
     binary = sys.argv[1]
     participants_file(binary)
     questionnaire_markup(binary)
     total_bound(binary)
+    kill_any_moment(binary)
     ws = Workshop(binary, '-o ws.yaml --org Anytown --participants names.txt',
                   env={'YARDSTICK_TEST_LIVE_IDLE': '2'})
     try:
