@@ -10,8 +10,9 @@ redirect, a page that says recorded). axe-core checks every page for
 WCAG 2.2 A and AA (no violation allowed), at 320 and 1280 pixels wide
 and at 200% text; the page must not scroll sideways at 320 px, no word
 on a button may break across lines there, and the focused button must
-show a visible outline. Screenshots at both widths
-go to the folder in YS_SHOTS, when set, to be looked at.
+show a visible outline. Screenshots at both widths go to the folder in
+YS_SHOTS, when set (the meson test sets BUILD/tests/live-shots), to be
+looked at.
 
 usage: live_browser.py YARDSTICK SOURCE_ROOT
 """
@@ -22,6 +23,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from livelib import Workshop, fail  # noqa: E402
 
+from PIL import Image  # noqa: E402
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -172,7 +174,12 @@ class Page:
         for w in (320, 1280):
             self.d.set_window_size(w, 900)
             time.sleep(0.2)
-            self.d.save_screenshot(os.path.join(where, '%s-%d.png' % (name, w)))
+            path = os.path.join(where, '%s-%d.png' % (name, w))
+            if not self.d.save_screenshot(path):
+                fail('the screenshot %s was not written' % path, self.ws)
+            with Image.open(path) as img:
+                if img.size[0] != w or img.convert('L').getextrema()[0] == 255:
+                    fail('the screenshot %s is %r wide or blank' % (path, img.size), self.ws)
         self.d.set_window_size(1280, 900)
 
 
