@@ -6,12 +6,16 @@
  * "Ynys Môn", not "Ynys MÃ´n".
  *
  * Columns: area, area_title, question, question_text, level, weight,
- * answer, answer_label, value, note, na_reason, votes, contested.
+ * answer, answer_label, value, note, na_reason, votes, contested, settled.
  * answer is the key as stored (an option key, dont-know or n/a; empty
  * when unanswered) and answer_label its wording; value is the answer's
  * value 0..1 (0 for dont-know, empty for n/a and unanswered); votes are
  * a workshop's votes as "participant: answer key" joined by "; " (empty
- * in an interview); contested is "yes" for a contested question.
+ * in an interview); contested is "yes" for a contested question;
+ * settled, in a workshop, is "yes" for an answer the room has settled
+ * and "no" for one it has not yet (the scorecard stays provisional), as
+ * ys_answer_is_settled() says; empty in an interview and when
+ * unanswered.
  *
  * RFC 4180: fields separated by commas, records ended by CRLF, a field
  * quoted when it holds a comma, quote, CR or LF, quotes doubled. A field
@@ -99,7 +103,7 @@ int ys_report_csv(const ys_report *r, FILE *out)
 
 	fputs("\xEF\xBB\xBF" "area,area_title,question,question_text,level,"
 	      "weight,answer,answer_label,value,note,na_reason,votes,"
-	      "contested\r\n", out);
+	      "contested,settled\r\n", out);
 	for (i = 0; i < q->n_questions; i++) {
 		const ys_question *qn = &q->questions[i];
 		const ys_response *resp = ys_report_response(r->a, i);
@@ -123,7 +127,9 @@ int ys_report_csv(const ys_report *r, FILE *out)
 		ok &= ys_csv_cell(out, resp ? resp->note : NULL, false);
 		ok &= ys_csv_cell(out, resp ? resp->na_reason : NULL, false);
 		ok &= votes_cell(out, resp);
-		ok &= ys_csv_cell(out, resp && resp->contested ? "yes" : "", true);
+		ok &= ys_csv_cell(out, resp && resp->contested ? "yes" : "", false);
+		ok &= ys_csv_cell(out, r->a->mode != YS_MODE_WORKSHOP || !answered ? "" :
+				  ys_answer_is_settled(r->a, i) ? "yes" : "no", true);
 	}
 	if (!ok)
 		return ENOMEM;

@@ -362,32 +362,6 @@ static void question_th(FILE *out, const ys_report *r, size_t qi)
 	fputs("</td>", out);
 }
 
-typedef const ys_qlist *(*list_of)(const ys_area_score *as);
-
-static const ys_qlist *list_red(const ys_area_score *as)
-{
-	return &as->red_flags;
-}
-
-static const ys_qlist *list_dk(const ys_area_score *as)
-{
-	return &as->dont_know;
-}
-
-static const ys_qlist *list_un(const ys_area_score *as)
-{
-	return &as->unanswered;
-}
-
-static size_t count_of(const ys_score *s, list_of f)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < s->n_areas; i++)
-		n += f(&s->areas[i])->count;
-	return n;
-}
-
 static void red_flags(FILE *out, const ys_report *r)
 {
 	const ys_score *s = r->s;
@@ -395,7 +369,7 @@ static void red_flags(FILE *out, const ys_report *r)
 	size_t i, k;
 
 	fputs("\n<h2>Red flags</h2>\n", out);
-	if (!count_of(s, list_red)) {
+	if (!ys_report_count_of(s, ys_list_red)) {
 		fputs("<p>None.</p>\n", out);
 		return;
 	}
@@ -413,7 +387,7 @@ static void red_flags(FILE *out, const ys_report *r)
 		"</tr></thead>\n<tbody>\n",
 		todo ? "<th scope=\"col\">What to do</th>" : "");
 	for (i = 0; i < s->n_areas; i++) {
-		const ys_qlist *l = list_red(&s->areas[i]);
+		const ys_qlist *l = ys_list_red(&s->areas[i]);
 
 		for (k = 0; k < l->count; k++) {
 			size_t qi = l->items[k];
@@ -441,7 +415,7 @@ static void red_flags(FILE *out, const ys_report *r)
 static void knowledge_gaps(FILE *out, const ys_report *r)
 {
 	const ys_score *s = r->s;
-	size_t i, k, n = count_of(s, list_dk);
+	size_t i, k, n = ys_report_count_of(s, ys_list_dk);
 
 	fputs("\n<h2>Knowledge gaps</h2>\n", out);
 	if (!n) {
@@ -457,7 +431,7 @@ static void knowledge_gaps(FILE *out, const ys_report *r)
 		"<th scope=\"col\">Note</th></tr></thead>\n<tbody>\n", n,
 		ys_plural(n, "question was", "questions were"));
 	for (i = 0; i < s->n_areas; i++) {
-		const ys_qlist *l = list_dk(&s->areas[i]);
+		const ys_qlist *l = ys_list_dk(&s->areas[i]);
 
 		for (k = 0; k < l->count; k++) {
 			size_t qi = l->items[k];
@@ -479,7 +453,7 @@ static void knowledge_gaps(FILE *out, const ys_report *r)
 static bool contested(FILE *out, const ys_report *r)
 {
 	const ys_questionnaire *q = r->q;
-	size_t i, k, n = ys_report_n_contested(r), *counts;
+	size_t i, n = ys_report_n_contested(r);
 
 	if (!ys_report_is_workshop(r) && !n)
 		return true;
@@ -498,33 +472,24 @@ static bool contested(FILE *out, const ys_report *r)
 	for (i = 0; i < q->n_questions; i++) {
 		const ys_question *qn = &q->questions[i];
 		const ys_response *resp = ys_report_response(r->a, i);
+		ys_sb votes = {0};
 		unsigned spread;
-		bool first = true;
 
 		if (!resp || !resp->contested)
 			continue;
-		counts = ys_calloc(qn->n_options + 2, sizeof(*counts));
-		if (!counts)
+		if (!ys_report_vote_summary(&votes, qn, resp, &spread)) {
+			ys_sb_free(&votes);
 			return false;
-		spread = ys_vote_spread(qn, resp, counts);
+		}
 		question_th(out, r, i);
 		fputs("<td>", out);
 		h(out, ys_answer_text(qn, resp));
 		fputs("</td><td>", out);
-		for (k = 0; k < qn->n_options + 2; k++) {
-			if (!counts[k])
-				continue;
-			if (!first)
-				fputs("; ", out);
-			first = false;
-			h(out, k < qn->n_options ? qn->options[k].label
-			  : k == qn->n_options ? "Don't know" : "N/A");
-			fprintf(out, " %zu", counts[k]);
-		}
+		h(out, votes.buf);
 		fprintf(out, "</td><td class=\"num\">%u</td><td>", spread);
 		h(out, resp->note);
 		fputs("</td></tr>\n", out);
-		ys_free(counts);
+		ys_sb_free(&votes);
 	}
 	fputs("</tbody>\n</table>\n", out);
 	return true;
@@ -542,13 +507,13 @@ static void unanswered(FILE *out, const ys_report *r)
 		"yet; the scorecard stays provisional until %s.</p>\n",
 		n, ys_plural(n, "question is", "questions are"),
 		ys_plural(n, "it is", "they are"));
-	if (!count_of(s, list_un))
+	if (!ys_report_count_of(s, ys_list_un))
 		return;
 	fputs("<table>\n<thead><tr><th scope=\"col\">Question</th>"
 	      "<th scope=\"col\">Area</th><th scope=\"col\">Status</th>"
 	      "</tr></thead>\n<tbody>\n", out);
 	for (i = 0; i < s->n_areas; i++) {
-		const ys_qlist *l = list_un(&s->areas[i]);
+		const ys_qlist *l = ys_list_un(&s->areas[i]);
 
 		for (k = 0; k < l->count; k++) {
 			size_t qi = l->items[k];

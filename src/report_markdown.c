@@ -292,44 +292,18 @@ static void question_cells(FILE *out, const ys_report *r, size_t qi)
 	fputs(" |", out);
 }
 
-typedef const ys_qlist *(*list_of)(const ys_area_score *as);
-
-static const ys_qlist *list_red(const ys_area_score *as)
-{
-	return &as->red_flags;
-}
-
-static const ys_qlist *list_dk(const ys_area_score *as)
-{
-	return &as->dont_know;
-}
-
-static const ys_qlist *list_un(const ys_area_score *as)
-{
-	return &as->unanswered;
-}
-
-static size_t count_of(const ys_score *s, list_of f)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < s->n_areas; i++)
-		n += f(&s->areas[i])->count;
-	return n;
-}
-
 /* A table of the questions in one list; last column: answer or note. */
-static void question_table(FILE *out, const ys_report *r, list_of f,
+static void question_table(FILE *out, const ys_report *r, ys_list_of f,
 			   const char *last)
 {
 	const ys_score *s = r->s;
 	size_t i, k;
 
-	if (f == list_red)
+	if (f == ys_list_red)
 		fputs("\n| Question | Area | Level | Text | Answer | Caps at level "
 		      "| What to do |\n"
 		      "| --- | --- | ---: | --- | --- | ---: | --- |\n", out);
-	else if (f == list_dk)
+	else if (f == ys_list_dk)
 		fputs("\n| Question | Area | Level | Text | Who usually knows "
 		      "| Note |\n"
 		      "| --- | --- | ---: | --- | --- | --- |\n", out);
@@ -347,13 +321,13 @@ static void question_table(FILE *out, const ys_report *r, list_of f,
 				continue;
 			question_cells(out, r, qi);
 			fputc(' ', out);
-			if (f == list_red) {
+			if (f == ys_list_red) {
 				md(out, ys_answer_text(&r->q->questions[qi],
 						       resp));
 				fprintf(out, " | %u | ",
 					r->q->questions[qi].red_flag_cap);
 				md(out, r->q->questions[qi].advice);
-			} else if (f == list_dk) {
+			} else if (f == ys_list_dk) {
 				md(out, r->q->questions[qi].known_by);
 				fputs(" | ", out);
 				md(out, resp ? resp->note : NULL);
@@ -372,30 +346,30 @@ static void lists(FILE *out, const ys_report *r)
 	size_t n;
 
 	fputs("\n## Red flags\n\n", out);
-	if (!count_of(s, list_red)) {
+	if (!ys_report_count_of(s, ys_list_red)) {
 		fputs("None.\n", out);
 	} else {
 		fputs("A red-flag answer is an immediate risk. It caps its "
 		      "area's maturity at the level shown, whatever else is in "
 		      "place, until it is cleared.\n", out);
-		question_table(out, r, list_red, "Answer");
+		question_table(out, r, ys_list_red, "Answer");
 	}
 	fputs("\n## Knowledge gaps\n\n", out);
-	n = count_of(s, list_dk);
+	n = ys_report_count_of(s, ys_list_dk);
 	if (!n) {
 		fputs("None: no question was answered \"don't know\".\n", out);
 	} else {
 		fprintf(out, "%zu %s answered \"don't know\". Each counts as 0 "
 			"and blocks its level until someone finds out.\n", n,
 			ys_plural(n, "question was", "questions were"));
-		question_table(out, r, list_dk, "Note");
+		question_table(out, r, ys_list_dk, "Note");
 	}
 }
 
 static bool contested(FILE *out, const ys_report *r)
 {
 	const ys_questionnaire *q = r->q;
-	size_t i, k, n = ys_report_n_contested(r), *counts;
+	size_t i, n = ys_report_n_contested(r);
 
 	if (!ys_report_is_workshop(r) && !n)
 		return true;
@@ -412,31 +386,22 @@ static bool contested(FILE *out, const ys_report *r)
 	for (i = 0; i < q->n_questions; i++) {
 		const ys_question *qn = &q->questions[i];
 		const ys_response *resp = ys_report_response(r->a, i);
+		ys_sb votes = {0};
 		unsigned spread;
-		bool first = true;
 
 		if (!resp || !resp->contested)
 			continue;
-		counts = ys_calloc(qn->n_options + 2, sizeof(*counts));
-		if (!counts)
+		if (!ys_report_vote_summary(&votes, qn, resp, &spread)) {
+			ys_sb_free(&votes);
 			return false;
-		spread = ys_vote_spread(qn, resp, counts);
+		}
 		question_cells(out, r, i);
 		fputc(' ', out);
 		md(out, ys_answer_text(qn, resp));
 		fputs(" | ", out);
-		for (k = 0; k < qn->n_options + 2; k++) {
-			if (!counts[k])
-				continue;
-			if (!first)
-				fputs("; ", out);
-			first = false;
-			md(out, k < qn->n_options ? qn->options[k].label
-			   : k == qn->n_options ? "Don't know" : "N/A");
-			fprintf(out, " %zu", counts[k]);
-		}
+		md(out, votes.buf);
 		fprintf(out, " | %u |\n", spread);
-		ys_free(counts);
+		ys_sb_free(&votes);
 	}
 	return true;
 }
@@ -452,7 +417,7 @@ static void unanswered(FILE *out, const ys_report *r)
 		s->total - s->answered,
 		ys_plural(s->total - s->answered, "question is", "questions are"),
 		ys_plural(s->total - s->answered, "it is", "they are"));
-	question_table(out, r, list_un, "Status");
+	question_table(out, r, ys_list_un, "Status");
 }
 
 static bool area_detail(FILE *out, const ys_report *r, size_t i)

@@ -89,6 +89,21 @@ char *ys_report_legend(const ys_questionnaire *q, size_t per,
  * answered.", naming unsettled workshop questions too. */
 void ys_report_status_line(ys_sb *b, const ys_score *s);
 
+/* Appends a contested question's votes, per option in option order and
+ * then don't know and N/A, as "Label n; Label n" (plain, unescaped: the
+ * writer escapes it for its format), and sets *spread to their range in
+ * steps (ys_vote_spread). Returns false when out of memory. */
+bool ys_report_vote_summary(ys_sb *b, const ys_question *qn,
+			    const ys_response *resp, unsigned *spread);
+
+/* The question lists of an area's score, for writers that walk one of
+ * them over every area; ys_report_count_of: their total over the areas. */
+typedef const ys_qlist *(*ys_list_of)(const ys_area_score *as);
+const ys_qlist *ys_list_red(const ys_area_score *as);
+const ys_qlist *ys_list_dk(const ys_area_score *as);
+const ys_qlist *ys_list_un(const ys_area_score *as);
+size_t ys_report_count_of(const ys_score *s, ys_list_of f);
+
 /* The counts the summary states: areas with a named owner, assessed
  * areas, and assessed areas that meet their target. */
 void ys_report_counts(const ys_score *s, size_t *owned, size_t *met,

@@ -528,11 +528,9 @@ static void question_item(ys_tw *t, const ys_report *r, size_t qi)
 static void red_flags(ys_tw *t, const ys_report *r)
 {
 	const ys_score *s = r->s;
-	size_t i, k, n = 0;
+	size_t i, k, n = ys_report_count_of(s, ys_list_red);
 
 	ys_tw_heading(t, "RED FLAGS");
-	for (i = 0; i < s->n_areas; i++)
-		n += s->areas[i].red_flags.count;
 	if (!n) {
 		ys_tw_para(t, "", "", "None.");
 		return;
@@ -563,11 +561,9 @@ static void red_flags(ys_tw *t, const ys_report *r)
 static void knowledge_gaps(ys_tw *t, const ys_report *r)
 {
 	const ys_score *s = r->s;
-	size_t i, k, n = 0;
+	size_t i, k, n = ys_report_count_of(s, ys_list_dk);
 
 	ys_tw_heading(t, "KNOWLEDGE GAPS");
-	for (i = 0; i < s->n_areas; i++)
-		n += s->areas[i].dont_know.count;
 	if (!n) {
 		ys_tw_para(t, "", "", "None: no question was answered \"don't know\".");
 		return;
@@ -623,7 +619,7 @@ static void unanswered(ys_tw *t, const ys_report *r)
 static void contested(ys_tw *t, const ys_report *r)
 {
 	const ys_questionnaire *q = r->q;
-	size_t i, k, n = ys_report_n_contested(r), *counts;
+	size_t i, n = ys_report_n_contested(r);
 
 	if (!ys_report_is_workshop(r) && !n)
 		return;
@@ -643,24 +639,14 @@ static void contested(ys_tw *t, const ys_report *r)
 
 		if (!resp || !resp->contested)
 			continue;
-		counts = ys_calloc(qn->n_options + 2, sizeof(*counts));
-		if (!counts) {
+		if (!ys_report_vote_summary(&b, qn, resp, &spread)) {
+			ys_sb_free(&b);
 			t->oom = true;
 			return;
 		}
-		spread = ys_vote_spread(qn, resp, counts);
 		fputc('\n', t->out);
 		question_item(t, r, i);
 		ys_tw_paraf(t, "  ", "  ", "Agreed: %s", ys_answer_text(qn, resp));
-		for (k = 0; k < qn->n_options + 2; k++) {
-			const char *label = k < qn->n_options ? qn->options[k].label
-				: k == qn->n_options ? "Don't know" : "N/A";
-
-			if (!counts[k])
-				continue;
-			ys_sb_printf(&b, "%s%s %zu", b.len ? "; " : "", label,
-				     counts[k]);
-		}
 		ys_sb_printf(&b, " (spread: %u %s)", spread,
 			     ys_plural(spread, "step", "steps"));
 		if (b.oom)
@@ -670,7 +656,6 @@ static void contested(ys_tw *t, const ys_report *r)
 		ys_sb_free(&b);
 		if (resp->note)
 			ys_tw_paraf(t, "  ", "  ", "Note: %s", resp->note);
-		ys_free(counts);
 	}
 }
 

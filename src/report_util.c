@@ -235,6 +235,51 @@ unsigned ys_vote_spread(const ys_question *qn, const ys_response *r,
 	return sp.range;
 }
 
+bool ys_report_vote_summary(ys_sb *b, const ys_question *qn,
+			    const ys_response *resp, unsigned *spread)
+{
+	size_t k, *counts = ys_calloc(qn->n_options + 2, sizeof(*counts));
+	bool first = true;
+
+	if (!counts)
+		return false;
+	*spread = ys_vote_spread(qn, resp, counts);
+	for (k = 0; k < qn->n_options + 2; k++) {
+		if (!counts[k])
+			continue;
+		ys_sb_printf(b, "%s%s %zu", first ? "" : "; ",
+			     k < qn->n_options ? qn->options[k].label :
+			     k == qn->n_options ? "Don't know" : "N/A", counts[k]);
+		first = false;
+	}
+	ys_free(counts);
+	return !b->oom;
+}
+
+const ys_qlist *ys_list_red(const ys_area_score *as)
+{
+	return &as->red_flags;
+}
+
+const ys_qlist *ys_list_dk(const ys_area_score *as)
+{
+	return &as->dont_know;
+}
+
+const ys_qlist *ys_list_un(const ys_area_score *as)
+{
+	return &as->unanswered;
+}
+
+size_t ys_report_count_of(const ys_score *s, ys_list_of f)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->n_areas; i++)
+		n += f(&s->areas[i])->count;
+	return n;
+}
+
 const char *ys_level_name(const ys_questionnaire *q, long level)
 {
 	if (level < 0 || (size_t)level >= q->n_levels)

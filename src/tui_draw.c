@@ -158,19 +158,29 @@ static void wrap_emit(void *ctx, const char *line, size_t len)
 	w->n++;
 }
 
-int tui_wrap(int y, int x, int width, int max_lines, const char *text, int role)
+/* Sanitises text for the terminal and runs it through the wrapper with
+ * w; false when there is nothing to wrap or no memory. */
+static bool wrap_run(struct wrap_ctx *w, const char *text)
 {
-	struct wrap_ctx w = {y, x, width, max_lines, 0, role, true, 0, 0, INT_MAX};
 	char *t;
 
-	if (!text || width <= 0 || max_lines <= 0)
-		return 0;
+	if (!text || w->width <= 0)
+		return false;
 	t = ys_sanitize(text, strlen(text),
 			YS_SAN_KEEP_NEWLINE | (ascii_mode ? YS_SAN_ASCII : 0));
 	if (!t)
-		return 0;
-	ys_wrap(t, (size_t)width, wrap_emit, &w);
+		return false;
+	ys_wrap(t, (size_t)w->width, wrap_emit, w);
 	ys_free(t);
+	return true;
+}
+
+int tui_wrap(int y, int x, int width, int max_lines, const char *text, int role)
+{
+	struct wrap_ctx w = {y, x, width, max_lines, 0, role, true, 0, 0, INT_MAX};
+
+	if (max_lines <= 0 || !wrap_run(&w, text))
+		return 0;
 	if (w.n > max_lines) {
 		const char *e = tui_glyph("\xe2\x80\xa6", "~");
 		int ex = (int)w.last_used + 1 < width ? (int)w.last_used + 1 : width - 1;
@@ -186,17 +196,8 @@ int tui_wrap(int y, int x, int width, int max_lines, const char *text, int role)
 int tui_wrap_clip(int y, int x, int width, const char *text, int role, int top, int bottom)
 {
 	struct wrap_ctx w = {y, x, width, INT_MAX, 0, role, true, 0, top, bottom};
-	char *t;
 
-	if (!text || width <= 0)
-		return 0;
-	t = ys_sanitize(text, strlen(text),
-			YS_SAN_KEEP_NEWLINE | (ascii_mode ? YS_SAN_ASCII : 0));
-	if (!t)
-		return 0;
-	ys_wrap(t, (size_t)width, wrap_emit, &w);
-	ys_free(t);
-	return w.n;
+	return wrap_run(&w, text) ? w.n : 0;
 }
 
 static size_t scroll_limit = SIZE_MAX;
@@ -214,17 +215,8 @@ size_t tui_scroll_limit(void)
 int tui_wrap_count(const char *text, int width)
 {
 	struct wrap_ctx w = {0, 0, width, 0, 0, 0, false, 0, 0, INT_MAX};
-	char *t;
 
-	if (!text || width <= 0)
-		return 0;
-	t = ys_sanitize(text, strlen(text),
-			YS_SAN_KEEP_NEWLINE | (ascii_mode ? YS_SAN_ASCII : 0));
-	if (!t)
-		return 0;
-	ys_wrap(t, (size_t)width, wrap_emit, &w);
-	ys_free(t);
-	return w.n;
+	return wrap_run(&w, text) ? w.n : 0;
 }
 
 void tui_bar(int y, int x, int width, double fraction)

@@ -520,14 +520,14 @@ static void test_csv_cells(void **state)
 	assert_int_equal(rc, 0);
 	assert_true(!strncmp(out, "\xEF\xBB\xBF" "area,area_title,question,"
 			     "question_text,level,weight,answer,answer_label,"
-			     "value,note,na_reason,votes,contested\r\n", 112));
+			     "value,note,na_reason,votes,contested,settled\r\n", 121));
 	assert_non_null(strstr(out, "\r\none,Area one: caf\xC3\xA9 \xE2\x80\x94 "
 			       "Zo\xC3\xAB,one-a,First practice?,1,3,yes,Yes,1,"
 			       "\"Note, with \"\"quotes\"\"\nand a second line\""
-			       ",,,\r\n"));
+			       ",,,,\r\n"));
 	assert_non_null(strstr(out, ",\"'=1+2\","));
-	assert_non_null(strstr(out, ",2,2,dont-know,Don't know,0,,,,\r\n"));
-	assert_non_null(strstr(out, ",2,1,,,,,,,\r\n"));
+	assert_non_null(strstr(out, ",2,2,dont-know,Don't know,0,,,,,\r\n"));
+	assert_non_null(strstr(out, ",2,1,,,,,,,,\r\n"));
 	free(out);
 }
 

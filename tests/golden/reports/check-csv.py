@@ -15,10 +15,11 @@ import io
 import os
 import subprocess
 import sys
+import tempfile
 
 HEADER = ["area", "area_title", "question", "question_text", "level",
           "weight", "answer", "answer_label", "value", "note", "na_reason",
-          "votes", "contested"]
+          "votes", "contested", "settled"]
 QUESTIONS = ["backup-exists", "backup-offsite", "backup-tested", "backup-plan",
              "backup-drill", "access-mfa", "access-leavers", "access-review",
              "network-coverage", "network-guest", "network-monitoring",
@@ -98,6 +99,29 @@ def main():
           "workshop: votes are %r" % w["backup-offsite"]["votes"])
     check(w["backup-offsite"]["note"] ==
           "CD: the tape copy is no longer taken off site.", "workshop: note")
+
+    # A file from before the settled key existed counts its answered
+    # questions as settled.
+    check(w["backup-exists"]["settled"] == "yes" and
+          w["backup-offsite"]["settled"] == "yes", "workshop: legacy file settled")
+    c2 = rows_of(scorecard(binary, "data/small-complete.yaml"), "complete")
+    check(all(r["settled"] == "" for r in c2.values()),
+          "interview: settled column empty")
+    with open("data/small-workshop.yaml", encoding="utf-8") as f:
+        text = f.read()
+    text = text.replace("    contested: true\n", "    contested: true\n    settled: false\n", 1)
+    text = text.replace("    votes: {AB: most, CD: all, EF: most, GH: most}\n",
+                        "    votes: {AB: most, CD: all, EF: most, GH: most}\n    settled: true\n", 1)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "unsettled.yaml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        u = rows_of(scorecard(binary, path), "unsettled")
+    check(u["backup-offsite"]["settled"] == "no", "workshop: unsettled answer says no: %r"
+          % u["backup-offsite"]["settled"])
+    check(u["backup-exists"]["settled"] == "yes", "workshop: settled answer says yes")
+    check(all(r["settled"] == "" for q, r in u.items() if r["answer"] == ""),
+          "workshop: unanswered question has an empty settled cell")
 
     h = rows_of(scorecard(binary, "data/small-hostile.yaml"), "hostile")
     check(h["backup-exists"]["note"] == "'=cmd|' /C calc'!A0",
