@@ -61,33 +61,19 @@ static bool add(struct list *l, const char *a)
 	return true;
 }
 
-bool ys_live_addresses(const char *bind, char ***out, size_t *n)
+bool ys_live_addresses_of(const struct ifaddrs *ifs, const char *def,
+			  char ***out, size_t *n)
 {
 	struct list l = {0};
-	struct ifaddrs *ifs = NULL, *it;
-	char def[64] = "", buf[4096], text[INET6_ADDRSTRLEN];
+	const struct ifaddrs *it;
+	char text[INET6_ADDRSTRLEN];
 	bool ok = true;
 	int pass;
 
 	*out = NULL;
 	*n = 0;
-	if (!wildcard(bind)) {
-		ok = add(&l, bind);
-		goto done;
-	}
-	{
-		FILE *f = fopen("/proc/net/route", "r");
-
-		if (f) {
-			size_t got = fread(buf, 1, sizeof(buf) - 1, f);
-
-			buf[got] = '\0';
-			fclose(f);
-			ys_live_default_iface(buf, def, sizeof(def));
-		}
-	}
-	if (getifaddrs(&ifs) != 0)
-		ifs = NULL;
+	if (!def)
+		def = "";
 	/* Pass 0: IPv4 of the default route's interface; 1: other IPv4;
 	 * 2: global IPv6; 3: loopback. */
 	for (pass = 0; pass < 4 && ok; pass++) {
@@ -119,9 +105,6 @@ bool ys_live_addresses(const char *bind, char ***out, size_t *n)
 	}
 	if (ok && !l.n)
 		ok = add(&l, "127.0.0.1");
-	if (ifs)
-		freeifaddrs(ifs);
-done:
 	if (!ok) {
 		ys_strv_free(l.v, l.n);
 		return false;
@@ -129,4 +112,42 @@ done:
 	*out = l.v;
 	*n = l.n;
 	return true;
+}
+
+bool ys_live_addresses(const char *bind, char ***out, size_t *n)
+{
+	struct ifaddrs *ifs = NULL;
+	char def[64] = "", buf[4096];
+	bool ok;
+
+	*out = NULL;
+	*n = 0;
+	if (!wildcard(bind)) {
+		struct list l = {0};
+
+		if (!add(&l, bind)) {
+			ys_strv_free(l.v, l.n);
+			return false;
+		}
+		*out = l.v;
+		*n = l.n;
+		return true;
+	}
+	{
+		FILE *f = fopen("/proc/net/route", "r");
+
+		if (f) {
+			size_t got = fread(buf, 1, sizeof(buf) - 1, f);
+
+			buf[got] = '\0';
+			fclose(f);
+			ys_live_default_iface(buf, def, sizeof(def));
+		}
+	}
+	if (getifaddrs(&ifs) != 0)
+		ifs = NULL;
+	ok = ys_live_addresses_of(ifs, def, out, n);
+	if (ifs)
+		freeifaddrs(ifs);
+	return ok;
 }

@@ -51,7 +51,8 @@ unsigned long ys_live_page_version(const ys_session *s)
 {
 	unsigned long h = 1469598103UL;
 	const ys_response *r;
-	unsigned long parts[8];
+	unsigned long parts[9];
+	const char *c;
 	size_t i;
 
 	parts[0] = (unsigned long)s->question;
@@ -63,7 +64,11 @@ unsigned long ys_live_page_version(const ys_session *s)
 	parts[5] = r ? (unsigned long)r->n_rounds : 0;
 	parts[6] = s->started;
 	parts[7] = s->outcome;
-	for (i = 0; i < 8; i++)
+	/* The note shows with the spread: a new one changes the page. */
+	parts[8] = 0;
+	for (c = r && r->note ? r->note : ""; *c; c++)
+		parts[8] = parts[8] * 31 + (unsigned char)*c;
+	for (i = 0; i < 9; i++)
 		h = (h ^ parts[i]) * 16777619UL + i;
 	return h & 0x7fffffffUL;
 }
@@ -86,12 +91,15 @@ static void vote_button(ys_sb *b, const char *value, const char *num, const char
 			bool mine)
 {
 	ys_sb_printf(b, "<button type=\"submit\" name=\"v\" value=\"%s\" class=\"opt%s\""
-		     " aria-pressed=\"%s\"><span class=\"key\" aria-hidden=\"true\">%s</span> ",
+		     " aria-pressed=\"%s\"><span class=\"key\" aria-hidden=\"true\">%s</span> "
+		     "<span class=\"label\">",
 		     value, mine ? " mine" : "", mine ? "true" : "false", num);
+	/* The mark flows on with the label's words, so a narrow screen
+	 * wraps it between words like the rest. */
 	ys_live_html(b, label);
 	if (mine)
 		ys_sb_puts(b, " <span class=\"tick\">(your vote)</span>");
-	ys_sb_puts(b, "</button>\n");
+	ys_sb_puts(b, "</span></button>\n");
 }
 
 /* The spread as the projector shows it. */
@@ -130,6 +138,13 @@ static void spread(ys_sb *b, const ys_session *s, const ys_question *qn, const y
 		ys_sb_puts(b, "<p>Agreed: <strong>");
 		ys_live_html(b, choice_words(qn, r->choice));
 		ys_sb_puts(b, "</strong></p>\n");
+	}
+	/* The note (dissent notes among it), as the projector shows it
+	 * below the spread. */
+	if (r->note && *r->note) {
+		ys_sb_puts(b, "<p class=\"note\">Note: ");
+		ys_live_html(b, r->note);
+		ys_sb_puts(b, "</p>\n");
 	}
 	ys_free(counts);
 }
@@ -230,12 +245,12 @@ static void join_page(ys_sb *b, const ys_session *s, unsigned long version)
 	for (i = 0; i < s->a->n_participants; i++) {
 		bool taken = ys_session_live_joined(s, i);
 
-		ys_sb_printf(b, "<button type=\"submit\" name=\"p\" value=\"%zu\" class=\"opt\"%s>", i,
-			     taken ? " disabled" : "");
+		ys_sb_printf(b, "<button type=\"submit\" name=\"p\" value=\"%zu\" class=\"opt\"%s>"
+			     "<span class=\"label\">", i, taken ? " disabled" : "");
 		ys_live_html(b, s->a->participants[i]);
 		if (taken)
 			ys_sb_puts(b, " <span class=\"tick\">(taken)</span>");
-		ys_sb_puts(b, "</button>\n");
+		ys_sb_puts(b, "</span></button>\n");
 	}
 	ys_sb_puts(b, "</fieldset>\n</form>\n<p class=\"small\">This device becomes yours for "
 		   "the workshop. If your name is taken, ask the facilitator to release it.</p>\n");

@@ -183,6 +183,14 @@ void ys_live_set_version(ys_live *l, unsigned long v);
  * then global IPv6 ones, loopback last. *out is allocated (free with
  * ys_strv_free). False when out of memory. */
 bool ys_live_addresses(const char *bind, char ***out, size_t *n);
+/* The same order from a list of interfaces (getifaddrs) and the name of
+ * the interface holding the default route ("" or NULL: none): that
+ * interface's IPv4 addresses, the other IPv4 ones, global IPv6 ones (no
+ * link-local), loopback; interfaces that are down are left out, and
+ * 127.0.0.1 stands in when nothing is left. */
+struct ifaddrs;
+bool ys_live_addresses_of(const struct ifaddrs *ifs, const char *def_iface,
+			  char ***out, size_t *n);
 /* The name of the interface holding the default route, read from a
  * /proc/net/route text; false when there is none. */
 bool ys_live_default_iface(const char *route_text, char *iface, size_t n);

@@ -8,9 +8,11 @@ next question replaces it, all without a reload (a marker set in the
 page survives). The ones without script vote with plain forms (POST, a
 redirect, a page that says recorded). axe-core checks every page for
 WCAG 2.2 A and AA (no violation allowed), at 320 and 1280 pixels wide
-and at 200% text; the page must not scroll sideways at 320 px, and the
-focused button must show a visible outline. Screenshots at both widths
-go to the folder in YS_SHOTS, when set, to be looked at.
+and at 200% text; the page must not scroll sideways at 320 px, no word
+on a button may break across lines there, and the focused button must
+show a visible outline. Screenshots at both widths go to the folder in
+YS_SHOTS, when set (the meson test sets BUILD/tests/live-shots), to be
+looked at.
 
 usage: live_browser.py YARDSTICK SOURCE_ROOT
 """
@@ -21,6 +23,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from livelib import Workshop, fail  # noqa: E402
 
+from PIL import Image  # noqa: E402
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -141,6 +144,28 @@ class Page:
                 fail('%s: no visible focus on a button (%s, %r)' % (what, el.tag_name, style), self.ws)
         self.d.set_window_size(1280, 900)
 
+    def check_words(self, what):
+        """At 320 px no word on a button is broken across lines (the
+        "(your vote)" mark once was, squeezed beside its label)."""
+        self.d.set_window_size(320, 800)
+        time.sleep(0.2)
+        broken = self.d.execute_script(
+            'var out = [], w = document.createTreeWalker(document.querySelector("main"),'
+            ' NodeFilter.SHOW_TEXT), n;'
+            'while ((n = w.nextNode())) {'
+            ' if (!n.parentElement.closest("button")) continue;'
+            ' var re = /\\S+/g, m;'
+            ' while ((m = re.exec(n.data))) {'
+            '  var r = document.createRange(); r.setStart(n, m.index);'
+            '  r.setEnd(n, m.index + m[0].length);'
+            '  var tops = {}; Array.prototype.forEach.call(r.getClientRects(),'
+            '   function (c) { if (c.width > 0) tops[Math.round(c.top)] = 1; });'
+            '  if (Object.keys(tops).length > 1) out.push(m[0]); } }'
+            'return out;')
+        if broken:
+            fail('%s: words broken across lines at 320 px: %r' % (what, broken), self.ws)
+        self.d.set_window_size(1280, 900)
+
     def shot(self, name):
         where = os.environ.get('YS_SHOTS')
         if not where:
@@ -149,7 +174,12 @@ class Page:
         for w in (320, 1280):
             self.d.set_window_size(w, 900)
             time.sleep(0.2)
-            self.d.save_screenshot(os.path.join(where, '%s-%d.png' % (name, w)))
+            path = os.path.join(where, '%s-%d.png' % (name, w))
+            if not self.d.save_screenshot(path):
+                fail('the screenshot %s was not written' % path, self.ws)
+            with Image.open(path) as img:
+                if img.size[0] != w or img.convert('L').getextrema()[0] == 255:
+                    fail('the screenshot %s is %r wide or blank' % (path, img.size), self.ws)
         self.d.set_window_size(1280, 900)
 
 
@@ -196,6 +226,7 @@ def main():
         if with_js.d.execute_script('return window.ysMarker;') != 42:
             fail('voting with script reloaded the page', ws)
         with_js.check_a11y('recorded page (script)')
+        with_js.check_words('recorded page (script)')
         with_js.shot('live-recorded')
         for n, label in (('AB', 'No DPO designated'), ('CD', 'Designated; not published or ICO not told')):
             with_js.be(n)

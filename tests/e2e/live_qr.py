@@ -6,11 +6,17 @@ into modules (the upper half of a cell is one module, the lower half the
 next), drawn as an image and decoded with zbarimg. The code's colours
 are checked too: black on white from an explicit colour pair, whatever
 the terminal's theme, and reverse video without colour (NO_COLOR).
+Listening on every address, the join screen shows the address of the
+interface holding the default route first; Tab shows the others, the
+QR code follows, and the question screen keeps the one chosen.
 
 usage: live_qr.py YARDSTICK
 """
+import fcntl
 import os
 import re
+import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -108,8 +114,84 @@ def check(binary, env, colour_sgr, label):
         ws.close()
 
 
+def if_ipv4(name):
+    """The IPv4 address of interface name, or None."""
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        got = fcntl.ioctl(s.fileno(), 0x8915, struct.pack('256s', name.encode()[:15]))  # SIOCGIFADDR
+        return socket.inet_ntoa(got[20:24])
+    except OSError:
+        return None
+    finally:
+        s.close()
+
+
+def default_iface():
+    with open('/proc/net/route') as f:
+        for line in f.readlines()[1:]:
+            cols = line.split()
+            if len(cols) > 3 and cols[1] == '00000000' and int(cols[3], 16) & 1:
+                return cols[0]
+    return None
+
+
+def addresses(binary):
+    ws = Workshop(binary, '-o ws.yaml --org Anytown -p AB')
+    try:
+        ws.start(listen=str(ws.port))
+        host = re.match(r'https?://([^/]+):\d+/', ws.url).group(1)
+        others = [a for a in (if_ipv4(n) for _, n in socket.if_nameindex())
+                  if a and not a.startswith('127.')]
+        dev = default_iface()
+        want = if_ipv4(dev) if dev else None
+        if want:
+            if host != want:
+                fail('the join address is %s, not %s of %s (the default route)'
+                     % (host, want, dev), ws)
+        elif others:
+            if host not in others:
+                fail('the join address %s is none of %r' % (host, others), ws)
+        elif host != '127.0.0.1':
+            fail('with no network, the join address is %s' % host, ws)
+        m = re.search(r'Address 1 of (\d+) \(Tab shows the next\)', ws.screen())
+        n = int(m.group(1)) if m else 1
+        if n < 1 + len(set(others) - {host}) or (others and not m):
+            fail('the join screen offers %d addresses; this computer has %r' % (n, others), ws)
+        seen = [ws.url]
+        for k in range(2, n + 1):
+            ws.keys('Tab')
+            ws.wait('Address %d of %d' % (k, n))
+            url = re.search(r'https?://\S+/j/[A-Z0-9]+', ws.screen()).group(0)
+            if url in seen:
+                fail('Tab showed %s again' % url, ws)
+            seen.append(url)
+            got = decode(modules(ws.screen()), ws.dir)
+            if got != url:
+                fail('after Tab the QR code reads %r, not %r' % (got, url), ws)
+        if n > 1:
+            if not any('127.0.0.1' in u for u in seen):
+                fail('the loopback address is not among %r' % seen, ws)
+            # The question screen keeps the address chosen last.
+            ws.keys('Escape')
+            ws.wait('Begin the workshop')
+            ws.keys('End', 'Enter')
+            ws.wait('Join: ' + seen[-1])
+            # Back on the join screen, Tab comes round to the first.
+            ws.keys('J')
+            ws.wait('Address %d of %d' % (n, n))
+            ws.keys('Tab')
+            ws.wait('Address 1 of %d' % n)
+            ws.wait(seen[0])
+        ws.keys('q')
+        if ws.exit_code() != 0:
+            fail('quitting failed', ws)
+    finally:
+        ws.close()
+
+
 def main():
     binary = sys.argv[1]
+    addresses(binary)
     # Colour: black (30) on white (47).
     check(binary, {}, ['\x1b[30m', '\x1b[47m'], 'colour')
     check(binary, {'NO_COLOR': '1'}, ['\x1b[7m'], 'no colour')

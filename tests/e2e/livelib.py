@@ -108,7 +108,7 @@ class Device:
         page = self.get(self.ws.join_path)
         if page.status != 200:
             fail('join page: %d' % page.status, self.ws)
-        m = re.search(r'name="p" value="(\d+)"[^>]*>%s(<| )' % re.escape(html_escape(name)), page.body)
+        m = re.search(r'name="p" value="(\d+)"[^>]*><span class="label">%s(<| )' % re.escape(html_escape(name)), page.body)
         if not m:
             fail('no button for %s on the join page' % name, self.ws)
         r = self.post(self.ws.join_path, {'p': m.group(1)})

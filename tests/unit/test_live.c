@@ -1,8 +1,13 @@
 /* Unit tests for the live server's handling of network bytes, with no
  * server: join codes and tokens from the secure generator, routes, form
  * bodies and their limits, cookies, escaping, the [ADDR:]PORT option,
- * the default route's interface, and the queue between the server's
- * threads and the loop. */
+ * the default route's interface and the order of the addresses shown,
+ * and the queue between the server's threads and the loop. */
+#define _DEFAULT_SOURCE 1
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <net/if.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <pthread.h>
 #include <setjmp.h>
@@ -12,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <cmocka.h>
 
 #include "yardstick/alloc.h"
@@ -271,6 +277,78 @@ static void test_addresses(void **state)
 	ys_strv_free(v, n);
 }
 
+/* The order of the addresses shown, from a made-up list of interfaces:
+ * the default route's interface first whatever its place in the list,
+ * then the other IPv4 ones, global IPv6, loopback last; link-local IPv6
+ * and interfaces that are down never. */
+static struct sockaddr_storage if_sa[8];
+
+static void if_entry(struct ifaddrs *e, struct ifaddrs *next, int k, const char *name,
+		     unsigned flags, const char *addr)
+{
+	memset(e, 0, sizeof(*e));
+	memset(&if_sa[k], 0, sizeof(if_sa[k]));
+	if (strchr(addr, ':')) {
+		struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&if_sa[k];
+
+		in6->sin6_family = AF_INET6;
+		assert_int_equal(inet_pton(AF_INET6, addr, &in6->sin6_addr), 1);
+	} else {
+		struct sockaddr_in *in = (struct sockaddr_in *)&if_sa[k];
+
+		in->sin_family = AF_INET;
+		assert_int_equal(inet_pton(AF_INET, addr, &in->sin_addr), 1);
+	}
+	e->ifa_next = next;
+	e->ifa_name = (char *)(uintptr_t)name;
+	e->ifa_flags = flags;
+	e->ifa_addr = (struct sockaddr *)&if_sa[k];
+}
+
+static void test_address_order(void **state)
+{
+	struct ifaddrs e[7];
+	char **v;
+	size_t n;
+
+	(void)state;
+	if_entry(&e[0], &e[1], 0, "lo", IFF_UP | IFF_LOOPBACK, "127.0.0.1");
+	if_entry(&e[1], &e[2], 1, "docker0", IFF_UP, "172.17.0.1");
+	if_entry(&e[2], &e[3], 2, "wlan0", IFF_UP, "fe80::1");
+	if_entry(&e[3], &e[4], 3, "wlan0", IFF_UP, "2001:db8::5");
+	if_entry(&e[4], &e[5], 4, "eth1", 0, "10.9.9.9");  /* down */
+	if_entry(&e[5], &e[6], 5, "lo", IFF_UP | IFF_LOOPBACK, "::1");
+	if_entry(&e[6], NULL, 6, "wlan0", IFF_UP, "192.168.1.5");
+
+	assert_true(ys_live_addresses_of(e, "wlan0", &v, &n));
+	assert_int_equal(n, 4);
+	assert_string_equal(v[0], "192.168.1.5");
+	assert_string_equal(v[1], "172.17.0.1");
+	assert_string_equal(v[2], "2001:db8::5");
+	assert_string_equal(v[3], "127.0.0.1");
+	ys_strv_free(v, n);
+	/* Another interface holding the default route comes first instead. */
+	assert_true(ys_live_addresses_of(e, "docker0", &v, &n));
+	assert_int_equal(n, 4);
+	assert_string_equal(v[0], "172.17.0.1");
+	assert_string_equal(v[1], "192.168.1.5");
+	ys_strv_free(v, n);
+	/* No default route: the IPv4 ones in the list's order. */
+	assert_true(ys_live_addresses_of(e, NULL, &v, &n));
+	assert_string_equal(v[0], "172.17.0.1");
+	assert_string_equal(v[1], "192.168.1.5");
+	ys_strv_free(v, n);
+	/* Nothing but a down interface: the loopback stands in. */
+	assert_true(ys_live_addresses_of(&e[4], "eth1", &v, &n));
+	assert_true(n >= 1);
+	ys_strv_free(v, n);
+	e[4].ifa_next = NULL;
+	assert_true(ys_live_addresses_of(&e[4], "eth1", &v, &n));
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0], "127.0.0.1");
+	ys_strv_free(v, n);
+}
+
 /* ---- The queue ---- */
 
 #define PRODUCERS 4
@@ -365,6 +443,7 @@ int main(void)
 		cmocka_unit_test(test_listen_option),
 		cmocka_unit_test(test_default_route),
 		cmocka_unit_test(test_addresses),
+		cmocka_unit_test(test_address_order),
 		cmocka_unit_test(test_queue),
 	};
 

@@ -525,6 +525,67 @@ static void test_dissent_note(void **state)
 	ys_answers_free(back);
 }
 
+/* A second round on a question already settled, after a dissent note:
+ * the votes move to the rounds (nothing lost), the note stays, and the
+ * question is unsettled again, so it is back on the review's counts and
+ * the scorecard is provisional until it is agreed again. */
+static void test_second_round_after_settling(void **state)
+{
+	struct fx *f = *state;
+	ys_session *s = begun(f, 0);
+	ys_answers *back;
+	static const long v[] = {0, 4, 4, 4, 4}, again[] = {3, 3, 3, 3, 3};
+	size_t i, unsettled_before = 0, unsettled_after = 0;
+
+	votes(s, v, 5);
+	act(s, YS_A_REVEAL);
+	act(s, YS_A_DISSENT);
+	type(s, "AB: nobody owns it");
+	act(s, YS_A_SUBMIT);
+	act(s, YS_A_SELECT);
+	assert_int_equal(s->question, 1);
+	assert_true(ys_answer_is_settled(s->a, 0));
+	assert_int_equal(ys_session_contested(s), 0);
+	act(s, YS_A_REVIEW);
+	for (i = 0; i < s->n_review; i++)
+		unsettled_before += !!(s->review[i].flags & YS_REV_UNANSWERED);
+	act(s, YS_A_BACK);
+	/* Back to it: settled, its votes shown; V votes again. */
+	act(s, YS_A_PREV);
+	assert_int_equal(s->question, 0);
+	assert_true(ys_session_revealed(s));
+	act(s, YS_A_NEW_ROUND);
+	assert_false(ys_session_revealed(s));
+	assert_false(ys_answer_is_settled(s->a, 0));
+	assert_int_equal(ys_session_votes_cast(s, 0), 0);
+	assert_int_equal(ys_session_contested(s), 0);
+	back = reread(f);
+	assert_int_equal(back->responses[0].n_rounds, 1);
+	assert_int_equal(back->responses[0].rounds[0].n_votes, 5);
+	assert_int_equal(back->responses[0].n_votes, 0);
+	assert_false(ys_answer_is_settled(back, 0));
+	assert_string_equal(back->responses[0].note, "Dissent: AB: nobody owns it");
+	/* The earlier answer stays in the file until the room agrees again. */
+	assert_string_equal(back->responses[0].answer, "all");
+	ys_answers_free(back);
+	act(s, YS_A_REVIEW);
+	for (i = 0; i < s->n_review; i++)
+		unsettled_after += !!(s->review[i].flags & YS_REV_UNANSWERED);
+	assert_int_equal(unsettled_after, unsettled_before + 1);
+	act(s, YS_A_BACK);
+	/* The second round is agreed: settled again, both rounds kept. */
+	votes(s, again, 5);
+	act(s, YS_A_REVEAL);
+	act(s, YS_A_SELECT);
+	back = reread(f);
+	assert_true(ys_answer_is_settled(back, 0));
+	assert_string_equal(back->responses[0].answer, "most");
+	assert_int_equal(back->responses[0].n_rounds, 1);
+	assert_int_equal(back->responses[0].n_votes, 5);
+	assert_string_equal(back->responses[0].note, "Dissent: AB: nobody owns it");
+	ys_answers_free(back);
+}
+
 static void test_park_and_review(void **state)
 {
 	struct fx *f = *state;
@@ -631,7 +692,7 @@ static void test_merged_file(void **state)
 	ys_answers *merged, *back;
 	ys_session_opts o = wopts(true, 0);
 	ys_session *s;
-	size_t i;
+	size_t i, unsettled = 0;
 	static const int d1[] = {1, 1, 2}, r1[] = {0, 4, 2};
 	static const char *const who[] = {"AB", "CD", "EF"};
 
@@ -661,6 +722,9 @@ static void test_merged_file(void **state)
 	 * shown, the merge's proposal can be accepted or overridden. */
 	act(s, YS_A_REVIEW);
 	for (i = 0; i < s->n_review; i++)
+		unsettled += !!(s->review[i].flags & YS_REV_UNANSWERED);
+	assert_int_equal(unsettled, f->q->n_questions);
+	for (i = 0; i < s->n_review; i++)
 		if (s->review[i].flags & YS_REV_CONTESTED)
 			break;
 	assert_true(i < s->n_review);
@@ -680,6 +744,18 @@ static void test_merged_file(void **state)
 	/* Settled: off the review's contested count, one fewer to settle. */
 	assert_int_equal(ys_session_contested(s), 0);
 	assert_int_equal(ys_session_answered(s), 1);
+	/* The review screen's counts: one fewer unsettled, none contested. */
+	act(s, YS_A_REVIEW);
+	{
+		size_t un = 0, ct = 0;
+
+		for (i = 0; i < s->n_review; i++) {
+			un += !!(s->review[i].flags & YS_REV_UNANSWERED);
+			ct += !!(s->review[i].flags & YS_REV_CONTESTED);
+		}
+		assert_int_equal(un, unsettled - 1);
+		assert_int_equal(ct, 0);
+	}
 }
 
 static void test_timer_and_timebox(void **state)
@@ -1041,6 +1117,24 @@ static void test_live_pages(void **state)
 	memcpy(r.token, ab, sizeof(r.token));
 	ys_live_serve(s, &r);
 	assert_non_null(strstr(r.body, "About half</strong> &#8212; recorded."));
+	assert_null(strstr(r.body, "Note:"));
+	ys_free(r.body);
+	/* After the reveal, the spread and the note, escaped; a new note
+	 * changes the version the script follows. */
+	act(s, YS_A_REVEAL);
+	{
+		unsigned long v = ys_live_page_version(s);
+
+		assert_true(ys_answers_set_note(s->a, 0, "Dissent: <b>AB</b> & \"CD\"\nsecond line"));
+		assert_true(ys_live_page_version(s) != v);
+	}
+	memset(&r, 0, sizeof(r));
+	r.route = YS_LIVE_R_PAGE;
+	memcpy(r.token, ab, sizeof(r.token));
+	ys_live_serve(s, &r);
+	assert_non_null(strstr(r.body, "The votes (1)"));
+	assert_non_null(strstr(r.body, "Note: Dissent: &lt;b&gt;AB&lt;/b&gt; &amp; &quot;CD&quot;\nsecond line"));
+	assert_null(strstr(r.body, "<b>"));
 	ys_free(r.body);
 }
 
@@ -1054,6 +1148,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_override, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_na_votes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dissent_note, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_second_round_after_settling, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_park_and_review, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_resume_partial_votes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_merged_file, setup, teardown),
