@@ -232,7 +232,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		ys_live_req *r = &cc->req;
 		enum MHD_Result ok;
 
-		if (!r->done)
+		if (!atomic_load_explicit(&r->done, memory_order_acquire))
 			return MHD_YES;         /* spurious: still with the loop */
 		cc->stage = 2;
 		ok = respond(c, (unsigned)r->status, r->type ? r->type : "text/html; charset=utf-8",
@@ -264,7 +264,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	MHD_suspend_connection(c);
 	if (!enqueue(l, cc)) {
 		cc->req.status = 503;
-		cc->req.done = true;
+		atomic_store_explicit(&cc->req.done, true, memory_order_release);
 		MHD_resume_connection(c);
 	}
 	return MHD_YES;
@@ -473,7 +473,7 @@ void ys_live_reply(ys_live *l, ys_live_req *r)
 	(void)l;
 	if (!r->status)
 		r->status = 500;
-	r->done = true;
+	atomic_store_explicit(&r->done, true, memory_order_release);
 	MHD_resume_connection(c);
 }
 

@@ -16,6 +16,7 @@
 #ifndef YARDSTICK_LIVE_H
 #define YARDSTICK_LIVE_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -124,7 +125,9 @@ typedef struct ys_live_req {
 	/* Private to the server. */
 	struct ys_live_req *next;
 	void *conn;
-	bool done;
+	/* Set by the loop's reply (release) and read by the server's thread
+	 * (acquire), so the reply's fields are visible before it is sent. */
+	atomic_bool done;
 } ys_live_req;
 
 typedef struct ys_live_queue ys_live_queue;
