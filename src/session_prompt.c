@@ -179,7 +179,8 @@ const char *ys_due_date_parse(const char *text, char iso[11])
 			 months[m - 1], y, last);
 		return why;
 	}
-	snprintf(iso, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+	snprintf(iso, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+		 (unsigned)d % 100u);
 	return NULL;
 }
 
